@@ -1,0 +1,2 @@
+/** The single shared Jackson configuration ({@link io.portico.core.json.Json}). */
+package io.portico.core.json;
