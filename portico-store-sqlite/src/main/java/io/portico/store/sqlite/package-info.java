@@ -1,0 +1,2 @@
+/** The embedded SQLite implementation of {@link io.portico.core.store.Store}, with group commit. */
+package io.portico.store.sqlite;
