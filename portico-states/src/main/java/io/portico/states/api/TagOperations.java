@@ -1,0 +1,71 @@
+package io.portico.states.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.arn.Arn;
+import io.portico.states.engine.ServiceError;
+import io.portico.states.engine.StepFunctions;
+import java.util.Map;
+
+/** Tags on state machines and activities (at most 50 per resource, as on AWS). */
+final class TagOperations {
+    private static final int MAX_TAGS = 50;
+
+    private final StepFunctions engine;
+
+    private TagOperations(StepFunctions engine) {
+        this.engine = engine;
+    }
+
+    static void register(Map<String, Operation> ops, StepFunctions engine) {
+        TagOperations o = new TagOperations(engine);
+        ops.put("TagResource", o::tag);
+        ops.put("UntagResource", o::untag);
+        ops.put("ListTagsForResource", o::list);
+    }
+
+    private ObjectNode tag(Call call) {
+        String arn = existing(call.required("resourceArn"));
+        Map<String, String> tags = call.tags("tags");
+        Map<String, String> current = engine.resources().tags(arn);
+        current.putAll(tags);
+        if (current.size() > MAX_TAGS) {
+            throw new ServiceError("TooManyTags", "Too many tags: the resource can have at most " + MAX_TAGS + " tags");
+        }
+        engine.resources().tag(arn, tags);
+        return Wire.object();
+    }
+
+    private ObjectNode untag(Call call) {
+        engine.resources().untag(existing(call.required("resourceArn")), call.strings("tagKeys"));
+        return Wire.object();
+    }
+
+    private ObjectNode list(Call call) {
+        ObjectNode out = Wire.object();
+        ArrayNode tags = out.putArray("tags");
+        engine.resources().tags(existing(call.required("resourceArn")))
+                .forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+        return out;
+    }
+
+    private String existing(String arn) {
+        Arn parsed = Arn.parse(arn).filter(a -> a.service().equals("states")).orElseThrow(() -> ServiceError.invalidArn(arn));
+        boolean found = parsed.resource().startsWith("activity:")
+                ? engine.resources().findActivity(arn).isPresent()
+                : parsed.resource().startsWith("stateMachine:") && tryDescribe(arn);
+        if (!found) {
+            throw ServiceError.resourceNotFound("Resource not found: '" + arn + "'");
+        }
+        return arn;
+    }
+
+    private boolean tryDescribe(String arn) {
+        try {
+            engine.machines().describe(arn);
+            return true;
+        } catch (ServiceError e) {
+            return false;
+        }
+    }
+}

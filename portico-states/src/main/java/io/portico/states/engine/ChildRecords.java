@@ -1,0 +1,68 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.store.ExecutionStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The execution row of one STANDARD child of a Map Run: inserted RUNNING when the child starts (so
+ * ListExecutions with mapRunArn and DescribeExecution show it), closed with its whole history when it
+ * ends. Without a store (EXPRESS parents or children) it does nothing. A child that a resumed parent
+ * runs again keeps its row; history events already written are not written twice.
+ */
+final class ChildRecords {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Optional<ExecutionStore> store;
+    private final MapRun mapRun;
+    private final ExecutionRun parent;
+    private final ExecutionInfo info;
+
+    ChildRecords(Optional<ExecutionStore> store, MapRun mapRun, ExecutionRun parent, ExecutionInfo info) {
+        this.store = store;
+        this.mapRun = mapRun;
+        this.parent = parent;
+        this.info = info;
+    }
+
+    void started(JsonNode input) {
+        if (store.isEmpty() || store.get().find(info.executionArn()).isPresent()) {
+            return;
+        }
+        String definition = store.get().find(parent.info().executionArn()).map(ExecutionRecord::definition)
+                .orElse(parent.definition().raw().toString());
+        store.get().insert(new ExecutionRecord(info.executionArn(), mapRun.stateMachineArn(), info.name(), "RUNNING",
+                input.toString(), Optional.empty(), Optional.empty(), Optional.empty(), info.startTime(), Optional.empty(),
+                definition, info.roleArn(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
+                Optional.of(mapRun.arn())), List.of());
+    }
+
+    void ended(ExecutionResult result, Instant stop, List<HistoryEvent> events) {
+        store.ifPresent(s -> s.close(info.executionArn(), result.status(), Executions.output(result),
+                Executions.error(result), Executions.cause(result), stop, events));
+    }
+
+    /**
+     * What a child that did not succeed contributes to the Map's output: its execution result unchanged
+     * (the Transformation NONE shape), as AWS documents for failed children.
+     */
+    static ObjectNode resultEntry(ExecutionInfo info, ExecutionResult result, Instant stop) {
+        ObjectNode entry = NODES.objectNode();
+        entry.put("ExecutionArn", info.executionArn());
+        entry.put("Input", info.input().toString());
+        entry.putObject("InputDetails").put("Included", true);
+        entry.put("Name", info.name());
+        entry.put("RedriveCount", 0);
+        entry.put("StartDate", Timestamps.format(info.startTime()));
+        entry.put("StateMachineArn", info.stateMachineArn());
+        entry.put("Status", result.status());
+        entry.put("StopDate", Timestamps.format(stop));
+        Executions.error(result).ifPresent(e -> entry.put("Error", e));
+        Executions.cause(result).ifPresent(c -> entry.put("Cause", c));
+        return entry;
+    }
+}

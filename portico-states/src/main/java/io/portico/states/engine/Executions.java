@@ -1,0 +1,360 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.core.arn.Arn;
+import io.portico.states.asl.Definition;
+import io.portico.states.asl.parse.MachineType;
+import io.portico.states.store.DurableCheckpointer;
+import io.portico.states.store.DurableJournal;
+import io.portico.states.store.ExecutionStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts, runs, stops and recovers executions.
+ *
+ * <p>STANDARD executions are durable: StartExecution returns only after the execution row and its
+ * ExecutionStarted event are committed; the interpreter then checkpoints every transition through a
+ * {@link DurableCheckpointer}; on server start {@link #recover()} resumes every execution the store
+ * still shows RUNNING from its last checkpoint. EXPRESS executions live in memory only (AWS keeps no
+ * history for them either) and count their events instead of keeping them.
+ *
+ * <p>Thread safe. Executions run on virtual threads.
+ */
+public final class Executions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_PAYLOAD = 262_144;
+    private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final Interpreter interpreter;
+    private final ExecutionStore store;
+    private final StateMachines machines;
+    private final Map<String, ExecutionRun> running = new ConcurrentHashMap<>();
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<ExecutionRecord>> ends = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("portico-execution-timeouts").factory());
+
+    public Executions(Clock clock, Interpreter interpreter, ExecutionStore store, StateMachines machines) {
+        this.clock = clock;
+        this.interpreter = interpreter;
+        this.store = store;
+        this.machines = machines;
+    }
+
+    /** What StartExecution and StartSyncExecution ask for. */
+    public record StartRequest(String targetArn, Optional<String> name, Optional<String> input,
+                               Optional<String> traceHeader) {
+    }
+
+    /** What StartExecution answers. */
+    public record Started(String executionArn, Instant startDate) {
+    }
+
+    /** What StartSyncExecution answers. */
+    public record SyncOutcome(String executionArn, String machineArn, String name, Instant startDate,
+                              Instant stopDate, String input, ExecutionResult result, long billedMillis) {
+    }
+
+    public Started start(StartRequest request) {
+        StateMachines.Target target = machines.resolve(request.targetArn());
+        Prepared p = prepare(target, request, false);
+        if (target.machine().type() == MachineType.EXPRESS) {
+            ExecutionRun run = new ExecutionRun(p.info, target.definition(), MemoryJournal.counting(clock), Checkpointer.NONE);
+            launch(run, p.info.startTime().plus(EXPRESS_LIMIT), result -> {
+            });
+            return new Started(p.info.executionArn(), p.info.startTime());
+        }
+        Optional<ExecutionRecord> existing = store.find(p.info.executionArn());
+        if (existing.isPresent()) {
+            ExecutionRecord e = existing.get();
+            if (e.isRunning() && e.input().equals(p.inputText)) {
+                return new Started(e.arn(), e.startDate()); // AWS: idempotent while running with the same input
+            }
+            throw new ServiceError("ExecutionAlreadyExists", "Execution Already Exists: '" + e.arn() + "'");
+        }
+        DurableJournal journal = new DurableJournal(clock, 0);
+        journal.record(EventType.ExecutionStarted, 0, () -> Interpreter.executionStarted(p.info));
+        ExecutionRecord record = new ExecutionRecord(p.info.executionArn(), target.machine().arn(), p.info.name(),
+                "RUNNING", p.inputText, Optional.empty(), Optional.empty(), Optional.empty(), p.info.startTime(),
+                Optional.empty(), target.definitionText(), target.machine().roleArn(), target.versionArn(),
+                target.aliasArn(), 0, Optional.empty(), request.traceHeader(), Optional.empty());
+        store.insert(record, journal.drain());
+        runDurable(p.info, target.definition(), journal);
+        return new Started(p.info.executionArn(), p.info.startTime());
+    }
+
+    /** Runs an EXPRESS execution to its end on the calling thread. */
+    public SyncOutcome startSync(StartRequest request) {
+        StateMachines.Target target = machines.resolve(request.targetArn());
+        if (target.machine().type() != MachineType.EXPRESS) {
+            throw new ServiceError("StateMachineTypeNotSupported",
+                    "This operation is not supported by this type of state machine");
+        }
+        Prepared p = prepare(target, request, true);
+        ExecutionRun run = new ExecutionRun(p.info, target.definition(), MemoryJournal.counting(clock), Checkpointer.NONE);
+        ExecutionResult result = runBounded(run, p.info.startTime().plus(EXPRESS_LIMIT));
+        Instant stop = clock.instant();
+        long billed = Math.max(100, (Duration.between(p.info.startTime(), stop).toMillis() + 99) / 100 * 100);
+        return new SyncOutcome(p.info.executionArn(), target.machine().arn(), p.info.name(), p.info.startTime(), stop,
+                p.inputText, result, billed);
+    }
+
+    /** Runs an execution given directly, outside any stored machine (TestState and tests). */
+    public ExecutionResult runDetached(Definition definition, ExecutionInfo info, Journal journal) {
+        return interpreter.run(new ExecutionRun(info, definition, journal, Checkpointer.NONE));
+    }
+
+    public void stop(String executionArn, Optional<String> error, Optional<String> cause) {
+        ExecutionRecord record = describe(executionArn);
+        if (!record.isRunning()) {
+            throw new ServiceError("ValidationException", "Execution Does Not Exist: '" + executionArn + "'");
+        }
+        ExecutionRun run = running.get(executionArn);
+        ExecutionResult.Aborted aborted = new ExecutionResult.Aborted(error.orElse(null), cause.orElse(null));
+        if (run != null) {
+            run.stop(aborted);
+            return;
+        }
+        // Not running in this process (e.g. between crash and recovery): close it directly.
+        DurableJournal journal = new DurableJournal(clock, store.lastEventId(executionArn));
+        journal.record(EventType.ExecutionAborted, journal.lastEventId(), () -> Interpreter.errorDetails(aborted.error(), aborted.cause()));
+        store.close(executionArn, "ABORTED", Optional.empty(), error, cause, clock.instant(), journal.drain());
+    }
+
+    /**
+     * Blocks until the STANDARD execution has ended and returns its final record (nested {@code .sync}
+     * executions wait on this).
+     */
+    public ExecutionRecord awaitEnd(String executionArn) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<ExecutionRecord> end =
+                ends.computeIfAbsent(executionArn, k -> new java.util.concurrent.CompletableFuture<>());
+        ExecutionRecord now = describe(executionArn);
+        if (!now.isRunning()) {
+            ends.remove(executionArn);
+            return now;
+        }
+        try {
+            return end.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    public ExecutionRecord describe(String executionArn) {
+        checkExecutionArn(executionArn);
+        return store.find(executionArn).orElseThrow(() -> ServiceError.executionMissing(executionArn));
+    }
+
+    public List<ExecutionRecord> list(String machineArn, Optional<String> status) {
+        return store.list(machineArn, status, Optional.empty());
+    }
+
+    public List<HistoryEvent> history(String executionArn) {
+        describe(executionArn);
+        return store.history(executionArn);
+    }
+
+    /** RedriveExecution: reopens a failed, aborted or timed-out STANDARD execution at the states that did not finish. */
+    public Instant redrive(String executionArn) {
+        ExecutionRecord record = describe(executionArn);
+        if (record.isRunning() || record.status().equals("SUCCEEDED")) {
+            throw new ServiceError("ExecutionNotRedrivable", "Execution with status " + record.status()
+                    + " cannot be redriven: '" + executionArn + "'");
+        }
+        Instant now = clock.instant();
+        StateMachineInfo machine = machines.describe(record.machineArn());
+        Definition definition = StateMachines.parse(record.definition(), machine.type());
+        int count = record.redriveCount() + 1;
+        store.redrive(executionArn, count, now);
+        DurableJournal journal = new DurableJournal(clock, store.lastEventId(executionArn));
+        journal.record(EventType.ExecutionRedriven, journal.lastEventId(),
+                () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("redriveCount", count));
+        store.append(executionArn, journal.drain());
+        runDurable(info(record, machine, count), definition, journal);
+        return now;
+    }
+
+    /** Resumes every STANDARD execution the store shows running; called once when the server starts. */
+    public int recover() {
+        int resumed = 0;
+        for (ExecutionRecord record : store.running()) {
+            try {
+                StateMachineInfo machine = machines.describe(record.machineArn());
+                Definition definition = StateMachines.parse(record.definition(), machine.type());
+                DurableJournal journal = new DurableJournal(clock, store.lastEventId(record.arn()));
+                runDurable(info(record, machine, record.redriveCount()), definition, journal);
+                resumed++;
+            } catch (RuntimeException e) {
+                LOG.error("Could not resume execution {}", record.arn(), e);
+            }
+        }
+        return resumed;
+    }
+
+    private ExecutionInfo info(ExecutionRecord record, StateMachineInfo machine, int redriveCount) {
+        return new ExecutionInfo(record.arn(), record.name(), machine.arn(), machine.name(), record.roleArn(),
+                record.startDate(), parseStored(record.input()), redriveCount);
+    }
+
+    private void runDurable(ExecutionInfo info, Definition definition, DurableJournal journal) {
+        DurableCheckpointer checkpointer = new DurableCheckpointer(store, info.executionArn(), journal);
+        ExecutionRun run = new ExecutionRun(info, definition, journal, checkpointer);
+        Instant deadline = definition.timeoutSeconds().map(s -> info.startTime().plusSeconds(s)).orElse(Instant.MAX);
+        launch(run, deadline, result -> {
+            if (!closing) {
+                store.close(info.executionArn(), result.status(), output(result), error(result), cause(result),
+                        clock.instant(), journal.drain());
+                java.util.concurrent.CompletableFuture<ExecutionRecord> end = ends.remove(info.executionArn());
+                if (end != null) {
+                    end.complete(store.find(info.executionArn()).orElseThrow());
+                }
+            }
+        });
+    }
+
+    private void launch(ExecutionRun run, Instant deadline, java.util.function.Consumer<ExecutionResult> onEnd) {
+        String arn = run.info().executionArn();
+        running.put(arn, run);
+        Thread thread = Thread.ofVirtual().name("execution-" + run.info().name()).unstarted(() -> {
+            try {
+                onEnd.accept(runBounded(run, deadline));
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    LOG.error("Execution {} ended abnormally", arn, e);
+                }
+            } finally {
+                running.remove(arn);
+                threads.remove(arn);
+            }
+        });
+        threads.put(arn, thread);
+        thread.start();
+    }
+
+    private ExecutionResult runBounded(ExecutionRun run, Instant deadline) {
+        java.util.concurrent.ScheduledFuture<?> alarm = null;
+        if (!deadline.equals(Instant.MAX)) {
+            long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            alarm = timeouts.schedule(() -> run.stop(new ExecutionResult.TimedOut("States.Timeout",
+                    "The execution timed out")), delay, TimeUnit.MILLISECONDS);
+        }
+        try {
+            return interpreter.run(run);
+        } finally {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+        }
+    }
+
+    private record Prepared(ExecutionInfo info, String inputText) {
+    }
+
+    private Prepared prepare(StateMachines.Target target, StartRequest request, boolean sync) {
+        String inputText = request.input().orElse("{}");
+        if (inputText.length() > MAX_PAYLOAD) {
+            throw ServiceError.validation("1 validation error detected: Value at 'input' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to " + MAX_PAYLOAD);
+        }
+        JsonNode input = parseInput(inputText);
+        String name = request.name().orElseGet(() -> UUID.randomUUID().toString());
+        Names.check(name);
+        StateMachineInfo machine = target.machine();
+        Arn machineArn = Arn.parse(machine.arn()).orElseThrow();
+        String resource = machine.type() == MachineType.EXPRESS
+                ? "express:" + machine.name() + ":" + name + ":" + UUID.randomUUID()
+                : "execution:" + machine.name() + ":" + name;
+        String arn = Arn.of("states", machineArn.region(), machineArn.account(), resource).toString();
+        Instant now = clock.instant();
+        return new Prepared(new ExecutionInfo(arn, name, machine.arn(), machine.name(), machine.roleArn(), now, input, 0),
+                inputText);
+    }
+
+    private static JsonNode parseInput(String text) {
+        if (text.isBlank()) {
+            throw new ServiceError("InvalidExecutionInput", "Invalid State Machine Execution Input: 'Invalid execution input.'");
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            String message = e.getMessage();
+            int newline = message.indexOf('\n');
+            String first = newline < 0 ? message : message.substring(0, newline);
+            throw new ServiceError("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + first + "'");
+        }
+    }
+
+    private static JsonNode parseStored(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("corrupt stored execution input", e);
+        }
+    }
+
+    static void checkExecutionArn(String arn) {
+        Optional<Arn> parsed = Arn.parse(arn);
+        if (parsed.isEmpty() || !parsed.get().service().equals("states")
+                || !(parsed.get().resource().startsWith("execution:") || parsed.get().resource().startsWith("express:"))) {
+            throw ServiceError.invalidArn(arn);
+        }
+    }
+
+    static Optional<String> output(ExecutionResult r) {
+        return r instanceof ExecutionResult.Succeeded s ? Optional.of(s.output().toString()) : Optional.empty();
+    }
+
+    static Optional<String> error(ExecutionResult r) {
+        return switch (r) {
+            case ExecutionResult.Succeeded s -> Optional.empty();
+            case ExecutionResult.Failed f -> Optional.ofNullable(f.error());
+            case ExecutionResult.TimedOut t -> Optional.ofNullable(t.error());
+            case ExecutionResult.Aborted a -> Optional.ofNullable(a.error());
+        };
+    }
+
+    static Optional<String> cause(ExecutionResult r) {
+        return switch (r) {
+            case ExecutionResult.Succeeded s -> Optional.empty();
+            case ExecutionResult.Failed f -> Optional.ofNullable(f.cause());
+            case ExecutionResult.TimedOut t -> Optional.ofNullable(t.cause());
+            case ExecutionResult.Aborted a -> Optional.ofNullable(a.cause());
+        };
+    }
+
+    /**
+     * Stops the threads of running executions without recording an end: STANDARD executions stay
+     * RUNNING in the store and resume from their last checkpoint at the next start, as after a crash.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        timeouts.shutdownNow();
+        running.values().forEach(run -> run.stop(new ExecutionResult.Aborted(null, "server shutdown")));
+        for (Thread thread : threads.values()) {
+            try {
+                thread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One running graph of an execution: the top level, a Parallel branch or a Map iteration. It owns
+ * the variables scope of that graph and the id of its last history event, which the next event of the
+ * same branch names as its {@code previousEventId}.
+ *
+ * <p>Not thread safe: a frame is driven by one thread at a time.
+ */
+final class Frame {
+    private final ExecutionRun run;
+    private final String key;
+    private final Variables variables;
+    private final Optional<MapItem> mapItem;
+    private final Journal journal;
+    private long lastEventId;
+    private Optional<java.time.Instant> resumedTimer = Optional.empty();
+
+    /** The item a Map iteration works on, for {@code $$.Map.Item}. */
+    record MapItem(int index, JsonNode value) {
+    }
+
+    private Frame(ExecutionRun run, Journal journal, String key, Variables variables, Optional<MapItem> mapItem,
+                  long lastEventId) {
+        this.run = run;
+        this.journal = journal;
+        this.key = key;
+        this.variables = variables;
+        this.mapItem = mapItem;
+        this.lastEventId = lastEventId;
+    }
+
+    static Frame root(ExecutionRun run, Variables variables, long lastEventId) {
+        return new Frame(run, run.journal(), "", variables, Optional.empty(), lastEventId);
+    }
+
+    Frame branch(String childKey, Variables childVariables, Optional<MapItem> item) {
+        return new Frame(run, journal, key + "/" + childKey, childVariables, item, lastEventId);
+    }
+
+    long record(EventType type, Supplier<ObjectNode> details) {
+        lastEventId = journal.record(type, lastEventId, details);
+        return lastEventId;
+    }
+
+    ExecutionRun run() {
+        return run;
+    }
+
+    String key() {
+        return key;
+    }
+
+    Variables variables() {
+        return variables;
+    }
+
+    Optional<MapItem> mapItem() {
+        return mapItem;
+    }
+
+    /** A Wait deadline restored from a checkpoint, used by the first Wait state the frame resumes in. */
+    void resumedTimer(Optional<java.time.Instant> until) {
+        resumedTimer = until;
+    }
+
+    Optional<java.time.Instant> takeResumedTimer() {
+        Optional<java.time.Instant> until = resumedTimer;
+        resumedTimer = Optional.empty();
+        return until;
+    }
+
+    long lastEventId() {
+        return lastEventId;
+    }
+}

@@ -1,0 +1,311 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.Catcher;
+import io.portico.states.asl.Retrier;
+import io.portico.states.asl.State;
+import io.portico.states.asl.StateGraph;
+import io.portico.states.asl.StatesError;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs Amazon States Language graphs.
+ *
+ * <p>How it works: an execution is a loop over the states of its top-level graph on one (virtual)
+ * thread. Each state is entered (a {@code <Type>StateEntered} event), run by the runner for its type,
+ * and exited (a {@code <Type>StateExited} event); the next state's name and input then go to the
+ * {@link Checkpointer} before the loop moves on, so a STANDARD execution that crashes resumes at the
+ * last state boundary. Parallel branches and Map iterations are frames of their own, run by the same
+ * loop on threads of their own, and checkpoint the same way under their frame key.
+ *
+ * <p>Errors are {@link StatesError} exceptions. A state's Retry and Catch see the error the state
+ * raised; {@code States.Runtime} is terminal (AWS: no Retry or Catch, not even {@code States.ALL},
+ * handles it) and ends the execution from any depth. Stops and
+ * timeouts unwind as {@link ExecutionInterrupted}, which nothing catches.
+ *
+ * <p>Why threads that block instead of a state machine of callbacks: on virtual threads blocking is
+ * cheap, the code reads in the order ASL defines, and every wait that must survive a crash is also
+ * written down by the Checkpointer, so a restart never depends on a thread having been alive.
+ *
+ * <p>Thread safe; holds no per-execution state.
+ */
+public final class Interpreter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Clock clock;
+    private final TaskRunner tasks;
+    private final Timers timers;
+    /** Where distributed Maps keep their Map Runs; in memory until the engine attaches its durable one. */
+    private volatile MapRuns mapRuns;
+
+    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
+        this.clock = clock;
+        this.timers = timers;
+        this.tasks = new TaskRunner(resources, tokens);
+        this.mapRuns = MapRuns.inMemory(clock);
+    }
+
+    /** Uses {@code runs} for the Map Runs of distributed Maps from now on. */
+    public void attachMapRuns(MapRuns runs) {
+        this.mapRuns = runs;
+    }
+
+    MapRuns mapRuns() {
+        return mapRuns;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Timers timers() {
+        return timers;
+    }
+
+    /**
+     * Runs the execution to its end (or resumes it after a restart) and records its final event.
+     * Returns how it ended.
+     */
+    public ExecutionResult run(ExecutionRun run) {
+        run.enlist(Thread.currentThread());
+        try {
+            Frame root = Frame.root(run, Variables.root(), run.journal().lastEventId());
+            if (root.lastEventId() == 0) {
+                root.record(EventType.ExecutionStarted, () -> executionStarted(run.info()));
+            }
+            JsonNode output = runGraph(run.definition().graph(), run.info().input(), root);
+            root.record(EventType.ExecutionSucceeded, () -> outputDetails(output));
+            return new ExecutionResult.Succeeded(output);
+        } catch (StatesError e) {
+            if (run.stopResult().isPresent()) {
+                return recordStop(run);
+            }
+            run.journal().record(EventType.ExecutionFailed, run.journal().lastEventId(), () -> errorDetails(e));
+            return new ExecutionResult.Failed(e.error(), e.detail());
+        } catch (ExecutionInterrupted e) {
+            return recordStop(run);
+        } finally {
+            run.dismiss(Thread.currentThread());
+            Thread.interrupted();
+        }
+    }
+
+    private ExecutionResult recordStop(ExecutionRun run) {
+        ExecutionResult result = run.stopResult().orElseThrow();
+        EventType type = result instanceof ExecutionResult.TimedOut ? EventType.ExecutionTimedOut : EventType.ExecutionAborted;
+        String[] errorCause = switch (result) {
+            case ExecutionResult.TimedOut t -> new String[] {t.error(), t.cause()};
+            case ExecutionResult.Aborted a -> new String[] {a.error(), a.cause()};
+            default -> new String[] {null, null};
+        };
+        run.journal().record(type, run.journal().lastEventId(), () -> errorDetails(errorCause[0], errorCause[1]));
+        return result;
+    }
+
+    /** Runs one graph in a frame from its start, or from the frame's checkpoint after a restart. */
+    JsonNode runGraph(StateGraph graph, JsonNode input, Frame frame) {
+        ExecutionRun run = frame.run();
+        Checkpointer checkpointer = run.checkpointer();
+        String name = graph.startAt();
+        JsonNode current = input;
+        boolean enteredBeforeCrash = false;
+        Optional<Checkpointer.FrameCheckpoint> resumed = checkpointer.load(frame.key());
+        if (resumed.isPresent()) {
+            Checkpointer.FrameCheckpoint cp = resumed.get();
+            if (cp.output().isPresent()) {
+                return cp.output().get();
+            }
+            name = cp.state().orElse(name);
+            current = cp.input();
+            frame.variables().assignAll(cp.variables());
+            frame.resumedTimer(cp.timerUntil());
+            // A stored timer means the Wait state was entered, and its entry recorded, before the crash.
+            enteredBeforeCrash = cp.timerUntil().isPresent();
+        }
+        while (true) {
+            run.checkRunning();
+            State state = graph.state(name);
+            Step step = runState(state, current, frame, enteredBeforeCrash);
+            enteredBeforeCrash = false;
+            if (step.next().isEmpty()) {
+                checkpointer.frameDone(frame.key(), step.output());
+                return step.output();
+            }
+            name = step.next().get();
+            current = step.output();
+            checkpointer.transition(frame.key(), name, current, frame.variables().own());
+        }
+    }
+
+    /** Where a state leads: the next state and its input, or the end of the graph with its output. */
+    record Step(Optional<String> next, JsonNode output) {
+    }
+
+    private Step runState(State state, JsonNode input, Frame frame, boolean enteredBeforeCrash) {
+        long enteredId = enteredBeforeCrash
+                ? frame.lastEventId()
+                : frame.record(EventType.entered(state), () -> stateEntered(state.name(), input));
+        StateVisit visit = new StateVisit(state, input, frame, enteredId, clock.instant());
+        int[] attempts = state instanceof State.Recoverable r ? new int[r.retry().size()] : new int[0];
+        while (true) {
+            try {
+                Step step = dispatch(visit);
+                recordExited(visit, step.output());
+                return step;
+            } catch (StatesError error) {
+                if (isTerminal(error)) {
+                    throw error;
+                }
+                if (!(state instanceof State.Recoverable recoverable)) {
+                    recordFailed(state, frame);
+                    throw error;
+                }
+                Optional<Duration> backoff = retryDelay(recoverable.retry(), attempts, error.error());
+                if (backoff.isPresent()) {
+                    timers.sleep(frame.run(), backoff.get());
+                    visit.retried();
+                    continue;
+                }
+                recordFailed(state, frame);
+                Optional<Catcher> catcher = find(recoverable.catchers(), error.error());
+                if (catcher.isEmpty()) {
+                    throw error;
+                }
+                JsonNode output = StateIo.caught(visit, catcher.get(), errorOutput(error));
+                recordExited(visit, output);
+                return new Step(Optional.of(catcher.get().next()), output);
+            }
+        }
+    }
+
+    /**
+     * AWS records MapStateFailed / ParallelStateFailed once a failure is final for the state: not for
+     * attempts that are retried, but before a Catch moves on.
+     */
+    private static void recordFailed(State state, Frame frame) {
+        if (state instanceof State.Map) {
+            frame.record(EventType.MapStateFailed, () -> null);
+        } else if (state instanceof State.Parallel) {
+            frame.record(EventType.ParallelStateFailed, () -> null);
+        }
+    }
+
+    private Step dispatch(StateVisit visit) {
+        return switch (visit.state()) {
+            case State.Pass pass -> SimpleStates.pass(pass, visit);
+            case State.Choice choice -> SimpleStates.choice(choice, visit);
+            case State.Succeed succeed -> SimpleStates.succeed(visit);
+            case State.Fail fail -> SimpleStates.fail(fail, visit);
+            case State.Wait wait -> WaitRunner.run(wait, visit, timers, clock);
+            case State.Task task -> tasks.run(task, visit);
+            case State.Parallel parallel -> new ParallelRunner(this).run(parallel, visit);
+            case State.Map map -> new MapRunner(this).run(map, visit);
+        };
+    }
+
+    private void recordExited(StateVisit visit, JsonNode output) {
+        State state = visit.state();
+        if (state instanceof State.Fail) {
+            return;
+        }
+        EventType exited = EventType.exited(state);
+        visit.frame().record(exited, () -> {
+            ObjectNode d = NODES.objectNode();
+            d.put("name", state.name());
+            d.put("output", output.toString());
+            d.putObject("outputDetails").put("truncated", false);
+            return d;
+        });
+    }
+
+    private static boolean isTerminal(StatesError error) {
+        return StatesError.RUNTIME.equals(error.error());
+    }
+
+    /** Finds the first retrier matching the error; returns its delay, or empty when retries are exhausted. */
+    private static Optional<Duration> retryDelay(List<Retrier> retriers, int[] attempts, String error) {
+        for (int i = 0; i < retriers.size(); i++) {
+            Retrier retrier = retriers.get(i);
+            if (!ErrorNames.matches(retrier.errorEquals(), error)) {
+                continue;
+            }
+            if (attempts[i] >= retrier.maxAttempts()) {
+                return Optional.empty();
+            }
+            double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempts[i]);
+            attempts[i]++;
+            if (retrier.maxDelaySeconds().isPresent()) {
+                seconds = Math.min(seconds, retrier.maxDelaySeconds().get());
+            }
+            if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
+                seconds = ThreadLocalRandom.current().nextDouble() * seconds;
+            }
+            return Optional.of(Duration.ofMillis((long) (seconds * 1000)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Catcher> find(List<Catcher> catchers, String error) {
+        for (Catcher catcher : catchers) {
+            if (ErrorNames.matches(catcher.errorEquals(), error)) {
+                return Optional.of(catcher);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static ObjectNode errorOutput(StatesError error) {
+        ObjectNode out = NODES.objectNode();
+        if (error.error() != null) {
+            out.put("Error", error.error());
+        }
+        if (error.detail() != null) {
+            out.put("Cause", error.detail());
+        }
+        return out;
+    }
+
+    static ObjectNode stateEntered(String name, JsonNode input) {
+        ObjectNode d = NODES.objectNode();
+        d.put("name", name);
+        d.put("input", input.toString());
+        d.putObject("inputDetails").put("truncated", false);
+        return d;
+    }
+
+    static ObjectNode executionStarted(ExecutionInfo info) {
+        ObjectNode d = NODES.objectNode();
+        d.put("input", info.input().toString());
+        d.putObject("inputDetails").put("truncated", false);
+        d.put("roleArn", info.roleArn());
+        return d;
+    }
+
+    private static ObjectNode outputDetails(JsonNode output) {
+        ObjectNode d = NODES.objectNode();
+        d.put("output", output.toString());
+        d.putObject("outputDetails").put("truncated", false);
+        return d;
+    }
+
+    static ObjectNode errorDetails(StatesError e) {
+        return errorDetails(e.error(), e.detail());
+    }
+
+    static ObjectNode errorDetails(String error, String cause) {
+        ObjectNode d = NODES.objectNode();
+        if (error != null) {
+            d.put("error", error);
+        }
+        if (cause != null) {
+            d.put("cause", cause);
+        }
+        return d;
+    }
+}

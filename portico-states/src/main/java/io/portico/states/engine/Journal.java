@@ -1,0 +1,24 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Where an execution's history goes. The interpreter calls {@link #record} for every event and gets the
+ * event's id back; details are supplied lazily so that a journal that only counts (EXPRESS executions,
+ * whose history AWS does not serve) never builds them.
+ *
+ * <p>Thread safe: Parallel branches and Map iterations record concurrently; ids stay unique and
+ * increasing.
+ */
+public interface Journal {
+
+    long record(EventType type, long previousEventId, Supplier<ObjectNode> details);
+
+    /** The events kept so far, in id order (empty for a counting journal). */
+    List<HistoryEvent> events();
+
+    /** The id the next event will get minus one. */
+    long lastEventId();
+}

@@ -1,0 +1,153 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.QueryLanguage;
+import io.portico.states.asl.State;
+import io.portico.states.asl.StatesError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Map state, inline and distributed. The items come from ItemsPath (JSONPath) or Items (JSONata),
+ * else the effective input, which must then be an array; each item, shaped by ItemSelector, runs the
+ * ItemProcessor, at most MaxConcurrency at a time. The output is the array of outputs in item order.
+ *
+ * <p>Inline iterations run in frames of the execution and record their events in its history, as AWS
+ * does. A distributed Map hands its (optionally batched, see {@link ItemBatches}) items to a
+ * {@link DistributedMap}: a Map Run of child executions whose events stay out of the parent's history.
+ * Difference from AWS: ItemReader fails with {@code States.ItemReaderFailed} (no object store yet) and
+ * ResultWriter is accepted but not written.
+ */
+final class MapRunner {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Interpreter interpreter;
+
+    MapRunner(Interpreter interpreter) {
+        this.interpreter = interpreter;
+    }
+
+    Interpreter.Step run(State.Map map, StateVisit visit) {
+        Frame frame = visit.frame();
+        boolean distributed = map.mode() == State.Map.ProcessorMode.DISTRIBUTED;
+        ArrayNode items;
+        JsonNode effective;
+        effective = StateIo.effectiveInput(visit);
+        if (distributed) {
+            DistributedMap.checkItemReader(map);
+        }
+        items = items(map, visit, effective);
+        int maxConcurrency = MapLimits.maxConcurrency(map, visit, effective);
+        frame.record(EventType.MapStateStarted, () -> NODES.objectNode().put("length", items.size()));
+        MapLimits limits = MapLimits.of(map, visit, effective, maxConcurrency);
+        JsonNode results = distributed ? distributed(map, visit, effective, items, limits) : inline(map, visit, effective, items, limits);
+        frame.record(EventType.MapStateSucceeded, () -> null);
+        return new Interpreter.Step(map.transition().next(),
+                StateIo.output(visit, results, Optional.empty(), Optional.empty()));
+    }
+
+    private JsonNode inline(State.Map map, StateVisit visit, JsonNode effective, ArrayNode items, MapLimits limits) {
+        Branches branches = new Branches(visit.frame().run(), items.size(), limits.maxConcurrency(),
+                i -> iteration(map, visit, effective, items.get(i), i));
+        Branches.Outcome outcome = branches.run(0);
+        StatesError failure = firstFailure(outcome);
+        if (failure != null) {
+            throw failure;
+        }
+        ArrayNode results = NODES.arrayNode(items.size());
+        for (JsonNode result : outcome.results()) {
+            results.add(result == null ? NODES.nullNode() : result);
+        }
+        return results;
+    }
+
+    private JsonNode distributed(State.Map map, StateVisit visit, JsonNode effective, ArrayNode items, MapLimits limits) {
+        Frame frame = visit.frame();
+        List<JsonNode> inputs = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Frame itemFrame = frame.branch(map.name() + "[" + i + "]", frame.variables().child(),
+                    Optional.of(new Frame.MapItem(i, items.get(i))));
+            inputs.add(itemInput(map, visit, itemFrame, effective, items.get(i)));
+        }
+        List<ItemBatches.Batch> batches = ItemBatches.of(map, visit, effective, inputs);
+        return new DistributedMap(interpreter, map, visit).run(batches, limits, items.size());
+    }
+
+    private static StatesError firstFailure(Branches.Outcome outcome) {
+        int failed = 0;
+        StatesError first = null;
+        for (StatesError f : outcome.failures()) {
+            if (f != null) {
+                failed++;
+                if (first == null || StatesError.RUNTIME.equals(f.error())) {
+                    first = first == null || !StatesError.RUNTIME.equals(first.error()) ? f : first;
+                }
+            }
+        }
+        return failed == 0 ? null : first;
+    }
+
+    private JsonNode iteration(State.Map map, StateVisit visit, JsonNode effective, JsonNode item, int index) {
+        Frame parent = visit.frame();
+        Frame.MapItem mapItem = new Frame.MapItem(index, item);
+        Frame child = parent.branch(map.name() + "[" + index + "]", parent.variables().child(), Optional.of(mapItem));
+        JsonNode input = itemInput(map, visit, child, effective, item);
+        long started = child.record(EventType.MapIterationStarted, () -> iterationDetails(map, index));
+        try {
+            JsonNode output = interpreter.runGraph(map.itemProcessor(), input, child);
+            child.record(EventType.MapIterationSucceeded, () -> iterationDetails(map, index));
+            return output;
+        } catch (StatesError e) {
+            child.record(EventType.MapIterationFailed, () -> iterationDetails(map, index));
+            throw e;
+        } catch (ExecutionInterrupted e) {
+            child.record(EventType.MapIterationAborted, () -> iterationDetails(map, index));
+            throw e;
+        }
+    }
+
+    private static ObjectNode iterationDetails(State.Map map, int index) {
+        return NODES.objectNode().put("name", map.name()).put("index", index);
+    }
+
+    private static JsonNode itemInput(State.Map map, StateVisit visit, Frame child, JsonNode effective, JsonNode item) {
+        if (map.itemSelector().isEmpty()) {
+            return item;
+        }
+        StateVisit itemVisit = visit.forItem(child);
+        if (map.queryLanguage() == QueryLanguage.JSONATA) {
+            return StateIo.jsonata(itemVisit, map.itemSelector().get(), "ItemSelector", Optional.empty(), Optional.empty());
+        }
+        return StateIo.guard(itemVisit, () -> DataLanguage.template(map.itemSelector().get(),
+                StateIo.jsonPathContext(itemVisit, effective)));
+    }
+
+    private static ArrayNode items(State.Map map, StateVisit visit, JsonNode effective) {
+        if (map.queryLanguage() == QueryLanguage.JSONATA) {
+            if (map.items().isPresent()) {
+                JsonNode value = StateIo.jsonata(visit, map.items().get(), "Items", Optional.empty(), Optional.empty());
+                if (!value.isArray()) {
+                    throw StateIo.evaluationFailed(visit, StatesError.query("The JSONata expression '"
+                            + DataLanguage.expressionText(map.items().get())
+                            + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+                            + DataLanguage.typeName(value) + "' for value: " + value));
+                }
+                return (ArrayNode) value;
+            }
+            if (!effective.isArray()) {
+                throw StateIo.evaluationFailed(visit, StatesError.query("Map state input must be an array but was: " + effective));
+            }
+            return (ArrayNode) effective;
+        }
+        String path = map.itemsPath().orElse("$");
+        JsonNode value = StateIo.pathValue(visit, effective, path, "ItemsPath");
+        if (!value.isArray()) {
+            throw visit.qualify(StatesError.runtime("Map state input must be an array but was: " + value));
+        }
+        return (ArrayNode) value;
+    }
+}

@@ -1,0 +1,59 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A journal held in memory: either keeping every event (for tests, TestState and STANDARD executions
+ * before they are flushed to the store) or only counting them (EXPRESS, the fast path).
+ */
+public final class MemoryJournal implements Journal {
+    private final AtomicLong lastId;
+    private final boolean keepEvents;
+    private final Clock clock;
+    private final List<HistoryEvent> events;
+
+    private MemoryJournal(Clock clock, boolean keepEvents, long startId) {
+        this.clock = clock;
+        this.keepEvents = keepEvents;
+        this.lastId = new AtomicLong(startId);
+        this.events = keepEvents ? new ArrayList<>() : List.of();
+    }
+
+    public static MemoryJournal keeping(Clock clock) {
+        return new MemoryJournal(clock, true, 0);
+    }
+
+    public static MemoryJournal counting(Clock clock) {
+        return new MemoryJournal(clock, false, 0);
+    }
+
+    @Override
+    public long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+        if (!keepEvents) {
+            return lastId.incrementAndGet();
+        }
+        ObjectNode body = details.get();
+        synchronized (events) {
+            long id = lastId.incrementAndGet();
+            events.add(new HistoryEvent(id, previousEventId, clock.instant(), type, body));
+            return id;
+        }
+    }
+
+    @Override
+    public List<HistoryEvent> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    @Override
+    public long lastEventId() {
+        return lastId.get();
+    }
+}

@@ -1,0 +1,130 @@
+package io.portico.states.engine;
+
+import io.portico.core.store.Store;
+import io.portico.states.store.ExecutionStore;
+import io.portico.states.store.MapRunStore;
+import io.portico.states.store.ResourceStore;
+import io.portico.states.store.StateMachineStore;
+import io.portico.states.store.StatesSchema;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Step Functions engine as one object: state machines, executions, activities, task tokens and
+ * tags over one store, with the interpreter wired to the Task resources this module provides
+ * (activities, nested executions) followed by the ones other modules contribute.
+ *
+ * <p>{@link #start()} brings the schema up to date and resumes the executions a previous run left
+ * running; {@link #close()} stops execution threads without recording an end. Thread safe.
+ */
+public final class StepFunctions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StepFunctions.class);
+    /** How long closed executions stay queryable, as on AWS. */
+    public static final Duration HISTORY_RETENTION = Duration.ofDays(90);
+
+    private final Store store;
+    private final Clock clock;
+    private final StateMachines machines;
+    private final Executions executions;
+    private final Activities activities;
+    private final ResourceStore resources;
+    private final Aliases aliases;
+    private final TaskTokens tokens = new TaskTokens();
+    private final Interpreter interpreter;
+    private final MapRuns mapRuns;
+    private final StateTester tester;
+
+    private StepFunctions(Store store, Clock clock, TaskResources contributed) {
+        this.store = store;
+        this.clock = clock;
+        this.resources = new ResourceStore(store);
+        this.machines = new StateMachines(new StateMachineStore(store), resources, clock);
+        this.activities = new Activities(resources, tokens, clock);
+        this.aliases = new Aliases(resources, machines, clock);
+        DeferredResources nested = new DeferredResources();
+        TaskResources taskResources = activities.orElse(nested).orElse(contributed);
+        this.interpreter = new Interpreter(clock, taskResources, tokens, Timers.SLEEPING);
+        this.tester = StateTester.create(clock, taskResources, tokens);
+        ExecutionStore executionStore = new ExecutionStore(store);
+        this.executions = new Executions(clock, interpreter, executionStore, machines);
+        this.mapRuns = MapRuns.durable(clock, new MapRunStore(store), executionStore);
+        interpreter.attachMapRuns(mapRuns);
+        nested.set(new NestedExecutions(executions));
+    }
+
+    public static StepFunctions create(Store store, Clock clock, TaskResources contributed) {
+        return new StepFunctions(store, clock, contributed);
+    }
+
+    public void start() {
+        store.migrate(StatesSchema.MODULE, StatesSchema.migrations());
+        int purged = new ExecutionStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
+        new MapRunStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
+        int resumed = executions.recover();
+        if (resumed > 0 || purged > 0) {
+            LOG.info("Step Functions resumed {} running executions, purged {} expired ones", resumed, purged);
+        }
+    }
+
+    public StateMachines machines() {
+        return machines;
+    }
+
+    public Executions executions() {
+        return executions;
+    }
+
+    public Aliases aliases() {
+        return aliases;
+    }
+
+    public Activities activities() {
+        return activities;
+    }
+
+    public ResourceStore resources() {
+        return resources;
+    }
+
+    public TaskTokens tokens() {
+        return tokens;
+    }
+
+    public MapRuns mapRuns() {
+        return mapRuns;
+    }
+
+    public Interpreter interpreter() {
+        return interpreter;
+    }
+
+    /** The TestState operation's engine, wired to the same Task resources as executions. */
+    public StateTester tester() {
+        return tester;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        executions.close();
+    }
+
+    /** Breaks the cycle between the interpreter and the executions that nested executions start. */
+    private static final class DeferredResources implements TaskResources {
+        private volatile TaskResources target = TaskResources.NONE;
+
+        void set(TaskResources resources) {
+            target = resources;
+        }
+
+        @Override
+        public java.util.Optional<TaskResource> resolve(String resource) {
+            return target.resolve(resource);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.portico.states.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.states.asl.StatesError;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Task tokens: the handle a worker or callback uses to finish a task ({@code .waitForTaskToken}
+ * integrations and activities). A token is issued when the task starts, and the task's thread waits
+ * on it until SendTaskSuccess, SendTaskFailure, a timeout or the heartbeat deadline.
+ *
+ * <p>A token encodes the execution ARN so that a callback can be traced to its execution; the rest is
+ * random. Thread safe.
+ */
+public final class TaskTokens {
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final ConcurrentMap<String, PendingTask> pending = new ConcurrentHashMap<>();
+
+    /** What a callback finished a task with. */
+    public sealed interface Completion {
+        record Success(JsonNode output) implements Completion {
+        }
+
+        record Failure(String error, String cause) implements Completion {
+        }
+    }
+
+    /** The outcome of delivering a callback. */
+    public enum Delivery { DELIVERED, UNKNOWN, MALFORMED }
+
+    private static final class PendingTask {
+        final java.util.concurrent.CompletableFuture<Completion> completion = new java.util.concurrent.CompletableFuture<>();
+        volatile long lastBeat = System.nanoTime();
+    }
+
+    public String issue(String executionArn) {
+        String raw = UUID.randomUUID() + "|" + executionArn;
+        String token = ENCODER.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        pending.put(token, new PendingTask());
+        return token;
+    }
+
+    /** Forgets a token whose task ended another way (timeout, stop, failure to start). */
+    public void retire(String token) {
+        pending.remove(token);
+    }
+
+    /**
+     * Waits for the token's task to be finished by a callback. Throws {@code States.Timeout} after
+     * {@code timeoutSeconds}, {@code States.HeartbeatTimeout} when no heartbeat (or start) arrived within
+     * {@code heartbeatSeconds}.
+     */
+    public Completion await(String token, OptionalLong timeoutSeconds, OptionalLong heartbeatSeconds)
+            throws InterruptedException {
+        PendingTask task = pending.get(token);
+        if (task == null) {
+            throw new StatesError(StatesError.TASK_FAILED, "Task token is no longer valid");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds.orElse(99_999_999L));
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long waitNanos = deadline - now;
+                if (heartbeatSeconds.isPresent()) {
+                    long beatDeadline = task.lastBeat + TimeUnit.SECONDS.toNanos(heartbeatSeconds.getAsLong());
+                    if (beatDeadline - now <= 0) {
+                        throw new StatesError("States.HeartbeatTimeout", null);
+                    }
+                    waitNanos = Math.min(waitNanos, beatDeadline - now);
+                }
+                if (waitNanos <= 0) {
+                    throw new StatesError(StatesError.TIMEOUT, null);
+                }
+                try {
+                    return task.completion.get(waitNanos, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // loop: either the heartbeat or the overall deadline has passed, or a beat moved it
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pending.remove(token);
+        }
+    }
+
+    public Delivery complete(String token, Completion completion) {
+        if (!wellFormed(token)) {
+            return Delivery.MALFORMED;
+        }
+        PendingTask task = pending.get(token);
+        if (task == null || !task.completion.complete(completion)) {
+            return Delivery.UNKNOWN;
+        }
+        return Delivery.DELIVERED;
+    }
+
+    public Delivery heartbeat(String token) {
+        if (!wellFormed(token)) {
+            return Delivery.MALFORMED;
+        }
+        PendingTask task = pending.get(token);
+        if (task == null) {
+            return Delivery.UNKNOWN;
+        }
+        task.lastBeat = System.nanoTime();
+        return Delivery.DELIVERED;
+    }
+
+    /** The execution a well-formed token belongs to. */
+    public static Optional<String> executionArn(String token) {
+        try {
+            String raw = new String(DECODER.decode(token), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            return bar == 36 ? Optional.of(raw.substring(bar + 1)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && executionArn(token).isPresent();
+    }
+}

@@ -1,0 +1,186 @@
+package io.portico.states.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.store.Row;
+import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
+import io.portico.states.engine.EventType;
+import io.portico.states.engine.ExecutionRecord;
+import io.portico.states.engine.HistoryEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * STANDARD executions, their history and their checkpoints in the store. Every method that changes
+ * something is one transaction, durable when it returns. Thread safe.
+ */
+public final class ExecutionStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "arn, machine_arn, name, status, input, output, error, cause, start_ms, stop_ms, "
+            + "definition, role_arn, version_arn, alias_arn, redrive_count, redrive_ms, trace_header, map_run_arn";
+
+    private final Store store;
+
+    public ExecutionStore(Store store) {
+        this.store = store;
+    }
+
+    /** Records a new execution together with its first events. */
+    public void insert(ExecutionRecord e, List<HistoryEvent> events) {
+        store.write(tx -> {
+            tx.update("INSERT INTO sfn_executions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    e.arn(), e.machineArn(), e.name(), e.status(), e.input(), e.output().orElse(null),
+                    e.error().orElse(null), e.cause().orElse(null), e.startDate().toEpochMilli(),
+                    e.stopDate().map(Instant::toEpochMilli).orElse(null), e.definition(), e.roleArn(),
+                    e.versionArn().orElse(null), e.aliasArn().orElse(null), e.redriveCount(),
+                    e.redriveDate().map(Instant::toEpochMilli).orElse(null), e.traceHeader().orElse(null),
+                    e.mapRunArn().orElse(null));
+            appendEvents(tx, e.arn(), events);
+            return null;
+        });
+    }
+
+    /** Closes an execution: its status and result, its last events, and its checkpoints are dropped. */
+    public void close(String arn, String status, Optional<String> output, Optional<String> error,
+                      Optional<String> cause, Instant stop, List<HistoryEvent> events) {
+        store.write(tx -> {
+            appendEvents(tx, arn, events);
+            tx.update("UPDATE sfn_executions SET status=?, output=?, error=?, cause=?, stop_ms=? WHERE arn=?",
+                    status, output.orElse(null), error.orElse(null), cause.orElse(null), stop.toEpochMilli(), arn);
+            tx.update("DELETE FROM sfn_checkpoints WHERE execution_arn=?", arn);
+            return null;
+        });
+    }
+
+    /** Reopens a failed execution for RedriveExecution. */
+    public void redrive(String arn, int redriveCount, Instant when) {
+        store.write(tx -> tx.update("UPDATE sfn_executions SET status='RUNNING', output=NULL, error=NULL, cause=NULL, "
+                + "stop_ms=NULL, redrive_count=?, redrive_ms=? WHERE arn=?", redriveCount, when.toEpochMilli(), arn));
+    }
+
+    public void append(String arn, List<HistoryEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        store.write(tx -> {
+            appendEvents(tx, arn, events);
+            return null;
+        });
+    }
+
+    /** Writes events and a frame checkpoint in one transaction. */
+    public void checkpoint(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
+                           String variables, Long timerMs, String output) {
+        store.write(tx -> {
+            appendEvents(tx, arn, events);
+            tx.update("INSERT INTO sfn_checkpoints (execution_arn, frame_key, state, input, variables, timer_ms, output) "
+                            + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (execution_arn, frame_key) DO UPDATE SET "
+                            + "state=excluded.state, input=excluded.input, variables=excluded.variables, "
+                            + "timer_ms=excluded.timer_ms, output=excluded.output",
+                    arn, frameKey, state, input, variables, timerMs, output);
+            return null;
+        });
+    }
+
+    /** A frame checkpoint's raw columns. */
+    public record CheckpointRow(String state, String input, String variables, Long timerMs, String output) {
+    }
+
+    public Optional<CheckpointRow> checkpoint(String arn, String frameKey) {
+        return store.read(tx -> tx.queryOne("SELECT state, input, variables, timer_ms, output FROM sfn_checkpoints "
+                        + "WHERE execution_arn=? AND frame_key=?",
+                r -> new CheckpointRow(r.string("state"), r.string("input"), r.string("variables"),
+                        r.nullableLong("timer_ms"), r.string("output")), arn, frameKey));
+    }
+
+    public Optional<ExecutionRecord> find(String arn) {
+        return store.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM sfn_executions WHERE arn=?",
+                ExecutionStore::execution, arn));
+    }
+
+    public List<ExecutionRecord> list(String machineArn, Optional<String> status, Optional<String> mapRunArn) {
+        // With a Map Run ARN, the Map Run's child executions (ListExecutions with mapRunArn).
+        String key = mapRunArn.orElse(machineArn);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sfn_executions WHERE "
+                + (mapRunArn.isPresent() ? "map_run_arn=?" : "machine_arn=?"));
+        if (status.isPresent()) {
+            sql.append(" AND status=?");
+        }
+        sql.append(" ORDER BY start_ms DESC, arn");
+        Object[] params = status.isPresent() ? new Object[] {key, status.get()} : new Object[] {key};
+        return store.read(tx -> tx.query(sql.toString(), ExecutionStore::execution, params));
+    }
+
+    public List<ExecutionRecord> running() {
+        // Distributed Map children are resumed by their parent, not on their own.
+        return store.read(tx -> tx.query("SELECT " + COLUMNS + " FROM sfn_executions WHERE status='RUNNING' "
+                        + "AND map_run_arn IS NULL",
+                ExecutionStore::execution));
+    }
+
+    public List<HistoryEvent> history(String arn) {
+        return store.read(tx -> tx.query("SELECT id, previous_id, ts_ms, type, details FROM sfn_history "
+                + "WHERE execution_arn=? ORDER BY id", ExecutionStore::event, arn));
+    }
+
+    public long lastEventId(String arn) {
+        return store.read(tx -> tx.queryOne("SELECT MAX(id) AS last FROM sfn_history WHERE execution_arn=?",
+                r -> r.nullableLong("last"), arn)).map(l -> l == null ? 0L : l).orElse(0L);
+    }
+
+    /** Deletes closed executions that stopped before {@code cutoff} (history retention). */
+    public int purgeClosedBefore(Instant cutoff) {
+        return store.write(tx -> {
+            tx.update("DELETE FROM sfn_history WHERE execution_arn IN (SELECT arn FROM sfn_executions "
+                    + "WHERE stop_ms IS NOT NULL AND stop_ms < ?)", cutoff.toEpochMilli());
+            return tx.update("DELETE FROM sfn_executions WHERE stop_ms IS NOT NULL AND stop_ms < ?", cutoff.toEpochMilli());
+        });
+    }
+
+    private static void appendEvents(StoreTransaction tx, String arn, List<HistoryEvent> events) {
+        for (HistoryEvent ev : events) {
+            tx.update("INSERT INTO sfn_history (execution_arn, id, previous_id, ts_ms, type, details) VALUES (?,?,?,?,?,?) "
+                            + "ON CONFLICT (execution_arn, id) DO NOTHING",
+                    arn, ev.id(), ev.previousEventId(), ev.timestamp().toEpochMilli(), ev.type().name(),
+                    ev.details() == null ? null : ev.details().toString());
+        }
+    }
+
+    private static HistoryEvent event(Row r) {
+        String details = r.string("details");
+        ObjectNode node = null;
+        if (details != null) {
+            try {
+                node = (ObjectNode) JSON.readTree(details);
+            } catch (IOException e) {
+                throw new IllegalStateException("corrupt history event", e);
+            }
+        }
+        return new HistoryEvent(r.longValue("id"), r.longValue("previous_id"), Instant.ofEpochMilli(r.longValue("ts_ms")),
+                EventType.valueOf(r.string("type")), node);
+    }
+
+    private static ExecutionRecord execution(Row r) {
+        Long stop = r.nullableLong("stop_ms");
+        Long redrive = r.nullableLong("redrive_ms");
+        return new ExecutionRecord(r.string("arn"), r.string("machine_arn"), r.string("name"), r.string("status"),
+                r.string("input"), Optional.ofNullable(r.string("output")), Optional.ofNullable(r.string("error")),
+                Optional.ofNullable(r.string("cause")), Instant.ofEpochMilli(r.longValue("start_ms")),
+                Optional.ofNullable(stop).map(Instant::ofEpochMilli), r.string("definition"), r.string("role_arn"),
+                Optional.ofNullable(r.string("version_arn")), Optional.ofNullable(r.string("alias_arn")),
+                (int) r.longValue("redrive_count"), Optional.ofNullable(redrive).map(Instant::ofEpochMilli),
+                Optional.ofNullable(r.string("trace_header")), Optional.ofNullable(r.string("map_run_arn")));
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("corrupt stored JSON", e);
+        }
+    }
+}

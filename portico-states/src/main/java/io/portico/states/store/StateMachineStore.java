@@ -1,0 +1,122 @@
+package io.portico.states.store;
+
+import io.portico.core.store.Row;
+import io.portico.core.store.Store;
+import io.portico.states.asl.parse.MachineType;
+import io.portico.states.engine.StateMachineInfo;
+import io.portico.states.engine.VersionInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** State machines and their versions in the store. Thread safe. */
+public final class StateMachineStore {
+    private static final String MACHINE_COLUMNS = "arn, account, region, name, type, definition, role_arn, created_ms, "
+            + "description, revision_id, logging, tracing, last_version";
+    private static final String VERSION_COLUMNS = "arn, machine_arn, version, definition, role_arn, description, "
+            + "revision_id, created_ms";
+
+    private final Store store;
+
+    public StateMachineStore(Store store) {
+        this.store = store;
+    }
+
+    public void insert(StateMachineInfo m) {
+        store.write(tx -> tx.update("INSERT INTO sfn_state_machines (" + MACHINE_COLUMNS
+                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                m.arn(), m.account(), m.region(), m.name(), m.type().name(), m.definition(), m.roleArn(),
+                m.creationDate().toEpochMilli(), m.description().orElse(null), m.revisionId(),
+                m.loggingConfiguration().orElse(null), m.tracingConfiguration().orElse(null), m.lastVersion()));
+    }
+
+    /** Replaces the machine's row and, when given, inserts a newly published version in the same transaction. */
+    public void update(StateMachineInfo m, Optional<VersionInfo> published) {
+        store.write(tx -> {
+            tx.update("UPDATE sfn_state_machines SET definition=?, role_arn=?, description=?, revision_id=?, "
+                            + "logging=?, tracing=?, last_version=? WHERE arn=?",
+                    m.definition(), m.roleArn(), m.description().orElse(null), m.revisionId(),
+                    m.loggingConfiguration().orElse(null), m.tracingConfiguration().orElse(null), m.lastVersion(), m.arn());
+            published.ifPresent(v -> insertVersion(tx, v));
+            return null;
+        });
+    }
+
+    public void insertWithVersion(StateMachineInfo m, VersionInfo v) {
+        store.write(tx -> {
+            tx.update("INSERT INTO sfn_state_machines (" + MACHINE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    m.arn(), m.account(), m.region(), m.name(), m.type().name(), m.definition(), m.roleArn(),
+                    m.creationDate().toEpochMilli(), m.description().orElse(null), m.revisionId(),
+                    m.loggingConfiguration().orElse(null), m.tracingConfiguration().orElse(null), m.lastVersion());
+            insertVersion(tx, v);
+            return null;
+        });
+    }
+
+    private static void insertVersion(io.portico.core.store.StoreTransaction tx, VersionInfo v) {
+        tx.update("INSERT INTO sfn_versions (" + VERSION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)",
+                v.arn(), v.machineArn(), v.version(), v.definition(), v.roleArn(), v.description().orElse(null),
+                v.revisionId(), v.creationDate().toEpochMilli());
+    }
+
+    public void delete(String arn) {
+        store.write(tx -> {
+            tx.update("DELETE FROM sfn_versions WHERE machine_arn=?", arn);
+            tx.update("DELETE FROM sfn_aliases WHERE machine_arn=?", arn);
+            tx.update("DELETE FROM sfn_tags WHERE resource_arn=?", arn);
+            return tx.update("DELETE FROM sfn_state_machines WHERE arn=?", arn);
+        });
+    }
+
+    public Optional<StateMachineInfo> find(String arn) {
+        return store.read(tx -> tx.queryOne("SELECT " + MACHINE_COLUMNS + " FROM sfn_state_machines WHERE arn=?",
+                StateMachineStore::machine, arn));
+    }
+
+    public List<StateMachineInfo> list(String account, String region) {
+        return store.read(tx -> tx.query("SELECT " + MACHINE_COLUMNS
+                        + " FROM sfn_state_machines WHERE account=? AND region=? ORDER BY name",
+                StateMachineStore::machine, account, region));
+    }
+
+    public List<StateMachineInfo> all() {
+        return store.read(tx -> tx.query("SELECT " + MACHINE_COLUMNS + " FROM sfn_state_machines",
+                StateMachineStore::machine));
+    }
+
+    public void insertVersion(VersionInfo v, int lastVersion) {
+        store.write(tx -> {
+            insertVersion(tx, v);
+            return tx.update("UPDATE sfn_state_machines SET last_version=? WHERE arn=?", lastVersion, v.machineArn());
+        });
+    }
+
+    public Optional<VersionInfo> findVersion(String arn) {
+        return store.read(tx -> tx.queryOne("SELECT " + VERSION_COLUMNS + " FROM sfn_versions WHERE arn=?",
+                StateMachineStore::version, arn));
+    }
+
+    public List<VersionInfo> versions(String machineArn) {
+        return store.read(tx -> tx.query("SELECT " + VERSION_COLUMNS
+                        + " FROM sfn_versions WHERE machine_arn=? ORDER BY version DESC",
+                StateMachineStore::version, machineArn));
+    }
+
+    public void deleteVersion(String arn) {
+        store.write(tx -> tx.update("DELETE FROM sfn_versions WHERE arn=?", arn));
+    }
+
+    private static StateMachineInfo machine(Row r) {
+        return new StateMachineInfo(r.string("arn"), r.string("account"), r.string("region"), r.string("name"),
+                MachineType.valueOf(r.string("type")), r.string("definition"), r.string("role_arn"),
+                Instant.ofEpochMilli(r.longValue("created_ms")), Optional.ofNullable(r.string("description")),
+                r.string("revision_id"), Optional.ofNullable(r.string("logging")),
+                Optional.ofNullable(r.string("tracing")), (int) r.longValue("last_version"));
+    }
+
+    private static VersionInfo version(Row r) {
+        return new VersionInfo(r.string("arn"), r.string("machine_arn"), (int) r.longValue("version"),
+                r.string("definition"), r.string("role_arn"), Optional.ofNullable(r.string("description")),
+                r.string("revision_id"), Instant.ofEpochMilli(r.longValue("created_ms")));
+    }
+}
