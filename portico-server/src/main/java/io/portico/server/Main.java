@@ -1,0 +1,133 @@
+package io.portico.server;
+
+import io.portico.core.protocol.AccessKey;
+import io.portico.core.protocol.ProtocolFront;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code portico} command line. {@code portico server} starts a {@link PorticoServer} and blocks
+ * until SIGTERM/SIGINT, which stops it in order (stop accepting, close services in reverse, close the
+ * store). Output goes through the logger; picocli prints help and version itself.
+ */
+@Command(name = "portico", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "The serverless Backend-for-Frontend stack as one self-hostable program.",
+        subcommands = {Main.ServerCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** {@code portico server}: run until terminated. */
+    @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = "Start Portico and block until terminated.")
+    static final class ServerCommand implements Callable<Integer> {
+
+        @Option(names = "--port", defaultValue = "4566", description = "AWS endpoint port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "AWS endpoint bind address (default: ${DEFAULT-VALUE}, loopback only).")
+        String host;
+
+        @Option(names = "--app-port", defaultValue = "8080", description = "App endpoint port (default: ${DEFAULT-VALUE}).")
+        int appPort;
+
+        @Option(names = "--app-host", defaultValue = "0.0.0.0",
+                description = "App endpoint bind address (default: ${DEFAULT-VALUE}).")
+        String appHost;
+
+        @Option(names = "--data-dir", defaultValue = ".portico", description = "Data directory (default: ${DEFAULT-VALUE}).")
+        Path dataDir;
+
+        @Option(names = "--credentials", paramLabel = "ACCESS_KEY:SECRET[:ACCOUNT]",
+                description = "A credential whose signatures are accepted; repeatable. Also read from"
+                        + " PORTICO_CREDENTIALS (comma-separated). None: signatures are not verified.")
+        List<String> credentials = new ArrayList<>();
+
+        @Option(names = "--max-body-bytes", defaultValue = "" + ProtocolFront.DEFAULT_MAX_BODY_BYTES,
+                description = "Largest accepted AWS request body (default: ${DEFAULT-VALUE}).")
+        long maxBodyBytes;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            List<AccessKey> keys = parseCredentials(credentials, System.getenv("PORTICO_CREDENTIALS"));
+            PorticoConfig config = new PorticoConfig(host, port, appHost, appPort, dataDir, keys, maxBodyBytes);
+            PorticoServer server = PorticoServer.create(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("portico-shutdown").unstarted(() -> {
+                LOG.info("Stopping Portico");
+                server.close();
+                stopped.countDown();
+            }));
+            startAndAnnounce(server);
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /**
+     * Starts {@code server} and logs the development-mode warning (if no credentials) and the one
+     * ready line. Never logs a secret.
+     */
+    static void startAndAnnounce(PorticoServer server) {
+        List<AccessKey> keys = server.config().credentials();
+        if (keys.isEmpty()) {
+            LOG.warn("No credentials configured: request signatures are NOT verified (development mode)");
+        }
+        server.start();
+        LOG.info("Portico {} ready: AWS endpoint {}, app endpoint {}, store {}, {}", Version.version(),
+                server.awsEndpoint(), server.appEndpoint(), server.storeDescription(),
+                keys.isEmpty() ? "signatures not verified" : "signatures verified for " + keys.size() + " access key(s)");
+    }
+
+    /** Parses the {@code --credentials} values and the comma-separated environment variable. */
+    static List<AccessKey> parseCredentials(List<String> options, String environment) {
+        List<String> all = new ArrayList<>(options);
+        if (environment != null && !environment.isBlank()) {
+            all.addAll(List.of(environment.split(",")));
+        }
+        List<AccessKey> keys = new ArrayList<>();
+        for (String text : all) {
+            if (!text.isBlank()) {
+                keys.add(AccessKey.parse(text));
+            }
+        }
+        return keys;
+    }
+
+    /** The version baked into the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        static String version() {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                return "unknown";
+            }
+            return properties.getProperty("version", "unknown");
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"portico " + version()};
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.portico.server;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.portico.core.Component;
+import io.portico.core.protocol.AwsService;
+import io.portico.core.protocol.ProtocolFront;
+import io.portico.core.store.Store;
+import io.portico.store.sqlite.SqliteStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Portico: the store, the service modules and the two HTTP endpoints (AWS and app) in one
+ * Jetty server whose handlers run on virtual threads. Used by {@link Main} and embedded by tests.
+ *
+ * <p>Start order: open the store, wire the services, start the {@link Component}s, then open the
+ * connectors; {@link #close()} undoes it in reverse (stop accepting, close components in reverse, close
+ * the store). Thread safe: {@code start} and {@code close} are synchronized; {@code close} is idempotent.
+ */
+public final class PorticoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PorticoServer.class);
+    private static final long STOP_TIMEOUT_MS = 10_000;
+
+    private final PorticoConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Component> started = new ArrayList<>();
+    private Store store;
+    private Server jetty;
+    private ServerConnector awsConnector;
+    private ServerConnector appConnector;
+    private volatile boolean ready;
+    private boolean closed;
+
+    private final Function<PlatformContext, List<AwsService>> wiring;
+
+    private PorticoServer(PorticoConfig config, Clock clock, Function<PlatformContext, List<AwsService>> wiring) {
+        this.config = config;
+        this.clock = clock;
+        this.wiring = wiring;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** A server running the services of {@link ServiceWiring}, on the system clock. */
+    public static PorticoServer create(PorticoConfig config) {
+        return new PorticoServer(config, Clock.systemUTC(), ServiceWiring::services);
+    }
+
+    /**
+     * A server with its own clock and service wiring, for tests that need a controllable clock or a
+     * fake service.
+     */
+    public static PorticoServer create(
+            PorticoConfig config, Clock clock, Function<PlatformContext, List<AwsService>> wiring) {
+        return new PorticoServer(config, clock, wiring);
+    }
+
+    /**
+     * Starts everything and returns once both endpoints accept requests.
+     *
+     * @throws IllegalStateException if already started, or wrapping whatever made start fail (the
+     *     parts already started are closed again)
+     */
+    public synchronized PorticoServer start() {
+        if (store != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            store = SqliteStore.open(config.dataDir());
+            PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry);
+            List<AwsService> services = wiring.apply(context);
+            for (AwsService service : services) {
+                if (service instanceof Component component) {
+                    component.start();
+                    started.add(component);
+                }
+            }
+            ProtocolFront front = ProtocolFront.builder()
+                    .services(services)
+                    .credentials(config.credentials())
+                    .clock(clock)
+                    .maxBodyBytes(config.maxBodyBytes())
+                    .listener(new RequestMetrics(registry))
+                    .build();
+            startJetty(new AdminHandler(front, registry, () -> ready));
+            ready = true;
+            return this;
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Portico failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startJetty(Handler awsHandler) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("portico-http");
+        // Handlers block (store writes, service calls); virtual threads make that cheap.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        jetty = new Server(threads);
+        jetty.setStopAtShutdown(false); // our own shutdown hook orders the stop
+        awsConnector = connector(config.host(), config.port(), "aws");
+        appConnector = connector(config.appHost(), config.appPort(), "app");
+        jetty.addConnector(awsConnector);
+        jetty.addConnector(appConnector);
+        Handler app = new AppHandler();
+        // GracefulHandler lets requests in flight finish (up to the stop timeout) when we stop.
+        jetty.setStopTimeout(STOP_TIMEOUT_MS);
+        jetty.setHandler(new GracefulHandler(new Handler.Wrapper(awsHandler) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (request.getConnectionMetaData().getConnector() == appConnector) {
+                    return app.handle(request, response, callback);
+                }
+                return super.handle(request, response, callback);
+            }
+        }));
+        app.setServer(jetty);
+        jetty.addBean(app);
+        jetty.start();
+    }
+
+    private ServerConnector connector(String host, int port, String name) {
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory());
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setName(name);
+        return connector;
+    }
+
+    /** The AWS endpoint, e.g. {@code http://127.0.0.1:4566}. Only valid once started. */
+    public URI awsEndpoint() {
+        return endpoint(config.host(), awsConnector);
+    }
+
+    /** The app endpoint, e.g. {@code http://0.0.0.0:8080}. Only valid once started. */
+    public URI appEndpoint() {
+        return endpoint(config.appHost(), appConnector);
+    }
+
+    private static URI endpoint(String host, ServerConnector connector) {
+        if (connector == null) {
+            throw new IllegalStateException("not started");
+        }
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shown + ":" + connector.getLocalPort());
+    }
+
+    /** The store's description, e.g. {@code sqlite:/data/portico.db}. Only valid once started. */
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    public PorticoConfig config() {
+        return config;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return registry;
+    }
+
+    /** Whether the server has started and not yet begun to close. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready = false;
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("Error stopping HTTP endpoints", e);
+            }
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (RuntimeException e) {
+                LOG.warn("Error closing {}", started.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
+        registry.close();
+    }
+}

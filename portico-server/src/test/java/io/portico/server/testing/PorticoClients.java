@@ -1,0 +1,55 @@
+package io.portico.server.testing;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Builds AWS SDK v2 clients pointed at one Portico: endpoint override, region us-east-1, static
+ * credentials (the server's first configured key, else dummy ones), the URL-connection HTTP client, and
+ * host-prefix injection disabled (so {@code StartSyncExecution} does not go to {@code sync-127.0.0.1}).
+ * The caller closes the clients it builds. Thread safe.
+ */
+public final class PorticoClients {
+
+    private final URI endpoint;
+    private final String accessKeyId;
+    private final String secret;
+
+    public PorticoClients(URI endpoint, String accessKeyId, String secret) {
+        this.endpoint = endpoint;
+        this.accessKeyId = accessKeyId;
+        this.secret = secret;
+    }
+
+    /** Configures and builds any SDK v2 sync client: {@code clients.create(SqsClient.builder())}. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder) {
+        return builder
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .build();
+    }
+
+    /** A Step Functions client. */
+    public SfnClient sfn() {
+        return create(SfnClient.builder());
+    }
+
+    /** The same endpoint with other credentials, e.g. to test signature rejection. */
+    public PorticoClients withCredentials(String otherAccessKeyId, String otherSecret) {
+        return new PorticoClients(endpoint, otherAccessKeyId, otherSecret);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+}
