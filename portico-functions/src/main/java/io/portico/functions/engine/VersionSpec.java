@@ -1,0 +1,42 @@
+package io.portico.functions.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything an execution environment is built from: one version of one function ({@code $LATEST}
+ * or a published number), its code already unpacked into {@code codeDirectory} (read only: a jar's
+ * or zip's entries, with {@code lib/*.jar} for zips laid out as Lambda accepts them).
+ *
+ * <p>{@code environment} is the function's own variables; a runtime adds the ones Lambda sets
+ * ({@code AWS_REGION}, {@code AWS_LAMBDA_FUNCTION_NAME}, ...) and {@code endpoint}, the AWS
+ * endpoint of this Portico, so that an AWS SDK inside the function reaches Portico unchanged.
+ */
+public record VersionSpec(
+        String accountId,
+        String region,
+        String functionName,
+        String functionArn,
+        String version,
+        String runtime,
+        String handler,
+        int memorySizeMb,
+        int timeoutSeconds,
+        Map<String, String> environment,
+        Path codeDirectory,
+        String endpoint) {
+
+    public VersionSpec {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The ARN with its version, as {@code Context.getInvokedFunctionArn()} reports for a plain invoke. */
+    public String qualifiedArn() {
+        return functionArn + ":" + version;
+    }
+
+    /** {@code /aws/lambda/<name>}, the log group Lambda writes to. */
+    public String logGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+}
