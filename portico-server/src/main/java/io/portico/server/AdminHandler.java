@@ -1,5 +1,12 @@
 package io.portico.server;
 
+import io.portico.core.protocol.AwsResponse;
+import io.portico.core.protocol.PorticoPaths;
+import io.portico.core.protocol.QueryString;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +17,21 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The non-AWS paths of the AWS endpoint: {@code GET /_portico/health} and {@code GET /metrics}; every
- * other request goes to the protocol front. Thread safe.
+ * The non-AWS paths of the AWS endpoint: {@code GET /_portico/health}, {@code GET /metrics} and the
+ * services' own {@code /_portico/} paths ({@link PorticoPaths}); every other request goes to the
+ * protocol front. Thread safe.
  */
 final class AdminHandler extends Handler.Wrapper {
 
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier ready;
+    private final List<PorticoPaths> servicePaths;
 
-    AdminHandler(Handler front, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+    AdminHandler(Handler front, PrometheusMeterRegistry registry, BooleanSupplier ready, List<PorticoPaths> servicePaths) {
         super(front);
         this.registry = registry;
         this.ready = ready;
+        this.servicePaths = List.copyOf(servicePaths);
     }
 
     @Override
@@ -37,6 +47,22 @@ final class AdminHandler extends Handler.Wrapper {
         if (get && "/metrics".equals(path)) {
             send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
             return true;
+        }
+        if (get && path.startsWith("/_portico/")) {
+            Map<String, List<String>> query = QueryString.parse(request.getHttpURI().getQuery());
+            for (PorticoPaths paths : servicePaths) {
+                Optional<AwsResponse> answer = paths.get(path, query);
+                if (answer.isPresent()) {
+                    AwsResponse a = answer.get();
+                    response.setStatus(a.status());
+                    a.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+                    if (a.contentType() != null) {
+                        response.getHeaders().put("Content-Type", a.contentType());
+                    }
+                    response.write(true, ByteBuffer.wrap(a.body()), callback);
+                    return true;
+                }
+            }
         }
         return super.handle(request, response, callback);
     }

@@ -1,5 +1,8 @@
 package io.portico.server;
 
+import java.net.URI;
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.core.store.Store;
 import java.nio.file.Path;
@@ -7,7 +10,9 @@ import java.time.Clock;
 
 /**
  * What the server hands to each service module when wiring it: the open store, the clock, the data
- * directory, the configuration and the metrics registry. Immutable; thread safe; no component is null.
+ * directory, the configuration, the metrics registry and the AWS endpoint's address (known once the
+ * server listens; functions use it so that an AWS SDK inside them reaches this Portico). Immutable; thread safe; no component is null.
  */
-public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics) {
+public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics,
+        Supplier<URI> awsEndpoint) {
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.Component;
+import io.portico.core.protocol.PorticoPaths;
 import io.portico.core.protocol.AwsService;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.store.Store;
@@ -91,7 +92,8 @@ public final class PorticoServer implements AutoCloseable {
         }
         try {
             store = SqliteStore.open(config.dataDir());
-            PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry);
+            PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
+                    this::awsEndpoint);
             List<AwsService> services = wiring.apply(context);
             for (AwsService service : services) {
                 if (service instanceof Component component) {
@@ -106,7 +108,8 @@ public final class PorticoServer implements AutoCloseable {
                     .maxBodyBytes(config.maxBodyBytes())
                     .listener(new RequestMetrics(registry))
                     .build();
-            startJetty(new AdminHandler(front, registry, () -> ready));
+            startJetty(new AdminHandler(front, registry, () -> ready, services.stream()
+                    .filter(PorticoPaths.class::isInstance).map(PorticoPaths.class::cast).toList()));
             ready = true;
             return this;
         } catch (Exception e) {

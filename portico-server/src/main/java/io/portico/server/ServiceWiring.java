@@ -1,9 +1,15 @@
 package io.portico.server;
 
 import io.portico.core.protocol.AwsService;
+import io.portico.functions.api.LambdaService;
+import io.portico.functions.engine.AsyncInvocations;
+import io.portico.functions.engine.Destinations;
+import io.portico.functions.engine.FunctionRuntime;
+import io.portico.functions.engine.Functions;
+import io.portico.server.integrations.LambdaTaskResources;
 import io.portico.states.api.StatesService;
 import io.portico.states.engine.StepFunctions;
-import io.portico.states.engine.TaskResources;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,14 +19,28 @@ import java.util.List;
  * the functions module) are connected here too, since no service module depends on a sibling.
  */
 public final class ServiceWiring {
+    /**
+     * Lambda waits a minute before retrying a failed asynchronous invocation (then two); tests shorten
+     * it with this system property (milliseconds).
+     */
+    public static final String ASYNC_RETRY_DELAY_PROPERTY = "portico.lambda.asyncRetryDelayMillis";
 
     private ServiceWiring() {
     }
 
     /** The services of this build, each wired to the platform. Never null. */
     public static List<AwsService> services(PlatformContext context) {
-        // Task resources from other modules (Lambda, ...) join the Step Functions engine here.
-        StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(), TaskResources.NONE);
-        return List.of(new StatesService(stepFunctions));
+        Functions functions = new Functions(context.store(), context.dataDir(), runtimes(), context.clock(),
+                context.awsEndpoint());
+        AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
+                Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
+        StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
+                new LambdaTaskResources(functions, async));
+        // Lambda first: Step Functions executions resumed at start may invoke functions at once.
+        return List.of(new LambdaService(functions, async), new StatesService(stepFunctions));
+    }
+
+    private static List<FunctionRuntime> runtimes() {
+        return List.of();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
  * The one configured Jackson {@link ObjectMapper} every Portico module shares, plus the few helpers
  * callers need most.
  *
- * <p>Configuration: java.time support, null fields left out of output (AWS omits absent members),
+ * <p>Configuration: java.time and Optional support, null fields left out of output (AWS omits absent members),
  * unknown input properties ignored (newer SDKs send members we do not model yet). Thread safe: the
  * mapper is configured once and never changed afterwards; do not reconfigure the returned instance.
  */
@@ -23,6 +24,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -36,7 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProtocolFront extends Handler.Abstract {
 
-    public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
+    /**
+     * Lambda's CreateFunction takes a 50 MB zip as base64 inside JSON (AWS refuses bodies over
+     * 69,905,067 bytes); every other service enforces its own, smaller limits on what it parses.
+     */
+    public static final long DEFAULT_MAX_BODY_BYTES = 70L * 1024 * 1024;
     static final String INTERNAL_FAILURE_MESSAGE =
             "The request processing has failed because of an unknown error, exception or failure.";
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolFront.class);

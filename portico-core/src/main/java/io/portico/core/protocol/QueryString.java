@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Decodes a raw query string into parameters in arrival order. Stateless; thread safe. */
-final class QueryString {
+public final class QueryString {
 
     private QueryString() {
     }
 
     /** {@code rawQuery} may be null (no query). Returns a mutable map; a name without '=' maps to "". */
-    static Map<String, List<String>> parse(String rawQuery) {
+    public static Map<String, List<String>> parse(String rawQuery) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return params;

@@ -1,0 +1,216 @@
+package io.portico.functions.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.Component;
+import io.portico.core.json.Json;
+import io.portico.core.store.Store;
+import io.portico.functions.store.AsyncQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asynchronous (Event) invocation as Lambda runs it: accepted invocations are queued durably, run by
+ * a background worker, retried on function errors ({@code MaximumRetryAttempts}, default 2; Lambda
+ * waits one minute, then two, here {@code retryDelay} and twice that), retried on throttles without
+ * counting, dropped once older than {@code MaximumEventAgeInSeconds}; then an invocation record goes
+ * to the OnSuccess / OnFailure destination, or a failed event to the function's dead-letter queue.
+ * Thread safe.
+ */
+public final class AsyncInvocations implements Component {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncInvocations.class);
+    private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
+    private static final int BATCH = 32;
+
+    private final Functions functions;
+    private final AsyncQueue queue;
+    private final Destinations destinations;
+    private final Duration retryDelay;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore running = new Semaphore(256);
+    private final Object wake = new Object();
+    private volatile boolean stopped;
+    private Thread poller;
+
+    public AsyncInvocations(Functions functions, Store store, Destinations destinations, Duration retryDelay) {
+        this.functions = functions;
+        this.queue = new AsyncQueue(store);
+        this.destinations = destinations;
+        this.retryDelay = retryDelay;
+    }
+
+    /** Accepts an Event invocation: validated and durably queued before the caller gets its 202. */
+    public String enqueue(FunctionRef ref, byte[] payload) {
+        if (payload.length > Functions.MAX_ASYNC_PAYLOAD) {
+            throw new FunctionsException("RequestTooLargeException", "Request must be smaller than "
+                    + Functions.MAX_ASYNC_PAYLOAD + " bytes for the InvokeAsync operation");
+        }
+        functions.checkInvocable(ref);
+        String id = UUID.randomUUID().toString();
+        Instant now = functions.clock().instant();
+        queue.add(new AsyncQueue.Entry(id, ref.arn(), ref.qualifier(), payload, 0, now, now));
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        return id;
+    }
+
+    @Override
+    public void start() {
+        poller = Thread.ofVirtual().name("lambda-async").start(this::poll);
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        if (poller != null) {
+            poller.interrupt();
+        }
+        workers.shutdownNow();
+    }
+
+    private void poll() {
+        while (!stopped) {
+            try {
+                Instant now = functions.clock().instant();
+                // The lease covers the longest possible run (900 s) so a live worker is never doubled.
+                List<AsyncQueue.Entry> due = queue.claim(now, now.plusSeconds(FunctionSettings.MAX_TIMEOUT_SECONDS + 60),
+                        BATCH);
+                for (AsyncQueue.Entry entry : due) {
+                    running.acquire();
+                    workers.submit(() -> {
+                        try {
+                            process(entry);
+                        } finally {
+                            running.release();
+                        }
+                    });
+                }
+                if (due.size() < BATCH) {
+                    long sleep = queue.nextDue().map(d -> Duration.between(functions.clock().instant(), d).toMillis())
+                            .orElse(1000L);
+                    synchronized (wake) {
+                        if (sleep > 0) {
+                            wake.wait(Math.min(sleep, 1000));
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Async invocation worker failed; retrying", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void process(AsyncQueue.Entry entry) {
+        FunctionRef ref = parse(entry);
+        EventInvokeConfig config = functions.eventInvokeConfig(ref).orElse(EventInvokeConfig.defaults(
+                ref.qualifiedArn(), entry.enqueued()));
+        Instant now = functions.clock().instant();
+        if (Duration.between(entry.enqueued(), now).toSeconds() > config.maximumEventAgeSeconds()) {
+            fail(entry, ref, config, "EventAgeExceeded", Optional.empty());
+            return;
+        }
+        InvokeResult result;
+        try {
+            result = functions.invoke(ref, entry.payload(), entry.id(), Optional.empty());
+        } catch (FunctionsException e) {
+            if (e.code().equals("TooManyRequestsException")) {
+                queue.retry(entry, now.plus(THROTTLE_DELAY), false);
+            } else if (e.code().equals("ResourceConflictException")) {
+                queue.retry(entry, now.plus(THROTTLE_DELAY), false); // still Pending or updating
+            } else {
+                LOG.info("Dropping async invocation {} of {}: {}", entry.id(), ref.qualifiedArn(), e.getMessage());
+                queue.remove(entry.id());
+            }
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // shutdown: the lease expires and the entry runs again after restart
+        }
+        int attempt = entry.attempts() + 1;
+        if (!result.failed()) {
+            config.onSuccess().ifPresent(arn -> deliver(arn, record(entry, ref, attempt, "Success", Optional.of(result))));
+            queue.remove(entry.id());
+        } else if (attempt <= config.maximumRetryAttempts()) {
+            queue.retry(entry, now.plus(retryDelay.multipliedBy(attempt)), true);
+        } else {
+            fail(entry, ref, config, "RetriesExhausted", Optional.of(result));
+        }
+    }
+
+    private void fail(AsyncQueue.Entry entry, FunctionRef ref, EventInvokeConfig config, String condition,
+            Optional<InvokeResult> result) {
+        if (config.onFailure().isPresent()) {
+            deliver(config.onFailure().get(), record(entry, ref, entry.attempts() + (result.isPresent() ? 1 : 0),
+                    condition, result));
+        } else {
+            functions.deadLetterTarget(ref).ifPresent(arn -> deliver(arn, entry.payload()));
+        }
+        queue.remove(entry.id());
+    }
+
+    /** Lambda's invocation record, as destinations receive it. */
+    private byte[] record(AsyncQueue.Entry entry, FunctionRef ref, int attempts, String condition,
+            Optional<InvokeResult> result) {
+        ObjectNode record = Json.object().put("version", "1.0").put("timestamp", functions.clock().instant().toString());
+        record.putObject("requestContext").put("requestId", entry.id())
+                .put("functionArn", ref.arn() + ":" + ref.qualifier().orElse(FunctionVersion.LATEST))
+                .put("condition", condition).put("approximateInvokeCount", attempts);
+        record.set("requestPayload", parseOrText(entry.payload()));
+        if (result.isPresent()) {
+            ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
+                    .put("executedVersion", result.get().executedVersion());
+            result.get().functionError().ifPresent(e -> response.put("functionError", e));
+            record.set("responsePayload", parseOrText(result.get().payload()));
+        }
+        return Json.write(record);
+    }
+
+    private void deliver(String arn, byte[] record) {
+        try {
+            if (arn.startsWith("arn:aws:lambda:")) {
+                FunctionRef target = FunctionRef.parse(arn, Optional.empty(), "", "");
+                enqueue(target, record);
+            } else if (destinations.supports(arn)) {
+                destinations.deliver(arn, record);
+            } else {
+                LOG.warn("Destination {} is not served by this build of Portico; record dropped", arn);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Delivering an invocation record to {} failed", arn, e);
+        }
+    }
+
+    private static JsonNode parseOrText(byte[] payload) {
+        try {
+            JsonNode node = Json.mapper().readTree(payload);
+            return node == null ? Json.mapper().nullNode() : node;
+        } catch (java.io.IOException e) {
+            return Json.mapper().getNodeFactory().textNode(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static FunctionRef parse(AsyncQueue.Entry entry) {
+        FunctionRef unqualified = FunctionRef.parse(entry.functionArn(), Optional.empty(), "", "");
+        return new FunctionRef(unqualified.accountId(), unqualified.region(), unqualified.name(), entry.qualifier());
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.portico.functions.engine;
+
+import io.portico.core.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs invocations on pooled execution environments, as Lambda does: a warm environment of the
+ * version is reused when one is idle, otherwise a new one is started (a cold start, whose init time
+ * the REPORT line shows); concurrency per function is bounded; an invocation that outlives the
+ * function's timeout fails with {@code Sandbox.Timedout} and its environment is discarded.
+ *
+ * <p>Environments are keyed by version and revision, so an updated {@code $LATEST} never reuses an
+ * environment of its old code. Thread safe.
+ */
+public final class Invoker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
+
+    private final List<FunctionRuntime> runtimes;
+    private final FunctionLogs logs;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Clock clock) {
+        this.runtimes = List.copyOf(runtimes);
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    /** Whether some runtime of this build runs {@code runtime}. */
+    public boolean supports(String runtime) {
+        return runtimes.stream().anyMatch(r -> r.supports(runtime));
+    }
+
+    /**
+     * One synchronous invocation. {@code concurrencyLimit} bounds the function's (all versions')
+     * invocations in flight; above it the call is throttled with TooManyRequestsException.
+     */
+    public InvokeResult invoke(VersionSpec spec, String revisionId, byte[] payload, InvokeOptions options,
+            int concurrencyLimit) throws InterruptedException {
+        AtomicInteger counter = inFlight.computeIfAbsent(spec.functionArn(), k -> new AtomicInteger());
+        if (counter.incrementAndGet() > concurrencyLimit) {
+            counter.decrementAndGet();
+            throw new FunctionsException("TooManyRequestsException", "Rate Exceeded.");
+        }
+        try {
+            return run(pool(spec, revisionId), payload, options);
+        } finally {
+            counter.decrementAndGet();
+        }
+    }
+
+    /** Closes the environments of a function (every version), e.g. after its code or settings changed. */
+    public void retire(String functionArn) {
+        pools.values().removeIf(pool -> {
+            if (pool.spec.functionArn().equals(functionArn)) {
+                pool.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Environments started and not yet closed, idle or busy: for tests and metrics. */
+    public int environmentCount() {
+        return pools.values().stream().mapToInt(p -> p.live.get()).sum();
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(Pool::close);
+        pools.clear();
+    }
+
+    private Pool pool(VersionSpec spec, String revisionId) {
+        String key = spec.qualifiedArn() + "@" + revisionId;
+        Pool pool = pools.get(key);
+        if (pool != null) {
+            return pool;
+        }
+        // A new revision of the same version replaces the old pool: its environments run stale code.
+        pools.values().removeIf(p -> {
+            if (p.spec.qualifiedArn().equals(spec.qualifiedArn()) && !p.key.equals(key)) {
+                p.close();
+                return true;
+            }
+            return false;
+        });
+        FunctionRuntime runtime = runtimes.stream().filter(r -> r.supports(spec.runtime())).findFirst()
+                .orElseThrow(() -> FunctionsException.invalidParameter("The runtime parameter of " + spec.runtime()
+                        + " is not supported by this build of Portico."));
+        return pools.computeIfAbsent(key, k -> new Pool(k, spec, runtime));
+    }
+
+    private InvokeResult run(Pool pool, byte[] payload, InvokeOptions options) throws InterruptedException {
+        VersionSpec spec = pool.spec;
+        LogBuffer log = new LogBuffer();
+        String requestId = options.requestId();
+        Instant started = clock.instant();
+        long initMillis = -1;
+        ExecutionEnvironment environment = pool.idle.pollFirst();
+        if (environment == null) {
+            try {
+                environment = pool.start(log);
+                initMillis = environment.initDurationMillis();
+            } catch (FunctionInitException e) {
+                log.write("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
+                log.write(e.error().errorType() + ": " + e.getMessage() + "\n");
+                log.write("END RequestId: " + requestId + "\n");
+                log.write(report(requestId, Duration.between(started, clock.instant()), spec, -1, "\tStatus: error"
+                        + "\tError Type: Runtime.Unknown"));
+                return finish(spec, log, requestId, new InvocationOutcome.FunctionError(e.error().errorType(),
+                        e.error().payload()));
+            }
+        }
+        log.write("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
+        Instant deadline = clock.instant().plusSeconds(spec.timeoutSeconds());
+        InvocationRequest request = new InvocationRequest(requestId, payload, deadline, options.invokedArn(),
+                options.clientContextJson(), options.cognitoIdentityJson(), log);
+        ExecutionEnvironment env = environment;
+        FutureTask<InvocationOutcome> task = new FutureTask<>(() -> env.invoke(request));
+        Thread handlerThread = Thread.ofVirtual().name("lambda-" + spec.functionName()).start(task);
+        InvocationOutcome outcome;
+        boolean reusable = true;
+        try {
+            outcome = task.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reusable = false;
+            handlerThread.interrupt();
+            double seconds = spec.timeoutSeconds();
+            String message = "RequestId: " + requestId + " Error: Task timed out after "
+                    + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
+            log.write(Instant.now(clock) + " " + message + "\n");
+            outcome = new InvocationOutcome.FunctionError("Sandbox.Timedout", Json.write(Json.object()
+                    .put("errorType", "Sandbox.Timedout").put("errorMessage", message)));
+        } catch (ExecutionException e) {
+            reusable = false;
+            LOG.warn("Environment of {} failed outside the handler", spec.qualifiedArn(), e.getCause());
+            outcome = new InvocationOutcome.FunctionError("Runtime.Unknown", Json.write(Json.object()
+                    .put("errorType", "Runtime.Unknown")
+                    .put("errorMessage", "Unknown application error occurred")));
+        } catch (InterruptedException e) {
+            handlerThread.interrupt();
+            pool.discard(env);
+            throw e;
+        }
+        log.write("END RequestId: " + requestId + "\n");
+        log.write(report(requestId, Duration.between(started, clock.instant()), spec, initMillis,
+                reusable ? "" : "\tStatus: timeout"));
+        if (reusable) {
+            pool.release(env);
+        } else {
+            pool.discard(env);
+        }
+        return finish(spec, log, requestId, outcome);
+    }
+
+    private InvokeResult finish(VersionSpec spec, LogBuffer log, String requestId, InvocationOutcome outcome) {
+        logs.append(spec.functionArn(), new FunctionLogs.Entry(clock.instant(), spec.version(), requestId, log.text()));
+        return switch (outcome) {
+            case InvocationOutcome.Success s -> new InvokeResult(s.payload(), Optional.empty(), log.text(),
+                    spec.version(), requestId);
+            case InvocationOutcome.FunctionError f -> new InvokeResult(f.payload(), Optional.of("Unhandled"),
+                    log.text(), spec.version(), requestId);
+        };
+    }
+
+    private static String report(String requestId, Duration took, VersionSpec spec, long initMillis, String suffix) {
+        double millis = took.toNanos() / 1_000_000.0;
+        StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
+                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", millis)).append(" ms")
+                .append("\tBilled Duration: ").append((long) Math.ceil(Math.max(1, millis))).append(" ms")
+                .append("\tMemory Size: ").append(spec.memorySizeMb()).append(" MB")
+                .append("\tMax Memory Used: ").append(MemoryEstimate.usedMb(spec.memorySizeMb())).append(" MB");
+        if (initMillis >= 0) {
+            line.append("\tInit Duration: ").append(String.format(Locale.ROOT, "%.2f", (double) initMillis)).append(" ms");
+        }
+        return line.append(suffix).append("\t\n").toString();
+    }
+
+    /** The environments of one version at one revision: the idle ones, and a count of all live ones. */
+    private static final class Pool {
+        final String key;
+        final VersionSpec spec;
+        final FunctionRuntime runtime;
+        final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
+        final AtomicInteger live = new AtomicInteger();
+        volatile boolean closed;
+
+        Pool(String key, VersionSpec spec, FunctionRuntime runtime) {
+            this.key = key;
+            this.spec = spec;
+            this.runtime = runtime;
+        }
+
+        ExecutionEnvironment start(InvocationLog initLog) throws FunctionInitException, InterruptedException {
+            ExecutionEnvironment env = runtime.start(spec, initLog);
+            live.incrementAndGet();
+            return env;
+        }
+
+        void release(ExecutionEnvironment env) {
+            // Most recently used first: the warmest environment serves the next call, idle ones age out.
+            idle.addFirst(env);
+            if (closed && idle.remove(env)) {
+                discard(env);
+            }
+        }
+
+        void discard(ExecutionEnvironment env) {
+            live.decrementAndGet();
+            try {
+                env.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing an environment of {} failed", spec.qualifiedArn(), e);
+            }
+        }
+
+        void close() {
+            closed = true;
+            List<ExecutionEnvironment> drained = new ArrayList<>();
+            for (ExecutionEnvironment env = idle.pollFirst(); env != null; env = idle.pollFirst()) {
+                drained.add(env);
+            }
+            drained.forEach(this::discard);
+        }
+    }
+}
