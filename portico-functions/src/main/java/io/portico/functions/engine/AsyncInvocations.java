@@ -65,6 +65,10 @@ public final class AsyncInvocations implements Component {
 
     @Override
     public void start() {
+        int resumed = queue.releaseClaims(functions.clock().instant());
+        if (resumed > 0) {
+            LOG.info("Resuming {} asynchronous invocations interrupted by a restart", resumed);
+        }
         poller = Thread.ofVirtual().name("lambda-async").start(this::poll);
     }
 

@@ -36,7 +36,7 @@ public final class AsyncQueue {
                     + "lambda_async_queue WHERE due_ms <= ? ORDER BY due_ms LIMIT ?", AsyncQueue::entry,
                     now.toEpochMilli(), limit);
             for (Entry e : due) {
-                tx.update("UPDATE lambda_async_queue SET due_ms=? WHERE id=?", leaseUntil.toEpochMilli(), e.id());
+                tx.update("UPDATE lambda_async_queue SET due_ms=?, claimed=1 WHERE id=?", leaseUntil.toEpochMilli(), e.id());
             }
             return due;
         });
@@ -44,8 +44,18 @@ public final class AsyncQueue {
 
     /** Schedules another attempt; {@code countAttempt} is false for throttles, which Lambda does not count. */
     public void retry(Entry e, Instant due, boolean countAttempt) {
-        store.write(tx -> tx.update("UPDATE lambda_async_queue SET due_ms=?, attempts=? WHERE id=?",
+        store.write(tx -> tx.update("UPDATE lambda_async_queue SET due_ms=?, attempts=?, claimed=0 WHERE id=?",
                 due.toEpochMilli(), countAttempt ? e.attempts() + 1 : e.attempts(), e.id()));
+    }
+
+    /**
+     * Makes every claimed entry due now: called at start, when no worker of this process is running,
+     * so each claim belongs to a process that died mid-invocation. (One process per store; several
+     * nodes sharing a store would need per-node lease owners.)
+     */
+    public int releaseClaims(Instant now) {
+        return store.write(tx -> tx.update("UPDATE lambda_async_queue SET due_ms=?, claimed=0 WHERE claimed=1",
+                now.toEpochMilli()));
     }
 
     public void remove(String id) {

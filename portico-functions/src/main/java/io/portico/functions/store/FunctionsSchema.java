@@ -42,7 +42,8 @@ public final class FunctionsSchema {
                 """
                 CREATE TABLE lambda_async_queue (
                   id TEXT PRIMARY KEY, function_arn TEXT NOT NULL, qualifier TEXT, payload BLOB NOT NULL,
-                  attempts INTEGER NOT NULL, due_ms BIGINT NOT NULL, enqueued_ms BIGINT NOT NULL)""",
+                  attempts INTEGER NOT NULL, due_ms BIGINT NOT NULL, enqueued_ms BIGINT NOT NULL,
+                  claimed INTEGER NOT NULL DEFAULT 0)""",
                 "CREATE INDEX lambda_async_queue_due ON lambda_async_queue(due_ms)"));
     }
 }

@@ -15,15 +15,22 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.portico.server.testing.PorticoClients;
+import io.portico.server.testing.TestFunctions;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the AWS-recorded ASL corpus with its own runner ({@code shared/conformance/asl/run.py}, the
  * tool that scores any endpoint) against a real Portico over HTTP, in EXPRESS mode (StartSyncExecution)
- * and in STANDARD mode with history checks. Every case without Lambda functions must pass, except the
- * ones listed here with the reason the runner cannot reproduce them.
+ * and in STANDARD mode with history checks, with {@code --with-functions}: the corpus's Lambda functions
+ * are deployed first, through the real LambdaClient, as the {@code provided.al2023} fixture that
+ * behaves as the corpus's function specs say. Every case must pass, except the ones listed here with
+ * the reason the runner cannot reproduce them.
  */
 @PorticoTest
 class AslConformanceRunnerTest {
@@ -39,11 +46,31 @@ class AslConformanceRunnerTest {
             "context_object/test_context_object__test_output_path_58859d.json",
             "outputdecl/test_output__test_base_cases_BASE_EXPR.json");
 
+    /** The corpus's function specs (shared/conformance/asl/README.md, Functions). */
+    private static final Map<String, String> FUNCTIONS = Map.of(
+            "echo", "{\"function\":\"echo\"}",
+            "hello", "{\"function\":\"constant\",\"value\":{\"Return\":\"HelloWorld\"}}",
+            "bytes_str", "{\"function\":\"constant_payload\",\"payload\":\"\\\"HelloWorld!\\\"\"}",
+            "decorated", "{\"function\":\"python_fstring\",\"format\":\"input-event-{event}\"}",
+            "raise_exception", "{\"function\":\"raise\",\"errorType\":\"Exception\","
+                    + "\"errorMessage\":\"Some exception was raised.\"}",
+            "raise_custom", "{\"function\":\"raise\",\"errorType\":\"CustomException\",\"errorMessage\":\"\"}",
+            "large_output", "{\"function\":\"large_output\",\"bytes\":263168}");
+
     @TempDir
     Path temp;
 
+    @BeforeAll
+    static void deployFunctions(PorticoClients clients) {
+        byte[] zip = TestFunctions.bootstrapZip("/functions/conformance/bootstrap");
+        try (LambdaClient lambda = clients.lambda()) {
+            FUNCTIONS.forEach((name, spec) -> TestFunctions.deployBootstrap(lambda, name, zip,
+                    Map.of("CONFORMANCE_SPEC", spec)));
+        }
+    }
+
     @Test
-    void runner_expressMode_passesEveryCaseWithoutFunctions(URI endpoint) throws Exception {
+    void runner_expressMode_passesEveryCase(URI endpoint) throws Exception {
         List<String> failures = run(endpoint, "express");
         failures.removeAll(RUNNER_CANNOT_REPRODUCE);
         failures.removeAll(EXPRESS_ONLY_DIFFERENCES);
@@ -51,7 +78,7 @@ class AslConformanceRunnerTest {
     }
 
     @Test
-    void runner_standardModeWithHistory_passesEveryCaseWithoutFunctions(URI endpoint) throws Exception {
+    void runner_standardModeWithHistory_passesEveryCase(URI endpoint) throws Exception {
         List<String> failures = run(endpoint, "standard", "--standard", "--check-history");
         failures.removeAll(RUNNER_CANNOT_REPRODUCE);
         assertThat(failures).isEmpty();
@@ -62,7 +89,7 @@ class AslConformanceRunnerTest {
         Assumptions.assumeTrue(Files.exists(runner), "conformance runner not found at " + runner);
         Path results = temp.resolve(label + ".txt");
         List<String> command = new ArrayList<>(List.of("python3", runner.toString(), "--endpoint", endpoint.toString(),
-                "--cases", corpus().resolve("cases").toString(), "--jobs", "4", "--results", results.toString()));
+                "--cases", corpus().resolve("cases").toString(), "--with-functions", "--jobs", "4", "--results", results.toString()));
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

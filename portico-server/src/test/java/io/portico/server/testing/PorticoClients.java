@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -42,6 +43,11 @@ public final class PorticoClients {
     /** A Step Functions client. */
     public SfnClient sfn() {
         return create(SfnClient.builder());
+    }
+
+    /** A Lambda client. */
+    public LambdaClient lambda() {
+        return create(LambdaClient.builder());
     }
 
     /** The same endpoint with other credentials, e.g. to test signature rejection. */
