@@ -19,8 +19,17 @@ public final class ServiceWiring {
 
     /** The services of this build, each wired to the platform. Never null. */
     public static List<AwsService> services(PlatformContext context) {
+        return services(context, StepFunctions.Settings.defaults());
+    }
+
+    /**
+     * The same services with other Step Functions settings than AWS's (tests shorten the activity long
+     * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
+     */
+    public static List<AwsService> services(PlatformContext context, StepFunctions.Settings statesSettings) {
         // Task resources from other modules (Lambda, ...) join the Step Functions engine here.
-        StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(), TaskResources.NONE);
+        StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(), TaskResources.NONE,
+                statesSettings);
         return List.of(new StatesService(stepFunctions));
     }
 }
