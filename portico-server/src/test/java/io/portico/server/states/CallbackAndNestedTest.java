@@ -141,6 +141,21 @@ class CallbackAndNestedTest {
     }
 
     @Test
+    void stopExecution_whileWaitingForACallback_abortsAndClosesTheToken() throws Exception {
+        String child = machine("never-answers", CHILD);
+        String parent = machine("stopped-while-waiting", callbackParent(child, "\"TimeoutSeconds\": 30"));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":3}")).executionArn();
+        String token = tokenPassedTo(child);
+
+        sfn.stopExecution(b -> b.executionArn(execution).error("Operator").cause("changed my mind"));
+        DescribeExecutionResponse stopped = awaitEnd(execution);
+        assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(stopped.error()).isEqualTo("Operator");
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
+    @Test
     void callbacks_withAnInvalidToken_areInvalidToken() {
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("not-a-token").output("{}")))
                 .isInstanceOf(InvalidTokenException.class);

@@ -83,6 +83,16 @@ final class TaskRunner {
             Thread.currentThread().interrupt();
             run.checkRunning();
             throw new ExecutionInterrupted();
+        } catch (StatesError | ExecutionInterrupted e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (timedOut.get()) {
+                // the timeout's interrupt landed inside a store call of the resource (a nested start, say)
+                Thread.interrupted();
+                call.events().record(EventType.TaskTimedOut, () -> timedOutDetails(call));
+                throw new StatesError(StatesError.TIMEOUT, null);
+            }
+            throw e;
         } finally {
             if (alarm != null) {
                 alarm.cancel(false);
