@@ -30,12 +30,20 @@ public final class ServiceWiring {
 
     /** The services of this build, each wired to the platform. Never null. */
     public static List<AwsService> services(PlatformContext context) {
+        return services(context, StepFunctions.Settings.defaults());
+    }
+
+    /**
+     * The same services with other Step Functions settings than AWS's (tests shorten the activity long
+     * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
+     */
+    public static List<AwsService> services(PlatformContext context, StepFunctions.Settings statesSettings) {
         Functions functions = new Functions(context.store(), context.dataDir(), runtimes(), context.clock(),
                 context.awsEndpoint());
         AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
-                new LambdaTaskResources(functions, async));
+                new LambdaTaskResources(functions, async), statesSettings);
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(new LambdaService(functions, async), new StatesService(stepFunctions));
     }

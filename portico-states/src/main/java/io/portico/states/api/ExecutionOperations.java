@@ -234,7 +234,8 @@ final class ExecutionOperations {
             case DELIVERED -> {
             }
             case MALFORMED -> throw new ServiceError("InvalidToken", "Invalid Token: '" + token + "'");
-            case UNKNOWN -> throw new ServiceError("TaskDoesNotExist", "Task Does Not Exist: '" + token + "'");
+            // AWS answers a token whose task has closed (completed, timed out, execution ended) so.
+            case CLOSED -> throw new ServiceError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Activities: named task queues served to workers by GetActivityTask (a long poll of up to 60
- * seconds, as on AWS), and the Task resource that schedules work on them. A scheduled task waits for
+ * seconds, as on AWS; shorter when the engine's {@link StepFunctions.Settings} say so), and the Task resource that schedules work on them. A scheduled task waits for
  * SendTaskSuccess / SendTaskFailure on its token, bounded by the state's TimeoutSeconds and
  * HeartbeatSeconds. Thread safe.
  *
@@ -26,12 +26,14 @@ import java.util.concurrent.TimeUnit;
  * execution re-enters its Task state and schedules the task again with a new token.
  */
 public final class Activities implements TaskResources {
-    private static final Duration LONG_POLL = Duration.ofSeconds(60);
+    /** How long GetActivityTask waits for a task on AWS. */
+    public static final Duration LONG_POLL = Duration.ofSeconds(60);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ResourceStore store;
     private final TaskTokens tokens;
     private final Clock clock;
+    private final Duration longPoll;
     private final ConcurrentMap<String, BlockingQueue<Pending>> queues = new ConcurrentHashMap<>();
 
     /** A task waiting for a worker. */
@@ -42,10 +44,12 @@ public final class Activities implements TaskResources {
     public record ActivityTask(String taskToken, String input) {
     }
 
-    public Activities(ResourceStore store, TaskTokens tokens, Clock clock) {
+    /** Activities whose GetActivityTask waits up to {@code longPoll} (AWS: {@link #LONG_POLL}). */
+    public Activities(ResourceStore store, TaskTokens tokens, Clock clock, Duration longPoll) {
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
+        this.longPoll = longPoll;
     }
 
     public ActivityInfo create(String account, String region, String name) {
@@ -74,10 +78,10 @@ public final class Activities implements TaskResources {
         store.deleteActivity(arn);
     }
 
-    /** Waits up to 60 seconds for a task of the activity; empty when none came. */
+    /** Waits up to the long poll (60 seconds, as on AWS) for a task of the activity; empty when none came. */
     public Optional<ActivityTask> poll(String activityArn, Optional<String> workerName) throws InterruptedException {
         describe(activityArn);
-        Pending p = queue(activityArn).poll(LONG_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        Pending p = queue(activityArn).poll(longPoll.toMillis(), TimeUnit.MILLISECONDS);
         if (p == null) {
             return Optional.empty();
         }

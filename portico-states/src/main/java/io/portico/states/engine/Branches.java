@@ -24,6 +24,7 @@ final class Branches {
     private final JsonNode[] results;
     private final StatesError[] failures;
     private volatile boolean cancelled;
+    private volatile RuntimeException unexpected;
 
     /** The outcome of a fan-out: every result in order, and the failures (null where a branch succeeded). */
     record Outcome(JsonNode[] results, StatesError[] failures) {
@@ -66,6 +67,8 @@ final class Branches {
                         }
                     } catch (ExecutionInterrupted e) {
                         // cancelled by a sibling's failure or by a stop; the caller finds out which
+                    } catch (RuntimeException e) {
+                        unexpected(e);
                     } finally {
                         run.dismiss(Thread.currentThread());
                         permits.release();
@@ -86,7 +89,27 @@ final class Branches {
             throw new ExecutionInterrupted();
         }
         run.checkRunning();
+        if (unexpected != null) {
+            throw unexpected;
+        }
         return new Outcome(results, failures);
+    }
+
+    /**
+     * A branch failed outside ASL (a store call, say). When the branch was being cancelled or the
+     * execution stopped, that is the interrupt landing inside the call and means nothing more;
+     * otherwise the fan-out is cancelled and the failure rethrown to the caller.
+     */
+    private void unexpected(RuntimeException e) {
+        if (cancelled || run.stopResult().isPresent()) {
+            return;
+        }
+        synchronized (threads) {
+            if (unexpected == null) {
+                unexpected = e;
+            }
+        }
+        cancel();
     }
 
     private static boolean isTerminal(StatesError e) {

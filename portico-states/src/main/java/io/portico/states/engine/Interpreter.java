@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Errors are {@link StatesError} exceptions. A state's Retry and Catch see the error the state
  * raised; {@code States.Runtime} is terminal (AWS: no Retry or Catch, not even {@code States.ALL},
  * handles it) and ends the execution from any depth. Stops and
- * timeouts unwind as {@link ExecutionInterrupted}, which nothing catches.
+ * timeouts unwind as {@link ExecutionInterrupted}, which nothing catches (or, when the interrupt lands
+ * inside a store call, as that call's failure, which a stopped execution treats the same way).
  *
  * <p>Why threads that block instead of a state machine of callbacks: on virtual threads blocking is
  * cheap, the code reads in the order ASL defines, and every wait that must survive a crash is also
@@ -90,6 +91,14 @@ public final class Interpreter {
             return new ExecutionResult.Failed(e.error(), e.detail());
         } catch (ExecutionInterrupted e) {
             return recordStop(run);
+        } catch (RuntimeException e) {
+            // A stop interrupts the execution's threads wherever they are, a store call included, which
+            // then fails (the SQLite store: "interrupted waiting for a write to commit"). That failure is
+            // the stop arriving, not a crash: record the stop so the execution closes as asked.
+            if (run.stopResult().isPresent()) {
+                return recordStop(run);
+            }
+            throw e;
         } finally {
             run.dismiss(Thread.currentThread());
             Thread.interrupted();

@@ -40,6 +40,8 @@ final class NestedExecutions implements TaskResources {
             d.put("resource", parsed.resource());
             d.put("region", regionOf(call.execution().executionArn()));
             d.put("parameters", params.toString());
+            call.timeoutSeconds().ifPresent(t -> d.put("timeoutInSeconds", t));
+            call.heartbeatSeconds().ifPresent(h -> d.put("heartbeatInSeconds", h));
             return d;
         });
         call.events().record(EventType.TaskStarted, () -> NODES.objectNode()

@@ -35,10 +35,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>With a mock, a Task's service call (or a Map's or Parallel's fan-out) is replaced by the mocked
  * result or error; its data processing still runs. Without a mock, a Task invokes its resource through
- * the engine's {@link TaskResources}, and Map and Parallel run their iterations and branches for real
+ * the engine's {@link TaskResources} (Activity, {@code .sync} and {@code .waitForTaskToken} Tasks need a
+ * mock, as on AWS), and Map and Parallel run their iterations and branches for real
  * in this process (a Portico extension: AWS accepts Map and Parallel only with a mock), without waiting
  * in their Wait states or retry back-offs either. As on AWS, a call that runs longer than five minutes
- * (a Task waiting for a callback, say) ends FAILED with {@code States.Timeout}.
+ * (a slow Task, say) ends FAILED with {@code States.Timeout}.
  *
  * <p>Thread safe; each call uses its own run.
  */
@@ -82,6 +83,7 @@ public final class StateTester {
         TestMocks.checkRequest(request);
         TestDefinitions.Target target = TestDefinitions.resolve(request.definition(), request.stateName());
         State state = target.state();
+        TestMocks.checkNeedsMock(state, request.mock());
         request.mock().ifPresent(mock -> TestMocks.checkFits(state, mock));
         ExecutionRun run = new ExecutionRun(info(request), target.definition(), MemoryJournal.keeping(clock),
                 Checkpointer.NONE);

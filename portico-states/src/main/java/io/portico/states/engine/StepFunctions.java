@@ -36,12 +36,35 @@ public final class StepFunctions implements AutoCloseable {
     private final MapRuns mapRuns;
     private final StateTester tester;
 
-    private StepFunctions(Store store, Clock clock, TaskResources contributed) {
+    /**
+     * Engine settings that are fixed on AWS but that embedders (tests above all) may shorten.
+     *
+     * @param activityLongPoll how long GetActivityTask waits for a task before answering without one
+     *     (AWS: 60 seconds)
+     */
+    public record Settings(Duration activityLongPoll) {
+        public Settings {
+            if (activityLongPoll.isNegative() || activityLongPoll.isZero()) {
+                throw new IllegalArgumentException("activityLongPoll must be positive: " + activityLongPoll);
+            }
+        }
+
+        /** AWS's values. */
+        public static Settings defaults() {
+            return new Settings(Activities.LONG_POLL);
+        }
+
+        public Settings withActivityLongPoll(Duration value) {
+            return new Settings(value);
+        }
+    }
+
+    private StepFunctions(Store store, Clock clock, TaskResources contributed, Settings settings) {
         this.store = store;
         this.clock = clock;
         this.resources = new ResourceStore(store);
         this.machines = new StateMachines(new StateMachineStore(store), resources, clock);
-        this.activities = new Activities(resources, tokens, clock);
+        this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
@@ -55,7 +78,12 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     public static StepFunctions create(Store store, Clock clock, TaskResources contributed) {
-        return new StepFunctions(store, clock, contributed);
+        return new StepFunctions(store, clock, contributed, Settings.defaults());
+    }
+
+    /** An engine with other {@link Settings} than AWS's. */
+    public static StepFunctions create(Store store, Clock clock, TaskResources contributed, Settings settings) {
+        return new StepFunctions(store, clock, contributed, settings);
     }
 
     public void start() {

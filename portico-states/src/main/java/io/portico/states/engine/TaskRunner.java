@@ -19,10 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Task state: resolves the resource, evaluates TimeoutSeconds and HeartbeatSeconds, issues a task
  * token when the integration pattern needs one, invokes the resource and enforces the timeout by
  * interrupting the invoking thread. {@code .waitForTaskToken} resources are started and then wait for
- * their callback here, so every resource gets that pattern for free.
+ * their callback here, so every resource gets that pattern for free: the resource records up to
+ * TaskStarted and returns the service's response, which this runner records as TaskSubmitted; the
+ * callback's outcome then becomes TaskSucceeded or TaskFailed, a missed heartbeat TaskTimedOut, as in
+ * AWS's histories.
  */
 final class TaskRunner {
     private static final String WAIT_FOR_TOKEN = ".waitForTaskToken";
+    private static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("portico-task-timeouts").factory());
 
@@ -67,7 +71,7 @@ final class TaskRunner {
         try {
             JsonNode result = handler.invoke(call);
             if (call.resource().endsWith(WAIT_FOR_TOKEN)) {
-                result = awaitCallback(call);
+                result = awaitCallback(call, result);
             }
             return result;
         } catch (InterruptedException e) {
@@ -79,6 +83,16 @@ final class TaskRunner {
             Thread.currentThread().interrupt();
             run.checkRunning();
             throw new ExecutionInterrupted();
+        } catch (StatesError | ExecutionInterrupted e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (timedOut.get()) {
+                // the timeout's interrupt landed inside a store call of the resource (a nested start, say)
+                Thread.interrupted();
+                call.events().record(EventType.TaskTimedOut, () -> timedOutDetails(call));
+                throw new StatesError(StatesError.TIMEOUT, null);
+            }
+            throw e;
         } finally {
             if (alarm != null) {
                 alarm.cancel(false);
@@ -87,22 +101,44 @@ final class TaskRunner {
         }
     }
 
-    private JsonNode awaitCallback(TaskCall call) throws InterruptedException {
-        TaskTokens.Completion completion = tokens.await(call.taskToken().orElseThrow(), OptionalLong.empty(),
-                call.heartbeatSeconds());
+    private JsonNode awaitCallback(TaskCall call, JsonNode submitted) throws InterruptedException {
+        call.events().record(EventType.TaskSubmitted, () -> withOutput(resourceDetails(call), submitted));
+        TaskTokens.Completion completion;
+        try {
+            completion = tokens.await(call.taskToken().orElseThrow(), OptionalLong.empty(), call.heartbeatSeconds());
+        } catch (StatesError e) {
+            if (HEARTBEAT_TIMEOUT.equals(e.error())) {
+                call.events().record(EventType.TaskTimedOut, () -> resourceDetails(call).put("error", HEARTBEAT_TIMEOUT));
+            }
+            throw e;
+        }
         return switch (completion) {
-            case TaskTokens.Completion.Success s -> s.output();
-            case TaskTokens.Completion.Failure f -> throw new StatesError(f.error(), f.cause());
+            case TaskTokens.Completion.Success s -> {
+                call.events().record(EventType.TaskSucceeded, () -> withOutput(resourceDetails(call), s.output()));
+                yield s.output();
+            }
+            case TaskTokens.Completion.Failure f -> {
+                call.events().record(EventType.TaskFailed,
+                        () -> resourceDetails(call).setAll(Interpreter.errorDetails(f.error(), f.cause())));
+                throw new StatesError(f.error(), f.cause());
+            }
         };
     }
 
-    private static ObjectNode timedOutDetails(TaskCall call) {
-        ObjectNode d = JsonNodeFactory.instance.objectNode();
+    private static ObjectNode resourceDetails(TaskCall call) {
         ResourceNames.Parsed parsed = ResourceNames.parse(call.resource());
-        d.put("resourceType", parsed.resourceType());
-        d.put("resource", parsed.resource());
-        d.put("error", StatesError.TIMEOUT);
-        return d;
+        return JsonNodeFactory.instance.objectNode().put("resourceType", parsed.resourceType())
+                .put("resource", parsed.resource());
+    }
+
+    private static ObjectNode withOutput(ObjectNode details, JsonNode output) {
+        details.put("output", output.toString());
+        details.putObject("outputDetails").put("truncated", false);
+        return details;
+    }
+
+    private static ObjectNode timedOutDetails(TaskCall call) {
+        return resourceDetails(call).put("error", StatesError.TIMEOUT);
     }
 
     private static OptionalLong seconds(StateVisit visit, Optional<JsonNode> literal, Optional<String> path, String field) {

@@ -34,8 +34,13 @@ public final class TaskTokens {
         }
     }
 
-    /** The outcome of delivering a callback. */
-    public enum Delivery { DELIVERED, UNKNOWN, MALFORMED }
+    /**
+     * The outcome of delivering a callback: delivered to the waiting task; {@code CLOSED}, a well-formed
+     * token whose task is no longer waiting (it already completed, timed out, or its execution ended or
+     * restarted), which AWS answers with TaskTimedOut; or {@code MALFORMED}, not a token at all
+     * (InvalidToken).
+     */
+    public enum Delivery { DELIVERED, CLOSED, MALFORMED }
 
     private static final class PendingTask {
         final java.util.concurrent.CompletableFuture<Completion> completion = new java.util.concurrent.CompletableFuture<>();
@@ -99,7 +104,7 @@ public final class TaskTokens {
         }
         PendingTask task = pending.get(token);
         if (task == null || !task.completion.complete(completion)) {
-            return Delivery.UNKNOWN;
+            return Delivery.CLOSED;
         }
         return Delivery.DELIVERED;
     }
@@ -109,8 +114,8 @@ public final class TaskTokens {
             return Delivery.MALFORMED;
         }
         PendingTask task = pending.get(token);
-        if (task == null) {
-            return Delivery.UNKNOWN;
+        if (task == null || task.completion.isDone()) {
+            return Delivery.CLOSED;
         }
         task.lastBeat = System.nanoTime();
         return Delivery.DELIVERED;

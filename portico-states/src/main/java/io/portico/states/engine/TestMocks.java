@@ -5,6 +5,7 @@ import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * TestState's mocks: which requests and states accept one (with AWS's ValidationException messages),
@@ -18,6 +19,7 @@ import java.util.Optional;
  */
 final class TestMocks {
     private static final String WAIT_FOR_TOKEN = ".waitForTaskToken";
+    private static final Pattern SYNC = Pattern.compile("\\.sync(:\\d+)?$");
 
     private TestMocks() {
     }
@@ -30,6 +32,22 @@ final class TestMocks {
         if (request.context().isPresent() && request.mock().isEmpty()) {
             // AWS documents the rule ("may only be specified if a mock is specified"); the wording is Portico's.
             throw ServiceError.validation("TestState does not support a Context when no mock is specified.");
+        }
+    }
+
+    /**
+     * Rejects, as AWS does, an Activity, {@code .sync} or {@code .waitForTaskToken} Task tested without
+     * a mock: its work would wait for a worker, a child or a callback. (AWS documents the rule; the
+     * wording is Portico's.) Map and Parallel without a mock are a Portico extension and run for real.
+     */
+    static void checkNeedsMock(State state, Optional<TestMock> mock) {
+        if (mock.isPresent() || !(state instanceof State.Task task)) {
+            return;
+        }
+        String resource = task.resource();
+        if (ResourceNames.isActivity(resource) || resource.endsWith(WAIT_FOR_TOKEN) || SYNC.matcher(resource).find()) {
+            throw ServiceError.validation("TestState supports Activity tasks and the .sync and .waitForTaskToken "
+                    + "service integration patterns only when a mock is specified.");
         }
     }
 

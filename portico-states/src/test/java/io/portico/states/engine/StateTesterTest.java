@@ -141,6 +141,21 @@ class StateTesterTest {
         assertThat(result.error()).contains("States.Timeout");
     }
 
+    /** Regression: these ran for real and waited up to five minutes for a worker, child or callback. */
+    @Test
+    void task_activitySyncOrCallbackWithoutMock_isValidationException() {
+        for (String resource : new String[] {"arn:aws:states:us-east-1:000000000000:activity:work",
+                "arn:aws:states:::states:startExecution.sync", "arn:aws:states:::states:startExecution.sync:2",
+                "arn:aws:states:::sqs:sendMessage.waitForTaskToken"}) {
+            String definition = "{\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}";
+            assertThatThrownBy(() -> tester.test(TestStateRequest.of(definition))).as(resource)
+                    .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("ValidationException"))
+                    .hasMessageContaining("only when a mock is specified");
+            assertThat(tester.test(TestStateRequest.of(definition).withMock(new TestMock.Result(json("{\"ok\": 1}"))))
+                    .output()).as(resource).contains(json("{\"ok\": 1}"));
+        }
+    }
+
     @Test
     void task_mockErrorMatchingCatch_isCaughtErrorWithCatchersNextAndOutput() {
         TestStateResult result = tester.test(TestStateRequest.of("""

@@ -1,0 +1,266 @@
+package io.portico.server.states;
+
+import static io.portico.server.states.StateMachineApiTest.ROLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.portico.server.PorticoConfig;
+import io.portico.server.PorticoServer;
+import io.portico.server.ServiceWiring;
+import io.portico.server.testing.PorticoClients;
+import io.portico.server.testing.PorticoTest;
+import io.portico.states.engine.StepFunctions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ActivityDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.InvalidNameException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+/**
+ * Activities through the official SfnClient: their lifecycle and errors, and workers that claim tasks
+ * with GetActivityTask and finish them with SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat.
+ */
+@PorticoTest
+class ActivityApiTest {
+    private static final String PREFIX = "arn:aws:states:us-east-1:000000000000:";
+
+    private final SfnClient sfn;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    ActivityApiTest(PorticoClients clients) {
+        this.sfn = clients.sfn();
+    }
+
+    @AfterEach
+    void stopWorkers() throws InterruptedException {
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void activityLifecycle_createDescribeListDelete() {
+        String arn = sfn.createActivity(b -> b.name("resize-images")).activityArn();
+        assertThat(arn).isEqualTo(PREFIX + "activity:resize-images");
+        assertThat(sfn.createActivity(b -> b.name("resize-images")).activityArn())
+                .as("CreateActivity is idempotent").isEqualTo(arn);
+
+        var described = sfn.describeActivity(b -> b.activityArn(arn));
+        assertThat(described.name()).isEqualTo("resize-images");
+        assertThat(described.activityArn()).isEqualTo(arn);
+        assertThat(described.creationDate()).isNotNull();
+        assertThat(sfn.listActivities().activities()).extracting(a -> a.name()).contains("resize-images");
+
+        sfn.deleteActivity(b -> b.activityArn(arn));
+        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(arn)))
+                .isInstanceOf(ActivityDoesNotExistException.class)
+                .hasMessageContaining("Activity Does Not Exist: '" + arn + "'");
+        assertThat(sfn.listActivities().activities()).extracting(a -> a.name()).doesNotContain("resize-images");
+        assertThatThrownBy(() -> sfn.getActivityTask(b -> b.activityArn(arn)))
+                .isInstanceOf(ActivityDoesNotExistException.class);
+    }
+
+    @Test
+    void activityErrors_invalidNameAndArn() {
+        assertThatThrownBy(() -> sfn.createActivity(b -> b.name("has space")))
+                .isInstanceOf(InvalidNameException.class).hasMessageContaining("Invalid Name: 'has space'");
+        assertThatThrownBy(() -> sfn.createActivity(b -> b.name("x".repeat(81))))
+                .isInstanceOf(InvalidNameException.class);
+        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn("not-an-arn")))
+                .isInstanceOf(InvalidArnException.class).hasMessageContaining("Invalid Arn: 'not-an-arn'");
+        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(PREFIX + "stateMachine:not-an-activity")))
+                .isInstanceOf(InvalidArnException.class);
+        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(PREFIX + "activity:never-created")))
+                .isInstanceOf(ActivityDoesNotExistException.class);
+    }
+
+    @Test
+    void workerSucceeds_taskOutputFlowsOnAndHistoryShowsTheActivity() throws Exception {
+        String activity = sfn.createActivity(b -> b.name("doubler")).activityArn();
+        String machine = machine("doubling", """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 30, "ResultPath": "$.result", "End": true}}}"""
+                .formatted(activity));
+        CompletableFuture<GetActivityTaskResponse> claimed = CompletableFuture.supplyAsync(() -> {
+            GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(activity).workerName("worker-1"));
+            sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"doubled\":42}"));
+            return task;
+        }, workers);
+
+        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":21}")).executionArn();
+        DescribeExecutionResponse done = awaitEnd(execution);
+
+        assertThat(claimed.get(10, TimeUnit.SECONDS).input()).isEqualTo("{\"n\":21}");
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"n\":21,\"result\":{\"doubled\":42}}");
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
+        assertThat(events).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.TASK_STATE_ENTERED,
+                HistoryEventType.ACTIVITY_SCHEDULED, HistoryEventType.ACTIVITY_STARTED,
+                HistoryEventType.ACTIVITY_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        HistoryEvent scheduled = event(events, HistoryEventType.ACTIVITY_SCHEDULED);
+        assertThat(scheduled.activityScheduledEventDetails().resource()).isEqualTo(activity);
+        assertThat(scheduled.activityScheduledEventDetails().input()).isEqualTo("{\"n\":21}");
+        assertThat(scheduled.activityScheduledEventDetails().timeoutInSeconds()).isEqualTo(30L);
+        assertThat(event(events, HistoryEventType.ACTIVITY_STARTED).activityStartedEventDetails().workerName())
+                .isEqualTo("worker-1");
+        assertThat(event(events, HistoryEventType.ACTIVITY_SUCCEEDED).activitySucceededEventDetails().output())
+                .isEqualTo("{\"doubled\":42}");
+    }
+
+    @Test
+    void sendTaskFailure_failsTheTaskWithTheWorkersErrorAndCatchCatchesIt() throws Exception {
+        String activity = sfn.createActivity(b -> b.name("flaky")).activityArn();
+        String machine = machine("catching", """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 30, "End": true,
+                    "Catch": [{"ErrorEquals": ["Worker.Broken"], "ResultPath": "$.caught", "Next": "Recovered"}]},
+                  "Recovered": {"Type": "Pass", "End": true}}}""".formatted(activity));
+
+        workers.submit(() -> failNextTask(activity, "Worker.Broken", "disk full"));
+        String caught = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"id\":1}")).executionArn();
+        DescribeExecutionResponse recovered = awaitEnd(caught);
+        assertThat(recovered.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(recovered.output()).isEqualTo("{\"id\":1,\"caught\":{\"Error\":\"Worker.Broken\",\"Cause\":\"disk full\"}}");
+        HistoryEvent failed = event(sfn.getExecutionHistory(b -> b.executionArn(caught)).events(),
+                HistoryEventType.ACTIVITY_FAILED);
+        assertThat(failed.activityFailedEventDetails().error()).isEqualTo("Worker.Broken");
+        assertThat(failed.activityFailedEventDetails().cause()).isEqualTo("disk full");
+
+        workers.submit(() -> failNextTask(activity, "Worker.Other", "not caught"));
+        String uncaught = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"id\":2}")).executionArn();
+        DescribeExecutionResponse failedExecution = awaitEnd(uncaught);
+        assertThat(failedExecution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failedExecution.error()).isEqualTo("Worker.Other");
+        assertThat(failedExecution.cause()).isEqualTo("not caught");
+    }
+
+    @Test
+    void sendTaskHeartbeat_keepsATaskAlivePastItsHeartbeatSeconds() throws Exception {
+        String activity = sfn.createActivity(b -> b.name("slow-but-alive")).activityArn();
+        String machine = machine("beating", """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 20, "HeartbeatSeconds": 1, "End": true}}}"""
+                .formatted(activity));
+        workers.submit(() -> {
+            String token = sfn.getActivityTask(b -> b.activityArn(activity)).taskToken();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_800);
+            while (System.nanoTime() < until) {
+                sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+                Thread.sleep(250); // a worker's heartbeat cadence, well inside HeartbeatSeconds
+            }
+            sfn.sendTaskSuccess(b -> b.taskToken(token).output("\"finished\""));
+            return null;
+        });
+        String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse done = awaitEnd(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("\"finished\"");
+        assertThat(event(sfn.getExecutionHistory(b -> b.executionArn(execution)).events(),
+                HistoryEventType.ACTIVITY_SCHEDULED).activityScheduledEventDetails().heartbeatInSeconds()).isEqualTo(1L);
+    }
+
+    @Test
+    void heartbeatTimeout_failsTheTaskAndItsTokenIsThenTimedOut() throws Exception {
+        String activity = sfn.createActivity(b -> b.name("silent-worker")).activityArn();
+        String machine = machine("silent", """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 20, "HeartbeatSeconds": 1, "End": true}}}"""
+                .formatted(activity));
+        CompletableFuture<String> token = CompletableFuture.supplyAsync(
+                () -> sfn.getActivityTask(b -> b.activityArn(activity)).taskToken(), workers);
+        String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+
+        DescribeExecutionResponse failed = awaitEnd(execution);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("States.HeartbeatTimeout");
+        HistoryEvent timedOut = event(sfn.getExecutionHistory(b -> b.executionArn(execution)).events(),
+                HistoryEventType.ACTIVITY_TIMED_OUT);
+        assertThat(timedOut.activityTimedOutEventDetails().error()).isEqualTo("States.HeartbeatTimeout");
+
+        String closed = token.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(closed).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class)
+                .hasMessageContaining("Task Timed Out: 'Provided task does not exist anymore'");
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(closed)))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken(closed).error("Late")))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("not-a-token").output("{}")))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void timeoutSeconds_unclaimedTaskTimesOut() {
+        String activity = sfn.createActivity(b -> b.name("nobody-listens")).activityArn();
+        String machine = machine("unclaimed", """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 1, "End": true}}}""".formatted(activity));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse failed = awaitEnd(execution);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("States.Timeout");
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution)).events()).extracting(HistoryEvent::type)
+                .contains(HistoryEventType.ACTIVITY_SCHEDULED, HistoryEventType.ACTIVITY_TIMED_OUT)
+                .doesNotContain(HistoryEventType.ACTIVITY_STARTED);
+    }
+
+    /**
+     * The long poll is 60 seconds, as on AWS; this test runs its own Portico with the engine's long poll
+     * shortened to one second, so that the empty answer comes quickly.
+     */
+    @Test
+    void getActivityTask_noTaskWithinTheLongPoll_answersWithoutAToken(@TempDir Path dataDir) throws Exception {
+        StepFunctions.Settings shortPoll = StepFunctions.Settings.defaults().withActivityLongPoll(Duration.ofSeconds(1));
+        try (PorticoServer server = PorticoServer.create(PorticoConfig.forTests(Files.createDirectories(dataDir)),
+                Clock.systemUTC(), context -> ServiceWiring.services(context, shortPoll)).start();
+             SfnClient client = new PorticoClients(server.awsEndpoint(), "test", "test").sfn()) {
+            String activity = client.createActivity(b -> b.name("idle")).activityArn();
+            long start = System.nanoTime();
+            GetActivityTaskResponse empty = client.getActivityTask(b -> b.activityArn(activity).workerName("w"));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(empty.taskToken()).isNull();
+            assertThat(empty.input()).isNull();
+            assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+        }
+    }
+
+    private Void failNextTask(String activity, String error, String cause) {
+        String token = sfn.getActivityTask(b -> b.activityArn(activity)).taskToken();
+        sfn.sendTaskFailure(b -> b.taskToken(token).error(error).cause(cause));
+        return null;
+    }
+
+    private String machine(String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+    }
+
+    private DescribeExecutionResponse awaitEnd(String execution) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
+        return sfn.describeExecution(b -> b.executionArn(execution));
+    }
+
+    static HistoryEvent event(List<HistoryEvent> events, HistoryEventType type) {
+        return events.stream().filter(e -> e.type() == type).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " event in " + events));
+    }
+}

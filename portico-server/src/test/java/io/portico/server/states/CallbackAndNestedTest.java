@@ -1,0 +1,292 @@
+package io.portico.server.states;
+
+import static io.portico.server.states.ActivityApiTest.event;
+import static io.portico.server.states.StateMachineApiTest.ROLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.server.testing.PorticoClients;
+import io.portico.server.testing.PorticoTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+/**
+ * The callback pattern ({@code .waitForTaskToken}) and nested executions ({@code states:startExecution}
+ * in its request-response, {@code .sync} and {@code .sync:2} forms) through the official SfnClient. The
+ * callback resource is {@code states:startExecution.waitForTaskToken}: the child execution's input
+ * carries the parent's task token, which the test reads back and completes, as a real worker would.
+ */
+@PorticoTest
+class CallbackAndNestedTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLOSED = "Task Timed Out: 'Provided task does not exist anymore'";
+    private static final String CHILD = """
+            {"StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "Parameters": {"echoed.$": "$"}, "End": true}}}""";
+    private static final String FAILING_CHILD = """
+            {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Child.Broke", "Cause": "bad input"}}}""";
+
+    private final SfnClient sfn;
+
+    CallbackAndNestedTest(PorticoClients clients) {
+        this.sfn = clients.sfn();
+    }
+
+    @Test
+    void waitForTaskToken_sendTaskSuccess_resumesTheParentWithTheCallbackOutput() throws Exception {
+        String child = machine("approver", CHILD);
+        String parent = machine("awaits-approval", callbackParent(child, "\"TimeoutSeconds\": 30"));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":7}")).executionArn();
+        String token = tokenPassedTo(child);
+
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{not json")))
+                .isInstanceOf(InvalidOutputException.class);
+        sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+
+        DescribeExecutionResponse done = awaitEnd(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"order\":7,\"reply\":{\"approved\":true}}");
+        List<HistoryEvent> events = history(execution);
+        assertThat(events).extracting(HistoryEvent::type).containsExactly(HistoryEventType.EXECUTION_STARTED,
+                HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED,
+                HistoryEventType.TASK_SUBMITTED, HistoryEventType.TASK_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        var scheduled = event(events, HistoryEventType.TASK_SCHEDULED).taskScheduledEventDetails();
+        assertThat(scheduled.resourceType()).isEqualTo("states");
+        assertThat(scheduled.resource()).isEqualTo("startExecution.waitForTaskToken");
+        assertThat(scheduled.timeoutInSeconds()).isEqualTo(30L);
+        assertThat(JSON.readTree(scheduled.parameters()).path("Input").path("token").asText()).isEqualTo(token);
+        assertThat(JSON.readTree(event(events, HistoryEventType.TASK_SUBMITTED).taskSubmittedEventDetails().output())
+                .path("ExecutionArn").asText()).startsWith("arn:aws:states:us-east-1:000000000000:execution:approver:");
+        assertThat(event(events, HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().output())
+                .isEqualTo("{\"approved\":true}");
+
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
+    @Test
+    void waitForTaskToken_sendTaskFailure_failsTheTaskAndCatchSeesTheError() throws Exception {
+        String child = machine("reviewer", CHILD);
+        String parent = machine("awaits-review", """
+                {"StartAt": "Ask", "States": {
+                  "Ask": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.waitForTaskToken",
+                    "Parameters": {"StateMachineArn": "%s", "Input": {"token.$": "$$.Task.Token"}},
+                    "Catch": [{"ErrorEquals": ["Review.Rejected"], "ResultPath": "$.rejection", "Next": "Rejected"}],
+                    "End": true},
+                  "Rejected": {"Type": "Pass", "End": true}}}""".formatted(child));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"doc\":\"a\"}")).executionArn();
+        String token = tokenPassedTo(child);
+        sfn.sendTaskFailure(b -> b.taskToken(token).error("Review.Rejected").cause("typos"));
+
+        DescribeExecutionResponse done = awaitEnd(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"doc\":\"a\",\"rejection\":{\"Error\":\"Review.Rejected\",\"Cause\":\"typos\"}}");
+        var failed = event(history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails();
+        assertThat(failed.error()).isEqualTo("Review.Rejected");
+        assertThat(failed.cause()).isEqualTo("typos");
+        assertThat(failed.resource()).isEqualTo("startExecution.waitForTaskToken");
+        assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Again")))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
+    @Test
+    void waitForTaskToken_timeoutSeconds_failsWithStatesTimeoutAndClosesTheToken() throws Exception {
+        String child = machine("too-slow", CHILD);
+        String parent = machine("impatient", callbackParent(child, "\"TimeoutSeconds\": 1"));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":1}")).executionArn();
+        String token = tokenPassedTo(child);
+
+        DescribeExecutionResponse failed = awaitEnd(execution);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("States.Timeout");
+        assertThat(event(history(execution), HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
+                .isEqualTo("States.Timeout");
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
+    @Test
+    void waitForTaskToken_missedHeartbeat_failsWithHeartbeatTimeout() throws Exception {
+        String child = machine("forgetful", CHILD);
+        String parent = machine("heartbeat-watcher", callbackParent(child, "\"HeartbeatSeconds\": 1"));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":2}")).executionArn();
+        String token = tokenPassedTo(child);
+        sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+
+        DescribeExecutionResponse failed = awaitEnd(execution);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("States.HeartbeatTimeout");
+        List<HistoryEvent> events = history(execution);
+        assertThat(event(events, HistoryEventType.TASK_SCHEDULED).taskScheduledEventDetails().heartbeatInSeconds())
+                .isEqualTo(1L);
+        assertThat(event(events, HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
+                .isEqualTo("States.HeartbeatTimeout");
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
+    @Test
+    void stopExecution_whileWaitingForACallback_abortsAndClosesTheToken() throws Exception {
+        String child = machine("never-answers", CHILD);
+        String parent = machine("stopped-while-waiting", callbackParent(child, "\"TimeoutSeconds\": 30"));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":3}")).executionArn();
+        String token = tokenPassedTo(child);
+
+        sfn.stopExecution(b -> b.executionArn(execution).error("Operator").cause("changed my mind"));
+        DescribeExecutionResponse stopped = awaitEnd(execution);
+        assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(stopped.error()).isEqualTo("Operator");
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
+    @Test
+    void callbacks_withAnInvalidToken_areInvalidToken() {
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("not-a-token").output("{}")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken("not-a-token")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken("bm90IGEgdG9rZW4")))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void startExecution_requestResponse_returnsTheStartResponseWithoutWaiting() throws Exception {
+        String child = machine("fire-and-forget-child", CHILD);
+        String parent = machine("fire-and-forget", nestedParent("", child, "\"Name\": \"kid-1\","));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":1}")).executionArn();
+        DescribeExecutionResponse done = awaitEnd(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+        JsonNode output = JSON.readTree(done.output());
+        assertThat(output.path("ExecutionArn").asText())
+                .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:fire-and-forget-child:kid-1");
+        assertThat(output.path("StartDate").isNumber()).isTrue();
+        assertThat(output.has("Output")).isFalse();
+        DescribeExecutionResponse kid = awaitEnd(output.path("ExecutionArn").asText());
+        assertThat(kid.input()).isEqualTo("{\"x\":1}");
+        assertThat(kid.output()).isEqualTo("{\"echoed\":{\"x\":1}}");
+    }
+
+    @Test
+    void startExecutionSync_outputIsAStringOfTheChildsOutput() throws Exception {
+        String child = machine("sync-child", CHILD);
+        String parent = machine("sync-parent", nestedParent(".sync", child, ""));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":2}")).executionArn();
+        DescribeExecutionResponse done = awaitEnd(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+        JsonNode output = JSON.readTree(done.output());
+        assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(output.path("StateMachineArn").asText()).isEqualTo(child);
+        assertThat(output.path("Output").isTextual()).as(".sync keeps Output as a JSON string").isTrue();
+        assertThat(output.path("Output").asText()).isEqualTo("{\"echoed\":{\"x\":2}}");
+        assertThat(output.path("Input").asText()).isEqualTo("{\"x\":2}");
+        assertThat(output.path("StartDate").isNumber()).isTrue();
+        assertThat(output.path("StopDate").isNumber()).isTrue();
+        assertThat(history(execution)).extracting(HistoryEvent::type).containsSubsequence(
+                HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED, HistoryEventType.TASK_SUBMITTED,
+                HistoryEventType.TASK_SUCCEEDED);
+    }
+
+    @Test
+    void startExecutionSync2_outputIsTheChildsOutputAsJson() throws Exception {
+        String child = machine("sync2-child", CHILD);
+        String parent = machine("sync2-parent", nestedParent(".sync:2", child, ""));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":3}")).executionArn();
+        DescribeExecutionResponse done = awaitEnd(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+        JsonNode output = JSON.readTree(done.output());
+        assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(output.path("Output").isObject()).as(".sync:2 parses Output").isTrue();
+        assertThat(output.path("Output").path("echoed").path("x").asInt()).isEqualTo(3);
+        assertThat(output.path("Input").path("x").asInt()).isEqualTo(3);
+        assertThat(event(history(execution), HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().resource())
+                .isEqualTo("startExecution.sync:2");
+    }
+
+    @Test
+    void startExecutionSync_failingChild_failsTheParentWithTaskFailed() throws Exception {
+        String child = machine("doomed-child", FAILING_CHILD);
+        for (String pattern : List.of(".sync", ".sync:2")) {
+            String parent = machine("doomed-parent" + pattern.replace(':', '-').replace('.', '-'),
+                    nestedParent(pattern, child, ""));
+            String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{}")).executionArn();
+            DescribeExecutionResponse failed = awaitEnd(execution);
+            assertThat(failed.status()).as(pattern).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(failed.error()).as(pattern).isEqualTo("States.TaskFailed");
+            JsonNode cause = JSON.readTree(failed.cause());
+            assertThat(cause.path("Status").asText()).as(pattern).isEqualTo("FAILED");
+            assertThat(cause.path("Error").asText()).as(pattern).isEqualTo("Child.Broke");
+            assertThat(cause.path("Cause").asText()).as(pattern).isEqualTo("bad input");
+            assertThat(event(history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails().error())
+                    .as(pattern).isEqualTo("States.TaskFailed");
+        }
+    }
+
+    @Test
+    void startExecution_unknownChildMachine_failsWithTheTypedServiceError() {
+        String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:nobody-home";
+        String parent = machine("orphan", nestedParent(".sync", missing, ""));
+        String execution = sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn();
+        DescribeExecutionResponse failed = awaitEnd(execution);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("StepFunctions.StateMachineDoesNotExistException");
+    }
+
+    private static String callbackParent(String child, String timing) {
+        return """
+                {"StartAt": "Ask", "States": {
+                  "Ask": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.waitForTaskToken",
+                    "Parameters": {"StateMachineArn": "%s", "Input": {"token.$": "$$.Task.Token", "order.$": "$.order"}},
+                    %s, "ResultPath": "$.reply", "End": true}}}""".formatted(child, timing);
+    }
+
+    private static String nestedParent(String pattern, String child, String extraParameters) {
+        return """
+                {"StartAt": "Nest", "States": {
+                  "Nest": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution%s",
+                    "Parameters": {%s "StateMachineArn": "%s", "Input.$": "$"}, "End": true}}}"""
+                .formatted(pattern, extraParameters, child);
+    }
+
+    /** Waits for the child execution that carries the parent's task token and reads the token. */
+    private String tokenPassedTo(String childMachine) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                !sfn.listExecutions(b -> b.stateMachineArn(childMachine)).executions().isEmpty());
+        String childExecution = sfn.listExecutions(b -> b.stateMachineArn(childMachine)).executions().get(0).executionArn();
+        String token = JSON.readTree(sfn.describeExecution(b -> b.executionArn(childExecution)).input()).path("token").asText();
+        assertThat(token).isNotEmpty();
+        return token;
+    }
+
+    private String machine(String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+    }
+
+    private List<HistoryEvent> history(String execution) {
+        return sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
+    }
+
+    private DescribeExecutionResponse awaitEnd(String execution) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
+        return sfn.describeExecution(b -> b.executionArn(execution));
+    }
+}
