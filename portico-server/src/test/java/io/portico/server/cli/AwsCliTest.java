@@ -1,0 +1,102 @@
+package io.portico.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portico.server.testing.PorticoTest;
+import io.portico.server.testing.TestFunctions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real AWS CLI v2 (Debian's {@code awscli} package) against a running Portico. The package is
+ * installed when missing and the machine allows it (root with apt); where it cannot be installed the
+ * test is skipped and says why.
+ */
+@PorticoTest
+class AwsCliTest {
+    private static final Path AWS = Path.of("/usr/bin/aws");
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void installCli() throws Exception {
+        if (!Files.isExecutable(AWS) && Files.isExecutable(Path.of("/usr/bin/apt-get"))
+                && "root".equals(System.getProperty("user.name"))) {
+            int status = run(List.of("/usr/bin/apt-get", "install", "-y", "-q", "awscli"));
+            if (status != 0) {
+                run(List.of("/usr/bin/apt-get", "update", "-q"));
+                run(List.of("/usr/bin/apt-get", "install", "-y", "-q", "awscli"));
+            }
+        }
+        Assumptions.assumeTrue(Files.isExecutable(AWS), "Debian's awscli is not installed and could not be installed");
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return p.waitFor(5, TimeUnit.MINUTES) ? p.exitValue() : -1;
+    }
+
+    private String aws(URI endpoint, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", endpoint.toString(),
+                "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        builder.environment().put("AWS_PAGER", "");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("aws " + String.join(" ", args) + "\n" + output).isZero();
+        return output;
+    }
+
+    @Test
+    void lambda_createAndInvoke(URI endpoint) throws Exception {
+        Path zip = temp.resolve("function.zip");
+        Files.write(zip, TestFunctions.bootstrapZip("/functions/scripted/bootstrap"));
+        String created = aws(endpoint, "lambda", "create-function", "--function-name", "cli-echo",
+                "--runtime", "provided.al2023", "--handler", "bootstrap", "--role", TestFunctions.ROLE,
+                "--environment", "Variables={MODE=echo}", "--zip-file", "fileb://" + zip);
+        assertThat(created).contains("\"FunctionArn\": \"arn:aws:lambda:us-east-1:000000000000:function:cli-echo\"");
+        aws(endpoint, "lambda", "wait", "function-active-v2", "--function-name", "cli-echo");
+
+        Path out = temp.resolve("out.json");
+        String invoked = aws(endpoint, "lambda", "invoke", "--function-name", "cli-echo",
+                "--cli-binary-format", "raw-in-base64-out", "--payload", "{\"from\": \"cli\"}", out.toString());
+
+        assertThat(invoked).contains("\"StatusCode\": 200").contains("\"ExecutedVersion\": \"$LATEST\"");
+        assertThat(Files.readString(out)).isEqualTo("{\"from\": \"cli\"}");
+    }
+
+    @Test
+    void stepFunctions_createAndRun(URI endpoint) throws Exception {
+        String arn = aws(endpoint, "stepfunctions", "create-state-machine", "--name", "cli-machine",
+                "--role-arn", "arn:aws:iam::000000000000:role/sfn", "--definition",
+                "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"ok\":true},\"End\":true}}}")
+                .replaceAll("(?s).*\"stateMachineArn\": \"([^\"]+)\".*", "$1");
+        String execution = aws(endpoint, "stepfunctions", "start-execution", "--state-machine-arn", arn)
+                .replaceAll("(?s).*\"executionArn\": \"([^\"]+)\".*", "$1");
+        String described = "";
+        for (int i = 0; i < 50 && !described.contains("SUCCEEDED"); i++) {
+            described = aws(endpoint, "stepfunctions", "describe-execution", "--execution-arn", execution);
+            Thread.sleep(100);
+        }
+        assertThat(described).contains("\"status\": \"SUCCEEDED\"").contains("\"output\": \"{\\\"ok\\\":true}\"");
+    }
+}
