@@ -47,6 +47,18 @@ class ExitTest extends RuntimeTesting {
     }
 
     @Test
+    void exitDuringInit_failsInitWithRuntimeExitError() {
+        RecordingLog initLog = new RecordingLog();
+
+        FunctionInitException failure = initFailure("example.ExitDuringInitHandler", initLog);
+
+        assertThat(failure.error().errorType()).isEqualTo("Runtime.ExitError");
+        assertThat(new String(failure.error().payload())).isEqualTo(
+                "{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"Error: Runtime exited with error: exit status 2\"}");
+        assertThat(initLog.text()).contains("giving up\n", "Error: Runtime exited with error: exit status 2\nRuntime.ExitError\n");
+    }
+
+    @Test
     void afterAnExit_theNextInvocationStartsAFreshEnvironment() {
         ExecutionEnvironment environment = start("example.ExitHandler");
         assertThat(response(invoke(environment, "{\"count\":true}"))).isEqualTo("\"invocations 1\"");

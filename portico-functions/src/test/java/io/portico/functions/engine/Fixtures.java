@@ -14,7 +14,7 @@ import java.util.zip.ZipInputStream;
  * Lambda-layout zip ({@code portico-functions-fixtures-lambda.zip}) and the plain jar
  * ({@code portico-functions-fixtures.jar}) into the directory named by the system property
  * {@code portico.fixtures.dir} (default {@code target/fixtures}); they are unpacked once per test JVM,
- * as Portico stores code unpacked.
+ * as Portico stores code unpacked, into {@code unpacked-zip} and {@code unpacked-jar} there.
  */
 public final class Fixtures {
     public static final String FUNCTION_NAME = "fixture";
@@ -67,7 +67,9 @@ public final class Fixtures {
                     + " (built by portico-functions-fixtures, copied in process-test-resources)");
         }
         try {
-            Path target = Files.createTempDirectory(directory().toAbsolutePath(), "unpacked-" + label + "-");
+            Path target = directory().toAbsolutePath().resolve("unpacked-" + label);
+            deleteRecursively(target); // left by an earlier test run, perhaps of older fixtures
+            Files.createDirectories(target);
             try (InputStream in = Files.newInputStream(archive); ZipInputStream zip = new ZipInputStream(in)) {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     Path file = target.resolve(entry.getName()).normalize();
@@ -85,6 +87,17 @@ public final class Fixtures {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

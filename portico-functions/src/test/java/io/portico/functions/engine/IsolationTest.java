@@ -58,6 +58,11 @@ class IsolationTest extends RuntimeTesting {
     }
 
     @Test
+    void systemIn_isEmpty_notPorticosConsole() {
+        assertThat(response(invoke(start("example.StdinHandler"), "{}"))).isEqualTo("0");
+    }
+
+    @Test
     void closedEnvironment_refusesInvocations() {
         ExecutionEnvironment echo = start("example.EchoHandler");
         echo.close();

@@ -10,8 +10,9 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites a class file so that its reads of the process-wide {@code System.getenv},
- * {@code System.out}/{@code err} and its calls of {@code System.exit}, {@code Runtime.exit} and
- * {@code Runtime.halt} go to {@code EnvironmentHooks} in the same class loader instead.
+ * {@code System.out}/{@code err}/{@code in}, its {@code System.setOut}/{@code setErr}/{@code setIn}
+ * and its calls of {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} go to
+ * {@code EnvironmentHooks} in the same class loader instead.
  *
  * <p>Each replacement has the same stack effect as what it replaces ({@code GETSTATIC System.out}
  * becomes {@code INVOKESTATIC EnvironmentHooks.out()}; {@code INVOKEVIRTUAL Runtime.exit(I)} becomes
@@ -28,28 +29,35 @@ final class IsolationRewriter {
     private static final String SYSTEM = "java/lang/System";
     private static final String RUNTIME = "java/lang/Runtime";
     private static final String PRINT_STREAM = "Ljava/io/PrintStream;";
+    private static final String INPUT_STREAM = "Ljava/io/InputStream;";
 
     /** A member reference as it appears in an instruction or a handle. */
     private record Member(String owner, String name, String descriptor) {
     }
 
     /** Replacements for invoked methods; all replacements are static methods of the hooks. */
-    private static final Map<Member, Member> METHODS = Map.of(
-            new Member(SYSTEM, "getenv", "()Ljava/util/Map;"), new Member(HOOKS, "getenv", "()Ljava/util/Map;"),
-            new Member(SYSTEM, "getenv", "(Ljava/lang/String;)Ljava/lang/String;"),
-            new Member(HOOKS, "getenv", "(Ljava/lang/String;)Ljava/lang/String;"),
-            new Member(SYSTEM, "setOut", "(" + PRINT_STREAM + ")V"), new Member(HOOKS, "setOut", "(" + PRINT_STREAM + ")V"),
-            new Member(SYSTEM, "setErr", "(" + PRINT_STREAM + ")V"), new Member(HOOKS, "setErr", "(" + PRINT_STREAM + ")V"),
-            new Member(SYSTEM, "exit", "(I)V"), new Member(HOOKS, "exit", "(I)V"),
-            new Member(RUNTIME, "exit", "(I)V"), new Member(HOOKS, "exit", "(Ljava/lang/Runtime;I)V"),
-            new Member(RUNTIME, "halt", "(I)V"), new Member(HOOKS, "halt", "(Ljava/lang/Runtime;I)V"));
+    private static final Map<Member, Member> METHODS = Map.ofEntries(
+            hook(SYSTEM, "getenv", "()Ljava/util/Map;"),
+            hook(SYSTEM, "getenv", "(Ljava/lang/String;)Ljava/lang/String;"),
+            hook(SYSTEM, "setOut", "(" + PRINT_STREAM + ")V"),
+            hook(SYSTEM, "setErr", "(" + PRINT_STREAM + ")V"),
+            hook(SYSTEM, "setIn", "(" + INPUT_STREAM + ")V"),
+            hook(SYSTEM, "exit", "(I)V"),
+            Map.entry(new Member(RUNTIME, "exit", "(I)V"), new Member(HOOKS, "exit", "(Ljava/lang/Runtime;I)V")),
+            Map.entry(new Member(RUNTIME, "halt", "(I)V"), new Member(HOOKS, "halt", "(Ljava/lang/Runtime;I)V")));
 
     /** Replacements for static field reads, as static no-argument methods of the hooks. */
     private static final Map<Member, Member> FIELDS = Map.of(
             new Member(SYSTEM, "out", PRINT_STREAM), new Member(HOOKS, "out", "()" + PRINT_STREAM),
-            new Member(SYSTEM, "err", PRINT_STREAM), new Member(HOOKS, "err", "()" + PRINT_STREAM));
+            new Member(SYSTEM, "err", PRINT_STREAM), new Member(HOOKS, "err", "()" + PRINT_STREAM),
+            new Member(SYSTEM, "in", INPUT_STREAM), new Member(HOOKS, "in", "()" + INPUT_STREAM));
 
     private IsolationRewriter() {
+    }
+
+    /** A static method of {@code System} replaced by the hook of the same name and descriptor. */
+    private static Map.Entry<Member, Member> hook(String owner, String name, String descriptor) {
+        return Map.entry(new Member(owner, name, descriptor), new Member(HOOKS, name, descriptor));
     }
 
     /**

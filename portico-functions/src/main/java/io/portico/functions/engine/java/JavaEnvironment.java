@@ -92,13 +92,25 @@ public final class JavaEnvironment implements ExecutionEnvironment {
         LoadedFunction current = function;
         if (current == null) {
             try {
-                current = LoadedFunction.load(spec, variables, router, request.log());
-                function = current;
+                current = restart(request.log());
             } catch (FunctionInitException e) {
                 return e.error();
             }
         }
         return run(current, request);
+    }
+
+    /** Loads the function afresh after its runtime exited, as Lambda starts a new environment. */
+    private LoadedFunction restart(InvocationLog initLog) throws FunctionInitException, InterruptedException {
+        LoadedFunction fresh = LoadedFunction.load(spec, variables, router, initLog);
+        synchronized (this) {
+            if (!closed) {
+                function = fresh;
+                return fresh;
+            }
+        }
+        fresh.close(); // closed while it loaded
+        throw new IllegalStateException("the environment of " + spec.qualifiedArn() + " is closed");
     }
 
     private InvocationOutcome run(LoadedFunction current, InvocationRequest request) throws InterruptedException {

@@ -36,6 +36,11 @@ class IsolationRewriterTest {
             System.setOut(new PrintStream(System.out));
         }
 
+        InputStream console() {
+            System.setIn(InputStream.nullInputStream());
+            return System.in;
+        }
+
         void exits() {
             System.exit(1);
             Runtime.getRuntime().exit(2);
@@ -101,12 +106,12 @@ class IsolationRewriterTest {
         List<String> after = references(IsolationRewriter.rewrite(bytesOf(UsesTheProcess.class)));
 
         assertThat(before).contains("java/lang/System.getenv", "java/lang/System.out", "java/lang/System.exit",
-                "java/lang/Runtime.exit", "java/lang/Runtime.halt", "java/lang/System.setOut");
-        assertThat(after).noneMatch(ref -> ref.matches("java/lang/System\\.(getenv|out|err|exit|setOut|setErr)"))
+                "java/lang/Runtime.exit", "java/lang/Runtime.halt", "java/lang/System.setOut", "java/lang/System.in");
+        assertThat(after).noneMatch(ref -> ref.matches("java/lang/System\\.(getenv|out|err|in|exit|setOut|setErr|setIn)"))
                 .noneMatch(ref -> ref.matches("java/lang/Runtime\\.(exit|halt)"));
         String hooks = IsolationRewriter.HOOKS;
-        assertThat(after).contains(hooks + ".getenv", hooks + ".out", hooks + ".err", hooks + ".setOut", hooks + ".exit",
-                hooks + ".halt");
+        assertThat(after).contains(hooks + ".getenv", hooks + ".out", hooks + ".err", hooks + ".in", hooks + ".setOut",
+                hooks + ".setIn", hooks + ".exit", hooks + ".halt");
         // Everything else is kept: Runtime.getRuntime() still provides the receiver the hooks ignore.
         assertThat(after).contains("java/lang/Runtime.getRuntime", "java/io/PrintStream.println");
     }

@@ -1,5 +1,6 @@
 package io.portico.functions.engine.java.inside;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.function.IntFunction;
 
 /**
  * The replacements that function bytecode calls instead of the JVM-global {@code System.getenv},
- * {@code System.out}/{@code err}, {@code System.setOut}/{@code setErr}, {@code System.exit},
+ * {@code System.out}/{@code err}/{@code in}, {@code System.setOut}/{@code setErr}/{@code setIn}, {@code System.exit},
  * {@code Runtime.exit} and {@code Runtime.halt}: the class loader rewrites those calls to these static
  * methods as it defines each class of the function.
  *
@@ -21,6 +22,7 @@ public final class EnvironmentHooks {
     private static volatile Map<String, String> environment = Map.of();
     private static volatile PrintStream out;
     private static volatile PrintStream err;
+    private static volatile InputStream in = InputStream.nullInputStream();
     private static volatile IntFunction<Error> exit;
 
     private EnvironmentHooks() {
@@ -59,6 +61,16 @@ public final class EnvironmentHooks {
     /** Replaces reads of {@code System.err}. */
     public static PrintStream err() {
         return err;
+    }
+
+    /** Replaces reads of {@code System.in}: a function has no console; Lambda's stdin is empty too. */
+    public static InputStream in() {
+        return in;
+    }
+
+    /** Replaces {@code System.setIn}: this environment's stdin only. */
+    public static void setIn(InputStream stream) {
+        in = stream;
     }
 
     /** Replaces {@code System.setOut}: redirects this environment's stdout only. */
