@@ -1,7 +1,6 @@
 package io.portico.functions.engine.java;
 
 import io.portico.functions.engine.VersionSpec;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +65,7 @@ final class LambdaVariables {
         reserved.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
         reserved.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         reserved.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
-        reserved.put("LAMBDA_TASK_ROOT", Path.of(spec.codeDirectory().toString()).toAbsolutePath().toString());
+        reserved.put("LAMBDA_TASK_ROOT", spec.codeDirectory().toAbsolutePath().toString());
         return reserved;
     }
 
