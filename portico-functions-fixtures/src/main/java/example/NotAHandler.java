@@ -1,0 +1,9 @@
+package example;
+
+/** {@code example.NotAHandler}: implements no handler interface, so only {@code ::method} handlers fit. */
+public class NotAHandler {
+
+    public String hello() {
+        return "hello";
+    }
+}
