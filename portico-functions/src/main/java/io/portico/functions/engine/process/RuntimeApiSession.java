@@ -40,6 +40,7 @@ final class RuntimeApiSession {
     private RuntimeEvent event; // the current invocation's; its id stays current after it is answered
     private CompletableFuture<InvocationOutcome> outcome = CompletableFuture.completedFuture(null);
     private EventSink waiting;
+    private CompletableFuture<Void> parked = new CompletableFuture<>();
     private Optional<String> exitReason = Optional.empty();
 
     /** Completes when the worker asks for its first event, posts an init error, or exits first. */
@@ -64,6 +65,7 @@ final class RuntimeApiSession {
             }
             event = next;
             outcome = pending;
+            parked = new CompletableFuture<>();
             sink = waiting;
             waiting = null;
         }
@@ -73,12 +75,21 @@ final class RuntimeApiSession {
         return pending;
     }
 
+    /**
+     * Completes when the worker next waits in {@code /next} with no event to answer, or has ended: for
+     * the invocation offered last, the moment Lambda ends it (its END line), post-response work done.
+     */
+    synchronized CompletableFuture<Void> parked() {
+        return parked;
+    }
+
     /** A {@code GET /runtime/invocation/next}. */
     void next(EventSink sink) {
         RuntimeEvent unanswered = null;
         EventSink superseded = null;
         Rejected refusal = null;
         boolean initDone = false;
+        CompletableFuture<Void> nowParked = null;
         synchronized (this) {
             if (exitReason.isPresent()) {
                 refusal = ApiReply.internalServerError();
@@ -92,11 +103,15 @@ final class RuntimeApiSession {
                 } else {
                     superseded = waiting;
                     waiting = sink;
+                    nowParked = parked;
                 }
             }
         }
         if (initDone) {
             init.complete(new InitOutcome.Ready());
+        }
+        if (nowParked != null) {
+            nowParked.complete(null);
         }
         if (superseded != null) {
             superseded.reject(ApiReply.internalServerError()); // one /next at a time: the newer one waits
@@ -144,16 +159,19 @@ final class RuntimeApiSession {
      */
     void workerExited(String reason) {
         CompletableFuture<InvocationOutcome> inFlight;
+        CompletableFuture<Void> over;
         synchronized (this) {
             if (exitReason.isPresent()) {
                 return;
             }
             exitReason = Optional.of(reason);
             inFlight = outcome;
+            over = parked;
             waiting = null; // its connection died with the worker
         }
         init.complete(new InitOutcome.Failed(PlatformErrors.exited(Optional.empty(), reason), reason));
         inFlight.completeExceptionally(new WorkerExitedException(reason));
+        over.complete(null);
     }
 
     /** Settles the current invocation with {@code result}, or says why it cannot. */
