@@ -126,19 +126,15 @@ final class RuntimeApiSession {
     /** A {@code POST /runtime/invocation/{id}/response} of {@code size} bytes ({@code body} when within the limit). */
     ApiReply respond(String requestId, byte[] body, long size) {
         if (size > MAX_RESPONSE_BYTES) {
-            Optional<Rejected> refusal = answer(requestId, "InvocationResponse", PlatformErrors.responseTooLarge(size));
-            return refusal.<ApiReply>map(r -> r).orElse(ApiReply.requestEntityTooLarge());
+            ApiReply reply = answer(requestId, "InvocationResponse", PlatformErrors.responseTooLarge(size));
+            return reply instanceof ApiReply.Accepted ? ApiReply.requestEntityTooLarge() : reply;
         }
-        return accepted(answer(requestId, "InvocationResponse", new InvocationOutcome.Success(body)));
+        return answer(requestId, "InvocationResponse", new InvocationOutcome.Success(body));
     }
 
     /** A {@code POST /runtime/invocation/{id}/error}. */
     ApiReply fail(String requestId, PostedError error) {
-        return accepted(answer(requestId, "InvocationErrorResponse", error.error()));
-    }
-
-    private static ApiReply accepted(Optional<Rejected> refusal) {
-        return refusal.<ApiReply>map(r -> r).orElse(ApiReply.ACCEPTED);
+        return answer(requestId, "InvocationErrorResponse", error.error());
     }
 
     /** A {@code POST /runtime/init/error}. */
@@ -175,22 +171,22 @@ final class RuntimeApiSession {
     }
 
     /** Settles the current invocation with {@code result}, or says why it cannot. */
-    private Optional<Rejected> answer(String requestId, String transition, InvocationOutcome result) {
+    private ApiReply answer(String requestId, String transition, InvocationOutcome result) {
         CompletableFuture<InvocationOutcome> answered;
         synchronized (this) {
             if (event == null || !event.requestId().equals(requestId)) {
-                return Optional.of(ApiReply.invalidRequestId());
+                return ApiReply.invalidRequestId();
             }
             if (state != State.READY) {
-                return Optional.of(ApiReply.invalidStateTransition(state.rapidName, transition));
+                return ApiReply.invalidStateTransition(state.rapidName, transition);
             }
             if (outcome.isDone()) {
-                return Optional.of(ApiReply.invalidRequestId()); // answered before the worker's last /next
+                return ApiReply.invalidRequestId(); // answered before the worker's last /next
             }
             state = State.RESPONSE_SENT;
             answered = outcome;
         }
         answered.complete(result);
-        return Optional.empty();
+        return ApiReply.ACCEPTED;
     }
 }
