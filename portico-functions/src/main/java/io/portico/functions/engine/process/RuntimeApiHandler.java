@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code /next} is a long poll: the request is parked in the session and answered when an event
  * arrives, holding no thread meanwhile. POST bodies are read on the calling (virtual) thread; a
- * response body over the limit is counted to its end but not kept. Paths Lambda does not serve here
+ * body over Lambda's 6 MB is counted to its end but not kept. Paths Lambda does not serve here
  * (the Extensions and Telemetry APIs among them, as Portico runs no extensions) answer 404 as Lambda's
  * router does. Thread safe.
  */
@@ -99,32 +99,46 @@ final class RuntimeApiHandler extends Handler.Abstract {
     }
 
     private ApiReply respond(String requestId, Request request) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        long size = 0;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] chunk = new byte[16 * 1024];
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                if (size + n <= RuntimeApiSession.MAX_RESPONSE_BYTES) {
-                    kept.write(chunk, 0, n);
-                }
-                size += n;
-            }
+        try {
+            Body body = Body.read(request);
+            return session.respond(requestId, body.kept(), body.size());
         } catch (IOException e) {
             LOG.debug("Reading the response of {} failed", requestId, e);
             return ApiReply.internalServerError();
         }
-        return session.respond(requestId, kept.toByteArray(), size);
     }
 
     private static PostedError postedError(Request request) {
         byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readAllBytes();
+        try {
+            body = Body.read(request).kept();
         } catch (IOException e) {
             body = new byte[0]; // unreadable: Lambda falls back to the error type header, and so do we
         }
         return PostedError.of(Optional.ofNullable(request.getHeaders().get(ERROR_TYPE)),
                 Optional.ofNullable(request.getHeaders().get(HttpHeader.CONTENT_TYPE)), body);
+    }
+
+    /**
+     * A request body: its bytes up to {@link RuntimeApiSession#MAX_RESPONSE_BYTES} (none beyond, so a
+     * runaway worker cannot exhaust Portico's memory) and its full size.
+     */
+    private record Body(byte[] kept, long size) {
+
+        static Body read(Request request) throws IOException {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            long size = 0;
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] chunk = new byte[16 * 1024];
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                    if (size + n <= RuntimeApiSession.MAX_RESPONSE_BYTES) {
+                        kept.write(chunk, 0, n);
+                    }
+                    size += n;
+                }
+            }
+            return new Body(kept.toByteArray(), size);
+        }
     }
 
     private static void writeEvent(Response response, Callback callback, RuntimeEvent event) {

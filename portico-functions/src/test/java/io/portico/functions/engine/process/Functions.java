@@ -36,6 +36,18 @@ final class Functions {
         }
     }
 
+    /** {@code codeDirectory} holding Lambda's tutorial runtime: {@code bootstrap} and {@code function.sh}. */
+    static Path tutorial(Path codeDirectory) throws IOException {
+        Files.createDirectories(codeDirectory);
+        for (String file : new String[] {"bootstrap", "function.sh"}) {
+            try (InputStream in = Functions.class.getResourceAsStream("tutorial/" + file)) {
+                Files.copy(in, codeDirectory.resolve(file));
+            }
+        }
+        Files.setPosixFilePermissions(codeDirectory.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return codeDirectory;
+    }
+
     /** A provided.al2023 function {@code name} whose bootstrap runs in {@code mode}. */
     static VersionSpec provided(String name, Path code, String mode) {
         return provided(name, code, Map.of("MODE", mode), 30);

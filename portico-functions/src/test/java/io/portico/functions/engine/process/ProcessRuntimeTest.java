@@ -64,6 +64,20 @@ class ProcessRuntimeTest {
     }
 
     @Test
+    void lambdasTutorialRuntime_runsUnchanged(@TempDir Path dir) throws Exception {
+        Path tutorial = Functions.tutorial(dir);
+        VersionSpec spec = Functions.provided("tutorial", tutorial, Map.of(), 30);
+        try (ExecutionEnvironment environment = runtime.start(spec, new RecordingLog())) {
+            RecordingLog log = new RecordingLog();
+            InvocationOutcome outcome = environment.invoke(request(spec, "{\"key1\":\"value1\"}", log));
+            assertThat(text(((InvocationOutcome.Success) outcome).payload()))
+                    .isEqualTo("Echoing request: '{\"key1\":\"value1\"}'");
+            // the handler's stderr, then curl's progress meter and the Runtime API's answer, as in the tutorial's logs
+            assertThat(log.text()).startsWith("{\"key1\":\"value1\"}\n").contains("% Total").endsWith("{\"status\":\"OK\"}\n");
+        }
+    }
+
+    @Test
     void invoke_reusesTheWarmProcess() throws Exception {
         VersionSpec spec = provided("echo", code, "echo");
         try (ProcessEnvironment environment = (ProcessEnvironment) runtime.start(spec, new RecordingLog())) {
