@@ -5,6 +5,9 @@ import io.portico.functions.api.LambdaService;
 import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.Destinations;
 import io.portico.functions.engine.FunctionRuntime;
+import io.portico.functions.engine.JavaRuntime;
+import io.portico.functions.engine.process.JavaRuntimeSwitch;
+import io.portico.functions.engine.process.ProcessRuntime;
 import io.portico.functions.engine.Functions;
 import io.portico.server.integrations.LambdaTaskResources;
 import io.portico.states.api.StatesService;
@@ -38,7 +41,7 @@ public final class ServiceWiring {
      * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
      */
     public static List<AwsService> services(PlatformContext context, StepFunctions.Settings statesSettings) {
-        Functions functions = new Functions(context.store(), context.dataDir(), runtimes(), context.clock(),
+        Functions functions = new Functions(context.store(), context.dataDir(), runtimes(context), context.clock(),
                 context.awsEndpoint());
         AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
@@ -48,7 +51,15 @@ public final class ServiceWiring {
         return List.of(new LambdaService(functions, async), new StatesService(stepFunctions));
     }
 
-    private static List<FunctionRuntime> runtimes() {
-        return List.of();
+    /**
+     * Java functions run in process unless a function asks for a worker process under AWS's runtime
+     * interface client ({@code PORTICO_JAVA_RUNTIME=process}); provided.* functions run their
+     * {@code bootstrap} as worker processes. The switch claims only java* runtimes, so it goes first.
+     */
+    private static List<FunctionRuntime> runtimes(PlatformContext context) {
+        ProcessRuntime processes = ProcessRuntime.create(ProcessRuntime.Settings.in(
+                context.dataDir().resolve("functions").resolve("workers")));
+        return List.of(JavaRuntimeSwitch.of(JavaRuntime.create(context.clock()), processes,
+                JavaRuntimeSwitch.Mode.IN_PROCESS), processes);
     }
 }

@@ -40,6 +40,7 @@ public final class Functions implements Component {
     private final FunctionStore store;
     private final CodeStorage code;
     private final Invoker invoker;
+    private final List<FunctionRuntime> runtimes;
     private final FunctionLogs logs;
     private final Clock clock;
     private final Supplier<URI> endpoint;
@@ -55,6 +56,7 @@ public final class Functions implements Component {
         this.code = new CodeStorage(dataDir.resolve("functions"));
         this.logs = new FunctionLogs();
         this.invoker = new Invoker(runtimes, logs, clock);
+        this.runtimes = List.copyOf(runtimes);
         this.clock = clock;
         this.endpoint = endpoint;
     }
@@ -92,6 +94,15 @@ public final class Functions implements Component {
     public void close() {
         preparation.shutdownNow();
         invoker.close();
+        for (FunctionRuntime runtime : runtimes) {
+            if (runtime instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Closing runtime {} failed", runtime, e);
+                }
+            }
+        }
     }
 
     // ---- functions

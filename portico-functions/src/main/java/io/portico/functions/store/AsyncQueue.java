@@ -65,7 +65,7 @@ public final class AsyncQueue {
     /** When the next entry is due, if any: the worker sleeps until then. */
     public Optional<Instant> nextDue() {
         return store.read(tx -> tx.queryOne("SELECT MIN(due_ms) AS due FROM lambda_async_queue",
-                r -> r.nullableLong("due"))).filter(java.util.Objects::nonNull).map(Instant::ofEpochMilli);
+                r -> Optional.ofNullable(r.nullableLong("due")))).flatMap(due -> due).map(Instant::ofEpochMilli);
     }
 
     private static Entry entry(Row r) {

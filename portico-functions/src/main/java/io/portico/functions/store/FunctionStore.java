@@ -111,7 +111,7 @@ public final class FunctionStore {
                                 + "WHERE account=? AND region=? AND name=? AND version=?", FunctionStore::version,
                         latest.accountId(), latest.region(), latest.name(), Integer.toString(last));
                 if (newest.isPresent() && newest.get().codeSha256().equals(latest.codeSha256())
-                        && newest.get().settings().equals(latest.settings())) {
+                        && sameConfiguration(newest.get().settings(), latest.settings())) {
                     return newest.get();
                 }
             }
@@ -144,8 +144,9 @@ public final class FunctionStore {
 
     public OptionalInt reservedConcurrency(String account, String region, String name) {
         return store.read(tx -> tx.queryOne("SELECT reserved_concurrency FROM lambda_functions WHERE account=? AND "
-                        + "region=? AND name=?", r -> r.nullableLong("reserved_concurrency"), account, region, name))
-                .filter(java.util.Objects::nonNull)
+                        + "region=? AND name=?", r -> Optional.ofNullable(r.nullableLong("reserved_concurrency")),
+                        account, region, name))
+                .flatMap(v -> v)
                 .map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
     }
 
@@ -245,6 +246,13 @@ public final class FunctionStore {
 
     public boolean deleteInvokeConfig(String qualifiedArn) {
         return store.write(tx -> tx.update("DELETE FROM lambda_invoke_configs WHERE function_arn=?", qualifiedArn) > 0);
+    }
+
+    /** Equal apart from the description, which PublishVersion may set on the version itself. */
+    private static boolean sameConfiguration(FunctionSettings a, FunctionSettings b) {
+        return a.equals(new FunctionSettings(b.runtime(), b.handler(), b.role(), a.description(), b.timeoutSeconds(),
+                b.memorySizeMb(), b.environment(), b.deadLetterTargetArn(), b.architectures(), b.ephemeralStorageMb(),
+                b.tracingMode()));
     }
 
     // ---- row mapping

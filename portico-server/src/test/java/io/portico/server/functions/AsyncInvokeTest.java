@@ -25,14 +25,11 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 /**
  * Event invocations through LambdaClient: accepted with 202, run in the background, retried after a
  * function error, and their records delivered to OnSuccess/OnFailure function destinations. The retry
- * delay (a minute on AWS) is shortened for the test with the documented system property.
+ * delay (a minute on AWS) is shortened for tests with {@link ServiceWiring#ASYNC_RETRY_DELAY_PROPERTY}, set
+ * in this module's surefire configuration.
  */
 @PorticoTest
 class AsyncInvokeTest {
-    static {
-        System.setProperty(ServiceWiring.ASYNC_RETRY_DELAY_PROPERTY, "200");
-    }
-
     private static final byte[] SCRIPTED = TestFunctions.bootstrapZip("/functions/scripted/bootstrap");
 
     @TempDir

@@ -1,0 +1,87 @@
+package io.portico.functions.engine.process;
+
+import io.portico.functions.engine.VersionSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment variables of a worker process, layered as Lambda layers them:
+ *
+ * <ol>
+ *   <li>the host's variables (PATH, HOME, ...) minus every {@code AWS_*}, {@code LAMBDA_*} and
+ *       {@code _X_AMZN_*} one, so that the host's AWS profile, endpoints and credentials never reach a
+ *       function and point its SDK at real AWS;
+ *   <li>the defaults Lambda sets and a function may override: {@code TZ=:UTC}, {@code LANG}, and
+ *       {@code AWS_ENDPOINT_URL}, Portico's endpoint, so that AWS SDKs in the function call Portico;
+ *   <li>the function's own variables;
+ *   <li>those Lambda reserves: {@code AWS_LAMBDA_RUNTIME_API}, {@code _HANDLER},
+ *       {@code LAMBDA_TASK_ROOT}, region, function name, version, memory, log group and stream,
+ *       (dummy) credentials, and the runtime family's own ({@code AWS_EXECUTION_ENV} for Java; Lambda
+ *       sets none for the {@code provided} runtimes).
+ * </ol>
+ *
+ * <p>One departure: when the host has an HTTP proxy configured, {@code 127.0.0.1} and
+ * {@code localhost} are added to {@code no_proxy}, or runtimes that honour proxies (curl, Python)
+ * would send their Runtime API and Portico calls to the proxy. The dummy credentials are the in-process
+ * Java runtime's, so a function sees the same ones in either mode.
+ */
+final class WorkerVariables {
+    static final String ACCESS_KEY_ID = "ASIAPORTICOFUNCTION0";
+    static final String SECRET_ACCESS_KEY = "portico/function/dummy/secret/access/key00";
+    static final String SESSION_TOKEN = "portico-function-dummy-session-token";
+    private static final List<String> PROXIES = List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY");
+
+    private WorkerVariables() {
+    }
+
+    /** The complete variables of one worker, {@code runtimeApi} being its {@code host:port}. */
+    static Map<String, String> of(VersionSpec spec, String runtimeApi, String logStreamName,
+            Map<String, String> runtimeVariables, Map<String, String> host) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        host.forEach((name, value) -> {
+            if (!isLambdaOwned(name)) {
+                variables.put(name, value);
+            }
+        });
+        bypassProxies(variables);
+        variables.put("TZ", ":UTC");
+        variables.put("LANG", "en_US.UTF-8");
+        if (!spec.endpoint().isBlank()) {
+            variables.put("AWS_ENDPOINT_URL", spec.endpoint());
+        }
+        variables.putAll(spec.environment());
+        variables.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        variables.put("_HANDLER", spec.handler());
+        variables.put("LAMBDA_TASK_ROOT", spec.codeDirectory().toAbsolutePath().toString());
+        variables.put("AWS_REGION", spec.region());
+        variables.put("AWS_DEFAULT_REGION", spec.region());
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
+        variables.put("AWS_LAMBDA_FUNCTION_VERSION", spec.version());
+        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySizeMb()));
+        variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        variables.put("AWS_LAMBDA_LOG_GROUP_NAME", spec.logGroupName());
+        variables.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
+        variables.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        variables.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        variables.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
+        variables.putAll(runtimeVariables);
+        return Collections.unmodifiableMap(variables);
+    }
+
+    private static boolean isLambdaOwned(String name) {
+        return name.startsWith("AWS_") || name.startsWith("LAMBDA_") || name.startsWith("_X_AMZN_")
+                || name.equals("_HANDLER");
+    }
+
+    private static void bypassProxies(Map<String, String> variables) {
+        if (PROXIES.stream().noneMatch(variables::containsKey)) {
+            return;
+        }
+        for (String name : List.of("no_proxy", "NO_PROXY")) {
+            String current = variables.getOrDefault(name, "");
+            variables.put(name, current.isEmpty() ? "127.0.0.1,localhost" : current + ",127.0.0.1,localhost");
+        }
+    }
+}
