@@ -147,6 +147,8 @@ public final class AsyncInvocations implements Component {
             config.onSuccess().ifPresent(arn -> deliver(arn, record(entry, ref, attempt, "Success", Optional.of(result))));
             queue.remove(entry.id());
         } else if (attempt <= config.maximumRetryAttempts()) {
+            LOG.info("Async invocation {} of {} failed ({}); retry {} scheduled", entry.id(), ref.qualifiedArn(),
+                    result.errorType().orElse("Unhandled"), attempt);
             queue.retry(entry, now.plus(retryDelay.multipliedBy(attempt)), true);
         } else {
             fail(entry, ref, config, "RetriesExhausted", Optional.of(result));

@@ -54,7 +54,11 @@ class FunctionsCrashRecoveryTest {
 
             assertThat(restarted.getFunction(b -> b.functionName("durable")).configuration().state())
                     .isEqualTo(State.ACTIVE);
-            await().atMost(Duration.ofSeconds(60)).until(() -> recorded(record).size() == EVENTS);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> recorded(record).size() == EVENTS);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("events recorded: " + recorded(record) + "\nserver log:\n" + portico.output(), e);
+            }
             assertThat(restarted.invoke(b -> b.functionName("durable")
                     .payload(SdkBytes.fromUtf8String("{\"n\": 99}"))).functionError()).isNull();
         }

@@ -101,8 +101,13 @@ public final class PorticoProcess implements AutoCloseable {
 
     private void launch() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.portico.server.Main", "server", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        // The test JVM's shortened Lambda retry delay applies to the child server too.
+        String retryDelay = System.getProperty(io.portico.server.ServiceWiring.ASYNC_RETRY_DELAY_PROPERTY);
+        if (retryDelay != null) {
+            command.add("-D" + io.portico.server.ServiceWiring.ASYNC_RETRY_DELAY_PROPERTY + "=" + retryDelay);
+        }
+        command.addAll(List.of("io.portico.server.Main", "server", "--port", Integer.toString(port),
                 "--app-port", Integer.toString(appPort), "--app-host", "127.0.0.1",
                 "--data-dir", dataDir.toString()));
         command.addAll(extraArgs);
