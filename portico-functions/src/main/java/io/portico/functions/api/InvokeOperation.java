@@ -43,10 +43,8 @@ final class InvokeOperation {
                 headers.put("X-Amz-Executed-Version", result.executedVersion());
                 result.functionError().ifPresent(e -> headers.put("X-Amz-Function-Error", e));
                 if (call.request().header("x-amz-log-type").filter("Tail"::equals).isPresent()) {
-                    LogBuffer tail = new LogBuffer();
-                    tail.write(result.log());
                     headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
-                            tail.tail().getBytes(StandardCharsets.UTF_8)));
+                            LogBuffer.tail(result.log()).getBytes(StandardCharsets.UTF_8)));
                 }
                 return new AwsResponse(200, "application/json", headers, result.payload());
             }

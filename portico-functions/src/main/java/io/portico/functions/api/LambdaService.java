@@ -22,15 +22,6 @@ import java.util.regex.Matcher;
  * status Lambda uses for the code. Thread safe.
  */
 public final class LambdaService implements AwsService, Component, PorticoPaths {
-    private static final Map<String, Integer> STATUS = Map.of(
-            "ResourceNotFoundException", 404,
-            "ResourceConflictException", 409,
-            "TooManyRequestsException", 429,
-            "RequestTooLargeException", 413,
-            "PreconditionFailedException", 412,
-            "UnsupportedMediaTypeException", 415,
-            "ServiceException", 500);
-
     private final Functions functions;
     private final AsyncInvocations async;
     private final List<Route> routes = new ArrayList<>();
@@ -84,7 +75,7 @@ public final class LambdaService implements AwsService, Component, PorticoPaths 
             }
             return error("UnknownOperationException", 404, "Unknown operation " + request.method() + " " + path);
         } catch (FunctionsException e) {
-            return error(e.code(), STATUS.getOrDefault(e.code(), 400), e.getMessage());
+            return error(e.code(), e.httpStatus(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error("ServiceException", 500, "The invocation was interrupted by a Portico shutdown.");

@@ -2,8 +2,8 @@ package io.portico.functions.engine;
 
 /**
  * A Lambda API error raised by the engine, named by its AWS error code
- * ({@code ResourceNotFoundException}, {@code ResourceConflictException}, ...). The api layer maps the
- * code to Lambda's HTTP status; the message is the one AWS gives.
+ * ({@code ResourceNotFoundException}, {@code ResourceConflictException}, ...) with Lambda's HTTP status
+ * for it; the message is the one AWS gives.
  */
 public final class FunctionsException extends RuntimeException {
     private final String code;
@@ -15,6 +15,20 @@ public final class FunctionsException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The HTTP status Lambda answers this error with. */
+    public int httpStatus() {
+        return switch (code) {
+            case "ResourceNotFoundException" -> 404;
+            case "ResourceConflictException" -> 409;
+            case "TooManyRequestsException" -> 429;
+            case "RequestTooLargeException" -> 413;
+            case "PreconditionFailedException" -> 412;
+            case "UnsupportedMediaTypeException" -> 415;
+            case "ServiceException" -> 500;
+            default -> 400;
+        };
     }
 
     public static FunctionsException notFound(String message) {

@@ -18,7 +18,12 @@ public final class LogBuffer implements InvocationLog {
 
     /** The last 4 KB (UTF-8) of the log, cut at a character boundary. */
     public String tail() {
-        byte[] bytes = text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return tail(text());
+    }
+
+    /** The last 4 KB (UTF-8) of {@code log}, cut at a character boundary: what {@code LogType: Tail} returns. */
+    public static String tail(String log) {
+        byte[] bytes = log.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (bytes.length <= TAIL_BYTES) {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }

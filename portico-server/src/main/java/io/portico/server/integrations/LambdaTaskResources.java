@@ -188,14 +188,7 @@ public final class LambdaTaskResources implements TaskResources {
                 // keep Lambda's own message
             }
         }
-        int status = switch (e.code()) {
-            case "ResourceNotFoundException" -> 404;
-            case "ResourceConflictException" -> 409;
-            case "TooManyRequestsException" -> 429;
-            case "RequestTooLargeException" -> 413;
-            default -> 400;
-        };
-        return message + " (Service: AWSLambda; Status Code: " + status + "; Error Code: " + e.code()
+        return message + " (Service: AWSLambda; Status Code: " + e.httpStatus() + "; Error Code: " + e.code()
                 + "; Request ID: " + requestId + "; Proxy: null)";
     }
 
@@ -218,9 +211,7 @@ public final class LambdaTaskResources implements TaskResources {
     }
 
     private static String tail(InvokeResult result) {
-        LogBuffer buffer = new LogBuffer();
-        buffer.write(result.log());
-        return Base64.getEncoder().encodeToString(buffer.tail().getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(LogBuffer.tail(result.log()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The HTTP view the AWS SDK for Java v1 inside Step Functions reports for Lambda's Invoke response. */

@@ -1,7 +1,7 @@
 package io.portico.functions.engine.process;
 
+import io.portico.functions.engine.FunctionVariables;
 import io.portico.functions.engine.VersionSpec;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,9 @@ import java.util.Map;
  * Java runtime's, so a function sees the same ones in either mode.
  */
 final class WorkerVariables {
-    static final String ACCESS_KEY_ID = "ASIAPORTICOFUNCTION0";
-    static final String SECRET_ACCESS_KEY = "portico/function/dummy/secret/access/key00";
-    static final String SESSION_TOKEN = "portico-function-dummy-session-token";
+    static final String ACCESS_KEY_ID = FunctionVariables.ACCESS_KEY_ID;
+    static final String SECRET_ACCESS_KEY = FunctionVariables.SECRET_ACCESS_KEY;
+    static final String SESSION_TOKEN = FunctionVariables.SESSION_TOKEN;
     private static final List<String> PROXIES = List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY");
 
     private WorkerVariables() {
@@ -39,40 +39,12 @@ final class WorkerVariables {
     /** The complete variables of one worker, {@code runtimeApi} being its {@code host:port}. */
     static Map<String, String> of(VersionSpec spec, String runtimeApi, String logStreamName,
             Map<String, String> runtimeVariables, Map<String, String> host) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        host.forEach((name, value) -> {
-            if (!isLambdaOwned(name)) {
-                variables.put(name, value);
-            }
-        });
-        bypassProxies(variables);
-        variables.put("TZ", ":UTC");
-        variables.put("LANG", "en_US.UTF-8");
-        if (!spec.endpoint().isBlank()) {
-            variables.put("AWS_ENDPOINT_URL", spec.endpoint());
-        }
-        variables.putAll(spec.environment());
-        variables.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        variables.put("_HANDLER", spec.handler());
-        variables.put("LAMBDA_TASK_ROOT", spec.codeDirectory().toAbsolutePath().toString());
-        variables.put("AWS_REGION", spec.region());
-        variables.put("AWS_DEFAULT_REGION", spec.region());
-        variables.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
-        variables.put("AWS_LAMBDA_FUNCTION_VERSION", spec.version());
-        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySizeMb()));
-        variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        variables.put("AWS_LAMBDA_LOG_GROUP_NAME", spec.logGroupName());
-        variables.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
-        variables.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        variables.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
-        variables.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
-        variables.putAll(runtimeVariables);
-        return Collections.unmodifiableMap(variables);
-    }
-
-    private static boolean isLambdaOwned(String name) {
-        return name.startsWith("AWS_") || name.startsWith("LAMBDA_") || name.startsWith("_X_AMZN_")
-                || name.equals("_HANDLER");
+        Map<String, String> hostVariables = new LinkedHashMap<>(host);
+        bypassProxies(hostVariables);
+        Map<String, String> reserved = new LinkedHashMap<>();
+        reserved.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        reserved.putAll(runtimeVariables);
+        return FunctionVariables.of(spec, logStreamName, hostVariables, reserved);
     }
 
     private static void bypassProxies(Map<String, String> variables) {
