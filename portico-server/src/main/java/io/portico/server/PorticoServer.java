@@ -12,6 +12,7 @@ import io.portico.core.protocol.AwsService;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.store.Store;
 import io.portico.store.sqlite.SqliteStore;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -92,6 +93,10 @@ public final class PorticoServer implements AutoCloseable {
         }
         try {
             store = SqliteStore.open(config.dataDir());
+            // Ports are bound before services start, so a service resuming work (a queued Lambda
+            // event, say) already knows the endpoint it hands to functions; requests wait in the
+            // accept backlog until Jetty starts below.
+            bindConnectors();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
                     this::awsEndpoint);
             List<AwsService> services = wiring.apply(context);
@@ -118,7 +123,7 @@ public final class PorticoServer implements AutoCloseable {
         }
     }
 
-    private void startJetty(Handler awsHandler) throws Exception {
+    private void bindConnectors() throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("portico-http");
         // Handlers block (store writes, service calls); virtual threads make that cheap.
@@ -129,6 +134,11 @@ public final class PorticoServer implements AutoCloseable {
         appConnector = connector(config.appHost(), config.appPort(), "app");
         jetty.addConnector(awsConnector);
         jetty.addConnector(appConnector);
+        awsConnector.open();
+        appConnector.open();
+    }
+
+    private void startJetty(Handler awsHandler) throws Exception {
         Handler app = new AppHandler();
         // GracefulHandler lets requests in flight finish (up to the stop timeout) when we stop.
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
@@ -203,6 +213,9 @@ public final class PorticoServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("Error stopping HTTP endpoints", e);
             }
+            // A start that failed before Jetty started leaves the bound ports to close here.
+            awsConnector.close();
+            appConnector.close();
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

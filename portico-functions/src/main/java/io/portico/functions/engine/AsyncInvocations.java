@@ -92,7 +92,7 @@ public final class AsyncInvocations implements Component {
                     running.acquire();
                     workers.submit(() -> {
                         try {
-                            process(entry);
+                            processOrPostpone(entry);
                         } finally {
                             running.release();
                         }
@@ -112,6 +112,23 @@ public final class AsyncInvocations implements Component {
             } catch (RuntimeException e) {
                 LOG.warn("Async invocation worker failed; retrying", e);
                 sleepQuietly();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code entry}; should Portico itself fail on the way (not the function), the entry is put
+     * back for a later try rather than left claimed for the lease's 16 minutes.
+     */
+    private void processOrPostpone(AsyncQueue.Entry entry) {
+        try {
+            process(entry);
+        } catch (RuntimeException e) {
+            LOG.warn("Async invocation {} of {} could not run; trying again shortly", entry.id(), entry.functionArn(), e);
+            try {
+                queue.retry(entry, functions.clock().instant().plus(THROTTLE_DELAY), false);
+            } catch (RuntimeException again) {
+                LOG.warn("Async invocation {} stays claimed until its lease ends", entry.id(), again);
             }
         }
     }

@@ -50,14 +50,7 @@ class FunctionsCrashRecoveryTest {
         }
     }
 
-    /**
-     * Known intermittent failure (about half the runs here): after the restart the resumed Event
-     * invocations sometimes neither complete nor fail within a minute, although the queue shows them
-     * resumed. Under investigation (issue 3 note); run it with
-     * {@code -Dtest=FunctionsCrashRecoveryTest -Dportico.test.flaky=true}.
-     */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "portico.test.flaky", matches = "true")
     void kill9_afterAcknowledgedCreateAndEvents_functionAndEveryEventSurvive() throws Exception {
         Path record = dir.resolve("record.jsonl");
         try (PorticoProcess portico = PorticoProcess.start(dir.resolve("data"))) {
