@@ -165,6 +165,7 @@ public final class Interpreter {
         while (true) {
             try {
                 Step step = dispatch(visit);
+                checkOutputSize(state, step.output());
                 recordExited(visit, step.output());
                 return step;
             } catch (StatesError error) {
@@ -216,6 +217,14 @@ public final class Interpreter {
             case State.Parallel parallel -> new ParallelRunner(this).run(parallel, visit);
             case State.Map map -> new MapRunner(this).run(map, visit);
         };
+    }
+
+    /** AWS's 256 KiB quota on what a state passes on, raised as an error the state's Catch can handle. */
+    private static void checkOutputSize(State state, JsonNode output) {
+        if (PayloadSize.exceeds(output, PayloadSize.MAX_BYTES)) {
+            throw new StatesError("States.DataLimitExceeded", "The state/task '" + state.name()
+                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
     }
 
     private void recordExited(StateVisit visit, JsonNode output) {

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * increasing.
  */
 public interface Journal {
+    /** AWS's hard quota on one execution's history; reaching it fails the execution. */
+    long MAX_HISTORY_EVENTS = 25_000;
 
     long record(EventType type, long previousEventId, Supplier<ObjectNode> details);
 
@@ -21,4 +23,12 @@ public interface Journal {
 
     /** The id the next event will get minus one. */
     long lastEventId();
+
+    /**
+     * How many events the history may hold: AWS's quota for a history it keeps and serves, none for
+     * a journal that only counts (EXPRESS, whose executions are bounded by time instead).
+     */
+    default long maxEvents() {
+        return MAX_HISTORY_EVENTS;
+    }
 }

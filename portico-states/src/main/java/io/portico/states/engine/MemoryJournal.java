@@ -53,6 +53,11 @@ public final class MemoryJournal implements Journal {
     }
 
     @Override
+    public long maxEvents() {
+        return keepEvents ? MAX_HISTORY_EVENTS : Long.MAX_VALUE;
+    }
+
+    @Override
     public long lastEventId() {
         return lastId.get();
     }
