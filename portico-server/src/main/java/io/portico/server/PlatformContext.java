@@ -1,18 +1,20 @@
 package io.portico.server;
 
-import java.net.URI;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * What the server hands to each service module when wiring it: the open store, the clock, the data
- * directory, the configuration, the metrics registry and the AWS endpoint's address (known once the
- * server listens; functions use it so that an AWS SDK inside them reaches this Portico). Immutable; thread safe; no component is null.
+ * directory, the configuration, the metrics registry, the AWS endpoint's address (known once the
+ * server listens; functions use it so that an AWS SDK inside them reaches this Portico) and the
+ * session credentials the endpoint accepts from what Portico runs (functions get them as their
+ * role's session). Immutable; thread safe; no component is null.
  */
 public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics,
-        Supplier<URI> awsEndpoint) {
+        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials) {
 }

@@ -10,6 +10,7 @@ import io.portico.core.Component;
 import io.portico.core.protocol.PorticoPaths;
 import io.portico.core.protocol.AwsService;
 import io.portico.core.protocol.ProtocolFront;
+import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
 import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class PorticoServer implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Component> started = new ArrayList<>();
+    private final TemporaryCredentials temporaryCredentials = new TemporaryCredentials();
     private Store store;
     private Server jetty;
     private ServerConnector awsConnector;
@@ -98,7 +100,7 @@ public final class PorticoServer implements AutoCloseable {
             // accept backlog until Jetty starts below.
             bindConnectors();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
-                    this::awsEndpoint);
+                    this::awsEndpoint, temporaryCredentials);
             List<AwsService> services = wiring.apply(context);
             for (AwsService service : services) {
                 if (service instanceof Component component) {
@@ -109,6 +111,7 @@ public final class PorticoServer implements AutoCloseable {
             ProtocolFront front = ProtocolFront.builder()
                     .services(services)
                     .credentials(config.credentials())
+                    .temporaryCredentials(temporaryCredentials)
                     .clock(clock)
                     .maxBodyBytes(config.maxBodyBytes())
                     .listener(new RequestMetrics(registry))

@@ -1,14 +1,16 @@
 package io.portico.server;
 
 import io.portico.core.protocol.AwsService;
+import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.functions.api.LambdaService;
 import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.Destinations;
+import io.portico.functions.engine.FunctionCredentials;
 import io.portico.functions.engine.FunctionRuntime;
+import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.JavaRuntime;
 import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
-import io.portico.functions.engine.Functions;
 import io.portico.server.integrations.LambdaTaskResources;
 import io.portico.states.api.StatesService;
 import io.portico.states.engine.StepFunctions;
@@ -42,13 +44,20 @@ public final class ServiceWiring {
      */
     public static List<AwsService> services(PlatformContext context, StepFunctions.Settings statesSettings) {
         Functions functions = new Functions(context.store(), context.dataDir(), runtimes(context), context.clock(),
-                context.awsEndpoint());
+                context.awsEndpoint(), account -> functionCredentials(context, account));
         AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
                 new LambdaTaskResources(functions, async), statesSettings);
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(new LambdaService(functions, async), new StatesService(stepFunctions));
+    }
+
+    /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */
+    private static FunctionCredentials functionCredentials(PlatformContext context, String account) {
+        TemporaryCredentials.Issued issued = context.temporaryCredentials().forAccount(account);
+        return new FunctionCredentials(issued.key().accessKeyId(), issued.key().secretAccessKey(),
+                issued.sessionToken());
     }
 
     /**

@@ -50,6 +50,7 @@ public final class ProtocolFront extends Handler.Abstract {
     private final Map<String, AwsService> bySigningName;
     private final Optional<SigV4Verifier> verifier;
     private final Map<String, AccessKey> keys;
+    private final TemporaryCredentials temporary;
     private final CallListener listener;
     private final long maxBodyBytes;
 
@@ -68,15 +69,23 @@ public final class ProtocolFront extends Handler.Abstract {
         Map<String, AccessKey> byId = new LinkedHashMap<>();
         builder.credentials.forEach(key -> byId.put(key.accessKeyId(), key));
         this.keys = Map.copyOf(byId);
+        this.temporary = builder.temporary;
         this.verifier = builder.credentials.isEmpty()
                 ? Optional.empty()
-                : Optional.of(SigV4Verifier.of(builder.credentials, builder.clock));
+                : Optional.of(SigV4Verifier.of(builder.credentials, builder.temporary, builder.clock));
         this.listener = builder.listener;
         this.maxBodyBytes = builder.maxBodyBytes;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The configured or issued key with this id (development mode: for the account, unverified). */
+    private Optional<AccessKey> keyOf(String accessKeyId) {
+        AccessKey configured = keys.get(accessKeyId);
+        return configured != null ? Optional.of(configured)
+                : temporary.find(accessKeyId).map(TemporaryCredentials.Issued::key);
     }
 
     /** Whether signatures are verified (credentials were configured). */
@@ -117,7 +126,7 @@ public final class ProtocolFront extends Handler.Abstract {
         Optional<CredentialScope> scope = SigV4Verifier.scopeOf(signed);
         AccessKey caller = verifier.isPresent() ? verifier.get().verify(signed) : null;
         String account = caller != null ? caller.accountId() : scope.map(CredentialScope::accessKeyId)
-                .map(keys::get).map(AccessKey::accountId).orElse(AccessKey.DEFAULT_ACCOUNT);
+                .flatMap(this::keyOf).map(AccessKey::accountId).orElse(AccessKey.DEFAULT_ACCOUNT);
         String region = scope.map(CredentialScope::region).orElse("us-east-1");
 
         AwsService service;
@@ -203,6 +212,7 @@ public final class ProtocolFront extends Handler.Abstract {
     public static final class Builder {
         private final List<AwsService> services = new ArrayList<>();
         private final List<AccessKey> credentials = new ArrayList<>();
+        private TemporaryCredentials temporary = new TemporaryCredentials();
         private Clock clock = Clock.systemUTC();
         private CallListener listener = CallListener.NONE;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -218,6 +228,12 @@ public final class ProtocolFront extends Handler.Abstract {
         /** Credentials to verify signatures against; none means development mode (nothing verified). */
         public Builder credentials(List<AccessKey> credentials) {
             this.credentials.addAll(credentials);
+            return this;
+        }
+
+        /** Session credentials issued to functions and the like, accepted beside {@link #credentials}. */
+        public Builder temporaryCredentials(TemporaryCredentials temporary) {
+            this.temporary = temporary;
             return this;
         }
 

@@ -49,18 +49,28 @@ public final class SigV4Verifier {
     static final String MISSING_TOKEN = "Missing Authentication Token";
 
     private final Map<String, AccessKey> keys;
+    private final TemporaryCredentials temporary;
     private final Clock clock;
 
-    private SigV4Verifier(Map<String, AccessKey> keys, Clock clock) {
+    private SigV4Verifier(Map<String, AccessKey> keys, TemporaryCredentials temporary, Clock clock) {
         this.keys = keys;
+        this.temporary = temporary;
         this.clock = clock;
     }
 
     /** A verifier accepting signatures made with any of {@code keys}. */
     public static SigV4Verifier of(Collection<AccessKey> keys, Clock clock) {
+        return of(keys, new TemporaryCredentials(), clock);
+    }
+
+    /**
+     * A verifier accepting signatures made with any of {@code keys}, or with a credential
+     * {@code temporary} issued together with its session token.
+     */
+    public static SigV4Verifier of(Collection<AccessKey> keys, TemporaryCredentials temporary, Clock clock) {
         Map<String, AccessKey> byId = new LinkedHashMap<>();
         keys.forEach(key -> byId.put(key.accessKeyId(), key));
-        return new SigV4Verifier(Map.copyOf(byId), clock);
+        return new SigV4Verifier(Map.copyOf(byId), temporary, clock);
     }
 
     /**
@@ -113,7 +123,7 @@ public final class SigV4Verifier {
         }
         CredentialScope scope = CredentialScope.parse(credential)
                 .orElseThrow(() -> incomplete("Credential should be scoped to a valid region."));
-        AccessKey key = knownKey(scope);
+        AccessKey key = knownKey(scope, request.headers().get("x-amz-security-token"));
         checkFreshness(amzDate);
         String payloadHash = payloadHash(request);
         String canonical = canonicalRequest(request, request.query(), signedHeaders, payloadHash);
@@ -136,7 +146,7 @@ public final class SigV4Verifier {
         String signature = first(query, "X-Amz-Signature").orElseThrow();
         CredentialScope scope = CredentialScope.parse(credential)
                 .orElseThrow(() -> incomplete("Credential should be scoped to a valid region."));
-        AccessKey key = knownKey(scope);
+        AccessKey key = knownKey(scope, first(query, "X-Amz-Security-Token").orElse(null));
         checkExpiry(amzDate, first(query, "X-Amz-Expires").orElse("900"));
         Map<String, List<String>> withoutSignature = new LinkedHashMap<>(query);
         withoutSignature.remove("X-Amz-Signature");
@@ -159,12 +169,18 @@ public final class SigV4Verifier {
         return hex(sha256(request.body()));
     }
 
-    private AccessKey knownKey(CredentialScope scope) {
+    /** The key the scope names; an issued session key only with its own session token, as AWS checks it. */
+    private AccessKey knownKey(CredentialScope scope, String sessionToken) {
         AccessKey key = keys.get(scope.accessKeyId());
-        if (key == null) {
-            throw new AwsErrorException(new AwsError("UnrecognizedClientException", 403, UNKNOWN_TOKEN));
+        if (key != null) {
+            return key;
         }
-        return key;
+        Optional<TemporaryCredentials.Issued> issued = temporary.find(scope.accessKeyId());
+        if (issued.isPresent() && sessionToken != null && MessageDigest.isEqual(
+                issued.get().sessionToken().getBytes(StandardCharsets.UTF_8), sessionToken.getBytes(StandardCharsets.UTF_8))) {
+            return issued.get().key();
+        }
+        throw new AwsErrorException(new AwsError("UnrecognizedClientException", 403, UNKNOWN_TOKEN));
     }
 
     private void checkFreshness(String amzDate) {

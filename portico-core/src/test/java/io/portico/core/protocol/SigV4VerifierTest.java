@@ -125,11 +125,53 @@ class SigV4VerifierTest {
                 .build();
     }
 
+    @Test
+    void verify_issuedSessionKeyWithItsToken_returnsTheIssuedKey() {
+        TemporaryCredentials temporary = new TemporaryCredentials();
+        TemporaryCredentials.Issued issued = temporary.forAccount("210987654321");
+        SigV4Verifier withSessions = SigV4Verifier.of(List.of(KEY), temporary, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        for (boolean presign : new boolean[] {false, true}) {
+            SignedRequest request = sign(post("/", "{}"), "{}", session(issued, issued.sessionToken()), NOW, presign);
+            assertThat(withSessions.verify(request).accountId()).isEqualTo("210987654321");
+        }
+        assertThat(issued.key().accessKeyId()).matches("ASIA[A-Z2-7]{16}");
+        assertThat(temporary.forAccount("210987654321")).isSameAs(issued);
+        assertThat(issued.toString()).doesNotContain(issued.key().secretAccessKey()).doesNotContain(issued.sessionToken());
+    }
+
+    @Test
+    void verify_issuedSessionKeyWithoutOrWithAnotherToken_isUnrecognizedClientException() {
+        TemporaryCredentials temporary = new TemporaryCredentials();
+        TemporaryCredentials.Issued issued = temporary.forAccount("210987654321");
+        SigV4Verifier withSessions = SigV4Verifier.of(List.of(KEY), temporary, Clock.fixed(NOW, ZoneOffset.UTC));
+        SignedRequest wrongToken = sign(post("/", "{}"), "{}", session(issued, "forged"), NOW, false);
+        SignedRequest noToken = sign(post("/", "{}"), "{}", AwsCredentialsIdentity.create(issued.key().accessKeyId(),
+                issued.key().secretAccessKey()), NOW, false);
+
+        for (SignedRequest request : List.of(wrongToken, noToken)) {
+            assertThatThrownBy(() -> withSessions.verify(request)).isInstanceOfSatisfying(AwsErrorException.class, e -> {
+                assertThat(e.error().code()).isEqualTo("UnrecognizedClientException");
+                assertThat(e.error().status()).isEqualTo(403);
+            });
+        }
+    }
+
+    private static AwsCredentialsIdentity session(TemporaryCredentials.Issued issued, String token) {
+        return software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(issued.key().accessKeyId(),
+                issued.key().secretAccessKey(), token);
+    }
+
     /** Signs with the SDK and converts what it would send into what the front would see. */
     private static SignedRequest sign(SdkHttpRequest http, String body, String secret, Instant at, boolean presign) {
+        return sign(http, body, AwsCredentialsIdentity.create(KEY.accessKeyId(), secret), at, presign);
+    }
+
+    private static SignedRequest sign(SdkHttpRequest http, String body, AwsCredentialsIdentity identity, Instant at,
+            boolean presign) {
         AwsV4HttpSigner signer = AwsV4HttpSigner.create();
         SdkHttpRequest signed = signer.sign(r -> {
-            r.identity(AwsCredentialsIdentity.create(KEY.accessKeyId(), secret))
+            r.identity(identity)
                     .request(http)
                     .payload(ContentStreamProvider.fromUtf8String(body))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "states")

@@ -16,18 +16,15 @@ import java.util.Map;
  *       Portico with no code change;
  *   <li>the function's own variables;
  *   <li>the variables Lambda reserves, which nothing overrides: region, function name, version,
- *       memory, log group and stream, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, (dummy) credentials,
+ *       memory, log group and stream, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, the credentials,
  *       and the runtime's own ({@code runtimeReserved}: {@code AWS_EXECUTION_ENV} for Java,
  *       {@code AWS_LAMBDA_RUNTIME_API} for worker processes).
  * </ol>
  *
- * <p>The credentials are fixed dummies: a Portico that verifies signatures must accept them, or be
- * given real ones by its wiring (not done yet). Nothing in Portico logs them.
+ * <p>The credentials are the spec's ({@link FunctionCredentials}): a session Portico issued for the
+ * function's account when wired in a server. Nothing in Portico logs them.
  */
 public final class FunctionVariables {
-    public static final String ACCESS_KEY_ID = "ASIAPORTICOFUNCTION0";
-    public static final String SECRET_ACCESS_KEY = "portico/function/dummy/secret/access/key00";
-    public static final String SESSION_TOKEN = "portico-function-dummy-session-token";
 
     private FunctionVariables() {
     }
@@ -56,9 +53,9 @@ public final class FunctionVariables {
         variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         variables.put("AWS_LAMBDA_LOG_GROUP_NAME", spec.logGroupName());
         variables.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
-        variables.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        variables.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
-        variables.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
+        variables.put("AWS_ACCESS_KEY_ID", spec.credentials().accessKeyId());
+        variables.put("AWS_SECRET_ACCESS_KEY", spec.credentials().secretAccessKey());
+        variables.put("AWS_SESSION_TOKEN", spec.credentials().sessionToken());
         variables.put("LAMBDA_TASK_ROOT", spec.codeDirectory().toAbsolutePath().toString());
         variables.putAll(runtimeReserved);
         return Collections.unmodifiableMap(variables);

@@ -44,6 +44,7 @@ public final class Functions implements Component {
     private final FunctionLogs logs;
     private final Clock clock;
     private final Supplier<URI> endpoint;
+    private final java.util.function.Function<String, FunctionCredentials> credentials;
     private final ExecutorService preparation = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentHashMap<String, Resolved> resolved = new ConcurrentHashMap<>();
 
@@ -51,7 +52,18 @@ public final class Functions implements Component {
     private record Resolved(FunctionVersion version, VersionSpec spec, int concurrencyLimit) {
     }
 
+    /** Functions whose environments get {@link FunctionCredentials#PLACEHOLDER} credentials. */
     public Functions(Store store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock, Supplier<URI> endpoint) {
+        this(store, dataDir, runtimes, clock, endpoint, account -> FunctionCredentials.PLACEHOLDER);
+    }
+
+    /**
+     * Functions reaching Portico at {@code endpoint}, each with the credentials {@code credentials}
+     * gives for its account.
+     */
+    public Functions(Store store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock, Supplier<URI> endpoint,
+            java.util.function.Function<String, FunctionCredentials> credentials) {
+        this.credentials = credentials;
         this.store = new FunctionStore(store);
         this.code = new CodeStorage(dataDir.resolve("functions"));
         this.logs = new FunctionLogs();
@@ -424,7 +436,8 @@ public final class Functions implements Component {
         Path dir = v.state().state().equals("Active") ? code.unpack(v.codeSha256()) : Path.of("");
         VersionSpec spec = new VersionSpec(v.accountId(), v.region(), v.name(), v.functionArn(), v.version(),
                 v.settings().runtime(), v.settings().handler(), v.settings().memorySizeMb(),
-                v.settings().timeoutSeconds(), v.settings().environment(), dir, endpoint.get().toString());
+                v.settings().timeoutSeconds(), v.settings().environment(), dir, endpoint.get().toString(),
+                credentials.apply(v.accountId()));
         return new Resolved(v, spec, limit);
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>{@code environment} is the function's own variables; a runtime adds the ones Lambda sets
  * ({@code AWS_REGION}, {@code AWS_LAMBDA_FUNCTION_NAME}, ...) and {@code endpoint}, the AWS
- * endpoint of this Portico, so that an AWS SDK inside the function reaches Portico unchanged.
+ * endpoint of this Portico, so that an AWS SDK inside the function reaches Portico unchanged, with
+ * {@code credentials} it accepts.
  */
 public record VersionSpec(
         String accountId,
@@ -24,10 +25,19 @@ public record VersionSpec(
         int timeoutSeconds,
         Map<String, String> environment,
         Path codeDirectory,
-        String endpoint) {
+        String endpoint,
+        FunctionCredentials credentials) {
 
     public VersionSpec {
         environment = Map.copyOf(environment);
+    }
+
+    /** A spec whose environments get {@link FunctionCredentials#PLACEHOLDER} credentials. */
+    public VersionSpec(String accountId, String region, String functionName, String functionArn, String version,
+            String runtime, String handler, int memorySizeMb, int timeoutSeconds, Map<String, String> environment,
+            Path codeDirectory, String endpoint) {
+        this(accountId, region, functionName, functionArn, version, runtime, handler, memorySizeMb, timeoutSeconds,
+                environment, codeDirectory, endpoint, FunctionCredentials.PLACEHOLDER);
     }
 
     /** The ARN with its version, as {@code Context.getInvokedFunctionArn()} reports for a plain invoke. */

@@ -2,6 +2,8 @@ package io.portico.server.testing;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -20,13 +22,15 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 public final class PorticoClients {
 
     private final URI endpoint;
-    private final String accessKeyId;
-    private final String secret;
+    private final AwsCredentials credentials;
 
     public PorticoClients(URI endpoint, String accessKeyId, String secret) {
+        this(endpoint, AwsBasicCredentials.create(accessKeyId, secret));
+    }
+
+    private PorticoClients(URI endpoint, AwsCredentials credentials) {
         this.endpoint = endpoint;
-        this.accessKeyId = accessKeyId;
-        this.secret = secret;
+        this.credentials = credentials;
     }
 
     /** Configures and builds any SDK v2 sync client: {@code clients.create(SqsClient.builder())}. */
@@ -34,7 +38,7 @@ public final class PorticoClients {
         return builder
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
                 .build();
@@ -53,6 +57,11 @@ public final class PorticoClients {
     /** The same endpoint with other credentials, e.g. to test signature rejection. */
     public PorticoClients withCredentials(String otherAccessKeyId, String otherSecret) {
         return new PorticoClients(endpoint, otherAccessKeyId, otherSecret);
+    }
+
+    /** The same endpoint with session credentials (key, secret and session token). */
+    public PorticoClients withSessionCredentials(String accessKeyId, String secret, String sessionToken) {
+        return new PorticoClients(endpoint, AwsSessionCredentials.create(accessKeyId, secret, sessionToken));
     }
 
     public URI endpoint() {

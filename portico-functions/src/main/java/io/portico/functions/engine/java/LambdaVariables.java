@@ -1,14 +1,15 @@
 package io.portico.functions.engine.java;
 
+import io.portico.functions.engine.FunctionCredentials;
 import io.portico.functions.engine.FunctionVariables;
 import io.portico.functions.engine.VersionSpec;
 import java.util.Map;
 
 /** The in-process Java runtime's variables: {@link FunctionVariables} plus {@code AWS_EXECUTION_ENV}. */
 final class LambdaVariables {
-    static final String ACCESS_KEY_ID = FunctionVariables.ACCESS_KEY_ID;
-    static final String SECRET_ACCESS_KEY = FunctionVariables.SECRET_ACCESS_KEY;
-    static final String SESSION_TOKEN = FunctionVariables.SESSION_TOKEN;
+    static final String ACCESS_KEY_ID = FunctionCredentials.PLACEHOLDER.accessKeyId();
+    static final String SECRET_ACCESS_KEY = FunctionCredentials.PLACEHOLDER.secretAccessKey();
+    static final String SESSION_TOKEN = FunctionCredentials.PLACEHOLDER.sessionToken();
 
     private LambdaVariables() {
     }

@@ -1,5 +1,6 @@
 package io.portico.functions.engine.process;
 
+import io.portico.functions.engine.FunctionCredentials;
 import io.portico.functions.engine.FunctionVariables;
 import io.portico.functions.engine.VersionSpec;
 import java.util.LinkedHashMap;
@@ -18,19 +19,19 @@ import java.util.Map;
  *   <li>the function's own variables;
  *   <li>those Lambda reserves: {@code AWS_LAMBDA_RUNTIME_API}, {@code _HANDLER},
  *       {@code LAMBDA_TASK_ROOT}, region, function name, version, memory, log group and stream,
- *       (dummy) credentials, and the runtime family's own ({@code AWS_EXECUTION_ENV} for Java; Lambda
+ *       credentials, and the runtime family's own ({@code AWS_EXECUTION_ENV} for Java; Lambda
  *       sets none for the {@code provided} runtimes).
  * </ol>
  *
  * <p>One departure: when the host has an HTTP proxy configured, {@code 127.0.0.1} and
  * {@code localhost} are added to {@code no_proxy}, or runtimes that honour proxies (curl, Python)
- * would send their Runtime API and Portico calls to the proxy. The dummy credentials are the in-process
- * Java runtime's, so a function sees the same ones in either mode.
+ * would send their Runtime API and Portico calls to the proxy. The credentials come from the spec, as
+ * for the in-process Java runtime, so a function sees the same ones in either mode.
  */
 final class WorkerVariables {
-    static final String ACCESS_KEY_ID = FunctionVariables.ACCESS_KEY_ID;
-    static final String SECRET_ACCESS_KEY = FunctionVariables.SECRET_ACCESS_KEY;
-    static final String SESSION_TOKEN = FunctionVariables.SESSION_TOKEN;
+    static final String ACCESS_KEY_ID = FunctionCredentials.PLACEHOLDER.accessKeyId();
+    static final String SECRET_ACCESS_KEY = FunctionCredentials.PLACEHOLDER.secretAccessKey();
+    static final String SESSION_TOKEN = FunctionCredentials.PLACEHOLDER.sessionToken();
     private static final List<String> PROXIES = List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY");
 
     private WorkerVariables() {
