@@ -37,6 +37,7 @@ public final class AsyncInvocations implements Component {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore running = new Semaphore(256);
     private final Object wake = new Object();
+    private boolean signalled; // guarded by wake: the queue changed since the poller last looked
     private volatile boolean stopped;
     private Thread poller;
 
@@ -57,9 +58,7 @@ public final class AsyncInvocations implements Component {
         String id = UUID.randomUUID().toString();
         Instant now = functions.clock().instant();
         queue.add(new AsyncQueue.Entry(id, ref.arn(), ref.qualifier(), payload, 0, now, now));
-        synchronized (wake) {
-            wake.notifyAll();
-        }
+        signal();
         return id;
     }
 
@@ -95,17 +94,12 @@ public final class AsyncInvocations implements Component {
                             processOrPostpone(entry);
                         } finally {
                             running.release();
+                            signal(); // a retry may now be due sooner than anything the poller knows of
                         }
                     });
                 }
                 if (due.size() < BATCH) {
-                    long sleep = queue.nextDue().map(d -> Duration.between(functions.clock().instant(), d).toMillis())
-                            .orElse(1000L);
-                    synchronized (wake) {
-                        if (sleep > 0) {
-                            wake.wait(Math.min(sleep, 1000));
-                        }
-                    }
+                    awaitWork(queue.nextDue());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -130,6 +124,33 @@ public final class AsyncInvocations implements Component {
             } catch (RuntimeException again) {
                 LOG.warn("Async invocation {} stays claimed until its lease ends", entry.id(), again);
             }
+        }
+    }
+
+    /**
+     * Sleeps until the next entry is due, or, with none queued, until something is queued: every
+     * change to the queue signals, so an idle Portico does not poll its store.
+     */
+    private void awaitWork(Optional<Instant> nextDue) throws InterruptedException {
+        synchronized (wake) {
+            if (!signalled) {
+                if (nextDue.isEmpty()) {
+                    wake.wait();
+                } else {
+                    long millis = Duration.between(functions.clock().instant(), nextDue.get()).toMillis();
+                    if (millis > 0) {
+                        wake.wait(millis);
+                    }
+                }
+            }
+            signalled = false;
+        }
+    }
+
+    private void signal() {
+        synchronized (wake) {
+            signalled = true;
+            wake.notifyAll();
         }
     }
 
