@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -133,6 +135,7 @@ public final class PorticoServer implements AutoCloseable {
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         jetty = new Server(threads);
         jetty.setStopAtShutdown(false); // our own shutdown hook orders the stop
+        jetty.setErrorHandler(new AwsErrorPages());
         awsConnector = connector(config.host(), config.port(), "aws");
         appConnector = connector(config.appHost(), config.appPort(), "app");
         jetty.addConnector(awsConnector);
@@ -160,7 +163,13 @@ public final class PorticoServer implements AutoCloseable {
     }
 
     private ServerConnector connector(String host, int port, String name) {
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory());
+        HttpConfiguration http = new HttpConfiguration();
+        // AWS APIs take names with encoded slashes and the like (ARNs, keys, paths in HTTP APIs); Portico's
+        // handlers route on the raw path and decode each segment themselves, so Jetty need not refuse them.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("PORTICO",
+                UriCompliance.AMBIGUOUS_VIOLATIONS.toArray(UriCompliance.Violation[]::new)));
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setName(name);

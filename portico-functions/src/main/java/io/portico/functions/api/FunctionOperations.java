@@ -152,10 +152,10 @@ final class FunctionOperations {
                 text(body, "Handler", base.handler()),
                 text(body, "Role", base.role()),
                 text(body, "Description", base.description()),
-                body.has("Timeout") ? body.get("Timeout").asInt() : base.timeoutSeconds(),
-                body.has("MemorySize") ? body.get("MemorySize").asInt() : base.memorySizeMb(),
+                LambdaCall.integer(body, "Timeout").orElse(base.timeoutSeconds()),
+                LambdaCall.integer(body, "MemorySize").orElse(base.memorySizeMb()),
                 environment, dlq, architectures,
-                body.has("EphemeralStorage") ? body.path("EphemeralStorage").path("Size").asInt() : base.ephemeralStorageMb(),
+                LambdaCall.integer(body.path("EphemeralStorage"), "Size").orElse(base.ephemeralStorageMb()),
                 body.has("TracingConfig") ? body.path("TracingConfig").path("Mode").asText("PassThrough") : base.tracingMode());
     }
 

@@ -65,11 +65,20 @@ final class LambdaCall {
     }
 
     Optional<Integer> integer(String field) {
-        JsonNode node = body().get(field);
+        return integer(body(), field);
+    }
+
+    /**
+     * An integer field of {@code container}: absent or null is empty; anything but a JSON integer (a
+     * string, a fraction, an array) is refused as Lambda refuses a body its model cannot bind, rather
+     * than read as 0.
+     */
+    static Optional<Integer> integer(JsonNode container, String field) {
+        JsonNode node = container.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.canConvertToInt()) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
             throw new FunctionsException("InvalidRequestContentException", "Could not parse request body into json: "
                     + "Could not parse field '" + field + "' as an integer");
         }

@@ -34,7 +34,9 @@ public record FunctionSettings(
     /** Checks the limits Lambda enforces on every create and update, with Lambda's messages. */
     public FunctionSettings validate() {
         if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-            throw validation("timeout", timeoutSeconds, "Member must have value less than or equal to 900");
+            throw validation("timeout", timeoutSeconds, timeoutSeconds < 1
+                    ? "Member must have value greater than or equal to 1"
+                    : "Member must have value less than or equal to 900");
         }
         if (memorySizeMb < 128 || memorySizeMb > 10240) {
             throw validation("memorySize", memorySizeMb, memorySizeMb < 128

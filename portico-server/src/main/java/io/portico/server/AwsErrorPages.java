@@ -1,0 +1,55 @@
+package io.portico.server;
+
+import io.portico.core.json.Json;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The body of the errors Jetty answers itself, before a request reaches Portico's handlers (a request
+ * line or header it cannot parse, a URI it refuses): an AWS-shaped JSON error, never an HTML page or
+ * an empty body, so an SDK reports the status with a message a person can act on. Never a stack
+ * trace.
+ */
+final class AwsErrorPages extends ErrorHandler {
+    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) {
+        byte[] body = body(code, message);
+        response.getHeaders().put(JSON);
+        response.getHeaders().put("x-amzn-ErrorType", code(code));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(JSON);
+        fields.put("x-amzn-ErrorType", code(status));
+        return ByteBuffer.wrap(body(status, reason));
+    }
+
+    private static byte[] body(int status, String message) {
+        String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
+        return Json.write(Json.object().put("__type", code(status)).put("message", text));
+    }
+
+    /** AWS's generic codes for a request refused before any service saw it. */
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "BadRequestException";
+            case 404 -> "UnknownOperationException";
+            case 413 -> "RequestEntityTooLargeException";
+            case 431 -> "RequestHeaderFieldsTooLargeException";
+            default -> status >= 500 ? "InternalFailure" : "BadRequestException";
+        };
+    }
+}
