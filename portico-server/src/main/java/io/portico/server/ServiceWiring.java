@@ -8,6 +8,7 @@ import io.portico.functions.engine.Destinations;
 import io.portico.functions.engine.FunctionCredentials;
 import io.portico.functions.engine.FunctionRuntime;
 import io.portico.functions.engine.Functions;
+import io.portico.functions.engine.Invoker;
 import io.portico.functions.engine.JavaRuntime;
 import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
@@ -29,6 +30,11 @@ public final class ServiceWiring {
      * it with this system property (milliseconds).
      */
     public static final String ASYNC_RETRY_DELAY_PROPERTY = "portico.lambda.asyncRetryDelayMillis";
+    /**
+     * How long a Lambda execution environment may stay idle before it is closed (seconds, default 600);
+     * Lambda does not publish its own figure, only that idle sandboxes go after some minutes.
+     */
+    public static final String IDLE_TIMEOUT_PROPERTY = "portico.lambda.idleTimeoutSeconds";
 
     private ServiceWiring() {
     }
@@ -44,7 +50,8 @@ public final class ServiceWiring {
      */
     public static List<AwsService> services(PlatformContext context, StepFunctions.Settings statesSettings) {
         Functions functions = new Functions(context.store(), context.dataDir(), runtimes(context), context.clock(),
-                context.awsEndpoint(), account -> functionCredentials(context, account));
+                context.awsEndpoint(), account -> functionCredentials(context, account),
+                Duration.ofSeconds(Long.getLong(IDLE_TIMEOUT_PROPERTY, Invoker.DEFAULT_IDLE_TIMEOUT.toSeconds())));
         AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),

@@ -6,6 +6,7 @@ import io.portico.functions.store.FunctionStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,20 +55,22 @@ public final class Functions implements Component {
 
     /** Functions whose environments get {@link FunctionCredentials#PLACEHOLDER} credentials. */
     public Functions(Store store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock, Supplier<URI> endpoint) {
-        this(store, dataDir, runtimes, clock, endpoint, account -> FunctionCredentials.PLACEHOLDER);
+        this(store, dataDir, runtimes, clock, endpoint, account -> FunctionCredentials.PLACEHOLDER,
+                Invoker.DEFAULT_IDLE_TIMEOUT);
     }
 
     /**
      * Functions reaching Portico at {@code endpoint}, each with the credentials {@code credentials}
-     * gives for its account.
+     * gives for its account, whose execution environments are closed once idle for
+     * {@code idleTimeout} (see {@link Invoker}).
      */
     public Functions(Store store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock, Supplier<URI> endpoint,
-            java.util.function.Function<String, FunctionCredentials> credentials) {
+            java.util.function.Function<String, FunctionCredentials> credentials, Duration idleTimeout) {
         this.credentials = credentials;
         this.store = new FunctionStore(store);
         this.code = new CodeStorage(dataDir.resolve("functions"));
         this.logs = new FunctionLogs();
-        this.invoker = new Invoker(runtimes, logs, clock);
+        this.invoker = new Invoker(runtimes, logs, clock, idleTimeout);
         this.runtimes = List.copyOf(runtimes);
         this.clock = clock;
         this.endpoint = endpoint;

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,21 +29,44 @@ import org.slf4j.LoggerFactory;
  * function's timeout fails with {@code Sandbox.Timedout} and its environment is discarded.
  *
  * <p>Environments are keyed by version and revision, so an updated {@code $LATEST} never reuses an
- * environment of its old code. Thread safe.
+ * environment of its old code.
+ *
+ * <p>Idle environments are reclaimed, as Lambda reclaims idle sandboxes: one idle for the idle timeout
+ * (on the invoker's clock) is closed by a background sweep, so a burst of 50 concurrent calls does not
+ * keep 50 environments (or worker processes) for good. Warm reuse takes the most recently used
+ * environment first, so under a lighter load the least recently used ones age out. An environment is
+ * closed only by whoever removes it from the idle deque: an invocation that took it first owns it,
+ * and the sweep never sees it. Thread safe.
  */
 public final class Invoker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
+    /** Lambda does not publish how long it keeps an idle sandbox; it is some minutes. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration MAX_SWEEP_INTERVAL = Duration.ofSeconds(30);
 
     private final List<FunctionRuntime> runtimes;
     private final FunctionLogs logs;
     private final Clock clock;
+    private final Duration idleTimeout;
     private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
 
-    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Clock clock) {
+    /**
+     * An invoker that closes environments idle for {@code idleTimeout} (positive), sweeping in the
+     * background every quarter of it (at most every 30 s) until {@link #close}.
+     */
+    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Clock clock, Duration idleTimeout) {
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+        }
         this.runtimes = List.copyOf(runtimes);
         this.logs = logs;
         this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("lambda-idle-sweep").factory());
+        long every = Math.max(1, min(idleTimeout.dividedBy(4), MAX_SWEEP_INTERVAL).toMillis());
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Whether some runtime of this build runs {@code runtime}. */
@@ -82,10 +108,42 @@ public final class Invoker implements AutoCloseable {
         return pools.values().stream().mapToInt(p -> p.live.get()).sum();
     }
 
+    /**
+     * Closes every environment that has been idle for the idle timeout or longer, by the clock, and
+     * returns how many. The background sweep calls this; tests driving the clock call it directly.
+     * Busy environments are never touched.
+     */
+    public int reclaimIdle() {
+        Instant idleSince = clock.instant().minus(idleTimeout);
+        int reclaimed = 0;
+        for (Pool pool : pools.values()) {
+            reclaimed += pool.reclaimIdleSince(idleSince);
+        }
+        return reclaimed;
+    }
+
+    /** Stops the sweep (one under way finishes) and closes every idle environment. */
     @Override
     public void close() {
+        sweeper.shutdown();
         pools.values().forEach(Pool::close);
         pools.clear();
+    }
+
+    private void sweep() {
+        try {
+            int reclaimed = reclaimIdle();
+            if (reclaimed > 0) {
+                LOG.debug("Closed {} execution environments idle for {}", reclaimed, idleTimeout);
+            }
+        } catch (RuntimeException e) {
+            // A failed sweep must not end the schedule, which would keep idle environments for good.
+            LOG.warn("Reclaiming idle execution environments failed", e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Pool pool(VersionSpec spec, String revisionId) {
@@ -114,7 +172,7 @@ public final class Invoker implements AutoCloseable {
         String requestId = options.requestId();
         Instant started = clock.instant();
         long initMillis = -1;
-        ExecutionEnvironment environment = pool.idle.pollFirst();
+        ExecutionEnvironment environment = pool.takeIdle();
         if (environment == null) {
             try {
                 environment = pool.start(log);
@@ -164,7 +222,7 @@ public final class Invoker implements AutoCloseable {
         log.write(report(requestId, Duration.between(started, clock.instant()), spec, initMillis,
                 reusable ? "" : "\tStatus: timeout"));
         if (reusable) {
-            pool.release(env);
+            pool.release(env, clock.instant());
         } else {
             pool.discard(env);
         }
@@ -194,12 +252,26 @@ public final class Invoker implements AutoCloseable {
         return line.append(suffix).append("\t\n").toString();
     }
 
+    /**
+     * An idle environment and when it became idle. Compared by identity, so that removing an entry
+     * removes exactly the one seen, never a later entry of the same environment.
+     */
+    private static final class Idle {
+        final ExecutionEnvironment environment;
+        final Instant since;
+
+        Idle(ExecutionEnvironment environment, Instant since) {
+            this.environment = environment;
+            this.since = since;
+        }
+    }
+
     /** The environments of one version at one revision: the idle ones, and a count of all live ones. */
     private static final class Pool {
         final String key;
         final VersionSpec spec;
         final FunctionRuntime runtime;
-        final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
+        final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
         final AtomicInteger live = new AtomicInteger();
         volatile boolean closed;
 
@@ -215,12 +287,37 @@ public final class Invoker implements AutoCloseable {
             return env;
         }
 
-        void release(ExecutionEnvironment env) {
+        /** The most recently used idle environment, now the caller's, or null when none is idle. */
+        ExecutionEnvironment takeIdle() {
+            Idle entry = idle.pollFirst();
+            return entry == null ? null : entry.environment;
+        }
+
+        void release(ExecutionEnvironment env, Instant now) {
             // Most recently used first: the warmest environment serves the next call, idle ones age out.
-            idle.addFirst(env);
-            if (closed && idle.remove(env)) {
+            Idle entry = new Idle(env, now);
+            idle.addFirst(entry);
+            if (closed && idle.remove(entry)) {
                 discard(env);
             }
+        }
+
+        /**
+         * Closes the environments idle since {@code idleSince} or earlier, oldest first. Each is closed
+         * only if this call removed its entry: the deque's removal is atomic, so an invocation that
+         * took it first keeps it. Every entry is looked at, since concurrent releases need not be in
+         * clock order.
+         */
+        int reclaimIdleSince(Instant idleSince) {
+            int reclaimed = 0;
+            for (Iterator<Idle> entries = idle.descendingIterator(); entries.hasNext(); ) {
+                Idle entry = entries.next();
+                if (!entry.since.isAfter(idleSince) && idle.remove(entry)) {
+                    discard(entry.environment);
+                    reclaimed++;
+                }
+            }
+            return reclaimed;
         }
 
         void discard(ExecutionEnvironment env) {
@@ -235,7 +332,7 @@ public final class Invoker implements AutoCloseable {
         void close() {
             closed = true;
             List<ExecutionEnvironment> drained = new ArrayList<>();
-            for (ExecutionEnvironment env = idle.pollFirst(); env != null; env = idle.pollFirst()) {
+            for (ExecutionEnvironment env = takeIdle(); env != null; env = takeIdle()) {
                 drained.add(env);
             }
             drained.forEach(this::discard);
