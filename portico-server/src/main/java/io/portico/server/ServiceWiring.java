@@ -14,7 +14,9 @@ import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
 import io.portico.server.integrations.LambdaTaskResources;
 import io.portico.states.api.StatesService;
+import io.portico.states.engine.ObjectStore;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.store.DirectoryObjectStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,7 +57,7 @@ public final class ServiceWiring {
         AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
-                new LambdaTaskResources(functions, async), statesSettings);
+                new LambdaTaskResources(functions, async), withObjects(context, statesSettings));
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(new LambdaService(functions, async), new StatesService(stepFunctions));
     }
@@ -65,6 +67,17 @@ public final class ServiceWiring {
         TemporaryCredentials.Issued issued = context.temporaryCredentials().forAccount(account);
         return new FunctionCredentials(issued.key().accessKeyId(), issued.key().secretAccessKey(),
                 issued.sessionToken());
+    }
+
+    /**
+     * Distributed Maps read items and write results as objects under {@code <data-dir>/objects/<bucket>/<key>}
+     * (Portico has no object store of its own yet), unless the settings already name a store.
+     */
+    private static StepFunctions.Settings withObjects(PlatformContext context, StepFunctions.Settings settings) {
+        if (settings.objectStore() != ObjectStore.NONE) {
+            return settings;
+        }
+        return settings.withObjectStore(DirectoryObjectStore.at(context.dataDir().resolve("objects")));
     }
 
     /**

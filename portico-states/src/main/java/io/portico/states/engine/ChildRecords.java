@@ -1,8 +1,6 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.store.ExecutionStore;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.Optional;
  * runs again keeps its row; history events already written are not written twice.
  */
 final class ChildRecords {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final Optional<ExecutionStore> store;
     private final MapRun mapRun;
     private final ExecutionRun parent;
@@ -44,25 +40,5 @@ final class ChildRecords {
     void ended(ExecutionResult result, Instant stop, List<HistoryEvent> events) {
         store.ifPresent(s -> s.close(info.executionArn(), result.status(), Executions.output(result),
                 Executions.error(result), Executions.cause(result), stop, events));
-    }
-
-    /**
-     * What a child that did not succeed contributes to the Map's output: its execution result unchanged
-     * (the Transformation NONE shape), as AWS documents for failed children.
-     */
-    static ObjectNode resultEntry(ExecutionInfo info, ExecutionResult result, Instant stop) {
-        ObjectNode entry = NODES.objectNode();
-        entry.put("ExecutionArn", info.executionArn());
-        entry.put("Input", info.input().toString());
-        entry.putObject("InputDetails").put("Included", true);
-        entry.put("Name", info.name());
-        entry.put("RedriveCount", 0);
-        entry.put("StartDate", Timestamps.format(info.startTime()));
-        entry.put("StateMachineArn", info.stateMachineArn());
-        entry.put("Status", result.status());
-        entry.put("StopDate", Timestamps.format(stop));
-        Executions.error(result).ifPresent(e -> entry.put("Error", e));
-        Executions.cause(result).ifPresent(c -> entry.put("Cause", c));
-        return entry;
     }
 }

@@ -1,7 +1,6 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.arn.Arn;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A distributed Map: a Map Run whose items (or ItemBatcher batches) each run as a child execution.
@@ -28,10 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * children still running are aborted, no more start, and the Map fails with
  * {@code States.ExceedToleratedFailureThreshold}; within it, the Map succeeds.
  *
- * <p>Output as AWS gives it without ResultWriter (Transformation COMPACT): the children's outputs in
- * order; a child that failed within the tolerance contributes its execution result unchanged (its
- * ARN, input, status, Error and Cause), as AWS documents for failed children. ResultWriter is accepted
- * and not written (there is no object store yet); the output is as if it were absent.
+ * <p>Each child's {@link ChildOutcome} is kept until the run is over; the {@link ResultWriter} then
+ * shapes the output (without one, AWS's COMPACT: the children's outputs in order, a child that failed
+ * within the tolerance contributing its execution result unchanged) or exports the results and
+ * answers where it put them. A run that exceeds the threshold still exports what it has, as AWS does
+ * (its failed and never-started children are what a user recovers from), then fails.
  *
  * <p>One instance per Map state visit.
  */
@@ -39,6 +41,7 @@ final class DistributedMap {
     static final String EXCEEDED = "States.ExceedToleratedFailureThreshold";
     static final String EXCEEDED_CAUSE = "The specified tolerated failure threshold was exceeded";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Logger LOG = LoggerFactory.getLogger(DistributedMap.class);
 
     private final Interpreter interpreter;
     private final MapRuns mapRuns;
@@ -58,23 +61,12 @@ final class DistributedMap {
         this.durable = parent.checkpointer() != Checkpointer.NONE;
     }
 
-    /** Fails a Map with an ItemReader: Portico has no object store to read items from yet. */
-    static void checkItemReader(State.Map map) {
-        if (map.itemReader().isEmpty()) {
-            return;
-        }
-        String resource = map.itemReader().get().path("Resource").asText("");
-        throw new StatesError("States.ItemReaderFailed", "ItemReader with Resource '" + resource
-                + "' is not supported: Portico has no object store (Amazon S3) to read items from yet. "
-                + "Pass the items in the state input (ItemsPath or Items) instead.");
-    }
-
-    /** Runs the Map Run over the child inputs and returns the Map's raw result. */
-    JsonNode run(List<ItemBatches.Batch> batches, MapLimits limits, long itemCount) {
+    /** Runs the Map Run over the child inputs and returns the Map's raw result, as {@code writer} shapes it. */
+    JsonNode run(List<ItemBatches.Batch> batches, MapLimits limits, long itemCount, ResultWriter writer) {
         String label = map.label().orElse(map.name());
         MapRun mapRun = mapRuns.open(parent, label, limits, itemCount, batches.size(), durable);
         visit.frame().record(EventType.MapRunStarted, () -> NODES.objectNode().put("mapRunArn", mapRun.arn()));
-        JsonNode[] outputs = new JsonNode[batches.size()];
+        ChildOutcome[] outcomes = new ChildOutcome[batches.size()];
         int launched = 0;
         try {
             for (; launched < batches.size() && !exceeded.get(); launched++) {
@@ -83,7 +75,7 @@ final class DistributedMap {
                     mapRun.releaseSlot();
                     break;
                 }
-                start(mapRun, label, batches, outputs, launched);
+                start(mapRun, label, batches, outcomes, launched);
             }
             for (Thread thread : threads) {
                 thread.join();
@@ -102,24 +94,57 @@ final class DistributedMap {
             throw new ExecutionInterrupted();
         }
         if (exceeded.get() || mapRun.thresholdExceeded()) {
-            end(mapRun, "FAILED", EventType.MapRunFailed,
-                    NODES.objectNode().put("error", EXCEEDED).put("cause", EXCEEDED_CAUSE));
-            throw new StatesError(EXCEEDED, EXCEEDED_CAUSE);
+            exportFailedRun(mapRun, writer, batches, outcomes);
+            throw fail(mapRun, new StatesError(EXCEEDED, EXCEEDED_CAUSE));
+        }
+        JsonNode result;
+        try {
+            result = writer.finish(mapRun.arn(), ended(outcomes));
+        } catch (StatesError e) {
+            throw fail(mapRun, e);
         }
         end(mapRun, "SUCCEEDED", EventType.MapRunSucceeded, null);
-        ArrayNode results = NODES.arrayNode(outputs.length);
-        for (JsonNode output : outputs) {
-            results.add(output == null ? NODES.nullNode() : output);
-        }
-        return results;
+        return result;
     }
 
-    private void start(MapRun mapRun, String label, List<ItemBatches.Batch> batches, JsonNode[] outputs, int index) {
+    /** The threshold's error stays the Map's error; a failed export of the partial results is only logged. */
+    private void exportFailedRun(MapRun mapRun, ResultWriter writer, List<ItemBatches.Batch> batches,
+                                 ChildOutcome[] outcomes) {
+        List<JsonNode> pending = new ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                pending.add(batches.get(i).input());
+            }
+        }
+        try {
+            writer.exportFailed(mapRun.arn(), ended(outcomes), pending);
+        } catch (StatesError e) {
+            LOG.warn("Map Run {} failed and its results could not be exported: {}", mapRun.arn(), e.detail());
+        }
+    }
+
+    private static List<ChildOutcome> ended(ChildOutcome[] outcomes) {
+        List<ChildOutcome> ended = new ArrayList<>(outcomes.length);
+        for (ChildOutcome outcome : outcomes) {
+            if (outcome != null) {
+                ended.add(outcome);
+            }
+        }
+        return ended;
+    }
+
+    private StatesError fail(MapRun mapRun, StatesError error) {
+        end(mapRun, "FAILED", EventType.MapRunFailed,
+                NODES.objectNode().put("error", error.error()).put("cause", error.detail()));
+        return error;
+    }
+
+    private void start(MapRun mapRun, String label, List<ItemBatches.Batch> batches, ChildOutcome[] outcomes, int index) {
         ItemBatches.Batch batch = batches.get(index);
         Thread thread = Thread.ofVirtual().unstarted(() -> {
             parent.enlist(Thread.currentThread());
             try {
-                outputs[index] = runChild(mapRun, label, batch, index);
+                outcomes[index] = runChild(mapRun, label, batch, index);
             } finally {
                 parent.dismiss(Thread.currentThread());
                 mapRun.releaseSlot();
@@ -129,7 +154,7 @@ final class DistributedMap {
         thread.start();
     }
 
-    private JsonNode runChild(MapRun mapRun, String label, ItemBatches.Batch batch, int index) {
+    private ChildOutcome runChild(MapRun mapRun, String label, ItemBatches.Batch batch, int index) {
         ExecutionInfo info = childInfo(mapRun, label, batch.input(), index);
         boolean express = map.executionType().map("EXPRESS"::equalsIgnoreCase).orElse(false);
         boolean stored = !express && mapRuns.storesChildren(durable);
@@ -147,13 +172,11 @@ final class DistributedMap {
         Instant stop = mapRuns.clock().instant();
         records.ended(result, stop, journal.events());
         mapRun.childEnded(child, batch.size(), result.status());
-        if (!(result instanceof ExecutionResult.Succeeded s)) {
-            if (!(result instanceof ExecutionResult.Aborted) && mapRun.thresholdExceeded() && exceeded.compareAndSet(false, true)) {
-                mapRun.abortChildren();
-            }
-            return ChildRecords.resultEntry(info, result, stop);
+        if (!(result instanceof ExecutionResult.Succeeded) && !(result instanceof ExecutionResult.Aborted)
+                && mapRun.thresholdExceeded() && exceeded.compareAndSet(false, true)) {
+            mapRun.abortChildren();
         }
-        return s.output();
+        return new ChildOutcome(info, result, stop);
     }
 
     private ExecutionInfo childInfo(MapRun mapRun, String label, JsonNode input, int index) {

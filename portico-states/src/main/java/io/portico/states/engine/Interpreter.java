@@ -44,6 +44,8 @@ public final class Interpreter {
     private final Timers timers;
     /** Where distributed Maps keep their Map Runs; in memory until the engine attaches its durable one. */
     private volatile MapRuns mapRuns;
+    /** Where distributed Maps read items (ItemReader) and export results (ResultWriter); none until attached. */
+    private volatile ObjectStore objectStore = ObjectStore.NONE;
 
     public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
         this.clock = clock;
@@ -59,6 +61,15 @@ public final class Interpreter {
 
     MapRuns mapRuns() {
         return mapRuns;
+    }
+
+    /** Uses {@code store} for distributed Maps' ItemReader and ResultWriter from now on. */
+    public void attachObjectStore(ObjectStore store) {
+        this.objectStore = store;
+    }
+
+    ObjectStore objectStore() {
+        return objectStore;
     }
 
     Clock clock() {

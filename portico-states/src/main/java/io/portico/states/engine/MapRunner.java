@@ -19,8 +19,8 @@ import java.util.Optional;
  * <p>Inline iterations run in frames of the execution and record their events in its history, as AWS
  * does. A distributed Map hands its (optionally batched, see {@link ItemBatches}) items to a
  * {@link DistributedMap}: a Map Run of child executions whose events stay out of the parent's history.
- * Difference from AWS: ItemReader fails with {@code States.ItemReaderFailed} (no object store yet) and
- * ResultWriter is accepted but not written.
+ * A distributed Map may read its items from the object store instead ({@link ItemReader}) and shape or
+ * export its results ({@link ResultWriter}).
  */
 final class MapRunner {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,17 +34,15 @@ final class MapRunner {
     Interpreter.Step run(State.Map map, StateVisit visit) {
         Frame frame = visit.frame();
         boolean distributed = map.mode() == State.Map.ProcessorMode.DISTRIBUTED;
-        ArrayNode items;
-        JsonNode effective;
-        effective = StateIo.effectiveInput(visit);
-        if (distributed) {
-            DistributedMap.checkItemReader(map);
-        }
-        items = items(map, visit, effective);
+        JsonNode effective = StateIo.effectiveInput(visit);
+        ArrayNode items = distributed && map.itemReader().isPresent()
+                ? ItemReader.read(map, visit, effective, interpreter.objectStore())
+                : items(map, visit, effective);
         int maxConcurrency = MapLimits.maxConcurrency(map, visit, effective);
         frame.record(EventType.MapStateStarted, () -> NODES.objectNode().put("length", items.size()));
         MapLimits limits = MapLimits.of(map, visit, effective, maxConcurrency);
-        JsonNode results = distributed ? distributed(map, visit, effective, items, limits) : inline(map, visit, effective, items, limits);
+        JsonNode results = distributed ? distributed(map, visit, effective, items, limits)
+                : inline(map, visit, effective, items, limits);
         frame.record(EventType.MapStateSucceeded, () -> null);
         return new Interpreter.Step(map.transition().next(),
                 StateIo.output(visit, results, Optional.empty(), Optional.empty()));
@@ -66,6 +64,7 @@ final class MapRunner {
     }
 
     private JsonNode distributed(State.Map map, StateVisit visit, JsonNode effective, ArrayNode items, MapLimits limits) {
+        ResultWriter writer = ResultWriter.of(map, visit, effective, interpreter.objectStore());
         Frame frame = visit.frame();
         List<JsonNode> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -74,7 +73,7 @@ final class MapRunner {
             inputs.add(itemInput(map, visit, itemFrame, effective, items.get(i)));
         }
         List<ItemBatches.Batch> batches = ItemBatches.of(map, visit, effective, inputs);
-        return new DistributedMap(interpreter, map, visit).run(batches, limits, items.size());
+        return new DistributedMap(interpreter, map, visit).run(batches, limits, items.size(), writer);
     }
 
     private static StatesError firstFailure(Branches.Outcome outcome) {

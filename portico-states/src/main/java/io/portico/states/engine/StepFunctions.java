@@ -37,25 +37,33 @@ public final class StepFunctions implements AutoCloseable {
     private final StateTester tester;
 
     /**
-     * Engine settings that are fixed on AWS but that embedders (tests above all) may shorten.
+     * Engine settings: values that are fixed on AWS but that embedders (tests above all) may shorten,
+     * and the services the engine reaches outside itself.
      *
      * @param activityLongPoll how long GetActivityTask waits for a task before answering without one
      *     (AWS: 60 seconds)
+     * @param objectStore where a distributed Map's ItemReader reads and its ResultWriter writes (AWS:
+     *     Amazon S3); {@link ObjectStore#NONE} by default, which fails every ItemReader
      */
-    public record Settings(Duration activityLongPoll) {
+    public record Settings(Duration activityLongPoll, ObjectStore objectStore) {
         public Settings {
             if (activityLongPoll.isNegative() || activityLongPoll.isZero()) {
                 throw new IllegalArgumentException("activityLongPoll must be positive: " + activityLongPoll);
             }
+            java.util.Objects.requireNonNull(objectStore, "objectStore");
         }
 
-        /** AWS's values. */
+        /** AWS's values, and no object store. */
         public static Settings defaults() {
-            return new Settings(Activities.LONG_POLL);
+            return new Settings(Activities.LONG_POLL, ObjectStore.NONE);
         }
 
         public Settings withActivityLongPoll(Duration value) {
-            return new Settings(value);
+            return new Settings(value, objectStore);
+        }
+
+        public Settings withObjectStore(ObjectStore value) {
+            return new Settings(activityLongPoll, value);
         }
     }
 
@@ -74,6 +82,7 @@ public final class StepFunctions implements AutoCloseable {
         this.executions = new Executions(clock, interpreter, executionStore, machines);
         this.mapRuns = MapRuns.durable(clock, new MapRunStore(store), executionStore);
         interpreter.attachMapRuns(mapRuns);
+        interpreter.attachObjectStore(settings.objectStore());
         nested.set(new NestedExecutions(executions));
     }
 

@@ -165,7 +165,7 @@ class DistributedMapTest {
     }
 
     @Test
-    void itemReader_failsWithItemReaderFailedNamingWhatIsMissing() {
+    void itemReader_withoutAnObjectStore_failsWithItemReaderFailedNamingWhatIsMissing() {
         Run run = run(definition("\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", "
                 + "\"Arguments\": {\"Bucket\": \"b\", \"Key\": \"k\"}},", "", passOutput("{% $states.input %}")), "{}");
 
@@ -175,7 +175,7 @@ class DistributedMapTest {
     }
 
     @Test
-    void resultWriter_isAcceptedAndOutputIsAsWithout() {
+    void resultWriter_withoutAnObjectStore_isAcceptedAndOutputIsAsWithout() {
         Run run = run(definition("\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\", "
                 + "\"Arguments\": {\"Bucket\": \"b\", \"Prefix\": \"p\"}},", "\"Items\": [1, 2],",
                 passOutput("{% $states.input %}")), "{}");

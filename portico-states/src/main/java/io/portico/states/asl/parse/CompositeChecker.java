@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Checks the states that contain graphs: Parallel (Branches) and Map (ItemProcessor or the legacy
- * Iterator, ProcessorConfig, concurrency and tolerated-failure limits, and the shapes of the
- * distributed-mode ItemReader, ItemBatcher and ResultWriter). Inner graphs are handed back to the
+ * Iterator, ProcessorConfig, concurrency and tolerated-failure limits; the distributed-mode ItemReader,
+ * ItemBatcher and ResultWriter through {@link DistributedMapChecker}). Inner graphs are handed back to the
  * {@link DefinitionChecker}. Not thread safe.
  */
 final class CompositeChecker {
@@ -16,10 +16,12 @@ final class CompositeChecker {
 
     private final Problems problems;
     private final DefinitionChecker definition;
+    private final DistributedMapChecker distributed;
 
     CompositeChecker(Problems problems, DefinitionChecker definition) {
         this.problems = problems;
         this.definition = definition;
+        this.distributed = new DistributedMapChecker(problems);
     }
 
     void checkParallel(JsonNode state, String location) {
@@ -61,11 +63,7 @@ final class CompositeChecker {
         if (language == QueryLanguage.JSONPATH) {
             checkMapPaths(state, location);
         }
-        requireObjectWith(state, "ItemReader", "Resource", location);
-        requireObjectWith(state, "ResultWriter", "Resource", location);
-        if (state.has("ItemBatcher") && !state.get("ItemBatcher").isObject()) {
-            problems.schema(Problems.TYPE_OBJECT, location + "/ItemBatcher");
-        }
+        distributed.check(state, language, location);
     }
 
     private void checkMapPaths(JsonNode state, String location) {
@@ -101,18 +99,6 @@ final class CompositeChecker {
         if (executionType != null && !Set.of("STANDARD", "EXPRESS").contains(executionType.asText(""))) {
             problems.schema("Value should be one of the following: [STANDARD, EXPRESS]", at + "/ExecutionType");
         }
-    }
-
-    private void requireObjectWith(JsonNode state, String field, String required, String location) {
-        JsonNode value = state.get(field);
-        if (value == null) {
-            return;
-        }
-        if (!value.isObject()) {
-            problems.schema(Problems.TYPE_OBJECT, location + "/" + field);
-            return;
-        }
-        problems.required(value, location + "/" + field, required);
     }
 
     private void graph(JsonNode graph, Set<String> allowed, String at) {

@@ -96,4 +96,57 @@ class CompositeCheckTest {
         assertThat(formatted(oneState("'Type':'Map','End':true,'ItemsPath':'$.items','Parameters':{'v.$':'$$.Map.Item.Value'},"
                 + "'Iterator':" + INNER))).isEmpty();
     }
+
+    /** A distributed Map S with the given distributed-mode members. */
+    private static String distributed(String members) {
+        return oneState("'Type':'Map','End':true," + members + ",'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED'},"
+                + "'StartAt':'I','States':{'I':{'Type':'Succeed'}}}");
+    }
+
+    @Test
+    void itemReader_readerConfigValuesAreChecked() {
+        assertThat(formatted(distributed("'ItemReader':{'Resource':'arn:aws:states:::s3:getObject',"
+                + "'Parameters':{'Bucket':'b','Key':'k'},'ReaderConfig':{'InputType':'XML','CSVHeaderLocation':'LAST_ROW',"
+                + "'CSVDelimiter':'COLON','CSVHeaders':['a',1],'MaxItems':-1}}")))
+                .containsExactly(
+                        "SCHEMA_VALIDATION_FAILED: Value should be one of the following: [CSV, JSON, JSONL, MANIFEST, PARQUET]"
+                                + " at /States/S/ItemReader/ReaderConfig/InputType",
+                        "SCHEMA_VALIDATION_FAILED: Value should be one of the following: [FIRST_ROW, GIVEN]"
+                                + " at /States/S/ItemReader/ReaderConfig/CSVHeaderLocation",
+                        "SCHEMA_VALIDATION_FAILED: Value should be one of the following: [COMMA, PIPE, SEMICOLON, SPACE, TAB]"
+                                + " at /States/S/ItemReader/ReaderConfig/CSVDelimiter",
+                        "SCHEMA_VALIDATION_FAILED: Expected value of type [ARRAY] of [STRING]"
+                                + " at /States/S/ItemReader/ReaderConfig/CSVHeaders",
+                        "SCHEMA_VALIDATION_FAILED: Minimum value is 0 at /States/S/ItemReader/ReaderConfig/MaxItems");
+        assertThat(formatted(distributed("'ItemReader':{'Resource':'arn:aws:states:::s3:getObject',"
+                + "'Parameters':{'Bucket':'b','Key':'k'},'ReaderConfig':{'InputType':'JSON','MaxItems':5,'MaxItemsPath':'$.n'}}")))
+                .containsExactly("SCHEMA_VALIDATION_FAILED: There should only be one of the following fields:"
+                        + " [MaxItems, MaxItemsPath] at /States/S/ItemReader/ReaderConfig");
+        assertThat(formatted(distributed("'ItemReader':{'Parameters':{}}")))
+                .containsExactly("SCHEMA_VALIDATION_FAILED: These fields are required: [Resource] at /States/S/ItemReader");
+    }
+
+    @Test
+    void itemReader_validConfigurationsPass() {
+        assertThat(formatted(distributed("'ItemReader':{'Resource':'arn:aws:states:::s3:getObject',"
+                + "'Parameters':{'Bucket.$':'$.b','Key':'k'},'ReaderConfig':{'InputType':'CSV','CSVHeaderLocation':'GIVEN',"
+                + "'CSVHeaders':['a','b'],'CSVDelimiter':'PIPE','MaxItemsPath':'$.max'}}"))).isEmpty();
+        assertThat(formatted(distributed("'ItemReader':{'Resource':'arn:aws:states:::s3:listObjectsV2',"
+                + "'Parameters':{'Bucket':'b','Prefix':'p/'}}"))).isEmpty();
+    }
+
+    @Test
+    void resultWriter_needsResourceOrWriterConfig_withKnownValues() {
+        assertThat(formatted(distributed("'ResultWriter':{}")))
+                .containsExactly("SCHEMA_VALIDATION_FAILED: This object should have at least one of the following fields:"
+                        + " [Resource, WriterConfig] at /States/S/ResultWriter");
+        assertThat(formatted(distributed("'ResultWriter':{'WriterConfig':{'Transformation':'SQUASH','OutputType':'XML'}}")))
+                .containsExactly(
+                        "SCHEMA_VALIDATION_FAILED: Value should be one of the following: [NONE, COMPACT, FLATTEN]"
+                                + " at /States/S/ResultWriter/WriterConfig/Transformation",
+                        "SCHEMA_VALIDATION_FAILED: Value should be one of the following: [JSON, JSONL]"
+                                + " at /States/S/ResultWriter/WriterConfig/OutputType");
+        assertThat(formatted(distributed("'ResultWriter':{'WriterConfig':{'Transformation':'FLATTEN','OutputType':'JSON'}}")))
+                .isEmpty();
+    }
 }
