@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
-import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
 import java.nio.charset.StandardCharsets;
@@ -91,15 +90,9 @@ final class ItemReader {
     }
 
     private static JsonNode arguments(JsonNode reader, StateVisit visit, JsonNode effective) {
-        boolean jsonata = visit.state().queryLanguage() == QueryLanguage.JSONATA;
-        String field = jsonata ? "Arguments" : "Parameters";
-        JsonNode template = reader.get(field);
-        if (template == null) {
-            throw failed("The ItemReader needs " + field + " with the Bucket to read from.");
-        }
-        JsonNode evaluated = jsonata
-                ? StateIo.jsonata(visit, template, "Arguments", Optional.empty(), Optional.empty())
-                : StateIo.guard(visit, () -> DataLanguage.template(template, StateIo.jsonPathContext(visit, effective)));
+        String field = StateIo.argumentsField(visit);
+        JsonNode evaluated = StateIo.configArguments(visit, reader, effective).orElseThrow(() ->
+                failed("The ItemReader needs " + field + " with the Bucket to read from."));
         if (!evaluated.isObject()) {
             throw failed("The ItemReader's " + field + " must be an object, not " + evaluated + ".");
         }

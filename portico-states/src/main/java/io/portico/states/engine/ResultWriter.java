@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
 import java.util.List;
@@ -134,15 +133,9 @@ final class ResultWriter {
             throw failed("ResultWriter Resource '" + resource + "' is not supported: Portico writes results with "
                     + "arn:aws:states:::s3:putObject.");
         }
-        boolean jsonata = visit.state().queryLanguage() == QueryLanguage.JSONATA;
-        String field = jsonata ? "Arguments" : "Parameters";
-        JsonNode template = writer.get(field);
-        if (template == null) {
-            throw failed("The ResultWriter needs " + field + " with the Bucket to write to.");
-        }
-        JsonNode arguments = jsonata
-                ? StateIo.jsonata(visit, template, "Arguments", Optional.empty(), Optional.empty())
-                : StateIo.guard(visit, () -> DataLanguage.template(template, StateIo.jsonPathContext(visit, effective)));
+        String field = StateIo.argumentsField(visit);
+        JsonNode arguments = StateIo.configArguments(visit, writer, effective).orElseThrow(() ->
+                failed("The ResultWriter needs " + field + " with the Bucket to write to."));
         JsonNode bucket = arguments.path("Bucket");
         JsonNode prefix = arguments.path("Prefix");
         if (!bucket.isTextual() || !(prefix.isMissingNode() || prefix.isTextual())) {

@@ -181,4 +181,23 @@ final class StateIo {
             throw visit.qualify(e);
         }
     }
+
+    /** Which field carries a state's (or its ItemReader's, ResultWriter's) arguments in its query language. */
+    static String argumentsField(StateVisit visit) {
+        return visit.state().queryLanguage() == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
+    }
+
+    /**
+     * The {@link #argumentsField} of {@code config} (an ItemReader or ResultWriter), evaluated against
+     * the state's effective input; empty when the config has none.
+     */
+    static Optional<JsonNode> configArguments(StateVisit visit, JsonNode config, JsonNode effective) {
+        JsonNode template = config.get(argumentsField(visit));
+        if (template == null) {
+            return Optional.empty();
+        }
+        return Optional.of(visit.state().queryLanguage() == QueryLanguage.JSONATA
+                ? jsonata(visit, template, "Arguments", Optional.empty(), Optional.empty())
+                : guard(visit, () -> DataLanguage.template(template, jsonPathContext(visit, effective))));
+    }
 }
