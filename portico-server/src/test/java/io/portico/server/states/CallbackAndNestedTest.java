@@ -1,7 +1,6 @@
 package io.portico.server.states;
 
-import static io.portico.server.states.ActivityApiTest.event;
-import static io.portico.server.states.StateMachineApiTest.ROLE;
+import static io.portico.server.states.StatesFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +11,7 @@ import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -38,15 +38,18 @@ class CallbackAndNestedTest {
             {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Child.Broke", "Cause": "bad input"}}}""";
 
     private final SfnClient sfn;
+    @AutoClose
+    private final StatesFixture states;
 
     CallbackAndNestedTest(PorticoClients clients) {
         this.sfn = clients.sfn();
+        this.states = new StatesFixture(sfn);
     }
 
     @Test
     void waitForTaskToken_sendTaskSuccess_resumesTheParentWithTheCallbackOutput() throws Exception {
-        String child = machine("approver", CHILD);
-        String parent = machine("awaits-approval", callbackParent(child, "\"TimeoutSeconds\": 30"));
+        String child = states.machine("approver", CHILD);
+        String parent = states.machine("awaits-approval", callbackParent(child, "\"TimeoutSeconds\": 30"));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":7}")).executionArn();
         String token = tokenPassedTo(child);
 
@@ -55,10 +58,10 @@ class CallbackAndNestedTest {
         sfn.sendTaskHeartbeat(b -> b.taskToken(token));
         sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
 
-        DescribeExecutionResponse done = awaitEnd(execution);
+        DescribeExecutionResponse done = states.awaitEnd(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"order\":7,\"reply\":{\"approved\":true}}");
-        List<HistoryEvent> events = history(execution);
+        List<HistoryEvent> events = states.history(execution);
         assertThat(events).extracting(HistoryEvent::type).containsExactly(HistoryEventType.EXECUTION_STARTED,
                 HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED,
                 HistoryEventType.TASK_SUBMITTED, HistoryEventType.TASK_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
@@ -81,8 +84,8 @@ class CallbackAndNestedTest {
 
     @Test
     void waitForTaskToken_sendTaskFailure_failsTheTaskAndCatchSeesTheError() throws Exception {
-        String child = machine("reviewer", CHILD);
-        String parent = machine("awaits-review", """
+        String child = states.machine("reviewer", CHILD);
+        String parent = states.machine("awaits-review", """
                 {"StartAt": "Ask", "States": {
                   "Ask": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.waitForTaskToken",
                     "Parameters": {"StateMachineArn": "%s", "Input": {"token.$": "$$.Task.Token"}},
@@ -93,10 +96,10 @@ class CallbackAndNestedTest {
         String token = tokenPassedTo(child);
         sfn.sendTaskFailure(b -> b.taskToken(token).error("Review.Rejected").cause("typos"));
 
-        DescribeExecutionResponse done = awaitEnd(execution);
+        DescribeExecutionResponse done = states.awaitEnd(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"doc\":\"a\",\"rejection\":{\"Error\":\"Review.Rejected\",\"Cause\":\"typos\"}}");
-        var failed = event(history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails();
+        var failed = event(states.history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails();
         assertThat(failed.error()).isEqualTo("Review.Rejected");
         assertThat(failed.cause()).isEqualTo("typos");
         assertThat(failed.resource()).isEqualTo("startExecution.waitForTaskToken");
@@ -106,15 +109,15 @@ class CallbackAndNestedTest {
 
     @Test
     void waitForTaskToken_timeoutSeconds_failsWithStatesTimeoutAndClosesTheToken() throws Exception {
-        String child = machine("too-slow", CHILD);
-        String parent = machine("impatient", callbackParent(child, "\"TimeoutSeconds\": 1"));
+        String child = states.machine("too-slow", CHILD);
+        String parent = states.machine("impatient", callbackParent(child, "\"TimeoutSeconds\": 1"));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":1}")).executionArn();
         String token = tokenPassedTo(child);
 
-        DescribeExecutionResponse failed = awaitEnd(execution);
+        DescribeExecutionResponse failed = states.awaitEnd(execution);
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.Timeout");
-        assertThat(event(history(execution), HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
+        assertThat(event(states.history(execution), HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
                 .isEqualTo("States.Timeout");
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
                 .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
@@ -122,16 +125,16 @@ class CallbackAndNestedTest {
 
     @Test
     void waitForTaskToken_missedHeartbeat_failsWithHeartbeatTimeout() throws Exception {
-        String child = machine("forgetful", CHILD);
-        String parent = machine("heartbeat-watcher", callbackParent(child, "\"HeartbeatSeconds\": 1"));
+        String child = states.machine("forgetful", CHILD);
+        String parent = states.machine("heartbeat-watcher", callbackParent(child, "\"HeartbeatSeconds\": 1"));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":2}")).executionArn();
         String token = tokenPassedTo(child);
         sfn.sendTaskHeartbeat(b -> b.taskToken(token));
 
-        DescribeExecutionResponse failed = awaitEnd(execution);
+        DescribeExecutionResponse failed = states.awaitEnd(execution);
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.HeartbeatTimeout");
-        List<HistoryEvent> events = history(execution);
+        List<HistoryEvent> events = states.history(execution);
         assertThat(event(events, HistoryEventType.TASK_SCHEDULED).taskScheduledEventDetails().heartbeatInSeconds())
                 .isEqualTo(1L);
         assertThat(event(events, HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
@@ -142,13 +145,13 @@ class CallbackAndNestedTest {
 
     @Test
     void stopExecution_whileWaitingForACallback_abortsAndClosesTheToken() throws Exception {
-        String child = machine("never-answers", CHILD);
-        String parent = machine("stopped-while-waiting", callbackParent(child, "\"TimeoutSeconds\": 30"));
+        String child = states.machine("never-answers", CHILD);
+        String parent = states.machine("stopped-while-waiting", callbackParent(child, "\"TimeoutSeconds\": 30"));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":3}")).executionArn();
         String token = tokenPassedTo(child);
 
         sfn.stopExecution(b -> b.executionArn(execution).error("Operator").cause("changed my mind"));
-        DescribeExecutionResponse stopped = awaitEnd(execution);
+        DescribeExecutionResponse stopped = states.awaitEnd(execution);
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(stopped.error()).isEqualTo("Operator");
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
@@ -167,10 +170,10 @@ class CallbackAndNestedTest {
 
     @Test
     void startExecution_requestResponse_returnsTheStartResponseWithoutWaiting() throws Exception {
-        String child = machine("fire-and-forget-child", CHILD);
-        String parent = machine("fire-and-forget", nestedParent("", child, "\"Name\": \"kid-1\","));
+        String child = states.machine("fire-and-forget-child", CHILD);
+        String parent = states.machine("fire-and-forget", nestedParent("", child, "\"Name\": \"kid-1\","));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":1}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
+        DescribeExecutionResponse done = states.awaitEnd(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
         JsonNode output = JSON.readTree(done.output());
@@ -178,17 +181,17 @@ class CallbackAndNestedTest {
                 .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:fire-and-forget-child:kid-1");
         assertThat(output.path("StartDate").isNumber()).isTrue();
         assertThat(output.has("Output")).isFalse();
-        DescribeExecutionResponse kid = awaitEnd(output.path("ExecutionArn").asText());
+        DescribeExecutionResponse kid = states.awaitEnd(output.path("ExecutionArn").asText());
         assertThat(kid.input()).isEqualTo("{\"x\":1}");
         assertThat(kid.output()).isEqualTo("{\"echoed\":{\"x\":1}}");
     }
 
     @Test
     void startExecutionSync_outputIsAStringOfTheChildsOutput() throws Exception {
-        String child = machine("sync-child", CHILD);
-        String parent = machine("sync-parent", nestedParent(".sync", child, ""));
+        String child = states.machine("sync-child", CHILD);
+        String parent = states.machine("sync-parent", nestedParent(".sync", child, ""));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":2}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
+        DescribeExecutionResponse done = states.awaitEnd(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
         JsonNode output = JSON.readTree(done.output());
@@ -199,17 +202,17 @@ class CallbackAndNestedTest {
         assertThat(output.path("Input").asText()).isEqualTo("{\"x\":2}");
         assertThat(output.path("StartDate").isNumber()).isTrue();
         assertThat(output.path("StopDate").isNumber()).isTrue();
-        assertThat(history(execution)).extracting(HistoryEvent::type).containsSubsequence(
+        assertThat(states.history(execution)).extracting(HistoryEvent::type).containsSubsequence(
                 HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED, HistoryEventType.TASK_SUBMITTED,
                 HistoryEventType.TASK_SUCCEEDED);
     }
 
     @Test
     void startExecutionSync2_outputIsTheChildsOutputAsJson() throws Exception {
-        String child = machine("sync2-child", CHILD);
-        String parent = machine("sync2-parent", nestedParent(".sync:2", child, ""));
+        String child = states.machine("sync2-child", CHILD);
+        String parent = states.machine("sync2-parent", nestedParent(".sync:2", child, ""));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":3}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
+        DescribeExecutionResponse done = states.awaitEnd(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
         JsonNode output = JSON.readTree(done.output());
@@ -217,25 +220,25 @@ class CallbackAndNestedTest {
         assertThat(output.path("Output").isObject()).as(".sync:2 parses Output").isTrue();
         assertThat(output.path("Output").path("echoed").path("x").asInt()).isEqualTo(3);
         assertThat(output.path("Input").path("x").asInt()).isEqualTo(3);
-        assertThat(event(history(execution), HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().resource())
+        assertThat(event(states.history(execution), HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().resource())
                 .isEqualTo("startExecution.sync:2");
     }
 
     @Test
     void startExecutionSync_failingChild_failsTheParentWithTaskFailed() throws Exception {
-        String child = machine("doomed-child", FAILING_CHILD);
+        String child = states.machine("doomed-child", FAILING_CHILD);
         for (String pattern : List.of(".sync", ".sync:2")) {
-            String parent = machine("doomed-parent" + pattern.replace(':', '-').replace('.', '-'),
+            String parent = states.machine("doomed-parent" + pattern.replace(':', '-').replace('.', '-'),
                     nestedParent(pattern, child, ""));
             String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{}")).executionArn();
-            DescribeExecutionResponse failed = awaitEnd(execution);
+            DescribeExecutionResponse failed = states.awaitEnd(execution);
             assertThat(failed.status()).as(pattern).isEqualTo(ExecutionStatus.FAILED);
             assertThat(failed.error()).as(pattern).isEqualTo("States.TaskFailed");
             JsonNode cause = JSON.readTree(failed.cause());
             assertThat(cause.path("Status").asText()).as(pattern).isEqualTo("FAILED");
             assertThat(cause.path("Error").asText()).as(pattern).isEqualTo("Child.Broke");
             assertThat(cause.path("Cause").asText()).as(pattern).isEqualTo("bad input");
-            assertThat(event(history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails().error())
+            assertThat(event(states.history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails().error())
                     .as(pattern).isEqualTo("States.TaskFailed");
         }
     }
@@ -243,9 +246,9 @@ class CallbackAndNestedTest {
     @Test
     void startExecution_unknownChildMachine_failsWithTheTypedServiceError() {
         String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:nobody-home";
-        String parent = machine("orphan", nestedParent(".sync", missing, ""));
+        String parent = states.machine("orphan", nestedParent(".sync", missing, ""));
         String execution = sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn();
-        DescribeExecutionResponse failed = awaitEnd(execution);
+        DescribeExecutionResponse failed = states.awaitEnd(execution);
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("StepFunctions.StateMachineDoesNotExistException");
     }
@@ -274,19 +277,5 @@ class CallbackAndNestedTest {
         String token = JSON.readTree(sfn.describeExecution(b -> b.executionArn(childExecution)).input()).path("token").asText();
         assertThat(token).isNotEmpty();
         return token;
-    }
-
-    private String machine(String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
-    }
-
-    private List<HistoryEvent> history(String execution) {
-        return sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
-    }
-
-    private DescribeExecutionResponse awaitEnd(String execution) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
-        return sfn.describeExecution(b -> b.executionArn(execution));
     }
 }
