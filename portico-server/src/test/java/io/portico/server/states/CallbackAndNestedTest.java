@@ -11,6 +11,7 @@ import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -48,18 +49,16 @@ class CallbackAndNestedTest {
 
     @Test
     void waitForTaskToken_sendTaskSuccess_resumesTheParentWithTheCallbackOutput() throws Exception {
-        String child = states.machine("approver", CHILD);
-        String parent = states.machine("awaits-approval", callbackParent(child, "\"TimeoutSeconds\": 30"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":7}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("approver", "awaits-approval", "\"TimeoutSeconds\": 30", "{\"order\":7}");
+        String execution = parked.execution();
+        String token = parked.token();
 
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{not json")))
                 .isInstanceOf(InvalidOutputException.class);
         sfn.sendTaskHeartbeat(b -> b.taskToken(token));
         sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
 
-        DescribeExecutionResponse done = states.awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        DescribeExecutionResponse done = states.awaitEnd(execution, ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"order\":7,\"reply\":{\"approved\":true}}");
         List<HistoryEvent> events = states.history(execution);
         assertThat(events).extracting(HistoryEvent::type).containsExactly(HistoryEventType.EXECUTION_STARTED,
@@ -76,10 +75,8 @@ class CallbackAndNestedTest {
         assertThat(event(events, HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().output())
                 .isEqualTo("{\"approved\":true}");
 
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
-        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")));
+        assertClosed(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)));
     }
 
     @Test
@@ -92,70 +89,55 @@ class CallbackAndNestedTest {
                     "Catch": [{"ErrorEquals": ["Review.Rejected"], "ResultPath": "$.rejection", "Next": "Rejected"}],
                     "End": true},
                   "Rejected": {"Type": "Pass", "End": true}}}""".formatted(child));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"doc\":\"a\"}")).executionArn();
+        String execution = states.start(parent, "{\"doc\":\"a\"}");
         String token = tokenPassedTo(child);
         sfn.sendTaskFailure(b -> b.taskToken(token).error("Review.Rejected").cause("typos"));
 
-        DescribeExecutionResponse done = states.awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        DescribeExecutionResponse done = states.awaitEnd(execution, ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"doc\":\"a\",\"rejection\":{\"Error\":\"Review.Rejected\",\"Cause\":\"typos\"}}");
         var failed = event(states.history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails();
         assertThat(failed.error()).isEqualTo("Review.Rejected");
         assertThat(failed.cause()).isEqualTo("typos");
         assertThat(failed.resource()).isEqualTo("startExecution.waitForTaskToken");
-        assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Again")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Again")));
     }
 
     @Test
     void waitForTaskToken_timeoutSeconds_failsWithStatesTimeoutAndClosesTheToken() throws Exception {
-        String child = states.machine("too-slow", CHILD);
-        String parent = states.machine("impatient", callbackParent(child, "\"TimeoutSeconds\": 1"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":1}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("too-slow", "impatient", "\"TimeoutSeconds\": 1", "{\"order\":1}");
 
-        DescribeExecutionResponse failed = states.awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        DescribeExecutionResponse failed = states.awaitEnd(parked.execution(), ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.Timeout");
-        assertThat(event(states.history(execution), HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
-                .isEqualTo("States.Timeout");
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertThat(event(states.history(parked.execution()), HistoryEventType.TASK_TIMED_OUT)
+                .taskTimedOutEventDetails().error()).isEqualTo("States.Timeout");
+        assertClosed(() -> sfn.sendTaskSuccess(b -> b.taskToken(parked.token()).output("{}")));
     }
 
     @Test
     void waitForTaskToken_missedHeartbeat_failsWithHeartbeatTimeout() throws Exception {
-        String child = states.machine("forgetful", CHILD);
-        String parent = states.machine("heartbeat-watcher", callbackParent(child, "\"HeartbeatSeconds\": 1"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":2}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("forgetful", "heartbeat-watcher", "\"HeartbeatSeconds\": 1", "{\"order\":2}");
+        String token = parked.token();
         sfn.sendTaskHeartbeat(b -> b.taskToken(token));
 
-        DescribeExecutionResponse failed = states.awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        DescribeExecutionResponse failed = states.awaitEnd(parked.execution(), ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.HeartbeatTimeout");
-        List<HistoryEvent> events = states.history(execution);
+        List<HistoryEvent> events = states.history(parked.execution());
         assertThat(event(events, HistoryEventType.TASK_SCHEDULED).taskScheduledEventDetails().heartbeatInSeconds())
                 .isEqualTo(1L);
         assertThat(event(events, HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
                 .isEqualTo("States.HeartbeatTimeout");
-        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)));
     }
 
     @Test
     void stopExecution_whileWaitingForACallback_abortsAndClosesTheToken() throws Exception {
-        String child = states.machine("never-answers", CHILD);
-        String parent = states.machine("stopped-while-waiting", callbackParent(child, "\"TimeoutSeconds\": 30"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":3}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("never-answers", "stopped-while-waiting", "\"TimeoutSeconds\": 30",
+                "{\"order\":3}");
 
-        sfn.stopExecution(b -> b.executionArn(execution).error("Operator").cause("changed my mind"));
-        DescribeExecutionResponse stopped = states.awaitEnd(execution);
-        assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+        sfn.stopExecution(b -> b.executionArn(parked.execution()).error("Operator").cause("changed my mind"));
+        DescribeExecutionResponse stopped = states.awaitEnd(parked.execution(), ExecutionStatus.ABORTED);
         assertThat(stopped.error()).isEqualTo("Operator");
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskSuccess(b -> b.taskToken(parked.token()).output("{}")));
     }
 
     @Test
@@ -172,11 +154,9 @@ class CallbackAndNestedTest {
     void startExecution_requestResponse_returnsTheStartResponseWithoutWaiting() throws Exception {
         String child = states.machine("fire-and-forget-child", CHILD);
         String parent = states.machine("fire-and-forget", nestedParent("", child, "\"Name\": \"kid-1\","));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":1}")).executionArn();
-        DescribeExecutionResponse done = states.awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        String execution = states.start(parent, "{\"x\":1}");
 
-        JsonNode output = JSON.readTree(done.output());
+        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
         assertThat(output.path("ExecutionArn").asText())
                 .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:fire-and-forget-child:kid-1");
         assertThat(output.path("StartDate").isNumber()).isTrue();
@@ -190,11 +170,9 @@ class CallbackAndNestedTest {
     void startExecutionSync_outputIsAStringOfTheChildsOutput() throws Exception {
         String child = states.machine("sync-child", CHILD);
         String parent = states.machine("sync-parent", nestedParent(".sync", child, ""));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":2}")).executionArn();
-        DescribeExecutionResponse done = states.awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        String execution = states.start(parent, "{\"x\":2}");
 
-        JsonNode output = JSON.readTree(done.output());
+        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
         assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
         assertThat(output.path("StateMachineArn").asText()).isEqualTo(child);
         assertThat(output.path("Output").isTextual()).as(".sync keeps Output as a JSON string").isTrue();
@@ -211,11 +189,9 @@ class CallbackAndNestedTest {
     void startExecutionSync2_outputIsTheChildsOutputAsJson() throws Exception {
         String child = states.machine("sync2-child", CHILD);
         String parent = states.machine("sync2-parent", nestedParent(".sync:2", child, ""));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":3}")).executionArn();
-        DescribeExecutionResponse done = states.awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        String execution = states.start(parent, "{\"x\":3}");
 
-        JsonNode output = JSON.readTree(done.output());
+        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
         assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
         assertThat(output.path("Output").isObject()).as(".sync:2 parses Output").isTrue();
         assertThat(output.path("Output").path("echoed").path("x").asInt()).isEqualTo(3);
@@ -230,7 +206,7 @@ class CallbackAndNestedTest {
         for (String pattern : List.of(".sync", ".sync:2")) {
             String parent = states.machine("doomed-parent" + pattern.replace(':', '-').replace('.', '-'),
                     nestedParent(pattern, child, ""));
-            String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{}")).executionArn();
+            String execution = states.start(parent, "{}");
             DescribeExecutionResponse failed = states.awaitEnd(execution);
             assertThat(failed.status()).as(pattern).isEqualTo(ExecutionStatus.FAILED);
             assertThat(failed.error()).as(pattern).isEqualTo("States.TaskFailed");
@@ -247,9 +223,7 @@ class CallbackAndNestedTest {
     void startExecution_unknownChildMachine_failsWithTheTypedServiceError() {
         String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:nobody-home";
         String parent = states.machine("orphan", nestedParent(".sync", missing, ""));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn();
-        DescribeExecutionResponse failed = states.awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        DescribeExecutionResponse failed = states.awaitEnd(states.start(parent), ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("StepFunctions.StateMachineDoesNotExistException");
     }
 
@@ -267,6 +241,26 @@ class CallbackAndNestedTest {
                   "Nest": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution%s",
                     "Parameters": {%s "StateMachineArn": "%s", "Input.$": "$"}, "End": true}}}"""
                 .formatted(pattern, extraParameters, child);
+    }
+
+    /** A parent execution waiting on its {@code .waitForTaskToken} task, and the token its child was given. */
+    private record Parked(String execution, String token) {
+    }
+
+    /**
+     * Starts a {@link #callbackParent} (named {@code parentName}, with {@code timing}) on {@code input}, its
+     * callback going to a new {@link #CHILD} machine named {@code childName}, and returns once the child
+     * holds the parent's task token.
+     */
+    private Parked parkOnCallback(String childName, String parentName, String timing, String input) throws Exception {
+        String child = states.machine(childName, CHILD);
+        String execution = states.start(states.machine(parentName, callbackParent(child, timing)), input);
+        return new Parked(execution, tokenPassedTo(child));
+    }
+
+    /** Asserts that a callback with the token of a task that has ended is refused as AWS refuses it. */
+    private static void assertClosed(ThrowingCallable callback) {
+        assertThatThrownBy(callback).isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
     }
 
     /** Waits for the child execution that carries the parent's task token and reads the token. */
