@@ -87,10 +87,7 @@ class ActivityApiTest {
     @Test
     void workerSucceeds_taskOutputFlowsOnAndHistoryShowsTheActivity() throws Exception {
         String activity = sfn.createActivity(b -> b.name("doubler")).activityArn();
-        String machine = states.machine("doubling", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 30, "ResultPath": "$.result", "End": true}}}"""
-                .formatted(activity));
+        String machine = states.machine("doubling", workOn(activity, "\"TimeoutSeconds\": 30, \"ResultPath\": \"$.result\""));
         CompletableFuture<GetActivityTaskResponse> claimed = CompletableFuture.supplyAsync(() -> {
             GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(activity).workerName("worker-1"));
             sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"doubled\":42}"));
@@ -145,10 +142,7 @@ class ActivityApiTest {
     @Test
     void sendTaskHeartbeat_keepsATaskAlivePastItsHeartbeatSeconds() throws Exception {
         String activity = sfn.createActivity(b -> b.name("slow-but-alive")).activityArn();
-        String machine = states.machine("beating", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 20, "HeartbeatSeconds": 1, "End": true}}}"""
-                .formatted(activity));
+        String machine = states.machine("beating", workOn(activity, "\"TimeoutSeconds\": 20, \"HeartbeatSeconds\": 1"));
         states.workers().submit(() -> {
             String token = sfn.getActivityTask(b -> b.activityArn(activity)).taskToken();
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_800);
@@ -169,10 +163,7 @@ class ActivityApiTest {
     @Test
     void heartbeatTimeout_failsTheTaskAndItsTokenIsThenTimedOut() throws Exception {
         String activity = sfn.createActivity(b -> b.name("silent-worker")).activityArn();
-        String machine = states.machine("silent", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 20, "HeartbeatSeconds": 1, "End": true}}}"""
-                .formatted(activity));
+        String machine = states.machine("silent", workOn(activity, "\"TimeoutSeconds\": 20, \"HeartbeatSeconds\": 1"));
         CompletableFuture<String> token = CompletableFuture.supplyAsync(
                 () -> sfn.getActivityTask(b -> b.activityArn(activity)).taskToken(), states.workers());
         String execution = states.start(machine);
@@ -197,9 +188,7 @@ class ActivityApiTest {
     @Test
     void timeoutSeconds_unclaimedTaskTimesOut() {
         String activity = sfn.createActivity(b -> b.name("nobody-listens")).activityArn();
-        String machine = states.machine("unclaimed", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 1, "End": true}}}""".formatted(activity));
+        String machine = states.machine("unclaimed", workOn(activity, "\"TimeoutSeconds\": 1"));
         String execution = states.start(machine);
         DescribeExecutionResponse failed = states.awaitEnd(execution, ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.Timeout");
@@ -232,5 +221,12 @@ class ActivityApiTest {
         String token = sfn.getActivityTask(b -> b.activityArn(activity)).taskToken();
         sfn.sendTaskFailure(b -> b.taskToken(token).error(error).cause(cause));
         return null;
+    }
+
+    /** A machine of one state, Work: a Task on {@code activity} with {@code fields} (its timeouts, say). */
+    private static String workOn(String activity, String fields) {
+        return """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", %s, "End": true}}}""".formatted(activity, fields);
     }
 }
