@@ -152,11 +152,8 @@ class CallbackAndNestedTest {
 
     @Test
     void startExecution_requestResponse_returnsTheStartResponseWithoutWaiting() throws Exception {
-        String child = states.machine("fire-and-forget-child", CHILD);
-        String parent = states.machine("fire-and-forget", nestedParent("", child, "\"Name\": \"kid-1\","));
-        String execution = states.start(parent, "{\"x\":1}");
-
-        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
+        JsonNode output = runNested("fire-and-forget-child", "fire-and-forget", "", "\"Name\": \"kid-1\",", "{\"x\":1}")
+                .output();
         assertThat(output.path("ExecutionArn").asText())
                 .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:fire-and-forget-child:kid-1");
         assertThat(output.path("StartDate").isNumber()).isTrue();
@@ -168,36 +165,30 @@ class CallbackAndNestedTest {
 
     @Test
     void startExecutionSync_outputIsAStringOfTheChildsOutput() throws Exception {
-        String child = states.machine("sync-child", CHILD);
-        String parent = states.machine("sync-parent", nestedParent(".sync", child, ""));
-        String execution = states.start(parent, "{\"x\":2}");
-
-        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
+        Nested nested = runNested("sync-child", "sync-parent", ".sync", "", "{\"x\":2}");
+        JsonNode output = nested.output();
         assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(output.path("StateMachineArn").asText()).isEqualTo(child);
+        assertThat(output.path("StateMachineArn").asText()).isEqualTo(nested.child());
         assertThat(output.path("Output").isTextual()).as(".sync keeps Output as a JSON string").isTrue();
         assertThat(output.path("Output").asText()).isEqualTo("{\"echoed\":{\"x\":2}}");
         assertThat(output.path("Input").asText()).isEqualTo("{\"x\":2}");
         assertThat(output.path("StartDate").isNumber()).isTrue();
         assertThat(output.path("StopDate").isNumber()).isTrue();
-        assertThat(states.history(execution)).extracting(HistoryEvent::type).containsSubsequence(
+        assertThat(states.history(nested.execution())).extracting(HistoryEvent::type).containsSubsequence(
                 HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED, HistoryEventType.TASK_SUBMITTED,
                 HistoryEventType.TASK_SUCCEEDED);
     }
 
     @Test
     void startExecutionSync2_outputIsTheChildsOutputAsJson() throws Exception {
-        String child = states.machine("sync2-child", CHILD);
-        String parent = states.machine("sync2-parent", nestedParent(".sync:2", child, ""));
-        String execution = states.start(parent, "{\"x\":3}");
-
-        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
+        Nested nested = runNested("sync2-child", "sync2-parent", ".sync:2", "", "{\"x\":3}");
+        JsonNode output = nested.output();
         assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
         assertThat(output.path("Output").isObject()).as(".sync:2 parses Output").isTrue();
         assertThat(output.path("Output").path("echoed").path("x").asInt()).isEqualTo(3);
         assertThat(output.path("Input").path("x").asInt()).isEqualTo(3);
-        assertThat(event(states.history(execution), HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().resource())
-                .isEqualTo("startExecution.sync:2");
+        assertThat(event(states.history(nested.execution()), HistoryEventType.TASK_SUCCEEDED)
+                .taskSucceededEventDetails().resource()).isEqualTo("startExecution.sync:2");
     }
 
     @Test
@@ -256,6 +247,22 @@ class CallbackAndNestedTest {
         String child = states.machine(childName, CHILD);
         String execution = states.start(states.machine(parentName, callbackParent(child, timing)), input);
         return new Parked(execution, tokenPassedTo(child));
+    }
+
+    /** A parent that ran a {@link #CHILD} through its nested-execution task and succeeded, and its output. */
+    private record Nested(String child, String execution, JsonNode output) {
+    }
+
+    /**
+     * Runs a {@link #nestedParent} (named {@code parentName}, with {@code pattern} and {@code extraParameters})
+     * of a new {@link #CHILD} machine named {@code childName} on {@code input}, and asserts that it succeeds.
+     */
+    private Nested runNested(String childName, String parentName, String pattern, String extraParameters, String input)
+            throws Exception {
+        String child = states.machine(childName, CHILD);
+        String execution = states.start(states.machine(parentName, nestedParent(pattern, child, extraParameters)), input);
+        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
+        return new Nested(child, execution, output);
     }
 
     /** Asserts that a callback with the token of a task that has ended is refused as AWS refuses it. */
