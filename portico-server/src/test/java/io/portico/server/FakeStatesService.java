@@ -3,29 +3,17 @@ package io.portico.server;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.protocol.AwsRequest;
 import io.portico.core.protocol.AwsResponse;
-import io.portico.core.protocol.AwsService;
 import io.portico.core.protocol.JsonProtocol;
 import io.portico.core.json.Json;
+import io.portico.states.api.StatesProtocol;
 
-/** A stand-in Step Functions service whose operations exercise the protocol front's paths. */
-final class FakeStatesService implements AwsService {
+/**
+ * A stand-in Step Functions service, reached by the SDK's calls as {@link io.portico.states.api.StatesService}
+ * is, whose operations exercise the protocol front's paths.
+ */
+final class FakeStatesService implements StatesProtocol {
 
     volatile AwsRequest last;
-
-    @Override
-    public String signingName() {
-        return "states";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return "AWSStepFunctions";
-    }
-
-    @Override
-    public String protocol() {
-        return "1.0";
-    }
 
     @Override
     public AwsResponse handle(AwsRequest request) {

@@ -1,9 +1,9 @@
 package io.portico.server.states;
 
-import static io.portico.server.states.StateMachineApiTest.ROLE;
+import static io.portico.server.states.StatesFixture.ARN_PREFIX;
+import static io.portico.server.states.StatesFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.portico.server.PorticoConfig;
 import io.portico.server.PorticoServer;
@@ -17,10 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -41,25 +39,19 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  */
 @PorticoTest
 class ActivityApiTest {
-    private static final String PREFIX = "arn:aws:states:us-east-1:000000000000:";
-
     private final SfnClient sfn;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    @AutoClose
+    private final StatesFixture states;
 
     ActivityApiTest(PorticoClients clients) {
         this.sfn = clients.sfn();
-    }
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        workers.shutdownNow();
-        workers.awaitTermination(5, TimeUnit.SECONDS);
+        this.states = new StatesFixture(sfn);
     }
 
     @Test
     void activityLifecycle_createDescribeListDelete() {
         String arn = sfn.createActivity(b -> b.name("resize-images")).activityArn();
-        assertThat(arn).isEqualTo(PREFIX + "activity:resize-images");
+        assertThat(arn).isEqualTo(ARN_PREFIX + "activity:resize-images");
         assertThat(sfn.createActivity(b -> b.name("resize-images")).activityArn())
                 .as("CreateActivity is idempotent").isEqualTo(arn);
 
@@ -86,32 +78,29 @@ class ActivityApiTest {
                 .isInstanceOf(InvalidNameException.class);
         assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn("not-an-arn")))
                 .isInstanceOf(InvalidArnException.class).hasMessageContaining("Invalid Arn: 'not-an-arn'");
-        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(PREFIX + "stateMachine:not-an-activity")))
+        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(ARN_PREFIX + "stateMachine:not-an-activity")))
                 .isInstanceOf(InvalidArnException.class);
-        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(PREFIX + "activity:never-created")))
+        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(ARN_PREFIX + "activity:never-created")))
                 .isInstanceOf(ActivityDoesNotExistException.class);
     }
 
     @Test
     void workerSucceeds_taskOutputFlowsOnAndHistoryShowsTheActivity() throws Exception {
         String activity = sfn.createActivity(b -> b.name("doubler")).activityArn();
-        String machine = machine("doubling", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 30, "ResultPath": "$.result", "End": true}}}"""
-                .formatted(activity));
+        String machine = states.machine("doubling", workOn(activity, "\"TimeoutSeconds\": 30, \"ResultPath\": \"$.result\""));
         CompletableFuture<GetActivityTaskResponse> claimed = CompletableFuture.supplyAsync(() -> {
             GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(activity).workerName("worker-1"));
             sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"doubled\":42}"));
             return task;
-        }, workers);
+        }, states.workers());
 
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":21}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
+        String execution = states.start(machine, "{\"n\":21}");
+        DescribeExecutionResponse done = states.awaitEnd(execution);
 
         assertThat(claimed.get(10, TimeUnit.SECONDS).input()).isEqualTo("{\"n\":21}");
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"n\":21,\"result\":{\"doubled\":42}}");
-        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
+        List<HistoryEvent> events = states.history(execution);
         assertThat(events).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.TASK_STATE_ENTERED,
                 HistoryEventType.ACTIVITY_SCHEDULED, HistoryEventType.ACTIVITY_STARTED,
                 HistoryEventType.ACTIVITY_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
@@ -129,26 +118,23 @@ class ActivityApiTest {
     @Test
     void sendTaskFailure_failsTheTaskWithTheWorkersErrorAndCatchCatchesIt() throws Exception {
         String activity = sfn.createActivity(b -> b.name("flaky")).activityArn();
-        String machine = machine("catching", """
+        String machine = states.machine("catching", """
                 {"StartAt": "Work", "States": {
                   "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 30, "End": true,
                     "Catch": [{"ErrorEquals": ["Worker.Broken"], "ResultPath": "$.caught", "Next": "Recovered"}]},
                   "Recovered": {"Type": "Pass", "End": true}}}""".formatted(activity));
 
-        workers.submit(() -> failNextTask(activity, "Worker.Broken", "disk full"));
-        String caught = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"id\":1}")).executionArn();
-        DescribeExecutionResponse recovered = awaitEnd(caught);
-        assertThat(recovered.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        states.workers().submit(() -> failNextTask(activity, "Worker.Broken", "disk full"));
+        String caught = states.start(machine, "{\"id\":1}");
+        DescribeExecutionResponse recovered = states.awaitEnd(caught, ExecutionStatus.SUCCEEDED);
         assertThat(recovered.output()).isEqualTo("{\"id\":1,\"caught\":{\"Error\":\"Worker.Broken\",\"Cause\":\"disk full\"}}");
-        HistoryEvent failed = event(sfn.getExecutionHistory(b -> b.executionArn(caught)).events(),
-                HistoryEventType.ACTIVITY_FAILED);
+        HistoryEvent failed = event(states.history(caught), HistoryEventType.ACTIVITY_FAILED);
         assertThat(failed.activityFailedEventDetails().error()).isEqualTo("Worker.Broken");
         assertThat(failed.activityFailedEventDetails().cause()).isEqualTo("disk full");
 
-        workers.submit(() -> failNextTask(activity, "Worker.Other", "not caught"));
-        String uncaught = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"id\":2}")).executionArn();
-        DescribeExecutionResponse failedExecution = awaitEnd(uncaught);
-        assertThat(failedExecution.status()).isEqualTo(ExecutionStatus.FAILED);
+        states.workers().submit(() -> failNextTask(activity, "Worker.Other", "not caught"));
+        String uncaught = states.start(machine, "{\"id\":2}");
+        DescribeExecutionResponse failedExecution = states.awaitEnd(uncaught, ExecutionStatus.FAILED);
         assertThat(failedExecution.error()).isEqualTo("Worker.Other");
         assertThat(failedExecution.cause()).isEqualTo("not caught");
     }
@@ -156,11 +142,8 @@ class ActivityApiTest {
     @Test
     void sendTaskHeartbeat_keepsATaskAlivePastItsHeartbeatSeconds() throws Exception {
         String activity = sfn.createActivity(b -> b.name("slow-but-alive")).activityArn();
-        String machine = machine("beating", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 20, "HeartbeatSeconds": 1, "End": true}}}"""
-                .formatted(activity));
-        workers.submit(() -> {
+        String machine = states.machine("beating", workOn(activity, "\"TimeoutSeconds\": 20, \"HeartbeatSeconds\": 1"));
+        states.workers().submit(() -> {
             String token = sfn.getActivityTask(b -> b.activityArn(activity)).taskToken();
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_800);
             while (System.nanoTime() < until) {
@@ -170,30 +153,24 @@ class ActivityApiTest {
             sfn.sendTaskSuccess(b -> b.taskToken(token).output("\"finished\""));
             return null;
         });
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        String execution = states.start(machine);
+        DescribeExecutionResponse done = states.awaitEnd(execution, ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("\"finished\"");
-        assertThat(event(sfn.getExecutionHistory(b -> b.executionArn(execution)).events(),
-                HistoryEventType.ACTIVITY_SCHEDULED).activityScheduledEventDetails().heartbeatInSeconds()).isEqualTo(1L);
+        assertThat(event(states.history(execution), HistoryEventType.ACTIVITY_SCHEDULED)
+                .activityScheduledEventDetails().heartbeatInSeconds()).isEqualTo(1L);
     }
 
     @Test
     void heartbeatTimeout_failsTheTaskAndItsTokenIsThenTimedOut() throws Exception {
         String activity = sfn.createActivity(b -> b.name("silent-worker")).activityArn();
-        String machine = machine("silent", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 20, "HeartbeatSeconds": 1, "End": true}}}"""
-                .formatted(activity));
+        String machine = states.machine("silent", workOn(activity, "\"TimeoutSeconds\": 20, \"HeartbeatSeconds\": 1"));
         CompletableFuture<String> token = CompletableFuture.supplyAsync(
-                () -> sfn.getActivityTask(b -> b.activityArn(activity)).taskToken(), workers);
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+                () -> sfn.getActivityTask(b -> b.activityArn(activity)).taskToken(), states.workers());
+        String execution = states.start(machine);
 
-        DescribeExecutionResponse failed = awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        DescribeExecutionResponse failed = states.awaitEnd(execution, ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.HeartbeatTimeout");
-        HistoryEvent timedOut = event(sfn.getExecutionHistory(b -> b.executionArn(execution)).events(),
-                HistoryEventType.ACTIVITY_TIMED_OUT);
+        HistoryEvent timedOut = event(states.history(execution), HistoryEventType.ACTIVITY_TIMED_OUT);
         assertThat(timedOut.activityTimedOutEventDetails().error()).isEqualTo("States.HeartbeatTimeout");
 
         String closed = token.get(5, TimeUnit.SECONDS);
@@ -211,14 +188,11 @@ class ActivityApiTest {
     @Test
     void timeoutSeconds_unclaimedTaskTimesOut() {
         String activity = sfn.createActivity(b -> b.name("nobody-listens")).activityArn();
-        String machine = machine("unclaimed", """
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 1, "End": true}}}""".formatted(activity));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
-        DescribeExecutionResponse failed = awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        String machine = states.machine("unclaimed", workOn(activity, "\"TimeoutSeconds\": 1"));
+        String execution = states.start(machine);
+        DescribeExecutionResponse failed = states.awaitEnd(execution, ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.Timeout");
-        assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution)).events()).extracting(HistoryEvent::type)
+        assertThat(states.history(execution)).extracting(HistoryEvent::type)
                 .contains(HistoryEventType.ACTIVITY_SCHEDULED, HistoryEventType.ACTIVITY_TIMED_OUT)
                 .doesNotContain(HistoryEventType.ACTIVITY_STARTED);
     }
@@ -249,18 +223,10 @@ class ActivityApiTest {
         return null;
     }
 
-    private String machine(String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
-    }
-
-    private DescribeExecutionResponse awaitEnd(String execution) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
-        return sfn.describeExecution(b -> b.executionArn(execution));
-    }
-
-    static HistoryEvent event(List<HistoryEvent> events, HistoryEventType type) {
-        return events.stream().filter(e -> e.type() == type).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " event in " + events));
+    /** A machine of one state, Work: a Task on {@code activity} with {@code fields} (its timeouts, say). */
+    private static String workOn(String activity, String fields) {
+        return """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", %s, "End": true}}}""".formatted(activity, fields);
     }
 }

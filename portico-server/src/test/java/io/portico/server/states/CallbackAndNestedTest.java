@@ -1,7 +1,6 @@
 package io.portico.server.states;
 
-import static io.portico.server.states.ActivityApiTest.event;
-import static io.portico.server.states.StateMachineApiTest.ROLE;
+import static io.portico.server.states.StatesFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +11,8 @@ import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -38,27 +39,28 @@ class CallbackAndNestedTest {
             {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Child.Broke", "Cause": "bad input"}}}""";
 
     private final SfnClient sfn;
+    @AutoClose
+    private final StatesFixture states;
 
     CallbackAndNestedTest(PorticoClients clients) {
         this.sfn = clients.sfn();
+        this.states = new StatesFixture(sfn);
     }
 
     @Test
     void waitForTaskToken_sendTaskSuccess_resumesTheParentWithTheCallbackOutput() throws Exception {
-        String child = machine("approver", CHILD);
-        String parent = machine("awaits-approval", callbackParent(child, "\"TimeoutSeconds\": 30"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":7}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("approver", "awaits-approval", "\"TimeoutSeconds\": 30", "{\"order\":7}");
+        String execution = parked.execution();
+        String token = parked.token();
 
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{not json")))
                 .isInstanceOf(InvalidOutputException.class);
         sfn.sendTaskHeartbeat(b -> b.taskToken(token));
         sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
 
-        DescribeExecutionResponse done = awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        DescribeExecutionResponse done = states.awaitEnd(execution, ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"order\":7,\"reply\":{\"approved\":true}}");
-        List<HistoryEvent> events = history(execution);
+        List<HistoryEvent> events = states.history(execution);
         assertThat(events).extracting(HistoryEvent::type).containsExactly(HistoryEventType.EXECUTION_STARTED,
                 HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED,
                 HistoryEventType.TASK_SUBMITTED, HistoryEventType.TASK_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
@@ -73,86 +75,69 @@ class CallbackAndNestedTest {
         assertThat(event(events, HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().output())
                 .isEqualTo("{\"approved\":true}");
 
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
-        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")));
+        assertClosed(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)));
     }
 
     @Test
     void waitForTaskToken_sendTaskFailure_failsTheTaskAndCatchSeesTheError() throws Exception {
-        String child = machine("reviewer", CHILD);
-        String parent = machine("awaits-review", """
+        String child = states.machine("reviewer", CHILD);
+        String parent = states.machine("awaits-review", """
                 {"StartAt": "Ask", "States": {
                   "Ask": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.waitForTaskToken",
                     "Parameters": {"StateMachineArn": "%s", "Input": {"token.$": "$$.Task.Token"}},
                     "Catch": [{"ErrorEquals": ["Review.Rejected"], "ResultPath": "$.rejection", "Next": "Rejected"}],
                     "End": true},
                   "Rejected": {"Type": "Pass", "End": true}}}""".formatted(child));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"doc\":\"a\"}")).executionArn();
+        String execution = states.start(parent, "{\"doc\":\"a\"}");
         String token = tokenPassedTo(child);
         sfn.sendTaskFailure(b -> b.taskToken(token).error("Review.Rejected").cause("typos"));
 
-        DescribeExecutionResponse done = awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        DescribeExecutionResponse done = states.awaitEnd(execution, ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"doc\":\"a\",\"rejection\":{\"Error\":\"Review.Rejected\",\"Cause\":\"typos\"}}");
-        var failed = event(history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails();
+        var failed = event(states.history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails();
         assertThat(failed.error()).isEqualTo("Review.Rejected");
         assertThat(failed.cause()).isEqualTo("typos");
         assertThat(failed.resource()).isEqualTo("startExecution.waitForTaskToken");
-        assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Again")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Again")));
     }
 
     @Test
     void waitForTaskToken_timeoutSeconds_failsWithStatesTimeoutAndClosesTheToken() throws Exception {
-        String child = machine("too-slow", CHILD);
-        String parent = machine("impatient", callbackParent(child, "\"TimeoutSeconds\": 1"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":1}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("too-slow", "impatient", "\"TimeoutSeconds\": 1", "{\"order\":1}");
 
-        DescribeExecutionResponse failed = awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        DescribeExecutionResponse failed = states.awaitEnd(parked.execution(), ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.Timeout");
-        assertThat(event(history(execution), HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
-                .isEqualTo("States.Timeout");
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertThat(event(states.history(parked.execution()), HistoryEventType.TASK_TIMED_OUT)
+                .taskTimedOutEventDetails().error()).isEqualTo("States.Timeout");
+        assertClosed(() -> sfn.sendTaskSuccess(b -> b.taskToken(parked.token()).output("{}")));
     }
 
     @Test
     void waitForTaskToken_missedHeartbeat_failsWithHeartbeatTimeout() throws Exception {
-        String child = machine("forgetful", CHILD);
-        String parent = machine("heartbeat-watcher", callbackParent(child, "\"HeartbeatSeconds\": 1"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":2}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("forgetful", "heartbeat-watcher", "\"HeartbeatSeconds\": 1", "{\"order\":2}");
+        String token = parked.token();
         sfn.sendTaskHeartbeat(b -> b.taskToken(token));
 
-        DescribeExecutionResponse failed = awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        DescribeExecutionResponse failed = states.awaitEnd(parked.execution(), ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.HeartbeatTimeout");
-        List<HistoryEvent> events = history(execution);
+        List<HistoryEvent> events = states.history(parked.execution());
         assertThat(event(events, HistoryEventType.TASK_SCHEDULED).taskScheduledEventDetails().heartbeatInSeconds())
                 .isEqualTo(1L);
         assertThat(event(events, HistoryEventType.TASK_TIMED_OUT).taskTimedOutEventDetails().error())
                 .isEqualTo("States.HeartbeatTimeout");
-        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)));
     }
 
     @Test
     void stopExecution_whileWaitingForACallback_abortsAndClosesTheToken() throws Exception {
-        String child = machine("never-answers", CHILD);
-        String parent = machine("stopped-while-waiting", callbackParent(child, "\"TimeoutSeconds\": 30"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"order\":3}")).executionArn();
-        String token = tokenPassedTo(child);
+        Parked parked = parkOnCallback("never-answers", "stopped-while-waiting", "\"TimeoutSeconds\": 30",
+                "{\"order\":3}");
 
-        sfn.stopExecution(b -> b.executionArn(execution).error("Operator").cause("changed my mind"));
-        DescribeExecutionResponse stopped = awaitEnd(execution);
-        assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+        sfn.stopExecution(b -> b.executionArn(parked.execution()).error("Operator").cause("changed my mind"));
+        DescribeExecutionResponse stopped = states.awaitEnd(parked.execution(), ExecutionStatus.ABORTED);
         assertThat(stopped.error()).isEqualTo("Operator");
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-                .isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+        assertClosed(() -> sfn.sendTaskSuccess(b -> b.taskToken(parked.token()).output("{}")));
     }
 
     @Test
@@ -167,75 +152,60 @@ class CallbackAndNestedTest {
 
     @Test
     void startExecution_requestResponse_returnsTheStartResponseWithoutWaiting() throws Exception {
-        String child = machine("fire-and-forget-child", CHILD);
-        String parent = machine("fire-and-forget", nestedParent("", child, "\"Name\": \"kid-1\","));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":1}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-
-        JsonNode output = JSON.readTree(done.output());
+        JsonNode output = runNested("fire-and-forget-child", "fire-and-forget", "", "\"Name\": \"kid-1\",", "{\"x\":1}")
+                .output();
         assertThat(output.path("ExecutionArn").asText())
                 .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:fire-and-forget-child:kid-1");
         assertThat(output.path("StartDate").isNumber()).isTrue();
         assertThat(output.has("Output")).isFalse();
-        DescribeExecutionResponse kid = awaitEnd(output.path("ExecutionArn").asText());
+        DescribeExecutionResponse kid = states.awaitEnd(output.path("ExecutionArn").asText());
         assertThat(kid.input()).isEqualTo("{\"x\":1}");
         assertThat(kid.output()).isEqualTo("{\"echoed\":{\"x\":1}}");
     }
 
     @Test
     void startExecutionSync_outputIsAStringOfTheChildsOutput() throws Exception {
-        String child = machine("sync-child", CHILD);
-        String parent = machine("sync-parent", nestedParent(".sync", child, ""));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":2}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-
-        JsonNode output = JSON.readTree(done.output());
+        Nested nested = runNested("sync-child", "sync-parent", ".sync", "", "{\"x\":2}");
+        JsonNode output = nested.output();
         assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(output.path("StateMachineArn").asText()).isEqualTo(child);
+        assertThat(output.path("StateMachineArn").asText()).isEqualTo(nested.child());
         assertThat(output.path("Output").isTextual()).as(".sync keeps Output as a JSON string").isTrue();
         assertThat(output.path("Output").asText()).isEqualTo("{\"echoed\":{\"x\":2}}");
         assertThat(output.path("Input").asText()).isEqualTo("{\"x\":2}");
         assertThat(output.path("StartDate").isNumber()).isTrue();
         assertThat(output.path("StopDate").isNumber()).isTrue();
-        assertThat(history(execution)).extracting(HistoryEvent::type).containsSubsequence(
+        assertThat(states.history(nested.execution())).extracting(HistoryEvent::type).containsSubsequence(
                 HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED, HistoryEventType.TASK_SUBMITTED,
                 HistoryEventType.TASK_SUCCEEDED);
     }
 
     @Test
     void startExecutionSync2_outputIsTheChildsOutputAsJson() throws Exception {
-        String child = machine("sync2-child", CHILD);
-        String parent = machine("sync2-parent", nestedParent(".sync:2", child, ""));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"x\":3}")).executionArn();
-        DescribeExecutionResponse done = awaitEnd(execution);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-
-        JsonNode output = JSON.readTree(done.output());
+        Nested nested = runNested("sync2-child", "sync2-parent", ".sync:2", "", "{\"x\":3}");
+        JsonNode output = nested.output();
         assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
         assertThat(output.path("Output").isObject()).as(".sync:2 parses Output").isTrue();
         assertThat(output.path("Output").path("echoed").path("x").asInt()).isEqualTo(3);
         assertThat(output.path("Input").path("x").asInt()).isEqualTo(3);
-        assertThat(event(history(execution), HistoryEventType.TASK_SUCCEEDED).taskSucceededEventDetails().resource())
-                .isEqualTo("startExecution.sync:2");
+        assertThat(event(states.history(nested.execution()), HistoryEventType.TASK_SUCCEEDED)
+                .taskSucceededEventDetails().resource()).isEqualTo("startExecution.sync:2");
     }
 
     @Test
     void startExecutionSync_failingChild_failsTheParentWithTaskFailed() throws Exception {
-        String child = machine("doomed-child", FAILING_CHILD);
+        String child = states.machine("doomed-child", FAILING_CHILD);
         for (String pattern : List.of(".sync", ".sync:2")) {
-            String parent = machine("doomed-parent" + pattern.replace(':', '-').replace('.', '-'),
+            String parent = states.machine("doomed-parent" + pattern.replace(':', '-').replace('.', '-'),
                     nestedParent(pattern, child, ""));
-            String execution = sfn.startExecution(b -> b.stateMachineArn(parent).input("{}")).executionArn();
-            DescribeExecutionResponse failed = awaitEnd(execution);
+            String execution = states.start(parent, "{}");
+            DescribeExecutionResponse failed = states.awaitEnd(execution);
             assertThat(failed.status()).as(pattern).isEqualTo(ExecutionStatus.FAILED);
             assertThat(failed.error()).as(pattern).isEqualTo("States.TaskFailed");
             JsonNode cause = JSON.readTree(failed.cause());
             assertThat(cause.path("Status").asText()).as(pattern).isEqualTo("FAILED");
             assertThat(cause.path("Error").asText()).as(pattern).isEqualTo("Child.Broke");
             assertThat(cause.path("Cause").asText()).as(pattern).isEqualTo("bad input");
-            assertThat(event(history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails().error())
+            assertThat(event(states.history(execution), HistoryEventType.TASK_FAILED).taskFailedEventDetails().error())
                     .as(pattern).isEqualTo("States.TaskFailed");
         }
     }
@@ -243,10 +213,8 @@ class CallbackAndNestedTest {
     @Test
     void startExecution_unknownChildMachine_failsWithTheTypedServiceError() {
         String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:nobody-home";
-        String parent = machine("orphan", nestedParent(".sync", missing, ""));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn();
-        DescribeExecutionResponse failed = awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        String parent = states.machine("orphan", nestedParent(".sync", missing, ""));
+        DescribeExecutionResponse failed = states.awaitEnd(states.start(parent), ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("StepFunctions.StateMachineDoesNotExistException");
     }
 
@@ -266,6 +234,42 @@ class CallbackAndNestedTest {
                 .formatted(pattern, extraParameters, child);
     }
 
+    /** A parent execution waiting on its {@code .waitForTaskToken} task, and the token its child was given. */
+    private record Parked(String execution, String token) {
+    }
+
+    /**
+     * Starts a {@link #callbackParent} (named {@code parentName}, with {@code timing}) on {@code input}, its
+     * callback going to a new {@link #CHILD} machine named {@code childName}, and returns once the child
+     * holds the parent's task token.
+     */
+    private Parked parkOnCallback(String childName, String parentName, String timing, String input) throws Exception {
+        String child = states.machine(childName, CHILD);
+        String execution = states.start(states.machine(parentName, callbackParent(child, timing)), input);
+        return new Parked(execution, tokenPassedTo(child));
+    }
+
+    /** A parent that ran a {@link #CHILD} through its nested-execution task and succeeded, and its output. */
+    private record Nested(String child, String execution, JsonNode output) {
+    }
+
+    /**
+     * Runs a {@link #nestedParent} (named {@code parentName}, with {@code pattern} and {@code extraParameters})
+     * of a new {@link #CHILD} machine named {@code childName} on {@code input}, and asserts that it succeeds.
+     */
+    private Nested runNested(String childName, String parentName, String pattern, String extraParameters, String input)
+            throws Exception {
+        String child = states.machine(childName, CHILD);
+        String execution = states.start(states.machine(parentName, nestedParent(pattern, child, extraParameters)), input);
+        JsonNode output = JSON.readTree(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output());
+        return new Nested(child, execution, output);
+    }
+
+    /** Asserts that a callback with the token of a task that has ended is refused as AWS refuses it. */
+    private static void assertClosed(ThrowingCallable callback) {
+        assertThatThrownBy(callback).isInstanceOf(TaskTimedOutException.class).hasMessageContaining(CLOSED);
+    }
+
     /** Waits for the child execution that carries the parent's task token and reads the token. */
     private String tokenPassedTo(String childMachine) throws Exception {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -274,19 +278,5 @@ class CallbackAndNestedTest {
         String token = JSON.readTree(sfn.describeExecution(b -> b.executionArn(childExecution)).input()).path("token").asText();
         assertThat(token).isNotEmpty();
         return token;
-    }
-
-    private String machine(String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
-    }
-
-    private List<HistoryEvent> history(String execution) {
-        return sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
-    }
-
-    private DescribeExecutionResponse awaitEnd(String execution) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
-        return sfn.describeExecution(b -> b.executionArn(execution));
     }
 }

@@ -1,6 +1,6 @@
 package io.portico.server.states;
 
-import static io.portico.server.states.StateMachineApiTest.ROLE;
+import static io.portico.server.states.StatesFixture.ARN_PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -35,34 +33,27 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
  */
 @PorticoTest
 class MapRunApiTest {
-    private static final String PREFIX = "arn:aws:states:us-east-1:000000000000:";
-
     private final SfnClient sfn;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    @AutoClose
+    private final StatesFixture states;
 
     MapRunApiTest(PorticoClients clients) {
         this.sfn = clients.sfn();
-    }
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        workers.shutdownNow();
-        workers.awaitTermination(5, TimeUnit.SECONDS);
+        this.states = new StatesFixture(sfn);
     }
 
     @Test
     void mapRun_isListedDescribedAndUpdatedWhileItRuns() throws Exception {
         String activity = sfn.createActivity(b -> b.name("map-item")).activityArn();
-        String machine = machine("fanout", distributedMap(activity, "\"MaxConcurrency\": 1"));
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"items\": [1, 2, 3, 4]}"))
-                .executionArn();
+        String machine = states.machine("fanout", distributedMap(activity, "\"MaxConcurrency\": 1"));
+        String execution = states.start(machine, "{\"items\": [1, 2, 3, 4]}");
 
         String mapRunArn = awaitMapRun(execution);
-        assertThat(mapRunArn).startsWith(PREFIX + "mapRun:fanout/Each:");
+        assertThat(mapRunArn).startsWith(ARN_PREFIX + "mapRun:fanout/Each:");
         var listed = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).executionArn()).isEqualTo(execution);
-        assertThat(listed.get(0).stateMachineArn()).isEqualTo(PREFIX + "stateMachine:fanout/Each");
+        assertThat(listed.get(0).stateMachineArn()).isEqualTo(ARN_PREFIX + "stateMachine:fanout/Each");
         assertThat(listed.get(0).startDate()).isNotNull();
         assertThat(listed.get(0).stopDate()).isNull();
 
@@ -84,7 +75,7 @@ class MapRunApiTest {
         assertThat(widened.itemCounts().pending()).isEqualTo(1);
 
         List<String> outcomes = finishItems(activity, 4, item -> item == 2 ? "fail" : "succeed");
-        DescribeExecutionResponse done = awaitEnd(execution);
+        DescribeExecutionResponse done = states.awaitEnd(execution);
         assertThat(outcomes).hasSize(4);
         assertThat(done.status()).as("one failure is within the updated tolerance").isEqualTo(ExecutionStatus.SUCCEEDED);
 
@@ -104,13 +95,13 @@ class MapRunApiTest {
         assertThat(children).extracting(e -> e.status()).containsOnly(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED);
         assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRunArn).statusFilter(ExecutionStatus.FAILED)).executions())
                 .hasSize(1);
-        assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution)).events()).extracting(e -> e.type())
+        assertThat(states.history(execution)).extracting(e -> e.type())
                 .contains(HistoryEventType.MAP_RUN_STARTED, HistoryEventType.MAP_RUN_SUCCEEDED);
     }
 
     @Test
     void mapRun_failuresBeyondTheTolerance_failTheRunAndTheExecution() {
-        String machine = machine("intolerant", """
+        String machine = states.machine("intolerant", """
                 {"StartAt": "Fanout", "States": {
                   "Fanout": {"Type": "Map", "Label": "Check", "ItemsPath": "$.items", "ToleratedFailurePercentage": 25,
                     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
@@ -120,10 +111,8 @@ class MapRunApiTest {
                         "Bad": {"Type": "Fail", "Error": "Item.Bad"},
                         "Good": {"Type": "Succeed"}}},
                     "End": true}}}""");
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"items\": [1, 2, 3, 4]}"))
-                .executionArn();
-        DescribeExecutionResponse failed = awaitEnd(execution);
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        String execution = states.start(machine, "{\"items\": [1, 2, 3, 4]}");
+        DescribeExecutionResponse failed = states.awaitEnd(execution, ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
 
         String mapRunArn = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns().get(0).mapRunArn();
@@ -133,20 +122,20 @@ class MapRunApiTest {
         assertThat(run.itemCounts().total()).isEqualTo(4);
         assertThat(run.itemCounts().failed()).isGreaterThanOrEqualTo(2);
         assertThat(run.itemCounts().succeeded() + run.itemCounts().failed() + run.itemCounts().aborted()).isEqualTo(4);
-        assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution)).events()).extracting(e -> e.type())
+        assertThat(states.history(execution)).extracting(e -> e.type())
                 .contains(HistoryEventType.MAP_RUN_FAILED);
     }
 
     @Test
     void mapRunOperations_unknownOrInvalidArns_areAwsErrors() {
-        String unknown = PREFIX + "mapRun:fanout/Each:00000000-0000-0000-0000-000000000000";
+        String unknown = ARN_PREFIX + "mapRun:fanout/Each:00000000-0000-0000-0000-000000000000";
         assertThatThrownBy(() -> sfn.describeMapRun(b -> b.mapRunArn(unknown)))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining(unknown);
         assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(unknown).maxConcurrency(2)))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> sfn.describeMapRun(b -> b.mapRunArn("not-an-arn")))
                 .isInstanceOf(InvalidArnException.class);
-        assertThatThrownBy(() -> sfn.describeMapRun(b -> b.mapRunArn(PREFIX + "execution:fanout:x")))
+        assertThatThrownBy(() -> sfn.describeMapRun(b -> b.mapRunArn(ARN_PREFIX + "execution:fanout:x")))
                 .isInstanceOf(InvalidArnException.class);
         assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(unknown)))
                 .as("nothing to update").isInstanceOf(ValidationException.class);
@@ -154,7 +143,7 @@ class MapRunApiTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("toleratedFailurePercentage");
         assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(unknown).maxConcurrency(-1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("maxConcurrency");
-        assertThatThrownBy(() -> sfn.listMapRuns(b -> b.executionArn(PREFIX + "execution:fanout:never-ran")))
+        assertThatThrownBy(() -> sfn.listMapRuns(b -> b.executionArn(ARN_PREFIX + "execution:fanout:never-ran")))
                 .isInstanceOf(ExecutionDoesNotExistException.class);
     }
 
@@ -182,7 +171,7 @@ class MapRunApiTest {
                 }
                 sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"done\":" + item + "}"));
                 return "succeeded " + item;
-            }, workers));
+            }, states.workers()));
         }
         List<String> outcomes = new ArrayList<>();
         for (CompletableFuture<String> f : done) {
@@ -199,15 +188,5 @@ class MapRunApiTest {
 
     private DescribeMapRunResponse describe(String mapRunArn) {
         return sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
-    }
-
-    private String machine(String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
-    }
-
-    private DescribeExecutionResponse awaitEnd(String execution) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
-        return sfn.describeExecution(b -> b.executionArn(execution));
     }
 }

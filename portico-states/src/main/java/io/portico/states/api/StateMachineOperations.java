@@ -14,6 +14,7 @@ import io.portico.states.engine.StateMachineInfo;
 import io.portico.states.engine.StateMachines;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.VersionInfo;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,12 +139,8 @@ final class StateMachineOperations {
 
     private ObjectNode listVersions(Call call) {
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.machines().versions(call.required("stateMachineArn")), out, "stateMachineVersions", v -> {
-            ObjectNode item = Wire.object();
-            item.put("stateMachineVersionArn", v.arn());
-            Wire.time(item, "creationDate", v.creationDate());
-            return item;
-        });
+        Pages.page(call, engine.machines().versions(call.required("stateMachineArn")), out, "stateMachineVersions",
+                v -> arnAndCreationDate("stateMachineVersionArn", v.arn(), v.creationDate()));
         return out;
     }
 
@@ -155,10 +152,7 @@ final class StateMachineOperations {
     private ObjectNode createAlias(Call call) {
         AliasInfo a = engine.aliases().create(call.required("name"), call.optional("description", 256),
                 routes(call).orElseThrow(() -> missing("routingConfiguration")));
-        ObjectNode out = Wire.object();
-        out.put("stateMachineAliasArn", a.arn());
-        Wire.time(out, "creationDate", a.creationDate());
-        return out;
+        return arnAndCreationDate("stateMachineAliasArn", a.arn(), a.creationDate());
     }
 
     private ObjectNode describeAlias(Call call) {
@@ -188,12 +182,8 @@ final class StateMachineOperations {
 
     private ObjectNode listAliases(Call call) {
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.aliases().list(call.required("stateMachineArn")), out, "stateMachineAliases", a -> {
-            ObjectNode item = Wire.object();
-            item.put("stateMachineAliasArn", a.arn());
-            Wire.time(item, "creationDate", a.creationDate());
-            return item;
-        });
+        Pages.page(call, engine.aliases().list(call.required("stateMachineArn")), out, "stateMachineAliases",
+                a -> arnAndCreationDate("stateMachineAliasArn", a.arn(), a.creationDate()));
         return out;
     }
 
@@ -233,6 +223,14 @@ final class StateMachineOperations {
         Wire.time(out, "updateDate", m.creationDate());
         settings(out, m);
         out.put("revisionId", m.revisionId());
+        return out;
+    }
+
+    /** {@code {arnMember: arn, "creationDate": created}}: a listed version or alias, or a created alias. */
+    private static ObjectNode arnAndCreationDate(String arnMember, String arn, Instant created) {
+        ObjectNode out = Wire.object();
+        out.put(arnMember, arn);
+        Wire.time(out, "creationDate", created);
         return out;
     }
 

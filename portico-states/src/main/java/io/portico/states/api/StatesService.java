@@ -8,7 +8,6 @@ import io.portico.core.Component;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.protocol.AwsRequest;
 import io.portico.core.protocol.AwsResponse;
-import io.portico.core.protocol.AwsService;
 import io.portico.states.engine.ServiceError;
 import io.portico.states.engine.StepFunctions;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.Map;
  *
  * <p>Thread safe.
  */
-public final class StatesService implements AwsService, Component {
+public final class StatesService implements StatesProtocol, Component {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,21 +36,6 @@ public final class StatesService implements AwsService, Component {
         TagOperations.register(operations, engine);
         MapRunOperations.register(operations, engine);
         TestStateOperation.register(operations, engine);
-    }
-
-    @Override
-    public String signingName() {
-        return "states";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return "AWSStepFunctions";
-    }
-
-    @Override
-    public String protocol() {
-        return "1.0";
     }
 
     @Override

@@ -217,7 +217,8 @@ public final class Interpreter {
         }
     }
 
-    private Step dispatch(StateVisit visit) {
+    /** Runs the state's own work, by its type; entering, exiting, Retry and Catch are the caller's. */
+    Step dispatch(StateVisit visit) {
         return switch (visit.state()) {
             case State.Pass pass -> SimpleStates.pass(pass, visit);
             case State.Choice choice -> SimpleStates.choice(choice, visit);

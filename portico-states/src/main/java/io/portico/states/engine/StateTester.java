@@ -54,16 +54,15 @@ public final class StateTester {
 
     private final Clock clock;
     private final TaskTokens tokens;
-    private final TaskRunner tasks;
-    private final Interpreter nested;
+    /** Runs the tested state, and the states inside its Map or Parallel, without ever waiting. */
+    private final Interpreter interpreter;
     private final Duration timeLimit;
 
     private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, Duration timeLimit) {
         this.clock = clock;
         this.timeLimit = timeLimit;
         this.tokens = tokens;
-        this.tasks = new TaskRunner(resources, tokens);
-        this.nested = new Interpreter(clock, resources, tokens, NO_WAIT);
+        this.interpreter = new Interpreter(clock, resources, tokens, NO_WAIT);
     }
 
     public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens) {
@@ -125,16 +124,7 @@ public final class StateTester {
         if (mock.isPresent()) {
             return TestMocks.run(visit, mock.get(), tokens);
         }
-        return switch (visit.state()) {
-            case State.Pass pass -> SimpleStates.pass(pass, visit);
-            case State.Choice choice -> SimpleStates.choice(choice, visit);
-            case State.Succeed succeed -> SimpleStates.succeed(visit);
-            case State.Fail fail -> SimpleStates.fail(fail, visit);
-            case State.Wait wait -> WaitRunner.run(wait, visit, NO_WAIT, clock);
-            case State.Task task -> tasks.run(task, visit);
-            case State.Parallel parallel -> new ParallelRunner(nested).run(parallel, visit);
-            case State.Map map -> new MapRunner(nested).run(map, visit);
-        };
+        return interpreter.dispatch(visit);
     }
 
     private static TestStateResult timedOut(Recorder recorder, Variables variables) {

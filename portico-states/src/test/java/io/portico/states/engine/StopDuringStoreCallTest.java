@@ -12,7 +12,6 @@ import io.portico.states.asl.parse.MachineType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -96,7 +95,7 @@ class StopDuringStoreCallTest {
      * A store whose checkpoints wait for a commit that never comes, and fail as the SQLite store does
      * when the waiting thread is interrupted.
      */
-    private static class BlockingStore implements Checkpointer {
+    private static class BlockingStore extends Checkpointer.Discarding {
         final CountDownLatch blocked;
         final AtomicInteger escaped = new AtomicInteger();
 
@@ -115,23 +114,6 @@ class StopDuringStoreCallTest {
                 Thread.currentThread().setUncaughtExceptionHandler((t, ex) -> escaped.incrementAndGet());
                 throw new StoreException("interrupted waiting for a write to commit", e);
             }
-        }
-
-        @Override
-        public void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until) {
-        }
-
-        @Override
-        public void frameDone(String frameKey, JsonNode output) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public Optional<FrameCheckpoint> load(String frameKey) {
-            return Optional.empty();
         }
     }
 }

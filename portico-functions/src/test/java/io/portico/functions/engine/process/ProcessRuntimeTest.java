@@ -1,6 +1,5 @@
 package io.portico.functions.engine.process;
 
-import static io.portico.functions.engine.process.Functions.bashBootstrap;
 import static io.portico.functions.engine.process.Functions.provided;
 import static io.portico.functions.engine.process.Functions.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,26 +13,11 @@ import io.portico.functions.engine.VersionSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The process runtime with a bash bootstrap: init, warm invocations, errors, exits and logs. */
-class ProcessRuntimeTest {
-    static ProcessRuntime runtime;
-    static Path code;
-
-    @BeforeAll
-    static void startRuntime(@TempDir Path temp) {
-        runtime = ProcessRuntime.create();
-        code = bashBootstrap(temp.resolve("code"));
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
+class ProcessRuntimeTest extends BootstrapTesting {
 
     @Test
     void supports_providedFamilyAndJava() {

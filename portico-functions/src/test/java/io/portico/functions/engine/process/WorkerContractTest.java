@@ -1,6 +1,5 @@
 package io.portico.functions.engine.process;
 
-import static io.portico.functions.engine.process.Functions.bashBootstrap;
 import static io.portico.functions.engine.process.Functions.provided;
 import static io.portico.functions.engine.process.Functions.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +10,6 @@ import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
 import io.portico.functions.engine.VersionSpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,26 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a worker process sees (variables, event headers) and how it is stopped (interrupt, close). */
-class WorkerContractTest {
-    static ProcessRuntime runtime;
-    static Path code;
-
-    @BeforeAll
-    static void startRuntime(@TempDir Path temp) {
-        runtime = ProcessRuntime.create();
-        code = bashBootstrap(temp.resolve("code"));
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
+class WorkerContractTest extends BootstrapTesting {
 
     @Test
     void worker_seesLambdasVariables_andTheFunctionsOwn() throws Exception {
