@@ -1,9 +1,7 @@
 package io.portico.server.states;
 
-import static io.portico.server.states.StateMachineApiTest.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.json.Json;
@@ -13,7 +11,7 @@ import io.portico.server.testing.PorticoTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -27,10 +25,13 @@ import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 @PorticoTest
 class ItemReaderApiTest {
     private final SfnClient sfn;
+    @AutoClose
+    private final StatesFixture fixture;
     private final Path objects;
 
     ItemReaderApiTest(PorticoClients clients, PorticoServer server) {
         this.sfn = clients.sfn();
+        this.fixture = new StatesFixture(sfn);
         this.objects = server.config().dataDir().resolve("objects");
     }
 
@@ -135,14 +136,11 @@ class ItemReaderApiTest {
     }
 
     private String machine(String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+        return fixture.machine(name, definition);
     }
 
     private DescribeExecutionResponse run(String machine, String input) {
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
-        return sfn.describeExecution(b -> b.executionArn(execution));
+        return fixture.awaitEnd(fixture.start(machine, input));
     }
 
     private static JsonNode json(String text) {

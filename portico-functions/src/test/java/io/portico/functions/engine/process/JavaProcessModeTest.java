@@ -10,6 +10,7 @@ import io.portico.core.json.Json;
 import io.portico.functions.engine.FunctionInitException;
 import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
+import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import java.io.IOException;
 import java.io.InputStream;

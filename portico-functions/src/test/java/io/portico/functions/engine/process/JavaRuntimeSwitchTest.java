@@ -9,6 +9,7 @@ import io.portico.functions.engine.FunctionRuntime;
 import io.portico.functions.engine.InvocationLog;
 import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
+import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import io.portico.functions.engine.process.JavaRuntimeSwitch.Mode;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.portico.functions.engine.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portico.functions.engine.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

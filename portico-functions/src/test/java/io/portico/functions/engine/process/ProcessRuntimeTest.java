@@ -9,6 +9,7 @@ import io.portico.functions.engine.ExecutionEnvironment;
 import io.portico.functions.engine.FunctionInitException;
 import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
+import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.portico.functions.engine.ExecutionEnvironment;
 import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
+import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
