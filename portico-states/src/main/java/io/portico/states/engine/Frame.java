@@ -21,6 +21,7 @@ final class Frame {
     private final Journal journal;
     private long lastEventId;
     private Optional<java.time.Instant> resumedTimer = Optional.empty();
+    private final PayloadSize.Memo payloadSizes = new PayloadSize.Memo();
 
     /** The item a Map iteration works on, for {@code $$.Map.Item}. */
     record MapItem(int index, JsonNode value) {
@@ -83,6 +84,11 @@ final class Frame {
         Optional<java.time.Instant> until = resumedTimer;
         resumedTimer = Optional.empty();
         return until;
+    }
+
+    /** What the frame's last output size check learnt, for the next one. */
+    PayloadSize.Memo payloadSizes() {
+        return payloadSizes;
     }
 
     long lastEventId() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.Catcher;
+import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StateGraph;
@@ -176,7 +177,7 @@ public final class Interpreter {
         while (true) {
             try {
                 Step step = dispatch(visit);
-                checkOutputSize(state, step.output());
+                checkOutputSize(state, step.output(), frame);
                 recordExited(visit, step.output());
                 return step;
             } catch (StatesError error) {
@@ -231,9 +232,16 @@ public final class Interpreter {
         };
     }
 
-    /** AWS's 256 KiB quota on what a state passes on, raised as an error the state's Catch can handle. */
-    private static void checkOutputSize(State state, JsonNode output) {
-        if (PayloadSize.exceeds(output, PayloadSize.MAX_BYTES)) {
+    /**
+     * AWS's 256 KiB quota on what a state passes on, raised as an error the state's Catch can handle.
+     * Under JSONPath a Choice, Wait or Succeed state passes on (part of) its input, which was checked
+     * as the previous state's output (or the execution's input): measuring it again would only cost
+     * time on the hot path.
+     */
+    private static void checkOutputSize(State state, JsonNode output, Frame frame) {
+        boolean passesOnItsInput = state.queryLanguage() == QueryLanguage.JSONPATH
+                && (state instanceof State.Choice || state instanceof State.Wait || state instanceof State.Succeed);
+        if (!passesOnItsInput && PayloadSize.exceeds(output, PayloadSize.MAX_BYTES, frame.payloadSizes())) {
             throw new StatesError("States.DataLimitExceeded", "The state/task '" + state.name()
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }

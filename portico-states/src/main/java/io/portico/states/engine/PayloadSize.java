@@ -12,12 +12,96 @@ import java.util.Map;
 final class PayloadSize {
     /** AWS's quota for a state's input or output and an execution's input and result. */
     static final int MAX_BYTES = 256 * 1024;
+    /** {@code -1.7976931348623157E308}: no double or long is written longer. */
+    private static final int LONGEST_DOUBLE = 24;
 
     private PayloadSize() {
     }
 
     static boolean exceeds(JsonNode value, long limit) {
-        return size(value, limit) > limit;
+        // Most documents are far below the limit: a bound that reads no characters settles them.
+        return upperBound(value, limit) > limit && size(value, limit) > limit;
+    }
+
+    /** {@link #exceeds(JsonNode, long)}, reusing what {@code memo} knows of the previous output. */
+    static boolean exceeds(JsonNode value, long limit, Memo memo) {
+        return memo.upperBound(value, limit) > limit && size(value, limit) > limit;
+    }
+
+    /**
+     * The bounds of the top-level members of the output a frame measured last. A state's output
+     * mostly shares its members with its input, the previous output (ResultPath copies only the
+     * objects along the path it writes), so the next measurement walks only the members that are new
+     * nodes. Not thread safe: one per frame, which one thread drives at a time.
+     */
+    static final class Memo {
+        private static final int MAX_MEMBERS = 64; // beyond that a linear lookup costs more than it saves
+        private JsonNode[] members = new JsonNode[0];
+        private long[] bounds = new long[0];
+
+        long upperBound(JsonNode node, long limit) {
+            if (!node.isObject() || node.size() > MAX_MEMBERS) {
+                members = new JsonNode[0];
+                return PayloadSize.upperBound(node, limit);
+            }
+            JsonNode[] nextMembers = new JsonNode[node.size()];
+            long[] nextBounds = new long[node.size()];
+            long total = 2 + node.size();
+            int i = 0;
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonNode value = field.getValue();
+                long bound = known(value);
+                if (bound < 0) {
+                    bound = PayloadSize.upperBound(value, limit);
+                }
+                nextMembers[i] = value;
+                nextBounds[i++] = bound;
+                total += 6L * field.getKey().length() + 3 + bound;
+            }
+            members = nextMembers;
+            bounds = nextBounds;
+            return total;
+        }
+
+        private long known(JsonNode value) {
+            for (int i = 0; i < members.length; i++) {
+                if (members[i] == value) {
+                    return bounds[i];
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * At least the compact size, counting every character of a string as its longest escape (six
+     * bytes) and every ordinary number as the longest double; any number above {@code limit} once
+     * it is passed.
+     */
+    private static long upperBound(JsonNode node, long limit) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                long total = 2 + node.size(); // braces and commas, and then some
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    if (total > limit) {
+                        break;
+                    }
+                    total += 6L * field.getKey().length() + 3 + upperBound(field.getValue(), limit - total);
+                }
+                yield total;
+            }
+            case ARRAY -> {
+                long total = 2 + node.size();
+                for (int i = 0; i < node.size() && total <= limit; i++) {
+                    total += upperBound(node.get(i), limit - total);
+                }
+                yield total;
+            }
+            case STRING -> 6L * node.textValue().length() + 2;
+            case NUMBER -> node.isBigInteger() || node.isBigDecimal() ? node.asText().length() : LONGEST_DOUBLE;
+            case NULL, MISSING, BOOLEAN -> 5;
+            default -> size(node, limit);
+        };
     }
 
     /** The compact UTF-8 size, or any number above {@code limit} once it is passed. */
