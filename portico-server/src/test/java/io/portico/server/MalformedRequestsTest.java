@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Requests no SDK would send, answered with AWS-shaped errors rather than an empty or HTML body:
@@ -63,6 +65,28 @@ class MalformedRequestsTest {
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).contains("Content-Type: application/json").contains("\"__type\":\"BadRequestException\"");
         assertThat(answer).doesNotContain("<html").doesNotContain("Jetty");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CreateStateMachine | {"name": "t", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/r", "tags": "x"} | SerializationException | Unexpected value type for 'tags': expected a list
+            ListStateMachines  | {"maxResults": "ten"} | SerializationException | Unexpected value type for 'maxResults': expected an integer
+            ListStateMachines  | {"maxResults": -1}    | ValidationException    | Member must have value greater than or equal to 0
+            ListStateMachines  | {"maxResults": 1001}  | ValidationException    | Member must have value less than or equal to 1000
+            ListExecutions     | {"stateMachineArn": "arn:aws:states:us-east-1:000000000000:stateMachine:x", "statusFilter": "DONE"} | ValidationException | Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]
+            ValidateStateMachineDefinition | {"definition": "{}", "severity": "FATAL"} | ValidationException | Member must satisfy enum value set: [ERROR, WARNING]
+            GetExecutionHistory | {"executionArn": "arn:aws:states:us-east-1:000000000000:execution:x:y", "includeExecutionData": "yes"} | SerializationException | Unexpected value type for 'includeExecutionData': expected a boolean
+            """)
+    void stepFunctionsMembersOfTheWrongTypeOrValue_getAwsErrors(String operation, String body, String code, String message,
+            URI endpoint) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                .header("Authorization", LAMBDA_AUTHORIZATION.replace("/lambda/", "/states/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "AWSStepFunctions." + operation)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"__type\":\"" + code + "\"").contains(message);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -31,7 +31,7 @@ record Call(AwsRequest request, ObjectNode body) {
                     + "' failed to satisfy constraint: Member must not be null");
         }
         if (!v.isTextual()) {
-            throw new ServiceError("SerializationException", "Unexpected value type for '" + member + "': expected a string");
+            throw unexpectedType(member, "a string");
         }
         return v.textValue();
     }
@@ -42,7 +42,7 @@ record Call(AwsRequest request, ObjectNode body) {
             return Optional.empty();
         }
         if (!v.isTextual()) {
-            throw new ServiceError("SerializationException", "Unexpected value type for '" + member + "': expected a string");
+            throw unexpectedType(member, "a string");
         }
         return Optional.of(v.textValue());
     }
@@ -57,9 +57,35 @@ record Call(AwsRequest request, ObjectNode body) {
         return v;
     }
 
+    /** A string member that must be one of {@code values}, AWS's enumeration, in AWS's order. */
+    Optional<String> optionalEnum(String member, List<String> values) {
+        Optional<String> v = optional(member);
+        v.ifPresent(value -> checkEnum(member, value, values));
+        return v;
+    }
+
+    /** AWS's ValidationException for a value outside an enumeration, at {@code path} (e.g. {@code mock.fieldValidationMode}). */
+    static void checkEnum(String path, String value, List<String> values) {
+        if (!values.contains(value)) {
+            throw ServiceError.validation("1 validation error detected: Value '" + value + "' at '" + path
+                    + "' failed to satisfy constraint: Member must satisfy enum value set: [" + String.join(", ", values)
+                    + "]");
+        }
+    }
+
     boolean flag(String member) {
+        return optionalFlag(member).orElse(false);
+    }
+
+    Optional<Boolean> optionalFlag(String member) {
         JsonNode v = body.get(member);
-        return v != null && v.asBoolean(false);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isBoolean()) {
+            throw unexpectedType(member, "a boolean");
+        }
+        return Optional.of(v.booleanValue());
     }
 
     Optional<JsonNode> node(String member) {
@@ -67,15 +93,25 @@ record Call(AwsRequest request, ObjectNode body) {
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
     }
 
-    int maxResults() {
-        JsonNode v = body.get("maxResults");
+    /** An integer member, absent as empty; a string, fraction or anything else is a SerializationException. */
+    Optional<Integer> integer(String member) {
+        JsonNode v = body.get(member);
         if (v == null || v.isNull()) {
-            return 100;
+            return Optional.empty();
         }
-        int n = v.asInt();
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw unexpectedType(member, "an integer");
+        }
+        return Optional.of(v.intValue());
+    }
+
+    /** {@code maxResults} of a list call: 0 to 1000, where 0 (or absent) means the default of 100. */
+    int maxResults() {
+        int n = integer("maxResults").orElse(0);
         if (n < 0 || n > 1000) {
             throw ServiceError.validation("1 validation error detected: Value '" + n
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value "
+                    + (n < 0 ? "greater than or equal to 0" : "less than or equal to 1000"));
         }
         return n == 0 ? 100 : n;
     }
@@ -83,13 +119,40 @@ record Call(AwsRequest request, ObjectNode body) {
     /** Tags given as {@code [{"key":..,"value":..}]}. */
     Map<String, String> tags(String member) {
         Map<String, String> tags = new LinkedHashMap<>();
-        node(member).ifPresent(list -> list.forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText(""))));
+        list(member).forEach(t -> {
+            if (!t.isObject()) {
+                throw unexpectedType(member + " member", "an object");
+            }
+            tags.put(t.path("key").asText(), t.path("value").asText(""));
+        });
         return tags;
     }
 
     List<String> strings(String member) {
         List<String> out = new ArrayList<>();
-        node(member).ifPresent(list -> list.forEach(v -> out.add(v.asText())));
+        list(member).forEach(v -> {
+            if (!v.isTextual()) {
+                throw unexpectedType(member + " member", "a string");
+            }
+            out.add(v.textValue());
+        });
         return out;
+    }
+
+    /** A list member, absent as an empty list; anything but a JSON array is a SerializationException. */
+    JsonNode list(String member) {
+        JsonNode v = body.get(member);
+        if (v == null || v.isNull()) {
+            return body.arrayNode();
+        }
+        if (!v.isArray()) {
+            throw unexpectedType(member, "a list");
+        }
+        return v;
+    }
+
+    private static ServiceError unexpectedType(String member, String expected) {
+        return new ServiceError("SerializationException", "Unexpected value type for '" + member + "': expected "
+                + expected);
     }
 }

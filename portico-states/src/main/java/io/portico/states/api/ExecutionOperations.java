@@ -22,6 +22,8 @@ import java.util.Optional;
 final class ExecutionOperations {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
+    private static final List<String> EXECUTION_STATUSES = List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT",
+            "ABORTED", "PENDING_REDRIVE");
 
     private final StepFunctions engine;
 
@@ -139,7 +141,7 @@ final class ExecutionOperations {
     }
 
     private ObjectNode list(Call call) {
-        Optional<String> status = call.optional("statusFilter");
+        Optional<String> status = call.optionalEnum("statusFilter", EXECUTION_STATUSES);
         String machineArn = call.optional("stateMachineArn").orElseGet(() -> call.optional("mapRunArn")
                 .orElseThrow(() -> ServiceError.validation("Must provide a StateMachine ARN or MapRun ARN")));
         if (call.optional("stateMachineArn").isPresent()) {
@@ -169,11 +171,15 @@ final class ExecutionOperations {
     }
 
     private ObjectNode history(Call call) {
-        List<HistoryEvent> events = new ArrayList<>(engine.executions().history(call.required("executionArn")));
-        if (call.flag("reverseOrder")) {
+        // The request is read whole before the execution is looked up, as AWS deserialises it first.
+        String executionArn = call.required("executionArn");
+        boolean reverse = call.flag("reverseOrder");
+        boolean includeData = call.optionalFlag("includeExecutionData").orElse(true);
+        call.maxResults();
+        List<HistoryEvent> events = new ArrayList<>(engine.executions().history(executionArn));
+        if (reverse) {
             Collections.reverse(events);
         }
-        boolean includeData = call.node("includeExecutionData").map(JsonNode::asBoolean).orElse(true);
         ObjectNode out = Wire.object();
         Pages.page(call, events, out, "events", ev -> {
             ObjectNode item = Wire.object();

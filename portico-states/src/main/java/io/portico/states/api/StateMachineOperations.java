@@ -190,13 +190,9 @@ final class StateMachineOperations {
     private ObjectNode validate(Call call) {
         String definition = definition(call, "definition").orElseThrow(() -> missing("definition"));
         MachineType type = type(call.optional("type").orElse("STANDARD"));
-        Diagnostic.Severity severity = call.optional("severity").map(s -> switch (s) {
-            case "ERROR" -> Diagnostic.Severity.ERROR;
-            case "WARNING" -> Diagnostic.Severity.WARNING;
-            default -> throw ServiceError.validation("1 validation error detected: Value '" + s
-                    + "' at 'severity' failed to satisfy constraint: Member must satisfy enum value set: [ERROR, WARNING]");
-        }).orElse(Diagnostic.Severity.ERROR);
-        int maxResults = call.node("maxResults").map(JsonNode::asInt).orElse(0);
+        Diagnostic.Severity severity = call.optionalEnum("severity", List.of("ERROR", "WARNING"))
+                .map(Diagnostic.Severity::valueOf).orElse(Diagnostic.Severity.ERROR);
+        int maxResults = call.integer("maxResults").orElse(0);
         ValidationReport report = DefinitionParser.validate(definition, type, severity, maxResults);
         ObjectNode out = Wire.object();
         out.put("result", report.result().name());
@@ -250,9 +246,9 @@ final class StateMachineOperations {
     }
 
     private static Optional<List<AliasInfo.Route>> routes(Call call) {
-        return call.node("routingConfiguration").map(list -> {
+        return call.node("routingConfiguration").map(present -> {
             List<AliasInfo.Route> routes = new ArrayList<>();
-            list.forEach(r -> routes.add(new AliasInfo.Route(r.path("stateMachineVersionArn").asText(), r.path("weight").asInt())));
+            call.list("routingConfiguration").forEach(r -> routes.add(new AliasInfo.Route(r.path("stateMachineVersionArn").asText(), r.path("weight").asInt())));
             return routes;
         });
     }
@@ -267,12 +263,8 @@ final class StateMachineOperations {
     }
 
     private static MachineType type(String text) {
-        try {
-            return MachineType.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw ServiceError.validation("1 validation error detected: Value '" + text
-                    + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
-        }
+        Call.checkEnum("type", text, List.of("STANDARD", "EXPRESS"));
+        return MachineType.valueOf(text);
     }
 
     private static ServiceError missing(String member) {

@@ -11,7 +11,7 @@ import io.portico.states.engine.TestStateResult;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * TestState: decodes the request into a {@link TestStateRequest}, runs it on the engine's
@@ -22,8 +22,8 @@ import java.util.Set;
  */
 final class TestStateOperation {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> LEVELS = Set.of("INFO", "DEBUG", "TRACE");
-    private static final Set<String> FIELD_VALIDATION_MODES = Set.of("STRICT", "PRESENT", "NONE");
+    private static final List<String> LEVELS = List.of("INFO", "DEBUG", "TRACE");
+    private static final List<String> FIELD_VALIDATION_MODES = List.of("STRICT", "PRESENT", "NONE");
 
     private final StepFunctions engine;
 
@@ -36,11 +36,7 @@ final class TestStateOperation {
     }
 
     private ObjectNode test(Call call) {
-        String level = call.optional("inspectionLevel").orElse("INFO");
-        if (!LEVELS.contains(level)) {
-            throw ServiceError.validation("1 validation error detected: Value '" + level
-                    + "' at 'inspectionLevel' failed to satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]");
-        }
+        String level = call.optionalEnum("inspectionLevel", LEVELS).orElse("INFO");
         TestStateResult result = engine.tester().test(request(call));
         return response(result, !level.equals("INFO"));
     }
@@ -92,10 +88,7 @@ final class TestStateOperation {
         boolean hasResult = result != null && !result.isNull();
         boolean hasError = errorOutput != null && !errorOutput.isNull();
         String mode = mock.path("fieldValidationMode").asText("STRICT");
-        if (!FIELD_VALIDATION_MODES.contains(mode)) {
-            throw ServiceError.validation("1 validation error detected: Value '" + mode
-                    + "' at 'mock.fieldValidationMode' failed to satisfy constraint: Member must satisfy enum value set: [STRICT, PRESENT, NONE]");
-        }
+        Call.checkEnum("mock.fieldValidationMode", mode, FIELD_VALIDATION_MODES);
         if (hasResult == hasError) {
             throw ServiceError.validation("A test mock should have only one of the following fields: [result, errorOutput].");
         }
