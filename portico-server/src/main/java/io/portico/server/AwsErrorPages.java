@@ -1,6 +1,7 @@
 package io.portico.server;
 
 import io.portico.core.json.Json;
+import io.portico.core.protocol.ProtocolFront;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -10,6 +11,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The body of the errors Jetty answers itself, before a request reaches Portico's handlers (a request
@@ -18,11 +21,19 @@ import org.eclipse.jetty.util.Callback;
  * trace.
  */
 final class AwsErrorPages extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(AwsErrorPages.class);
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
+        // Jetty passes an exception's toString() as the message when it has none: paths, class names,
+        // perhaps more. A server error is logged in full and answered with AWS's fixed text.
+        // (Refusals below 500 carry the HTTP parser's own reasons, such as "Illegal character", which help.)
+        if (code >= 500) {
+            LOG.warn("Request {} {} failed with {}", request.getMethod(), request.getHttpURI().getPath(), code, cause);
+            message = ProtocolFront.INTERNAL_FAILURE_MESSAGE;
+        }
         byte[] body = body(code, message);
         response.getHeaders().put(JSON);
         response.getHeaders().put("x-amzn-ErrorType", code(code));

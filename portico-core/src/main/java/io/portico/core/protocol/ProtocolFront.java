@@ -41,7 +41,8 @@ public final class ProtocolFront extends Handler.Abstract {
      * 69,905,067 bytes); every other service enforces its own, smaller limits on what it parses.
      */
     public static final long DEFAULT_MAX_BODY_BYTES = 70L * 1024 * 1024;
-    static final String INTERNAL_FAILURE_MESSAGE =
+    /** AWS's text for an internal failure: all a caller is told of what went wrong inside. */
+    public static final String INTERNAL_FAILURE_MESSAGE =
             "The request processing has failed because of an unknown error, exception or failure.";
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolFront.class);
     private static final String UNKNOWN = "unknown";

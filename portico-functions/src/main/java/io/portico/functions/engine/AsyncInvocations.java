@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class AsyncInvocations implements Component {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncInvocations.class);
     private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_POSTPONE = Duration.ofMinutes(5);
     private static final int BATCH = 32;
 
     private final Functions functions;
@@ -36,6 +37,9 @@ public final class AsyncInvocations implements Component {
     private final Duration retryDelay;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore running = new Semaphore(256);
+    /** Portico-side failures per entry id since the entry last ran to an end, for the postponing backoff. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> platformFailures =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Object wake = new Object();
     private boolean signalled; // guarded by wake: the queue changed since the poller last looked
     private volatile boolean stopped;
@@ -117,10 +121,23 @@ public final class AsyncInvocations implements Component {
     private void processOrPostpone(AsyncQueue.Entry entry) {
         try {
             process(entry);
+            platformFailures.remove(entry.id());
         } catch (RuntimeException e) {
-            LOG.warn("Async invocation {} of {} could not run; trying again shortly", entry.id(), entry.functionArn(), e);
+            // A fault that persists (a full disk, a runtime that cannot start) must neither spin nor
+            // flood the log: back off from 1 s doubling to 5 min, with the stack trace once. Should the
+            // fault come after the function ran, it runs again: at least once, as Lambda promises.
+            int failures = platformFailures.merge(entry.id(), 1, Integer::sum);
+            Duration delay = THROTTLE_DELAY.multipliedBy(1L << Math.min(failures - 1, 8));
+            delay = delay.compareTo(MAX_POSTPONE) > 0 ? MAX_POSTPONE : delay;
+            if (failures == 1) {
+                LOG.warn("Async invocation {} of {} could not run; trying again in {}", entry.id(), entry.functionArn(),
+                        delay, e);
+            } else {
+                LOG.warn("Async invocation {} of {} could not run ({} times, last: {}); trying again in {}", entry.id(),
+                        entry.functionArn(), failures, e.toString(), delay);
+            }
             try {
-                queue.retry(entry, functions.clock().instant().plus(THROTTLE_DELAY), false);
+                queue.retry(entry, functions.clock().instant().plus(delay), false);
             } catch (RuntimeException again) {
                 LOG.warn("Async invocation {} stays claimed until its lease ends", entry.id(), again);
             }

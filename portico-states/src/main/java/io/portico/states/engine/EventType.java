@@ -88,6 +88,12 @@ public enum EventType {
     }
 
     /** The field the details go under on the wire; empty for types that carry none. */
+    /** Whether this event closes the execution (the last event of a history). */
+    public boolean endsExecution() {
+        return this == ExecutionSucceeded || this == ExecutionFailed || this == ExecutionAborted
+                || this == ExecutionTimedOut;
+    }
+
     public java.util.Optional<String> detailsKey() {
         return java.util.Optional.ofNullable(detailsKey);
     }

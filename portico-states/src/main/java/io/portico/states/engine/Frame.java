@@ -2,7 +2,6 @@ package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.asl.StatesError;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -46,15 +45,10 @@ final class Frame {
     }
 
     /**
-     * Records an event of this frame. Once the history is one event short of its quota, any event but
-     * the execution's success fails the execution instead, so that ExecutionFailed is the last
-     * event the quota allows (a terminal States.Runtime error: no Retry or Catch applies).
+     * Records an event of this frame; past the history quota the journal refuses it with a terminal
+     * States.Runtime error (see {@link Journal#checkQuota}).
      */
     long record(EventType type, Supplier<ObjectNode> details) {
-        if (journal.lastEventId() >= journal.maxEvents() - 1 && type != EventType.ExecutionSucceeded) {
-            throw new StatesError(StatesError.RUNTIME, "The execution reached the maximum number of history events ("
-                    + journal.maxEvents() + ").");
-        }
         lastEventId = journal.record(type, lastEventId, details);
         return lastEventId;
     }

@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.StatesError;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,5 +31,19 @@ public interface Journal {
      */
     default long maxEvents() {
         return MAX_HISTORY_EVENTS;
+    }
+
+    /**
+     * Refuses an event that would take the history to its quota unless it ends the execution, so
+     * that the execution's end (ExecutionFailed for this very refusal) is the last event the quota
+     * allows. Journals call it where they assign the id, so concurrent branches cannot overshoot.
+     *
+     * @throws StatesError {@code States.Runtime}, which no Retry or Catch handles
+     */
+    static void checkQuota(long lastId, long maxEvents, EventType type) {
+        if (lastId >= maxEvents - 1 && !type.endsExecution()) {
+            throw new StatesError(StatesError.RUNTIME, "The execution reached the maximum number of history events ("
+                    + maxEvents + ").");
+        }
     }
 }

@@ -39,6 +39,7 @@ public final class MemoryJournal implements Journal {
         }
         ObjectNode body = details.get();
         synchronized (events) {
+            Journal.checkQuota(lastId.get(), MAX_HISTORY_EVENTS, type);
             long id = lastId.incrementAndGet();
             events.add(new HistoryEvent(id, previousEventId, clock.instant(), type, body));
             return id;

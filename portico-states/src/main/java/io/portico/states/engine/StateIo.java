@@ -32,17 +32,35 @@ final class StateIo {
         if (visit.state().queryLanguage() == QueryLanguage.JSONATA) {
             return visit.input();
         }
-        return guard(visit, () -> {
+        JsonNode effective = guard(visit, () -> {
             JsonNode selected = flow.inputPath().isEmpty()
                     ? NODES.objectNode()
                     : DataLanguage.select(flow.inputPath().get(), jsonPathContext(visit, visit.input()));
             inspect(visit, "afterInputPath", selected);
-            JsonNode effective = flow.parameters().isEmpty()
+            JsonNode withParameters = flow.parameters().isEmpty()
                     ? selected
                     : DataLanguage.template(flow.parameters().get(), jsonPathContext(visit, selected));
-            inspect(visit, "afterParameters", effective);
-            return effective;
+            inspect(visit, "afterParameters", withParameters);
+            return withParameters;
         });
+        if (flow.parameters().isPresent()) {
+            checkInputSize(visit, effective);
+        }
+        return effective;
+    }
+
+    /**
+     * AWS's 256 KiB quota on a state's input after Parameters (or Arguments) built it, what a Task,
+     * Parallel or Map hands on: over it is States.DataLimitExceeded. Without them the input is (part
+     * of) the previous output, checked then.
+     */
+    private static void checkInputSize(StateVisit visit, JsonNode effective) {
+        // A Pass state's Parameters are its result: the output check names that.
+        if (!(visit.state() instanceof io.portico.states.asl.State.Pass)
+                && PayloadSize.exceeds(effective, PayloadSize.MAX_BYTES)) {
+            throw new StatesError("States.DataLimitExceeded", "The state/task '" + visit.state().name()
+                    + "' has an input with a size exceeding the maximum number of bytes service limit.");
+        }
     }
 
     /** JSONata Arguments of a Task (or the raw input when there are none). */
@@ -52,6 +70,9 @@ final class StateIo {
                 ? visit.input()
                 : jsonata(visit, arguments.get(), "Arguments", Optional.empty(), Optional.empty());
         inspect(visit, "afterArguments", effective);
+        if (arguments.isPresent()) {
+            checkInputSize(visit, effective);
+        }
         return effective;
     }
 

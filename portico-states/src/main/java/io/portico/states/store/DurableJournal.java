@@ -27,6 +27,7 @@ public final class DurableJournal implements Journal {
 
     @Override
     public synchronized long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+        Journal.checkQuota(lastId, maxEvents(), type);
         long id = ++lastId;
         pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
         return id;

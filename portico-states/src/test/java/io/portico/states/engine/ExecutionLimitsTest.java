@@ -77,6 +77,21 @@ class ExecutionLimitsTest {
     }
 
     @Test
+    void taskInputOverTheQuotaAfterParameters_failsWithDataLimitExceeded() throws InterruptedException {
+        String definition = """
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:000000000000:activity:unused",
+                  "Parameters": {"s.$": "States.Format('{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}', $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s)"},
+                  "End": true}}}""";
+
+        ExecutionRecord end = run(definition, "{\"s\": \"" + "a".repeat(20_000) + "\"}");
+
+        assertThat(end.status()).isEqualTo("FAILED");
+        assertThat(end.error()).contains("States.DataLimitExceeded");
+        assertThat(end.cause()).contains("The state/task 'Call' has an input with a size exceeding the maximum number "
+                + "of bytes service limit.");
+    }
+
+    @Test
     void historyReachingTheQuota_failsTheExecutionWithItsLastEvent() throws InterruptedException {
         // The loop runs in a Parallel branch whose Catch takes every error: it does not take this one.
         String loop = """
