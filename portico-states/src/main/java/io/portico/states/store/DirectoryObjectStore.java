@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,25 +26,33 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * An {@link ObjectStore} over a directory, standing in for Amazon S3 until Portico has an object store
  * of its own: bucket {@code b} is the directory {@code <root>/b/}, and key {@code a/b.json} the file
  * {@code <root>/b/a/b.json}. A bucket exists when its directory does; as on S3, nothing creates one
  * implicitly, so users make the directory and drop files into it.
  *
- * <p>Writes go to a temporary file under {@code <root>/.tmp/}, are forced to disk, then moved over the
- * target atomically and the target's directory is forced too, so a reader sees the old object or the
+ * <p>Writes go to a temporary file beside the target ({@code .portico-put-*}, never listed), are forced
+ * to disk, then moved over the target atomically (a bucket may be a mount of another file system)
+ * and the target's directory is forced too, so a reader sees the old object or the
  * new one and an acknowledged write survives a crash. ETags are the quoted hex MD5 of the content, as S3
  * gives for single-part uploads, computed when listed.
  *
  * <p>Where a directory cannot be S3: keys with empty, {@code .} or {@code ..} segments, a backslash or
  * a trailing slash are refused ({@code INVALID_NAME}), and a key cannot be both an object and the
  * prefix of another ({@code a} and {@code a/b}), because a path cannot be both a file and a directory.
+ * Symbolic links inside a bucket are not followed (keys come from execution input, and a link could
+ * lead anywhere on the host): a key through one is refused and a linked file is not listed. A bucket
+ * directory may itself be a link. Failures of the file system are logged; callers get messages that
+ * name the bucket and key, never a host path.
  *
  * <p>Thread safe: every call works on the file system alone.
  */
 public final class DirectoryObjectStore implements ObjectStore {
-    private static final String TEMP_DIR = ".tmp";
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryObjectStore.class);
+    private static final String TEMP_PREFIX = ".portico-put-";
     private static final String STANDARD = "STANDARD";
 
     private final Path root;
@@ -69,13 +78,16 @@ public final class DirectoryObjectStore implements ObjectStore {
 
     @Override
     public byte[] get(String bucket, String key) {
-        Path file = objectPath(bucketDir(bucket), bucket, key);
+        Path dir = bucketDir(bucket);
+        Path file = objectPath(dir, bucket, key);
+        refuseLinks(dir, file, bucket, key);
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw noSuchKey();
         } catch (IOException e) {
-            if (Files.isDirectory(file)) {
+            // A directory of that name, or a file where the key needs a directory: no such object.
+            if (Files.isDirectory(file) || !Files.exists(file)) {
                 throw noSuchKey();
             }
             throw ioFailure("read", bucket, key, e);
@@ -87,7 +99,8 @@ public final class DirectoryObjectStore implements ObjectStore {
         Path dir = bucketDir(bucket);
         List<StoredObject> objects = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                    && !f.getFileName().toString().startsWith(TEMP_PREFIX))::iterator) {
                 String key = keyOf(dir, file);
                 if (key.startsWith(prefix)) {
                     objects.add(describe(key, file));
@@ -102,12 +115,13 @@ public final class DirectoryObjectStore implements ObjectStore {
 
     @Override
     public void put(String bucket, String key, byte[] body) {
-        Path target = objectPath(bucketDir(bucket), bucket, key);
+        Path dir = bucketDir(bucket);
+        Path target = objectPath(dir, bucket, key);
+        refuseLinks(dir, target, bucket, key);
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            Path temps = Files.createDirectories(root.resolve(TEMP_DIR));
-            temp = Files.createTempFile(temps, "put-", ".part");
+            temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".part");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(body);
                 while (buffer.hasRemaining()) {
@@ -156,6 +170,17 @@ public final class DirectoryObjectStore implements ObjectStore {
             throw invalidName(bucket, key, "the key leaves its bucket");
         }
         return path;
+    }
+
+    /** Refuses a key whose path passes through a symbolic link below the bucket's directory. */
+    private static void refuseLinks(Path bucketDir, Path path, String bucket, String key) {
+        Path current = bucketDir;
+        for (Path segment : bucketDir.relativize(path)) {
+            current = current.resolve(segment);
+            if (Files.isSymbolicLink(current)) {
+                throw invalidName(bucket, key, "symbolic links inside a bucket are not followed");
+            }
+        }
     }
 
     private static String keyOf(Path bucketDir, Path file) {
@@ -213,7 +238,7 @@ public final class DirectoryObjectStore implements ObjectStore {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {
-            // a stray temporary file under .tmp is harmless
+            // a stray temporary file is harmless: it is never listed
         }
     }
 
@@ -226,8 +251,10 @@ public final class DirectoryObjectStore implements ObjectStore {
                 "The key '" + key + "' in bucket '" + bucket + "' cannot be stored as a file: " + why);
     }
 
+    /** The host's reason (paths included) goes to the log; the caller, an execution's cause, gets none. */
     private static ObjectStoreException ioFailure(String what, String bucket, String key, Exception e) {
+        LOG.warn("Could not {} '{}' in bucket '{}'", what, key, bucket, e);
         return new ObjectStoreException(Reason.IO_FAILURE,
-                "Could not " + what + " '" + key + "' in bucket '" + bucket + "': " + e.getMessage(), e);
+                "Could not " + what + " '" + key + "' in bucket '" + bucket + "' (see Portico's log)", e);
     }
 }

@@ -36,8 +36,8 @@ class DirectoryObjectStoreTest {
         assertThat(root.resolve("objects/data/in/items.json")).hasContent("[1,2]");
         store.put("data", "in/items.json", bytes("[3]"));
         assertThat(store.get("data", "in/items.json")).isEqualTo(bytes("[3]"));
-        try (var temps = Files.list(root.resolve("objects/.tmp"))) {
-            assertThat(temps).isEmpty();
+        try (var left = Files.list(root.resolve("objects/data/in"))) {
+            assertThat(left).extracting(f -> f.getFileName().toString()).containsExactly("items.json");
         }
     }
 
@@ -87,7 +87,36 @@ class DirectoryObjectStoreTest {
             assertThatThrownBy(() -> store.get(bucket, "k")).as(bucket)
                     .isInstanceOfSatisfying(ObjectStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_NAME));
         }
+        assertThat(root.resolve("objects/escape")).doesNotExist();
+        assertThat(root.resolve("objects/b")).doesNotExist();
         assertThat(root.resolve("escape")).doesNotExist();
+    }
+
+    @Test
+    void symbolicLinksInsideABucket_areNotFollowed() throws IOException {
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(root.resolve("objects/data/link"), outside);
+        Files.createSymbolicLink(root.resolve("objects/data/file-link.txt"), outside.resolve("secret.txt"));
+
+        for (String key : List.of("link/secret.txt", "file-link.txt")) {
+            assertThatThrownBy(() -> store.get("data", key)).as(key).isInstanceOfSatisfying(ObjectStoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_NAME));
+        }
+        assertThatThrownBy(() -> store.put("data", "link/written.txt", bytes("x")))
+                .isInstanceOfSatisfying(ObjectStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_NAME));
+        assertThat(outside.resolve("written.txt")).doesNotExist();
+        assertThat(store.list("data", "")).isEmpty();
+    }
+
+    @Test
+    void aKeyBelowAnObject_isNoSuchKey_andNoFailureNamesAHostPath() {
+        store.put("data", "a", bytes("1"));
+
+        assertThatThrownBy(() -> store.get("data", "a/b")).isInstanceOfSatisfying(ObjectStoreException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_KEY);
+            assertThat(e.getMessage()).doesNotContain(root.toString());
+        });
     }
 
     @Test
