@@ -51,6 +51,26 @@ class MalformedRequestsTest {
         assertThat(response.body()).contains("Timeout");
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Description": ["x"], "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Description' as a string
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Environment": {"Variables": "x"}, "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Variables' as an object
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Architectures": "arm64", "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Architectures' as a list
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Architectures": ["sparc"], "Code": {"ZipFile": ""}} | ValidationException | Member must satisfy enum value set: [x86_64, arm64]
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "TracingConfig": {"Mode": "On"}, "Code": {"ZipFile": ""}} | ValidationException | Member must satisfy enum value set: [Active, PassThrough]
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Tags": ["a"], "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Tags' as an object
+            """)
+    void lambdaMembersOfTheWrongTypeOrValue_getLambdasErrors(String method, String path, String body, String type,
+            String message, URI endpoint) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains(type);
+        assertThat(response.body()).contains(message);
+    }
+
     @Test
     void requestJettyCannotParse_getsAJsonError(URI endpoint) throws Exception {
         String answer;

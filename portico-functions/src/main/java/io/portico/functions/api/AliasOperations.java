@@ -45,13 +45,19 @@ final class AliasOperations {
 
     /** RoutingConfig.AdditionalVersionWeights, if the body has a RoutingConfig. */
     private static Optional<Map<String, Double>> weights(JsonNode body) {
-        if (!body.has("RoutingConfig")) {
-            return Optional.empty();
-        }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        body.path("RoutingConfig").path("AdditionalVersionWeights").properties()
-                .forEach(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-        return Optional.of(weights);
+        return LambdaCall.object(body, "RoutingConfig").map(routing -> {
+            Map<String, Double> weights = new LinkedHashMap<>();
+            LambdaCall.object(routing, "AdditionalVersionWeights").ifPresent(versions -> versions.properties()
+                    .forEach(e -> {
+                        if (!e.getValue().isNumber()) {
+                            throw new FunctionsException("InvalidRequestContentException", "Could not parse request body "
+                                    + "into json: Could not parse field 'AdditionalVersionWeights." + e.getKey()
+                                    + "' as a number");
+                        }
+                        weights.put(e.getKey(), e.getValue().asDouble());
+                    }));
+            return weights;
+        });
     }
 
     private static FunctionsException missing(String field) {

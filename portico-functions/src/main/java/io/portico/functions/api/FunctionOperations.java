@@ -13,7 +13,6 @@ import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.NewFunction;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,8 @@ import java.util.Optional;
 final class FunctionOperations {
     private static final String FUNCTIONS = "/2015-03-31/functions";
     private static final String NAME = "/([^/]+)";
+    private static final List<String> TRACING_MODES = List.of("Active", "PassThrough");
+    private static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
 
     private FunctionOperations() {
     }
@@ -79,7 +80,7 @@ final class FunctionOperations {
         }
         FunctionVersion v = functions.create(new NewFunction(ref.accountId(), ref.region(), ref.name(),
                 settings(body, defaults), zipFile(body.path("Code")), body.path("Publish").asBoolean(false),
-                stringMap(body.path("Tags"))));
+                LambdaCall.stringMap(body, "Tags")));
         return LambdaService.json(201, LambdaWire.configuration(v, v.reportedArn()));
     }
 
@@ -136,27 +137,57 @@ final class FunctionOperations {
 
     /** Settings from a CreateFunction/UpdateFunctionConfiguration body over {@code base}. */
     static FunctionSettings settings(JsonNode body, FunctionSettings base) {
-        Map<String, String> environment = body.has("Environment")
-                ? stringMap(body.path("Environment").path("Variables")) : base.environment();
-        Optional<String> dlq = body.has("DeadLetterConfig")
-                ? Optional.ofNullable(body.path("DeadLetterConfig").path("TargetArn").asText(null)).filter(s -> !s.isEmpty())
-                : base.deadLetterTargetArn();
-        List<String> architectures = base.architectures();
-        if (body.has("Architectures")) {
-            List<String> list = new ArrayList<>();
-            body.get("Architectures").forEach(a -> list.add(a.asText()));
-            architectures = list;
+        Map<String, String> environment = LambdaCall.object(body, "Environment")
+                .map(e -> LambdaCall.stringMap(e, "Variables")).orElse(base.environment());
+        Optional<String> dlq = LambdaCall.object(body, "DeadLetterConfig")
+                .map(d -> LambdaCall.string(d, "TargetArn").filter(s -> !s.isEmpty()))
+                .orElse(base.deadLetterTargetArn());
+        List<String> architectures = LambdaCall.list(body, "Architectures").map(FunctionOperations::architectures)
+                .orElse(base.architectures());
+        String tracing = LambdaCall.object(body, "TracingConfig")
+                .map(t -> LambdaCall.string(t, "Mode").orElse("PassThrough")).orElse(base.tracingMode());
+        if (!TRACING_MODES.contains(tracing)) {
+            throw enumViolation("tracingConfig.mode", tracing, TRACING_MODES);
         }
         return new FunctionSettings(
-                text(body, "Runtime", base.runtime()),
-                text(body, "Handler", base.handler()),
-                text(body, "Role", base.role()),
-                text(body, "Description", base.description()),
+                LambdaCall.string(body, "Runtime").orElse(base.runtime()),
+                LambdaCall.string(body, "Handler").orElse(base.handler()),
+                LambdaCall.string(body, "Role").orElse(base.role()),
+                LambdaCall.string(body, "Description").orElse(base.description()),
                 LambdaCall.integer(body, "Timeout").orElse(base.timeoutSeconds()),
                 LambdaCall.integer(body, "MemorySize").orElse(base.memorySizeMb()),
                 environment, dlq, architectures,
-                LambdaCall.integer(body.path("EphemeralStorage"), "Size").orElse(base.ephemeralStorageMb()),
-                body.has("TracingConfig") ? body.path("TracingConfig").path("Mode").asText("PassThrough") : base.tracingMode());
+                LambdaCall.object(body, "EphemeralStorage").flatMap(e -> LambdaCall.integer(e, "Size"))
+                        .orElse(base.ephemeralStorageMb()),
+                tracing);
+    }
+
+    /** Lambda takes exactly one architecture, x86_64 or arm64. */
+    private static List<String> architectures(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(a -> {
+            if (a.isContainerNode()) {
+                throw new FunctionsException("InvalidRequestContentException", "Could not parse request body into json: "
+                        + "Could not parse field 'Architectures' as a list of strings");
+            }
+            names.add(a.asText());
+        });
+        if (names.size() != 1) {
+            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + names
+                    + "' at 'architectures' failed to satisfy constraint: Member must have length "
+                    + (names.isEmpty() ? "greater than or equal to 1" : "less than or equal to 1"));
+        }
+        if (!ARCHITECTURES.contains(names.get(0))) {
+            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + names
+                    + "' at 'architectures' failed to satisfy constraint: Member must satisfy constraint: "
+                    + "[Member must satisfy enum value set: " + ARCHITECTURES + "]");
+        }
+        return names;
+    }
+
+    private static FunctionsException enumViolation(String field, String value, List<String> values) {
+        return new FunctionsException("ValidationException", "1 validation error detected: Value '" + value + "' at '"
+                + field + "' failed to satisfy constraint: Member must satisfy enum value set: " + values);
     }
 
     private static byte[] zipFile(JsonNode code) {
@@ -179,18 +210,6 @@ final class FunctionOperations {
         }
     }
 
-    static Map<String, String> stringMap(JsonNode node) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (node != null && node.isObject()) {
-            node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
-        }
-        return map;
-    }
-
-    private static String text(JsonNode body, String field, String fallback) {
-        JsonNode node = body.get(field);
-        return node == null || node.isNull() ? fallback : node.asText();
-    }
 
     private static FunctionsException missing(String field) {
         return new FunctionsException("ValidationException", "1 validation error detected: Value null at '" + field

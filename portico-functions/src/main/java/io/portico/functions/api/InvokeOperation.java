@@ -33,6 +33,12 @@ final class InvokeOperation {
             throws InterruptedException {
         FunctionRef ref = call.function();
         String type = call.request().header("x-amz-invocation-type").orElse("RequestResponse");
+        String logType = call.request().header("x-amz-log-type").orElse("None");
+        if (!logType.equals("None") && !logType.equals("Tail")) {
+            throw new FunctionsException("InvalidParameterValueException", "1 validation error detected: Value '"
+                    + logType + "' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[Tail, None]");
+        }
         byte[] payload = call.request().body();
         checkJson(payload);
         switch (type) {
@@ -42,7 +48,7 @@ final class InvokeOperation {
                 Map<String, String> headers = new HashMap<>();
                 headers.put("X-Amz-Executed-Version", result.executedVersion());
                 result.functionError().ifPresent(e -> headers.put("X-Amz-Function-Error", e));
-                if (call.request().header("x-amz-log-type").filter("Tail"::equals).isPresent()) {
+                if (logType.equals("Tail")) {
                     headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
                             LogBuffer.tail(result.log()).getBytes(StandardCharsets.UTF_8)));
                 }

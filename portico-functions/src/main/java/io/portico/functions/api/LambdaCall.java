@@ -9,7 +9,9 @@ import io.portico.functions.engine.FunctionsException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -79,10 +81,65 @@ final class LambdaCall {
             return Optional.empty();
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new FunctionsException("InvalidRequestContentException", "Could not parse request body into json: "
-                    + "Could not parse field '" + field + "' as an integer");
+            throw unparsable(field, "an integer");
         }
         return Optional.of(node.asInt());
+    }
+
+    /**
+     * A string field of {@code container}: absent or null is empty; a number or boolean reads as its
+     * text (Lambda's JSON binding coerces scalars); an object or array is refused.
+     */
+    static Optional<String> string(JsonNode container, String field) {
+        JsonNode node = container.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isContainerNode()) {
+            throw unparsable(field, "a string");
+        }
+        return Optional.of(node.asText());
+    }
+
+    /** An object field of {@code container}: absent or null is empty; anything but an object is refused. */
+    static Optional<JsonNode> object(JsonNode container, String field) {
+        JsonNode node = container.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw unparsable(field, "an object");
+        }
+        return Optional.of(node);
+    }
+
+    /** A list field of {@code container}: absent or null is empty; anything but an array is refused. */
+    static Optional<JsonNode> list(JsonNode container, String field) {
+        JsonNode node = container.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            throw unparsable(field, "a list");
+        }
+        return Optional.of(node);
+    }
+
+    /** A map of strings (tags, environment variables): an object whose values are scalars. */
+    static Map<String, String> stringMap(JsonNode container, String field) {
+        Map<String, String> map = new LinkedHashMap<>();
+        object(container, field).ifPresent(node -> node.properties().forEach(e -> {
+            if (e.getValue().isContainerNode()) {
+                throw unparsable(field + "." + e.getKey(), "a string");
+            }
+            map.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+        }));
+        return map;
+    }
+
+    private static FunctionsException unparsable(String field, String kind) {
+        return new FunctionsException("InvalidRequestContentException", "Could not parse request body into json: "
+                + "Could not parse field '" + field + "' as " + kind);
     }
 
     private static ObjectNode parse(byte[] bytes) {

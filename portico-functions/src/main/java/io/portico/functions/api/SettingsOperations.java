@@ -42,7 +42,7 @@ final class SettingsOperations {
                 }));
 
         routes.add(Route.of("TagResource", "POST", "/2017-03-31/tags/(.+)", call -> {
-            functions.store().tag(taggable(call, functions), FunctionOperations.stringMap(call.body().path("Tags")));
+            functions.store().tag(taggable(call, functions), LambdaCall.stringMap(call.body(), "Tags"));
             return LambdaService.empty(204);
         }));
         routes.add(Route.of("ListTags", "GET", "/2017-03-31/tags/(.+)", call -> {
@@ -94,7 +94,7 @@ final class SettingsOperations {
     }
 
     private static EventInvokeConfig putConfig(LambdaCall call, Functions functions, boolean replace) {
-        JsonNode destinations = call.body().path("DestinationConfig");
+        JsonNode destinations = LambdaCall.object(call.body(), "DestinationConfig").orElse(call.body().objectNode());
         return functions.putEventInvokeConfig(call.function(), call.integer("MaximumRetryAttempts"),
                 call.integer("MaximumEventAgeInSeconds"), destination(destinations, "OnSuccess"),
                 destination(destinations, "OnFailure"), replace);
@@ -102,11 +102,8 @@ final class SettingsOperations {
 
     /** Absent: keep; present with no Destination: clear; present: set. */
     private static Optional<Optional<String>> destination(JsonNode config, String field) {
-        if (!config.has(field)) {
-            return Optional.empty();
-        }
-        return Optional.of(Optional.ofNullable(config.get(field).path("Destination").asText(null))
-                .filter(s -> !s.isEmpty()));
+        return LambdaCall.object(config, field)
+                .map(destination -> LambdaCall.string(destination, "Destination").filter(s -> !s.isEmpty()));
     }
 
     /** The function a tagging call names by ARN; it must exist, as Lambda checks. */
