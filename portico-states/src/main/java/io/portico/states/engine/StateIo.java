@@ -166,7 +166,7 @@ final class StateIo {
     }
 
     static EvalContext jsonPathContext(StateVisit visit, JsonNode input) {
-        return new EvalContext(input, visit.context(), visit.frame().variables());
+        return new EvalContext(input, visit::context, visit.frame().variables());
     }
 
     private static ObjectNode jsonataAssign(StateVisit visit, Optional<JsonNode> assign,
