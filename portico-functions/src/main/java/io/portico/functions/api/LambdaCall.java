@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /** One decoded Lambda API call: the request, the matched path labels and the JSON body on demand. */
@@ -91,36 +92,27 @@ final class LambdaCall {
      * text (Lambda's JSON binding coerces scalars); an object or array is refused.
      */
     static Optional<String> string(JsonNode container, String field) {
-        JsonNode node = container.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (node.isContainerNode()) {
-            throw unparsable(field, "a string");
-        }
-        return Optional.of(node.asText());
+        return member(container, field, node -> !node.isContainerNode(), "a string").map(JsonNode::asText);
     }
 
     /** An object field of {@code container}: absent or null is empty; anything but an object is refused. */
     static Optional<JsonNode> object(JsonNode container, String field) {
-        JsonNode node = container.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            throw unparsable(field, "an object");
-        }
-        return Optional.of(node);
+        return member(container, field, JsonNode::isObject, "an object");
     }
 
     /** A list field of {@code container}: absent or null is empty; anything but an array is refused. */
     static Optional<JsonNode> list(JsonNode container, String field) {
+        return member(container, field, JsonNode::isArray, "a list");
+    }
+
+    private static Optional<JsonNode> member(JsonNode container, String field, Predicate<JsonNode> accepted,
+            String kind) {
         JsonNode node = container.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isArray()) {
-            throw unparsable(field, "a list");
+        if (!accepted.test(node)) {
+            throw unparsable(field, kind);
         }
         return Optional.of(node);
     }
