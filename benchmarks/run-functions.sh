@@ -8,13 +8,7 @@
 #   benchmarks/run-functions.sh            # from the repository root or anywhere
 #   QUICK=1 benchmarks/run-functions.sh    # shorter iterations (a smoke run; figures are noisier)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-cd "$root"
-source .ci/select-jdk.sh
-ts="$(date -u +%Y%m%dT%H%M%SZ)"
-results="$here/results"
-mkdir -p "$results"
+source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh"
 
 if [[ "${QUICK:-0}" == 1 ]]; then
   warm=(-f 1 -wi 1 -w 3s -i 2 -r 3s); busy=("${warm[@]}"); shots=(-f 1 -wi 2 -i 5)
@@ -23,8 +17,6 @@ else
   warm=(-f 1 -wi 5 -w 5s -i 5 -r 5s); busy=(-f 1 -wi 12 -w 5s -i 5 -r 5s); shots=(-f 1 -wi 3 -i 20)
 fi
 
-mvn -q -B -DskipTests install
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 jmh() { java -cp "$cp" org.openjdk.jmh.Main "$@"; }
 
 echo "== warm Invoke, 1 thread (sample)"

@@ -7,13 +7,7 @@
 #   benchmarks/run-states.sh            # from the repository root or anywhere
 #   QUICK=1 benchmarks/run-states.sh    # shorter iterations (a smoke run; figures are noisier)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-cd "$root"
-source .ci/select-jdk.sh
-ts="$(date -u +%Y%m%dT%H%M%SZ)"
-results="$here/results"
-mkdir -p "$results"
+source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh"
 
 if [[ "${QUICK:-0}" == 1 ]]; then
   jmh_args=(-f 1 -wi 1 -w 3s -i 2 -r 3s); peer_args=(--duration 5 --warmup 2)
@@ -21,8 +15,6 @@ else
   jmh_args=(-f 1 -wi 2 -w 5s -i 5 -r 5s); peer_args=(--duration 10 --warmup 3)
 fi
 
-mvn -q -B -DskipTests install
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 
 echo "== peer: aws-local-stepfunctions"
 "$here/run-peer.sh" "${peer_args[@]}" --workloads pass-choice-10,map-1000 --concurrency 1,16

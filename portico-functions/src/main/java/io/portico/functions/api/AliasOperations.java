@@ -20,8 +20,8 @@ final class AliasOperations {
     static void register(List<Route> routes, Functions functions) {
         routes.add(Route.of("CreateAlias", "POST", ALIASES, call -> {
             Alias alias = functions.createAlias(call.unqualifiedFunction(),
-                    call.text("Name").orElseThrow(() -> missing("name")),
-                    call.text("FunctionVersion").orElseThrow(() -> missing("functionVersion")),
+                    call.text("Name").orElseThrow(() -> FunctionsException.missing("name")),
+                    call.text("FunctionVersion").orElseThrow(() -> FunctionsException.missing("functionVersion")),
                     call.text("Description").orElse(""), weights(call.body()).orElse(Map.of()));
             return LambdaService.json(201, LambdaWire.alias(alias));
         }));
@@ -58,10 +58,5 @@ final class AliasOperations {
                     }));
             return weights;
         });
-    }
-
-    private static FunctionsException missing(String field) {
-        return new FunctionsException("ValidationException", "1 validation error detected: Value null at '" + field
-                + "' failed to satisfy constraint: Member must not be null");
     }
 }

@@ -63,9 +63,9 @@ final class FunctionOperations {
 
     private static AwsResponse create(LambdaCall call, Functions functions) {
         ObjectNode body = call.body();
-        String name = call.text("FunctionName").orElseThrow(() -> missing("functionName"));
+        String name = call.text("FunctionName").orElseThrow(() -> FunctionsException.missing("functionName"));
         if (call.text("Role").isEmpty()) {
-            throw missing("role");
+            throw FunctionsException.missing("role");
         }
         if (body.path("PackageType").asText("Zip").equals("Image")) {
             throw FunctionsException.invalidParameter("PackageType Image is not supported by Portico: deploy the"
@@ -122,8 +122,7 @@ final class FunctionOperations {
     static AwsResponse page(LambdaCall call, List<ObjectNode> items, String field) {
         int max = call.query("MaxItems").map(FunctionOperations::parseInt).orElse(50);
         if (max < 1 || max > 10000) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + max
-                    + "' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000");
+            throw FunctionsException.validation("maxItems", max, "Member must have value between 1 and 10000");
         }
         int from = call.query("Marker").map(FunctionOperations::decodeMarker).orElse(0);
         ObjectNode out = Json.object();
@@ -173,21 +172,18 @@ final class FunctionOperations {
             names.add(a.asText());
         });
         if (names.size() != 1) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + names
-                    + "' at 'architectures' failed to satisfy constraint: Member must have length "
+            throw FunctionsException.validation("architectures", names, "Member must have length "
                     + (names.isEmpty() ? "greater than or equal to 1" : "less than or equal to 1"));
         }
         if (!ARCHITECTURES.contains(names.get(0))) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + names
-                    + "' at 'architectures' failed to satisfy constraint: Member must satisfy constraint: "
+            throw FunctionsException.validation("architectures", names, "Member must satisfy constraint: "
                     + "[Member must satisfy enum value set: " + ARCHITECTURES + "]");
         }
         return names;
     }
 
     private static FunctionsException enumViolation(String field, String value, List<String> values) {
-        return new FunctionsException("ValidationException", "1 validation error detected: Value '" + value + "' at '"
-                + field + "' failed to satisfy constraint: Member must satisfy enum value set: " + values);
+        return FunctionsException.validation(field, value, "Member must satisfy enum value set: " + values);
     }
 
     private static byte[] zipFile(JsonNode code) {
@@ -211,10 +207,6 @@ final class FunctionOperations {
     }
 
 
-    private static FunctionsException missing(String field) {
-        return new FunctionsException("ValidationException", "1 validation error detected: Value null at '" + field
-                + "' failed to satisfy constraint: Member must not be null");
-    }
 
     private static int parseInt(String s) {
         try {

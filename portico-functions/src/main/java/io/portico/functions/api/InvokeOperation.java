@@ -35,9 +35,8 @@ final class InvokeOperation {
         String type = call.request().header("x-amz-invocation-type").orElse("RequestResponse");
         String logType = call.request().header("x-amz-log-type").orElse("None");
         if (!logType.equals("None") && !logType.equals("Tail")) {
-            throw new FunctionsException("InvalidParameterValueException", "1 validation error detected: Value '"
-                    + logType + "' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: "
-                    + "[Tail, None]");
+            throw FunctionsException.invalidParameter(FunctionsException.validationMessage("logType", logType,
+                    "Member must satisfy enum value set: [Tail, None]"));
         }
         byte[] payload = call.request().body();
         checkJson(payload);
@@ -62,9 +61,8 @@ final class InvokeOperation {
                 functions.checkInvocable(ref);
                 return new AwsResponse(204, null, Map.of(), new byte[0]);
             }
-            default -> throw new FunctionsException("InvalidParameterValueException",
-                    "1 validation error detected: Value '" + type + "' at 'invocationType' failed to satisfy"
-                            + " constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+            default -> throw FunctionsException.invalidParameter(FunctionsException.validationMessage(
+                    "invocationType", type, "Member must satisfy enum value set: [Event, RequestResponse, DryRun]"));
         }
     }
 

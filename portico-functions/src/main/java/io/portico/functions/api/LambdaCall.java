@@ -77,14 +77,8 @@ final class LambdaCall {
      * than read as 0.
      */
     static Optional<Integer> integer(JsonNode container, String field) {
-        JsonNode node = container.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw unparsable(field, "an integer");
-        }
-        return Optional.of(node.asInt());
+        return member(container, field, node -> node.isIntegralNumber() && node.canConvertToInt(), "an integer")
+                .map(JsonNode::intValue);
     }
 
     /**

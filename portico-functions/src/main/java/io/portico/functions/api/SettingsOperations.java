@@ -23,9 +23,8 @@ final class SettingsOperations {
 
     static void register(List<Route> routes, Functions functions) {
         routes.add(Route.of("PutFunctionConcurrency", "PUT", "/2017-10-31/functions" + NAME + "/concurrency", call -> {
-            int value = call.integer("ReservedConcurrentExecutions").orElseThrow(() -> new FunctionsException(
-                    "ValidationException", "1 validation error detected: Value null at 'reservedConcurrentExecutions'"
-                            + " failed to satisfy constraint: Member must not be null"));
+            int value = call.integer("ReservedConcurrentExecutions").orElseThrow(
+                    () -> FunctionsException.missing("reservedConcurrentExecutions"));
             functions.putReservedConcurrency(call.unqualifiedFunction(), value);
             return LambdaService.json(200, Json.object().put("ReservedConcurrentExecutions", value));
         }));

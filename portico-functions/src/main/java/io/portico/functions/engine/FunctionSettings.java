@@ -68,7 +68,6 @@ public record FunctionSettings(
     }
 
     private static FunctionsException validation(String field, Object value, String constraint) {
-        return new FunctionsException("ValidationException", "1 validation error detected: Value '" + value + "' at '"
-                + field + "' failed to satisfy constraint: " + constraint);
+        return FunctionsException.validation(field, value, constraint);
     }
 }

@@ -35,6 +35,26 @@ public final class FunctionsException extends RuntimeException {
         return new FunctionsException("ResourceNotFoundException", message);
     }
 
+    /**
+     * Lambda's message for a request member that breaks its model's constraint:
+     * {@code 1 validation error detected: Value 'v' at 'field' failed to satisfy constraint: ...}
+     * ({@code Value null} for a missing member).
+     */
+    public static String validationMessage(String field, Object value, String constraint) {
+        return "1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '" + field
+                + "' failed to satisfy constraint: " + constraint;
+    }
+
+    /** A {@code ValidationException} with {@link #validationMessage}. */
+    public static FunctionsException validation(String field, Object value, String constraint) {
+        return new FunctionsException("ValidationException", validationMessage(field, value, constraint));
+    }
+
+    /** A {@code ValidationException} for a required member that is missing. */
+    public static FunctionsException missing(String field) {
+        return validation(field, null, "Member must not be null");
+    }
+
     public static FunctionsException invalidParameter(String message) {
         return new FunctionsException("InvalidParameterValueException", message);
     }

@@ -151,7 +151,7 @@ record Call(AwsRequest request, ObjectNode body) {
         return v;
     }
 
-    private static ServiceError unexpectedType(String member, String expected) {
+    static ServiceError unexpectedType(String member, String expected) {
         return new ServiceError("SerializationException", "Unexpected value type for '" + member + "': expected "
                 + expected);
     }

@@ -87,7 +87,7 @@ final class MapRunOperations {
     private static Optional<JsonNode> number(Call call, String member) {
         Optional<JsonNode> v = call.node(member);
         if (v.isPresent() && !v.get().isNumber()) {
-            throw new ServiceError("SerializationException", "Unexpected value type for '" + member + "': expected a number");
+            throw Call.unexpectedType(member, "a number");
         }
         return v;
     }

@@ -241,9 +241,8 @@ public final class Interpreter {
     private static void checkOutputSize(State state, JsonNode output, Frame frame) {
         boolean passesOnItsInput = state.queryLanguage() == QueryLanguage.JSONPATH
                 && (state instanceof State.Choice || state instanceof State.Wait || state instanceof State.Succeed);
-        if (!passesOnItsInput && PayloadSize.exceeds(output, PayloadSize.MAX_BYTES, frame.payloadSizes())) {
-            throw new StatesError("States.DataLimitExceeded", "The state/task '" + state.name()
-                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        if (!passesOnItsInput) {
+            PayloadSize.requireWithinQuota(output, state.name(), "returned a result", frame.payloadSizes());
         }
     }
 

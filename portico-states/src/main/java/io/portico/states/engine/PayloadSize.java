@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.states.asl.StatesError;
 import java.util.Map;
 
 /**
@@ -21,6 +22,28 @@ final class PayloadSize {
     static boolean exceeds(JsonNode value, long limit) {
         // Most documents are far below the limit: a bound that reads no characters settles them.
         return upperBound(value, limit) > limit && size(value, limit) > limit;
+    }
+
+    /**
+     * AWS's 256 KiB quota on what state {@code stateName} {@code did} ("returned a result", "has an
+     * input"): over it is {@code States.DataLimitExceeded}, which the state's Retry and Catch see.
+     */
+    static void requireWithinQuota(JsonNode value, String stateName, String did) {
+        if (exceeds(value, MAX_BYTES)) {
+            throw overQuota(stateName, did);
+        }
+    }
+
+    /** {@link #requireWithinQuota(JsonNode, String, String)} with what {@code memo} learnt of the frame's last output. */
+    static void requireWithinQuota(JsonNode value, String stateName, String did, Memo memo) {
+        if (exceeds(value, MAX_BYTES, memo)) {
+            throw overQuota(stateName, did);
+        }
+    }
+
+    private static StatesError overQuota(String stateName, String did) {
+        return new StatesError("States.DataLimitExceeded", "The state/task '" + stateName + "' " + did
+                + " with a size exceeding the maximum number of bytes service limit.");
     }
 
     /** {@link #exceeds(JsonNode, long)}, reusing what {@code memo} knows of the previous output. */

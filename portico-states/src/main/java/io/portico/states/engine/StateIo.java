@@ -56,10 +56,8 @@ final class StateIo {
      */
     private static void checkInputSize(StateVisit visit, JsonNode effective) {
         // A Pass state's Parameters are its result: the output check names that.
-        if (!(visit.state() instanceof io.portico.states.asl.State.Pass)
-                && PayloadSize.exceeds(effective, PayloadSize.MAX_BYTES)) {
-            throw new StatesError("States.DataLimitExceeded", "The state/task '" + visit.state().name()
-                    + "' has an input with a size exceeding the maximum number of bytes service limit.");
+        if (!(visit.state() instanceof io.portico.states.asl.State.Pass)) {
+            PayloadSize.requireWithinQuota(effective, visit.state().name(), "has an input");
         }
     }
 
