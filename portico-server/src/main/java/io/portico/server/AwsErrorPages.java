@@ -1,7 +1,7 @@
 package io.portico.server;
 
 import io.portico.core.json.Json;
-import io.portico.core.protocol.ProtocolFront;
+import io.portico.core.protocol.AwsError;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -32,7 +32,7 @@ final class AwsErrorPages extends ErrorHandler {
         // (Refusals below 500 carry the HTTP parser's own reasons, such as "Illegal character", which help.)
         if (code >= 500) {
             LOG.warn("Request {} {} failed with {}", request.getMethod(), request.getHttpURI().getPath(), code, cause);
-            message = ProtocolFront.INTERNAL_FAILURE_MESSAGE;
+            message = AwsError.internalFailure().message().orElseThrow();
         }
         byte[] body = body(code, message);
         response.getHeaders().put(JSON);

@@ -2,6 +2,7 @@ package io.portico.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.core.protocol.TemporaryCredentials;
+import io.portico.core.service.CallBus;
 import io.portico.core.store.Store;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.util.function.Supplier;
  * directory, the configuration, the metrics registry, the AWS endpoint's address (known once the
  * server listens; functions use it so that an AWS SDK inside them reaches this Portico) and the
  * session credentials the endpoint accepts from what Portico runs (functions get them as their
- * role's session). Immutable; thread safe; no component is null.
+ * role's session), and the call bus through which services call each other (usable once every service
+ * is wired, that is from {@code start()} on). Immutable; thread safe; no component is null.
  */
 public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics,
-        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials) {
+        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials, CallBus bus) {
 }

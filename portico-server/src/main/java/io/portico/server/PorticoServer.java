@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.Component;
-import io.portico.core.protocol.PorticoPaths;
-import io.portico.core.protocol.AwsService;
+import io.portico.core.service.BoundLater;
+import io.portico.core.service.ServiceApi;
+import io.portico.core.service.Services;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
@@ -59,9 +60,9 @@ public final class PorticoServer implements AutoCloseable {
     private volatile boolean ready;
     private boolean closed;
 
-    private final Function<PlatformContext, List<AwsService>> wiring;
+    private final Function<PlatformContext, List<ServiceApi>> wiring;
 
-    private PorticoServer(PorticoConfig config, Clock clock, Function<PlatformContext, List<AwsService>> wiring) {
+    private PorticoServer(PorticoConfig config, Clock clock, Function<PlatformContext, List<ServiceApi>> wiring) {
         this.config = config;
         this.clock = clock;
         this.wiring = wiring;
@@ -81,7 +82,7 @@ public final class PorticoServer implements AutoCloseable {
      * fake service.
      */
     public static PorticoServer create(
-            PorticoConfig config, Clock clock, Function<PlatformContext, List<AwsService>> wiring) {
+            PorticoConfig config, Clock clock, Function<PlatformContext, List<ServiceApi>> wiring) {
         return new PorticoServer(config, clock, wiring);
     }
 
@@ -101,14 +102,14 @@ public final class PorticoServer implements AutoCloseable {
             // event, say) already knows the endpoint it hands to functions; requests wait in the
             // accept backlog until Jetty starts below.
             bindConnectors();
+            BoundLater bus = new BoundLater();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
-                    this::awsEndpoint, temporaryCredentials);
-            List<AwsService> services = wiring.apply(context);
-            for (AwsService service : services) {
-                if (service instanceof Component component) {
-                    component.start();
-                    started.add(component);
-                }
+                    this::awsEndpoint, temporaryCredentials, bus);
+            Services services = new Services(wiring.apply(context));
+            bus.bind(services);
+            for (ServiceApi service : services.all()) {
+                service.start();
+                started.add(service);
             }
             ProtocolFront front = ProtocolFront.builder()
                     .services(services)
@@ -118,8 +119,8 @@ public final class PorticoServer implements AutoCloseable {
                     .maxBodyBytes(config.maxBodyBytes())
                     .listener(new RequestMetrics(registry))
                     .build();
-            startJetty(new AdminHandler(front, registry, () -> ready, services.stream()
-                    .filter(PorticoPaths.class::isInstance).map(PorticoPaths.class::cast).toList()));
+            startJetty(new AdminHandler(front, registry, () -> ready, services.all().stream()
+                    .flatMap(api -> api.paths().stream()).toList()));
             ready = true;
             return this;
         } catch (Exception e) {

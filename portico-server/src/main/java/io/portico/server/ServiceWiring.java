@@ -1,8 +1,8 @@
 package io.portico.server;
 
-import io.portico.core.protocol.AwsService;
+import io.portico.core.service.ServiceApi;
 import io.portico.core.protocol.TemporaryCredentials;
-import io.portico.functions.api.LambdaService;
+import io.portico.functions.api.LambdaApi;
 import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.Destinations;
 import io.portico.functions.engine.FunctionCredentials;
@@ -12,10 +12,10 @@ import io.portico.functions.engine.Invoker;
 import io.portico.functions.engine.JavaRuntime;
 import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
-import io.portico.server.integrations.LambdaTaskResources;
-import io.portico.states.api.StatesService;
+import io.portico.states.api.StatesApi;
 import io.portico.states.engine.ObjectStore;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.integrations.BusTasks;
 import io.portico.states.store.DirectoryObjectStore;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +23,9 @@ import java.util.List;
 /**
  * The one place that decides which AWS services this server runs. Services are created here, in start
  * order; any that also implement {@link io.portico.core.Component} are started in this order and
- * closed in reverse. Cross-service interfaces (for example the Step Functions Task invoker supplied by
- * the functions module) are connected here too, since no service module depends on a sibling.
+ * closed in reverse. Services reach each other only through the call bus in the context (Step
+ * Functions' Lambda and AWS SDK Tasks call Lambda's Invoke that way): no service module depends on a
+ * sibling.
  */
 public final class ServiceWiring {
     /**
@@ -42,7 +43,7 @@ public final class ServiceWiring {
     }
 
     /** The services of this build, each wired to the platform. Never null. */
-    public static List<AwsService> services(PlatformContext context) {
+    public static List<ServiceApi> services(PlatformContext context) {
         return services(context, StepFunctions.Settings.defaults());
     }
 
@@ -50,16 +51,16 @@ public final class ServiceWiring {
      * The same services with other Step Functions settings than AWS's (tests shorten the activity long
      * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
      */
-    public static List<AwsService> services(PlatformContext context, StepFunctions.Settings statesSettings) {
+    public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings) {
         Functions functions = new Functions(context.store(), context.dataDir(), runtimes(context), context.clock(),
                 context.awsEndpoint(), account -> functionCredentials(context, account),
                 Duration.ofSeconds(Long.getLong(IDLE_TIMEOUT_PROPERTY, Invoker.DEFAULT_IDLE_TIMEOUT.toSeconds())));
         AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
-                new LambdaTaskResources(functions, async), withObjects(context, statesSettings));
+                BusTasks.over(context.bus()), withObjects(context, statesSettings));
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
-        return List.of(new LambdaService(functions, async), new StatesService(stepFunctions));
+        return List.of(LambdaApi.create(functions, async), StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

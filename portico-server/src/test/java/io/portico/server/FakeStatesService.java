@@ -1,31 +1,34 @@
 package io.portico.server;
 
-import io.portico.core.protocol.AwsErrorException;
-import io.portico.core.protocol.AwsRequest;
-import io.portico.core.protocol.AwsResponse;
-import io.portico.core.protocol.JsonProtocol;
 import io.portico.core.json.Json;
-import io.portico.states.api.StatesProtocol;
+import io.portico.core.model.ServiceModels;
+import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.OperationCall;
+import io.portico.core.service.ServiceApi;
 
 /**
- * A stand-in Step Functions service, reached by the SDK's calls as {@link io.portico.states.api.StatesService}
- * is, whose operations exercise the protocol front's paths.
+ * A stand-in Step Functions service on AWS's real model, reached by the SDK's calls as the real one is,
+ * whose operations exercise the protocol front's paths: a success, a modeled error and a bug.
  */
-final class FakeStatesService implements StatesProtocol {
+final class FakeStatesService {
 
-    volatile AwsRequest last;
+    volatile OperationCall last;
 
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        last = request;
-        return switch (request.operation()) {
-            case "ListStateMachines" -> JsonProtocol.ok(Json.object().set("stateMachines", Json.mapper().createArrayNode()));
-            case "DescribeStateMachine" -> {
-                String arn = JsonProtocol.parseBody(request).path("stateMachineArn").asText();
-                throw new AwsErrorException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-            }
-            case "DeleteStateMachine" -> throw new IllegalStateException("secret internals");
-            default -> throw new AwsErrorException("UnknownOperationException", null);
-        };
+    ServiceApi api() {
+        return ServiceApi.builder(ServiceModels.load("states-2016-11-23"))
+                .operation("ListStateMachines", call -> {
+                    last = call;
+                    return Json.object().set("stateMachines", Json.mapper().createArrayNode());
+                })
+                .operation("DescribeStateMachine", call -> {
+                    last = call;
+                    throw new AwsErrorException("StateMachineDoesNotExist", "State Machine Does Not Exist: '"
+                            + call.required("stateMachineArn") + "'");
+                })
+                .operation("DeleteStateMachine", call -> {
+                    last = call;
+                    throw new IllegalStateException("secret internals");
+                })
+                .build();
     }
 }

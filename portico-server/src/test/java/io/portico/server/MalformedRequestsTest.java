@@ -54,11 +54,11 @@ class MalformedRequestsTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Description": ["x"], "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Description' as a string
-            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Environment": {"Variables": "x"}, "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Variables' as an object
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Environment": {"Variables": "x"}, "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Environment.Variables' as a map
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Architectures": "arm64", "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Architectures' as a list
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Architectures": ["sparc"], "Code": {"ZipFile": ""}} | ValidationException | Member must satisfy enum value set: [x86_64, arm64]
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "TracingConfig": {"Mode": "On"}, "Code": {"ZipFile": ""}} | ValidationException | Member must satisfy enum value set: [Active, PassThrough]
-            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Tags": ["a"], "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Tags' as an object
+            POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Tags": ["a"], "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Tags' as a map
             """)
     void lambdaMembersOfTheWrongTypeOrValue_getLambdasErrors(String method, String path, String body, String type,
             String message, URI endpoint) throws Exception {
@@ -89,13 +89,13 @@ class MalformedRequestsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            CreateStateMachine | {"name": "t", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/r", "tags": "x"} | SerializationException | Unexpected value type for 'tags': expected a list
-            ListStateMachines  | {"maxResults": "ten"} | SerializationException | Unexpected value type for 'maxResults': expected an integer
+            CreateStateMachine | {"name": "t", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/r", "tags": "x"} | SerializationException | STRING_VALUE cannot be converted to List
+            ListStateMachines  | {"maxResults": "ten"} | SerializationException | STRING_VALUE cannot be converted to Integer
             ListStateMachines  | {"maxResults": -1}    | ValidationException    | Member must have value greater than or equal to 0
             ListStateMachines  | {"maxResults": 1001}  | ValidationException    | Member must have value less than or equal to 1000
-            ListExecutions     | {"stateMachineArn": "arn:aws:states:us-east-1:000000000000:stateMachine:x", "statusFilter": "DONE"} | ValidationException | Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]
+            ListExecutions     | {"stateMachineArn": "arn:aws:states:us-east-1:000000000000:stateMachine:x", "statusFilter": "DONE"} | ValidationException | Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]
             ValidateStateMachineDefinition | {"definition": "{}", "severity": "FATAL"} | ValidationException | Member must satisfy enum value set: [ERROR, WARNING]
-            GetExecutionHistory | {"executionArn": "arn:aws:states:us-east-1:000000000000:execution:x:y", "includeExecutionData": "yes"} | SerializationException | Unexpected value type for 'includeExecutionData': expected a boolean
+            GetExecutionHistory | {"executionArn": "arn:aws:states:us-east-1:000000000000:execution:x:y", "includeExecutionData": "yes"} | SerializationException | STRING_VALUE cannot be converted to Boolean
             """)
     void stepFunctionsMembersOfTheWrongTypeOrValue_getAwsErrors(String operation, String body, String code, String message,
             URI endpoint) throws Exception {

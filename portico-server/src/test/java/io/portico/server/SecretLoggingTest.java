@@ -36,7 +36,7 @@ class SecretLoggingTest {
         try {
             List<AccessKey> keys = Main.parseCredentials(List.of("AKIDLOG:" + SECRET), "AKIDENV:" + SECRET + ":111122223333");
             PorticoServer server = PorticoServer.create(PorticoConfig.forTests(dataDir).withCredentials(keys),
-                    Clock.systemUTC(), context -> List.of(new FakeStatesService()));
+                    Clock.systemUTC(), context -> List.of(new FakeStatesService().api()));
             Main.startAndAnnounce(server);
             try (server; SfnClient sfn = new PorticoClients(server.awsEndpoint(), "AKIDLOG", SECRET).create(
                     SfnClient.builder().overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))))) {

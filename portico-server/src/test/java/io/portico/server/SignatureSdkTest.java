@@ -31,7 +31,7 @@ class SignatureSdkTest {
     static void start() {
         PorticoConfig config = PorticoConfig.forTests(dataDir)
                 .withCredentials(List.of(AccessKey.parse("AKIDPORTICO:s3cr3t-value:123456789012")));
-        server = PorticoServer.create(config, Clock.systemUTC(), context -> List.of(fake)).start();
+        server = PorticoServer.create(config, Clock.systemUTC(), context -> List.of(fake.api())).start();
         clients = new PorticoClients(server.awsEndpoint(), "AKIDPORTICO", "s3cr3t-value");
     }
 
@@ -46,7 +46,7 @@ class SignatureSdkTest {
             sfn.listStateMachines(b -> { });
         }
 
-        assertThat(fake.last.accountId()).isEqualTo("123456789012");
+        assertThat(fake.last.caller().account()).isEqualTo("123456789012");
     }
 
     @Test

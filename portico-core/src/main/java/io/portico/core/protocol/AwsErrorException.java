@@ -1,14 +1,15 @@
 package io.portico.core.protocol;
 
 /**
- * Carries an {@link AwsError} from an operation handler to the wire edge. Thrown only by {@code api}
- * layers; engines raise their own module exceptions, which the api layer maps to an {@link AwsError}.
+ * Carries an {@link AwsError} to the wire edge (or to a call bus caller). Thrown by the kit's codecs and
+ * by {@code api} layers; engines raise their own module exceptions, which each service's api layer maps
+ * to an {@link AwsError}. No stack trace is captured: this is an answer, not a bug.
  */
 public class AwsErrorException extends RuntimeException {
     private final AwsError error;
 
     public AwsErrorException(AwsError error) {
-        super(error.code() + ": " + error.message(), null, false, false);
+        super(error.code() + ": " + error.message().orElse(""), null, false, false);
         this.error = error;
     }
 

@@ -5,29 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One AWS API call as the protocol front decoded it, before any service looks at it.
- *
- * <p>{@code operation} is the operation name: the part after the dot of {@code X-Amz-Target} for the
- * JSON protocols, or empty for REST protocols, where the service routes on {@code method} and
- * {@code path}. {@code region} and {@code accountId} scope every resource the call touches: the region
- * comes from the SigV4 credential scope (default {@code us-east-1}) and the account from the access key
- * (default {@code 000000000000}). Header names are lower case. Immutable; thread safe.
+ * One HTTP request to the AWS endpoint as the protocol front read it: method, raw (still
+ * percent-encoded) path, decoded query parameters in arrival order, headers by lower-case name (repeated
+ * headers joined with commas) and the body. Codecs decode it into an operation's input. Immutable if the
+ * caller does not change the maps; thread safe then.
  */
-public record AwsRequest(
-        String service,
-        String operation,
-        String method,
-        String path,
-        Map<String, List<String>> query,
-        Map<String, String> headers,
-        byte[] body,
-        String region,
-        String accountId,
-        String requestId,
-        String host) {
+public record AwsRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+        byte[] body) {
 
-    /** The first value of a header, by lower-case name. */
+    /** The value of a header, by lower-case name. */
     public Optional<String> header(String lowerCaseName) {
         return Optional.ofNullable(headers.get(lowerCaseName));
+    }
+
+    /** The first value of a query parameter. */
+    public Optional<String> queryParameter(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 }

@@ -3,8 +3,8 @@ package io.portico.core.protocol;
 import java.util.Map;
 
 /**
- * What a service answers to one call; the protocol front adds {@code x-amzn-RequestId} and writes it.
- * {@code contentType} may be null for an empty body.
+ * What the AWS endpoint answers to one call; the protocol front adds {@code x-amzn-RequestId} and writes
+ * it. {@code contentType} may be null for an empty body.
  */
 public record AwsResponse(int status, String contentType, Map<String, String> headers, byte[] body) {
 

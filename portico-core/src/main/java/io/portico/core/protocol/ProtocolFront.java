@@ -1,5 +1,10 @@
 package io.portico.core.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.protocol.codec.WireCodec;
+import io.portico.core.service.Caller;
+import io.portico.core.service.ServiceApi;
+import io.portico.core.service.Services;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,16 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AWS endpoint as a Jetty core handler: decodes every request into an {@link AwsRequest}, picks
- * the {@link AwsService}, calls it and writes its {@link AwsResponse} or its error.
+ * The AWS endpoint as a Jetty core handler: reads each request, verifies its signature, lets
+ * {@link Services} route it to a service and operation, decodes it with that service's protocol codec,
+ * runs it and writes the codec's answer.
  *
  * <p>How a call flows: the body is read up to a cap (a larger body is refused from its
- * {@code Content-Length} before any of it is read); the SigV4 signature is verified when credentials
- * are configured (otherwise the credential scope is only read for region and access key); the
- * service is chosen by the {@code X-Amz-Target} prefix for the JSON protocols, else by the signing
- * name of the credential scope for REST-JSON; its answer gets an {@code x-amzn-RequestId}.
- * {@link AwsErrorException} becomes AWS's JSON error shape; any other exception becomes a 500
- * {@code InternalFailure} whose stack trace goes only to the log.
+ * {@code Content-Length} before any of it is read); when credentials are configured the SigV4 signature
+ * is verified, and the service its credential scope names must be the service the request reaches
+ * (otherwise the scope is only read for region and access key); the router picks service and operation
+ * from the models; the codec decodes the input, the service validates and runs it, and the codec writes
+ * the output or the error in the protocol's shape, with an {@code x-amzn-RequestId}. Anything a service
+ * did not map to an AWS error becomes a 500 {@code InternalFailure} whose stack trace goes only to the log.
  *
  * <p>The handler blocks while reading the body and running the service; the server runs it on virtual
  * threads. Thread safe: immutable after {@link Builder#build()}.
@@ -41,14 +47,10 @@ public final class ProtocolFront extends Handler.Abstract {
      * 69,905,067 bytes); every other service enforces its own, smaller limits on what it parses.
      */
     public static final long DEFAULT_MAX_BODY_BYTES = 70L * 1024 * 1024;
-    /** AWS's text for an internal failure: all a caller is told of what went wrong inside. */
-    public static final String INTERNAL_FAILURE_MESSAGE =
-            "The request processing has failed because of an unknown error, exception or failure.";
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolFront.class);
     private static final String UNKNOWN = "unknown";
 
-    private final Map<String, AwsService> byTarget;
-    private final Map<String, AwsService> bySigningName;
+    private final Services services;
     private final Optional<SigV4Verifier> verifier;
     private final Map<String, AccessKey> keys;
     private final TemporaryCredentials temporary;
@@ -57,16 +59,7 @@ public final class ProtocolFront extends Handler.Abstract {
 
     private ProtocolFront(Builder builder) {
         super(InvocationType.BLOCKING);
-        Map<String, AwsService> targets = new LinkedHashMap<>();
-        Map<String, AwsService> names = new LinkedHashMap<>();
-        for (AwsService service : builder.services) {
-            if (!service.targetPrefix().isEmpty()) {
-                targets.put(service.targetPrefix(), service);
-            }
-            names.putIfAbsent(service.signingName(), service);
-        }
-        this.byTarget = Map.copyOf(targets);
-        this.bySigningName = Map.copyOf(names);
+        this.services = builder.services;
         Map<String, AccessKey> byId = new LinkedHashMap<>();
         builder.credentials.forEach(key -> byId.put(key.accessKeyId(), key));
         this.keys = Map.copyOf(byId);
@@ -94,6 +87,16 @@ public final class ProtocolFront extends Handler.Abstract {
         return verifier.isPresent();
     }
 
+    /**
+     * Checks the signature of a request that is not an AWS call (the {@code /_portico/} paths), with the
+     * same rules: when credentials are configured, an unsigned or badly signed request is refused.
+     *
+     * @throws AwsErrorException AWS's signature error
+     */
+    public void authenticate(SignedRequest request) {
+        verifier.ifPresent(v -> v.verify(request));
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
@@ -102,20 +105,23 @@ public final class ProtocolFront extends Handler.Abstract {
         try {
             answer = dispatch(request, call);
         } catch (AwsErrorException e) {
-            answer = JsonProtocol.error(call.protocol, e.error());
+            answer = call.codec.error(call.api, e.error(), call.requestId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = call.codec.error(call.api, new AwsError("ServiceUnavailableException", 503,
+                    "The request was interrupted because Portico is shutting down."), call.requestId);
         } catch (RuntimeException | Error e) {
             LOG.error("Internal failure in {}.{} (request {})", call.service, call.operation, call.requestId, e);
-            answer = JsonProtocol.error(call.protocol, new AwsError("InternalFailure", 500, INTERNAL_FAILURE_MESSAGE));
+            answer = call.codec.error(call.api, AwsError.internalFailure(), call.requestId);
         }
         write(response, callback, answer, call.requestId);
         listener.onCall(call.service, call.operation, answer.status(), System.nanoTime() - started);
         return true;
     }
 
-    private AwsResponse dispatch(Request request, Call call) {
+    private AwsResponse dispatch(Request request, Call call) throws InterruptedException {
         Map<String, String> headers = headers(request);
-        String target = headers.get("x-amz-target");
-        call.protocol = guessProtocol(target, headers.get("content-type"));
+        call.codec = guessCodec(headers);
         long length = request.getLength();
         if (length > maxBodyBytes) {
             throw tooLarge();
@@ -130,25 +136,21 @@ public final class ProtocolFront extends Handler.Abstract {
                 .flatMap(this::keyOf).map(AccessKey::accountId).orElse(AccessKey.DEFAULT_ACCOUNT);
         String region = scope.map(CredentialScope::region).orElse("us-east-1");
 
-        AwsService service;
-        String operation;
-        if (target != null) {
-            int dot = target.lastIndexOf('.');
-            service = dot < 0 ? null : byTarget.get(target.substring(0, dot));
-            operation = dot < 0 ? "" : target.substring(dot + 1);
-        } else {
-            service = scope.map(CredentialScope::service).map(bySigningName::get).orElse(null);
-            operation = "";
+        AwsRequest awsRequest = new AwsRequest(request.getMethod(), rawPath, query, headers, body);
+        Services.Route route = services.route(awsRequest, scope.map(CredentialScope::service));
+        call.api = route.api();
+        call.codec = WireCodec.of(route.api().model().protocol());
+        call.service = route.api().model().signingName();
+        call.operation = route.operation().name();
+        if (verifier.isPresent() && !scope.get().service().equals(call.service)) {
+            throw new AwsErrorException(new AwsError("InvalidSignatureException", 403,
+                    "Credential should be scoped to correct service: '" + call.service + "'. "));
         }
-        if (service == null) {
-            throw new AwsErrorException(new AwsError("UnknownOperationException", 400, null));
-        }
-        call.service = service.signingName();
-        call.operation = operation.isEmpty() ? request.getMethod() : operation;
-        call.protocol = service.protocol();
-        AwsRequest awsRequest = new AwsRequest(service.signingName(), operation, request.getMethod(), rawPath,
-                query, headers, body, region, account, call.requestId, headers.getOrDefault("host", ""));
-        return service.handle(awsRequest);
+        ObjectNode input = call.codec.decode(route.api(), route.operation(), awsRequest, route.labels());
+        Caller who = new Caller(account, region, scope.map(CredentialScope::accessKeyId));
+        ObjectNode output = services.invoke(route.api(), route.operation(), input, who, call.requestId,
+                Optional.ofNullable(headers.get("host")));
+        return call.codec.encode(route.api(), route.operation(), output, call.requestId);
     }
 
     private byte[] readBody(Request request) {
@@ -169,11 +171,17 @@ public final class ProtocolFront extends Handler.Abstract {
                 "Request size exceeded " + maxBodyBytes + " bytes"));
     }
 
-    private static String guessProtocol(String target, String contentType) {
-        if (target == null) {
-            return "rest-json";
+    /** The codec to answer in before the service is known: what the request itself looks like. */
+    private static WireCodec guessCodec(Map<String, String> headers) {
+        String contentType = headers.getOrDefault("content-type", "");
+        if (headers.containsKey("x-amz-target")) {
+            return WireCodec.of(contentType.startsWith("application/x-amz-json-1.1")
+                    ? io.portico.core.model.Protocol.AWS_JSON_1_1 : io.portico.core.model.Protocol.AWS_JSON_1_0);
         }
-        return contentType != null && contentType.startsWith(JsonProtocol.JSON_1_1) ? "1.1" : "1.0";
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            return WireCodec.of(io.portico.core.model.Protocol.AWS_QUERY);
+        }
+        return WireCodec.of(io.portico.core.model.Protocol.REST_JSON);
     }
 
     private static Map<String, String> headers(Request request) {
@@ -202,7 +210,8 @@ public final class ProtocolFront extends Handler.Abstract {
         final String requestId;
         String service = UNKNOWN;
         String operation = UNKNOWN;
-        String protocol = "1.0";
+        ServiceApi api;
+        WireCodec codec = WireCodec.of(io.portico.core.model.Protocol.AWS_JSON_1_0);
 
         Call(String requestId) {
             this.requestId = requestId;
@@ -211,7 +220,7 @@ public final class ProtocolFront extends Handler.Abstract {
 
     /** Configures a {@link ProtocolFront}. Not thread safe; use once. */
     public static final class Builder {
-        private final List<AwsService> services = new ArrayList<>();
+        private Services services = new Services(List.of());
         private final List<AccessKey> credentials = new ArrayList<>();
         private TemporaryCredentials temporary = new TemporaryCredentials();
         private Clock clock = Clock.systemUTC();
@@ -221,8 +230,8 @@ public final class ProtocolFront extends Handler.Abstract {
         private Builder() {
         }
 
-        public Builder services(List<? extends AwsService> services) {
-            this.services.addAll(services);
+        public Builder services(Services services) {
+            this.services = services;
             return this;
         }
 

@@ -104,7 +104,7 @@ class SigV4VerifierTest {
 
         assertThatThrownBy(() -> verifier.verify(request)).isInstanceOfSatisfying(AwsErrorException.class, e -> {
             assertThat(e.error().code()).isEqualTo("InvalidSignatureException");
-            assertThat(e.error().message()).isEqualTo(
+            assertThat(e.error().message()).contains(
                     "Signature expired: 20260115T114400Z is now earlier than 20260115T114500Z (20260115T120000Z - 15 min.)");
         });
     }

@@ -1,68 +1,73 @@
 package io.portico.functions.api;
 
-import io.portico.core.protocol.AwsResponse;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
+import io.portico.core.service.OperationHandler;
 import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.FunctionRef;
 import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.InvokeResult;
 import io.portico.functions.engine.LogBuffer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Invoke: {@code RequestResponse} (run and answer 200 with the payload; a function error adds
  * {@code X-Amz-Function-Error}), {@code Event} (queue durably, answer 202) and {@code DryRun} (check,
- * answer 204). {@code X-Amz-Log-Type: Tail} returns the invocation's last 4 KB of log, base64.
+ * answer 204). {@code X-Amz-Log-Type: Tail} returns the invocation's last 4 KB of log, base64. The same
+ * handler answers Step Functions' Lambda tasks through the call bus.
  */
 final class InvokeOperation {
 
     private InvokeOperation() {
     }
 
-    static void register(List<Route> routes, Functions functions, AsyncInvocations async) {
-        routes.add(Route.of("Invoke", "POST", "/2015-03-31/functions/([^/]+)/invocations",
-                call -> invoke(call, functions, async)));
+    static void register(Map<String, OperationHandler> ops, Functions functions, AsyncInvocations async) {
+        ops.put("Invoke", LambdaCall.of(call -> invoke(call, functions, async)));
     }
 
-    private static AwsResponse invoke(LambdaCall call, Functions functions, AsyncInvocations async)
+    private static ObjectNode invoke(LambdaCall call, Functions functions, AsyncInvocations async)
             throws InterruptedException {
         FunctionRef ref = call.function();
-        String type = call.request().header("x-amz-invocation-type").orElse("RequestResponse");
-        String logType = call.request().header("x-amz-log-type").orElse("None");
-        if (!logType.equals("None") && !logType.equals("Tail")) {
-            throw FunctionsException.invalidParameter(FunctionsException.validationMessage("logType", logType,
-                    "Member must satisfy enum value set: [Tail, None]"));
-        }
-        byte[] payload = call.request().body();
+        String type = call.text("InvocationType").orElse("RequestResponse");
+        String logType = call.text("LogType").orElse("None");
+        byte[] payload = payload(call.body());
         checkJson(payload);
+        ObjectNode out = Json.object();
         switch (type) {
-            case "RequestResponse" -> {
-                Optional<String> clientContext = call.request().header("x-amz-client-context").map(InvokeOperation::decode);
-                InvokeResult result = functions.invoke(ref, payload, call.request().requestId(), clientContext);
-                Map<String, String> headers = new HashMap<>();
-                headers.put("X-Amz-Executed-Version", result.executedVersion());
-                result.functionError().ifPresent(e -> headers.put("X-Amz-Function-Error", e));
-                if (logType.equals("Tail")) {
-                    headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
-                            LogBuffer.tail(result.log()).getBytes(StandardCharsets.UTF_8)));
-                }
-                return new AwsResponse(200, "application/json", headers, result.payload());
-            }
             case "Event" -> {
                 async.enqueue(ref, payload);
-                return new AwsResponse(202, null, Map.of(), new byte[0]);
+                return out.put("StatusCode", 202);
             }
             case "DryRun" -> {
                 functions.checkInvocable(ref);
-                return new AwsResponse(204, null, Map.of(), new byte[0]);
+                return out.put("StatusCode", 204);
             }
-            default -> throw FunctionsException.invalidParameter(FunctionsException.validationMessage(
-                    "invocationType", type, "Member must satisfy enum value set: [Event, RequestResponse, DryRun]"));
+            default -> {
+                Optional<String> clientContext = call.text("ClientContext").map(InvokeOperation::decode);
+                InvokeResult result = functions.invoke(ref, payload, call.operation().requestId(), clientContext);
+                out.put("StatusCode", 200).put("ExecutedVersion", result.executedVersion());
+                result.functionError().ifPresent(e -> out.put("FunctionError", e));
+                if (logType.equals("Tail")) {
+                    out.put("LogResult", Base64.getEncoder().encodeToString(
+                            LogBuffer.tail(result.log()).getBytes(StandardCharsets.UTF_8)));
+                }
+                return out.set("Payload", BinaryNode.valueOf(result.payload()));
+            }
+        }
+    }
+
+    private static byte[] payload(ObjectNode body) {
+        try {
+            byte[] bytes = body.has("Payload") ? body.get("Payload").binaryValue() : null;
+            return bytes == null ? new byte[0] : bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("Payload was decoded by the kit", e);
         }
     }
 
@@ -71,11 +76,11 @@ final class InvokeOperation {
         if (payload.length == 0) {
             return;
         }
-        try (var parser = io.portico.core.json.Json.mapper().createParser(payload)) {
+        try (var parser = Json.mapper().createParser(payload)) {
             while (parser.nextToken() != null) {
                 // reading every token is the check
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new FunctionsException("InvalidRequestContentException", "Could not parse request body into json:"
                     + " Could not parse payload into json: " + e.getMessage().replace("\n", " "));
         }

@@ -7,6 +7,8 @@ import io.portico.functions.engine.EventInvokeConfig;
 import io.portico.functions.engine.FunctionRef;
 import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
+import io.portico.core.service.OperationHandler;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,70 +17,68 @@ import java.util.Optional;
  * configuration; and GetAccountSettings.
  */
 final class SettingsOperations {
-    private static final String NAME = "/([^/]+)";
-    private static final String INVOKE_CONFIG = "/2019-09-25/functions" + NAME + "/event-invoke-config";
 
     private SettingsOperations() {
     }
 
-    static void register(List<Route> routes, Functions functions) {
-        routes.add(Route.of("PutFunctionConcurrency", "PUT", "/2017-10-31/functions" + NAME + "/concurrency", call -> {
-            int value = call.integer("ReservedConcurrentExecutions").orElseThrow(
-                    () -> FunctionsException.missing("reservedConcurrentExecutions"));
+    static void register(Map<String, OperationHandler> ops, Functions functions) {
+        ops.put("PutFunctionConcurrency", LambdaCall.of(call -> {
+            int value = call.integer("ReservedConcurrentExecutions").orElseThrow();
             functions.putReservedConcurrency(call.unqualifiedFunction(), value);
-            return LambdaService.json(200, Json.object().put("ReservedConcurrentExecutions", value));
+            return Json.object().put("ReservedConcurrentExecutions", value);
         }));
-        routes.add(Route.of("GetFunctionConcurrency", "GET", "/2019-09-30/functions" + NAME + "/concurrency", call -> {
+        ops.put("GetFunctionConcurrency", LambdaCall.of(call -> {
             ObjectNode out = Json.object();
             functions.reservedConcurrency(call.unqualifiedFunction())
                     .ifPresent(v -> out.put("ReservedConcurrentExecutions", v));
-            return LambdaService.json(200, out);
+            return out;
         }));
-        routes.add(Route.of("DeleteFunctionConcurrency", "DELETE", "/2017-10-31/functions" + NAME + "/concurrency",
-                call -> {
-                    functions.deleteReservedConcurrency(call.unqualifiedFunction());
-                    return LambdaService.empty(204);
-                }));
+        ops.put("DeleteFunctionConcurrency", LambdaCall.of(call -> {
+            functions.deleteReservedConcurrency(call.unqualifiedFunction());
+            return Json.object();
+        }));
 
-        routes.add(Route.of("TagResource", "POST", "/2017-03-31/tags/(.+)", call -> {
+        ops.put("TagResource", LambdaCall.of(call -> {
             functions.store().tag(taggable(call, functions), LambdaCall.stringMap(call.body(), "Tags"));
-            return LambdaService.empty(204);
+            return Json.object();
         }));
-        routes.add(Route.of("ListTags", "GET", "/2017-03-31/tags/(.+)", call -> {
+        ops.put("ListTags", LambdaCall.of(call -> {
             ObjectNode out = Json.object();
             ObjectNode tags = out.putObject("Tags");
             functions.store().tags(taggable(call, functions)).forEach(tags::put);
-            return LambdaService.json(200, out);
+            return out;
         }));
-        routes.add(Route.of("UntagResource", "DELETE", "/2017-03-31/tags/(.+)", call -> {
-            functions.store().untag(taggable(call, functions), call.queryAll("tagKeys"));
-            return LambdaService.empty(204);
+        ops.put("UntagResource", LambdaCall.of(call -> {
+            List<String> keys = new java.util.ArrayList<>();
+            call.body().path("TagKeys").forEach(k -> keys.add(k.asText()));
+            functions.store().untag(taggable(call, functions), keys);
+            return Json.object();
         }));
 
-        routes.add(Route.of("PutFunctionEventInvokeConfig", "PUT", INVOKE_CONFIG,
-                call -> LambdaService.json(200, LambdaWire.eventInvokeConfig(putConfig(call, functions, true)))));
-        routes.add(Route.of("UpdateFunctionEventInvokeConfig", "POST", INVOKE_CONFIG,
-                call -> LambdaService.json(200, LambdaWire.eventInvokeConfig(putConfig(call, functions, false)))));
-        routes.add(Route.of("GetFunctionEventInvokeConfig", "GET", INVOKE_CONFIG, call -> {
+        ops.put("PutFunctionEventInvokeConfig",
+                LambdaCall.of(call -> LambdaWire.eventInvokeConfig(putConfig(call, functions, true))));
+        ops.put("UpdateFunctionEventInvokeConfig",
+                LambdaCall.of(call -> LambdaWire.eventInvokeConfig(putConfig(call, functions, false))));
+        ops.put("GetFunctionEventInvokeConfig", LambdaCall.of(call -> {
             FunctionRef ref = call.function();
             EventInvokeConfig config = functions.eventInvokeConfig(ref).orElseThrow(() -> FunctionsException.notFound(
                     "The function " + ref.arn() + ":" + ref.qualifier().orElse("$LATEST")
                             + " doesn't have an EventInvokeConfig"));
-            return LambdaService.json(200, LambdaWire.eventInvokeConfig(config));
+            return LambdaWire.eventInvokeConfig(config);
         }));
-        routes.add(Route.of("DeleteFunctionEventInvokeConfig", "DELETE", INVOKE_CONFIG, call -> {
+        ops.put("DeleteFunctionEventInvokeConfig", LambdaCall.of(call -> {
             functions.deleteEventInvokeConfig(call.function());
-            return LambdaService.empty(204);
+            return Json.object();
         }));
-        routes.add(Route.of("ListFunctionEventInvokeConfigs", "GET", INVOKE_CONFIG + "/list", call -> {
+        ops.put("ListFunctionEventInvokeConfigs", LambdaCall.of(call -> {
             List<ObjectNode> configs = functions.eventInvokeConfigs(call.unqualifiedFunction()).stream()
                     .map(LambdaWire::eventInvokeConfig).toList();
             return FunctionOperations.page(call, configs, "FunctionEventInvokeConfigs");
         }));
 
-        routes.add(Route.of("GetAccountSettings", "GET", "/2016-08-19/account-settings", call -> {
-            String account = call.request().accountId();
-            String region = call.request().region();
+        ops.put("GetAccountSettings", LambdaCall.of(call -> {
+            String account = call.account();
+            String region = call.region();
             var all = functions.list(account, region, true);
             long totalCode = all.stream().mapToLong(v -> v.codeSize()).sum();
             ObjectNode out = Json.object();
@@ -88,12 +88,12 @@ final class SettingsOperations {
                     .put("UnreservedConcurrentExecutions", functions.unreservedConcurrency(account, region));
             out.putObject("AccountUsage").put("TotalCodeSize", totalCode)
                     .put("FunctionCount", functions.list(account, region, false).size());
-            return LambdaService.json(200, out);
+            return out;
         }));
     }
 
     private static EventInvokeConfig putConfig(LambdaCall call, Functions functions, boolean replace) {
-        JsonNode destinations = LambdaCall.object(call.body(), "DestinationConfig").orElse(call.body().objectNode());
+        JsonNode destinations = LambdaCall.node(call.body(), "DestinationConfig").orElse(call.body().objectNode());
         return functions.putEventInvokeConfig(call.function(), call.integer("MaximumRetryAttempts"),
                 call.integer("MaximumEventAgeInSeconds"), destination(destinations, "OnSuccess"),
                 destination(destinations, "OnFailure"), replace);
@@ -101,14 +101,14 @@ final class SettingsOperations {
 
     /** Absent: keep; present with no Destination: clear; present: set. */
     private static Optional<Optional<String>> destination(JsonNode config, String field) {
-        return LambdaCall.object(config, field)
+        return LambdaCall.node(config, field)
                 .map(destination -> LambdaCall.string(destination, "Destination").filter(s -> !s.isEmpty()));
     }
 
     /** The function a tagging call names by ARN; it must exist, as Lambda checks. */
     private static String taggable(LambdaCall call, Functions functions) {
-        String arn = call.label(1);
-        FunctionRef ref = FunctionRef.parse(arn, Optional.empty(), call.request().accountId(), call.request().region());
+        String arn = call.operation().required("Resource");
+        FunctionRef ref = FunctionRef.parse(arn, Optional.empty(), call.account(), call.region());
         if (!arn.startsWith("arn:")) {
             throw FunctionsException.invalidParameter("Invalid ARN: " + arn);
         }

@@ -65,7 +65,7 @@ final class ActivityOperations {
     private ObjectNode getTask(Call call) {
         Optional<Activities.ActivityTask> task;
         try {
-            task = engine.activities().poll(call.required("activityArn"), call.optional("workerName", 80));
+            task = engine.activities().poll(call.required("activityArn"), call.optional("workerName"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             task = Optional.empty();

@@ -62,20 +62,9 @@ final class MapRunOperations {
 
     private ObjectNode update(Call call) {
         String arn = call.required("mapRunArn");
-        Optional<Integer> maxConcurrency = number(call, "maxConcurrency").map(JsonNode::asInt);
-        Optional<Long> count = number(call, "toleratedFailureCount").map(JsonNode::asLong);
-        Optional<Double> percentage = number(call, "toleratedFailurePercentage").map(JsonNode::asDouble);
-        if (maxConcurrency.isPresent() && maxConcurrency.get() < 0) {
-            throw invalidValue(maxConcurrency.get(), "maxConcurrency", "Member must have value greater than or equal to 0");
-        }
-        if (count.isPresent() && count.get() < 0) {
-            throw invalidValue(count.get(), "toleratedFailureCount", "Member must have value greater than or equal to 0");
-        }
-        if (percentage.isPresent() && (percentage.get() < 0 || percentage.get() > 100)) {
-            throw invalidValue(percentage.get(), "toleratedFailurePercentage",
-                    percentage.get() < 0 ? "Member must have value greater than or equal to 0"
-                            : "Member must have value less than or equal to 100");
-        }
+        Optional<Integer> maxConcurrency = call.node("maxConcurrency").map(JsonNode::asInt);
+        Optional<Long> count = call.node("toleratedFailureCount").map(JsonNode::asLong);
+        Optional<Double> percentage = call.node("toleratedFailurePercentage").map(JsonNode::asDouble);
         if (maxConcurrency.isEmpty() && count.isEmpty() && percentage.isEmpty()) {
             throw ServiceError.validation("Must provide at least one of maxConcurrency, toleratedFailureCount "
                     + "or toleratedFailurePercentage");
@@ -84,18 +73,7 @@ final class MapRunOperations {
         return Wire.object();
     }
 
-    private static Optional<JsonNode> number(Call call, String member) {
-        Optional<JsonNode> v = call.node(member);
-        if (v.isPresent() && !v.get().isNumber()) {
-            throw Call.unexpectedType(member, "a number");
-        }
-        return v;
-    }
 
-    private static ServiceError invalidValue(Object value, String member, String constraint) {
-        return ServiceError.validation("1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + constraint);
-    }
 
     private static void counts(ObjectNode node, MapRunCounts c) {
         node.put("pending", c.pending());

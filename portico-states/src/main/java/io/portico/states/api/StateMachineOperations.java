@@ -22,7 +22,6 @@ import java.util.Optional;
 
 /** State machines, versions, aliases and definition validation. */
 final class StateMachineOperations {
-    static final int MAX_DEFINITION = 1_048_576;
 
     private final StepFunctions engine;
 
@@ -52,10 +51,10 @@ final class StateMachineOperations {
     private ObjectNode create(Call call) {
         MachineType type = type(call.optional("type").orElse("STANDARD"));
         StateMachineInfo info = engine.machines().create(new StateMachines.CreateRequest(call.account(), call.region(),
-                call.required("name"), definition(call, "definition").orElseThrow(() -> missing("definition")),
+                call.required("name"), call.required("definition"),
                 call.required("roleArn"), type, call.node("loggingConfiguration").map(JsonNode::toString),
                 call.node("tracingConfiguration").map(JsonNode::toString), call.flag("publish"),
-                call.optional("versionDescription", 256), call.tags("tags")));
+                call.optional("versionDescription"), call.tags("tags")));
         ObjectNode out = Wire.object();
         out.put("stateMachineArn", info.arn());
         Wire.time(out, "creationDate", info.creationDate());
@@ -99,10 +98,10 @@ final class StateMachineOperations {
     }
 
     private ObjectNode update(Call call) {
-        StateMachines.Updated u = engine.machines().update(call.required("stateMachineArn"), definition(call, "definition"),
+        StateMachines.Updated u = engine.machines().update(call.required("stateMachineArn"), call.optional("definition"),
                 call.optional("roleArn"), call.node("loggingConfiguration").map(JsonNode::toString),
                 call.node("tracingConfiguration").map(JsonNode::toString), call.flag("publish"),
-                call.optional("versionDescription", 256));
+                call.optional("versionDescription"));
         ObjectNode out = Wire.object();
         Wire.time(out, "updateDate", u.updateDate());
         out.put("revisionId", u.revisionId());
@@ -130,7 +129,7 @@ final class StateMachineOperations {
 
     private ObjectNode publish(Call call) {
         VersionInfo v = engine.machines().publish(call.required("stateMachineArn"), call.optional("revisionId"),
-                call.optional("description", 256));
+                call.optional("description"));
         ObjectNode out = Wire.object();
         Wire.time(out, "creationDate", v.creationDate());
         out.put("stateMachineVersionArn", v.arn());
@@ -150,8 +149,8 @@ final class StateMachineOperations {
     }
 
     private ObjectNode createAlias(Call call) {
-        AliasInfo a = engine.aliases().create(call.required("name"), call.optional("description", 256),
-                routes(call).orElseThrow(() -> missing("routingConfiguration")));
+        AliasInfo a = engine.aliases().create(call.required("name"), call.optional("description"),
+                routes(call).orElseThrow());
         return arnAndCreationDate("stateMachineAliasArn", a.arn(), a.creationDate());
     }
 
@@ -171,7 +170,7 @@ final class StateMachineOperations {
     private ObjectNode updateAlias(Call call) {
         ObjectNode out = Wire.object();
         Wire.time(out, "updateDate", engine.aliases().update(call.required("stateMachineAliasArn"),
-                call.optional("description", 256), routes(call)));
+                call.optional("description"), routes(call)));
         return out;
     }
 
@@ -188,9 +187,9 @@ final class StateMachineOperations {
     }
 
     private ObjectNode validate(Call call) {
-        String definition = definition(call, "definition").orElseThrow(() -> missing("definition"));
+        String definition = call.required("definition");
         MachineType type = type(call.optional("type").orElse("STANDARD"));
-        Diagnostic.Severity severity = call.optionalEnum("severity", List.of("ERROR", "WARNING"))
+        Diagnostic.Severity severity = call.optional("severity")
                 .map(Diagnostic.Severity::valueOf).orElse(Diagnostic.Severity.ERROR);
         int maxResults = call.integer("maxResults").orElse(0);
         ValidationReport report = DefinitionParser.validate(definition, type, severity, maxResults);
@@ -239,7 +238,7 @@ final class StateMachineOperations {
 
     private static JsonNode json(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            return io.portico.core.json.Json.mapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -253,22 +252,9 @@ final class StateMachineOperations {
         });
     }
 
-    private static Optional<String> definition(Call call, String member) {
-        Optional<String> definition = call.optional(member);
-        if (definition.isPresent() && definition.get().length() > MAX_DEFINITION) {
-            throw ServiceError.validation("1 validation error detected: Value at '" + member
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_DEFINITION);
-        }
-        return definition;
-    }
 
     private static MachineType type(String text) {
-        Call.checkEnum("type", text, List.of("STANDARD", "EXPRESS"));
         return MachineType.valueOf(text);
     }
 
-    private static ServiceError missing(String member) {
-        return ServiceError.validation("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
-    }
 }

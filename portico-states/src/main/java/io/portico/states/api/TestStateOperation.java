@@ -21,9 +21,7 @@ import java.util.List;
  * Tasks, which Portico does not run yet, so it answers like DEBUG.
  */
 final class TestStateOperation {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LEVELS = List.of("INFO", "DEBUG", "TRACE");
-    private static final List<String> FIELD_VALIDATION_MODES = List.of("STRICT", "PRESENT", "NONE");
+    private static final ObjectMapper JSON = io.portico.core.json.Json.mapper();
 
     private final StepFunctions engine;
 
@@ -36,17 +34,13 @@ final class TestStateOperation {
     }
 
     private ObjectNode test(Call call) {
-        String level = call.optionalEnum("inspectionLevel", LEVELS).orElse("INFO");
+        String level = call.optional("inspectionLevel").orElse("INFO");
         TestStateResult result = engine.tester().test(request(call));
         return response(result, !level.equals("INFO"));
     }
 
     private static TestStateRequest request(Call call) {
         String definition = call.required("definition");
-        if (definition.length() > StateMachineOperations.MAX_DEFINITION) {
-            throw ServiceError.validation("1 validation error detected: Value at 'definition' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + StateMachineOperations.MAX_DEFINITION);
-        }
         TestStateRequest request = TestStateRequest.of(definition).withScope(call.account(), call.region())
                 .withInput(input(call.optional("input").orElse("{}")))
                 .withRevealSecrets(call.flag("revealSecrets"));
@@ -72,11 +66,6 @@ final class TestStateOperation {
         }
         JsonNode retries = call.node("stateConfiguration").map(c -> c.path("retrierRetryCount")).orElse(null);
         if (retries != null && !retries.isMissingNode() && !retries.isNull()) {
-            if (!retries.canConvertToInt() || retries.asInt() < 0) {
-                throw ServiceError.validation("1 validation error detected: Value '" + retries.asText()
-                        + "' at 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: "
-                        + "Member must have value greater than or equal to 0");
-            }
             request = request.withRetrierRetryCount(retries.asInt());
         }
         return request;
@@ -88,7 +77,6 @@ final class TestStateOperation {
         boolean hasResult = result != null && !result.isNull();
         boolean hasError = errorOutput != null && !errorOutput.isNull();
         String mode = mock.path("fieldValidationMode").asText("STRICT");
-        Call.checkEnum("mock.fieldValidationMode", mode, FIELD_VALIDATION_MODES);
         if (hasResult == hasError) {
             throw ServiceError.validation("A test mock should have only one of the following fields: [result, errorOutput].");
         }

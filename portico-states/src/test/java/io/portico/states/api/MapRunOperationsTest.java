@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.protocol.AwsErrorException;
-import io.portico.core.protocol.AwsRequest;
+import io.portico.core.service.Caller;
+import io.portico.core.service.ServiceApi;
+import io.portico.core.service.Services;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
 import java.io.IOException;
@@ -42,13 +46,15 @@ class MapRunOperationsTest {
     @TempDir
     Path dataDir;
     private StepFunctions engine;
-    private StatesService service;
+    private ServiceApi service;
+    private Services services;
 
     @BeforeEach
     void start() {
         store = SqliteStore.open(dataDir);
         engine = StepFunctions.create(store, Clock.systemUTC(), TaskResources.NONE);
-        service = new StatesService(engine);
+        service = StatesApi.create(engine);
+        services = new Services(List.of(service));
         service.start();
     }
 
@@ -140,8 +146,11 @@ class MapRunOperationsTest {
     }
 
     private JsonNode call(String operation, String body) throws IOException {
-        AwsRequest request = new AwsRequest("states", operation, "POST", "/", Map.of(), Map.of(),
-                body.getBytes(StandardCharsets.UTF_8), "us-east-1", "000000000000", "req-1", "localhost");
-        return JSON.readTree(service.handle(request).body());
+        try {
+            return services.call(Caller.of("000000000000", "us-east-1"), "states", operation,
+                    (ObjectNode) JSON.readTree(body));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

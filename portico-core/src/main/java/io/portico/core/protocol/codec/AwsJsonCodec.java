@@ -1,0 +1,90 @@
+package io.portico.core.protocol.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
+import io.portico.core.model.OperationModel;
+import io.portico.core.protocol.AwsError;
+import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.protocol.AwsRequest;
+import io.portico.core.protocol.AwsResponse;
+import io.portico.core.service.ServiceApi;
+import io.portico.core.service.TypeErrors;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * AWS JSON 1.0 and 1.1: the operation comes from {@code X-Amz-Target}, the input is the JSON body, the
+ * output is the JSON body with status 200, and an error is {@code {"__type": code, "message": ...}} with
+ * {@code x-amzn-ErrorType} (the message member is named as the error shape names it). Thread safe.
+ */
+public final class AwsJsonCodec implements WireCodec {
+    static final AwsJsonCodec JSON_1_0 = new AwsJsonCodec("application/x-amz-json-1.0");
+    static final AwsJsonCodec JSON_1_1 = new AwsJsonCodec("application/x-amz-json-1.1");
+
+    private final String contentType;
+
+    private AwsJsonCodec(String contentType) {
+        this.contentType = contentType;
+    }
+
+    @Override
+    public ObjectNode decode(ServiceApi api, OperationModel operation, AwsRequest request, Map<String, String> labels) {
+        ObjectNode body = parseObject(request.body(), api.typeErrors());
+        return operation.input().map(shape -> JsonDocuments.structure(shape, body, api.typeErrors())).orElse(body);
+    }
+
+    @Override
+    public AwsResponse encode(ServiceApi api, OperationModel operation, ObjectNode output, String requestId) {
+        return new AwsResponse(200, contentType, Map.of(), Json.write(output));
+    }
+
+    @Override
+    public AwsResponse error(ServiceApi api, AwsError error, String requestId) {
+        return jsonError(api, error, contentType, true);
+    }
+
+    /** The JSON error body and headers shared by AWS JSON and REST-JSON; {@code withType} adds {@code __type}. */
+    static AwsResponse jsonError(ServiceApi api, AwsError error, String contentType, boolean withType) {
+        ObjectNode body = Json.object();
+        if (withType) {
+            body.put("__type", error.code());
+        }
+        error.message().ifPresent(message -> body.put(messageMember(api, error.code()), message));
+        body.setAll(error.extra());
+        return new AwsResponse(error.status(), contentType, Map.of("x-amzn-ErrorType", error.code()), Json.write(body));
+    }
+
+    /** The error shape's own name for its message ({@code message} or {@code Message}). */
+    static String messageMember(ServiceApi api, String code) {
+        if (api == null) {
+            return "message";
+        }
+        return api.model().errorShape(code)
+                .flatMap(shape -> shape.members().keySet().stream().filter(n -> n.equalsIgnoreCase("message")).findFirst())
+                .orElse("message");
+    }
+
+    /** The body as a JSON object; an empty body reads as {@code {}}. */
+    static ObjectNode parseObject(byte[] bytes, TypeErrors errors) {
+        if (bytes.length == 0) {
+            return Json.object();
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new AwsErrorException(errors.unreadable(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new AwsErrorException(errors.unreadable(e.getMessage()));
+        }
+        if (node == null || node.isMissingNode()) {
+            return Json.object();
+        }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw JsonDocuments.wrong(node, "", "Structure", errors);
+    }
+}

@@ -1,0 +1,217 @@
+package io.portico.core.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.Component;
+import io.portico.core.model.OperationModel;
+import io.portico.core.model.ServiceModel;
+import io.portico.core.model.Shape;
+import io.portico.core.protocol.AwsError;
+import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.protocol.PorticoPaths;
+import io.portico.core.validation.ValidationReport;
+import io.portico.core.validation.Validator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One AWS service as a module contributes it to the kit: its {@link ServiceModel}, a handler for each
+ * operation it serves, and how its errors read. The kit does the rest for every protocol and for the
+ * call bus alike: routing, decoding, validation against the model, the caller's scope, error rendering.
+ *
+ * <p>A module builds one with {@link #builder}, naming its operations by the model's names (a name the
+ * model does not have is a build-time error) and an {@link ErrorMapper} that turns its engine's
+ * exceptions into {@link AwsError}s (engines know no wire codes). Operations the model has and the module
+ * does not serve answer {@code UnknownOperationException}. The components handed to
+ * {@link Builder#lifecycle} start and stop with the service.
+ *
+ * <p>Immutable after {@link Builder#build()}; thread safe.
+ */
+public final class ServiceApi implements Component {
+
+    /** Maps an engine exception to the service's AWS error; empty for exceptions it does not know (bugs). */
+    @FunctionalInterface
+    public interface ErrorMapper {
+        Optional<AwsError> map(RuntimeException e);
+
+        ErrorMapper NONE = e -> Optional.empty();
+    }
+
+    private final ServiceModel model;
+    private final Map<String, OperationHandler> handlers;
+    private final ErrorMapper errors;
+    private final TypeErrors typeErrors;
+    private final String validationCode;
+    private final Function<OperationModel, String> validationPathPrefix;
+    private final List<Component> lifecycle;
+    private final Optional<PorticoPaths> paths;
+
+    private ServiceApi(Builder b) {
+        this.model = b.model;
+        this.handlers = Map.copyOf(b.handlers);
+        this.errors = b.errors;
+        this.typeErrors = b.typeErrors;
+        this.validationCode = b.validationCode;
+        this.validationPathPrefix = b.validationPathPrefix;
+        this.lifecycle = List.copyOf(b.lifecycle);
+        this.paths = b.paths;
+    }
+
+    public static Builder builder(ServiceModel model) {
+        return new Builder(model);
+    }
+
+    public ServiceModel model() {
+        return model;
+    }
+
+    /** The handler of an operation this service serves. */
+    public Optional<OperationHandler> handler(String operation) {
+        return Optional.ofNullable(handlers.get(operation));
+    }
+
+    /** The names of the operations this service serves. */
+    public java.util.Set<String> servedOperations() {
+        return handlers.keySet();
+    }
+
+    public TypeErrors typeErrors() {
+        return typeErrors;
+    }
+
+    /** The service's own {@code /_portico/} paths, if it has any. */
+    public Optional<PorticoPaths> paths() {
+        return paths;
+    }
+
+    /**
+     * An error of this service with the HTTP status its model gives the code (400 when the model does
+     * not declare the error, as AWS's JSON services answer undeclared client errors).
+     */
+    public AwsError error(String code, String message) {
+        return error(model, code, message);
+    }
+
+    /** An error of the service {@code model} describes, with the status the model gives its code (else 400). */
+    public static AwsError error(ServiceModel model, String code, String message) {
+        int status = model.errorShape(code).flatMap(Shape.Structure::error).map(Shape.ErrorTrait::httpStatus).orElse(400);
+        return new AwsError(code, status, message);
+    }
+
+    /** {@link #error} as a throwable. */
+    public AwsErrorException exception(String code, String message) {
+        return new AwsErrorException(error(code, message));
+    }
+
+    /**
+     * Checks an operation's input against the model.
+     *
+     * @throws AwsErrorException the service's validation error with AWS's message
+     */
+    public void validate(OperationModel operation, ObjectNode input) {
+        if (operation.input().isEmpty()) {
+            return;
+        }
+        ValidationReport report = Validator.validate(operation.input().get(), input,
+                validationPathPrefix.apply(operation));
+        if (!report.isValid()) {
+            throw new AwsErrorException(error(validationCode, report.message()));
+        }
+    }
+
+    /** The AWS error for what a handler threw; empty when it is not an error the service knows (a bug). */
+    public Optional<AwsError> mapError(RuntimeException e) {
+        if (e instanceof AwsErrorException aws) {
+            return Optional.of(aws.error());
+        }
+        return errors.map(e);
+    }
+
+    @Override
+    public void start() {
+        lifecycle.forEach(Component::start);
+    }
+
+    @Override
+    public void close() {
+        for (int i = lifecycle.size() - 1; i >= 0; i--) {
+            lifecycle.get(i).close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceApi[" + model.uid() + ", " + handlers.size() + " operations]";
+    }
+
+    /** Assembles a {@link ServiceApi}. Not thread safe; use once. */
+    public static final class Builder {
+        private final ServiceModel model;
+        private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
+        private ErrorMapper errors = ErrorMapper.NONE;
+        private TypeErrors typeErrors = TypeErrors.SERIALIZATION_EXCEPTION;
+        private String validationCode = "ValidationException";
+        private Function<OperationModel, String> validationPathPrefix = op -> "";
+        private final List<Component> lifecycle = new ArrayList<>();
+        private Optional<PorticoPaths> paths = Optional.empty();
+
+        private Builder(ServiceModel model) {
+            this.model = model;
+        }
+
+        /**
+         * Serves {@code name} with {@code handler}.
+         *
+         * @throws IllegalArgumentException if the model has no such operation, or it is served twice
+         */
+        public Builder operation(String name, OperationHandler handler) {
+            if (model.operation(name).isEmpty()) {
+                throw new IllegalArgumentException(model.uid() + " has no operation " + name);
+            }
+            if (handlers.putIfAbsent(name, handler) != null) {
+                throw new IllegalArgumentException(name + " is served twice");
+            }
+            return this;
+        }
+
+        public Builder errors(ErrorMapper errors) {
+            this.errors = errors;
+            return this;
+        }
+
+        public Builder typeErrors(TypeErrors typeErrors) {
+            this.typeErrors = typeErrors;
+            return this;
+        }
+
+        /** The code of a model validation failure (AWS uses {@code ValidationException} almost everywhere). */
+        public Builder validationCode(String code) {
+            this.validationCode = code;
+            return this;
+        }
+
+        /** A prefix of every path in validation messages (API Gateway's read {@code createRestApiInput.name}). */
+        public Builder validationPathPrefix(Function<OperationModel, String> prefix) {
+            this.validationPathPrefix = prefix;
+            return this;
+        }
+
+        /** Components started with the service, in this order, and closed in reverse. */
+        public Builder lifecycle(Component... components) {
+            lifecycle.addAll(List.of(components));
+            return this;
+        }
+
+        public Builder paths(PorticoPaths paths) {
+            this.paths = Optional.of(paths);
+            return this;
+        }
+
+        public ServiceApi build() {
+            return new ServiceApi(this);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.portico.core.validation;
+
+import io.portico.core.model.Shape;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * AWS's constraint texts for one scalar shape ({@code Member must have length less than or equal to 64},
+ * {@code Member must satisfy enum value set: [A, B]}): the first one a value breaks, and all of them, which
+ * AWS lists when an element of a list or a map breaks one. Stateless.
+ */
+final class Constraints {
+    static final String NOT_NULL = "Member must not be null";
+
+    private Constraints() {
+    }
+
+    /**
+     * The first constraint {@code value} breaks, if any. A value of the wrong length is reported for its
+     * length alone: AWS does not go on to the pattern then (an empty table name reads "length greater than or
+     * equal to 1", not also the pattern).
+     */
+    static Optional<String> broken(Shape shape, com.fasterxml.jackson.databind.JsonNode value) {
+        return switch (shape) {
+            case Shape.StringShape s -> {
+                String text = value.asText();
+                Optional<String> length = length(text.codePointCount(0, text.length()), s.min(), s.max());
+                if (length.isPresent()) {
+                    yield length;
+                }
+                if (!s.enumValues().isEmpty() && !s.enumValues().contains(text)) {
+                    yield Optional.of(enumText(s));
+                }
+                if (s.compiledPattern().isPresent() && !s.compiledPattern().get().matcher(text).matches()) {
+                    yield Optional.of(patternText(s));
+                }
+                yield Optional.empty();
+            }
+            case Shape.NumberShape n -> range(value.decimalValue(), n);
+            case Shape.BlobShape b -> length(byteLength(value), b.min(), b.max());
+            default -> Optional.empty();
+        };
+    }
+
+    /** Every constraint of a scalar shape, in AWS's order: maximum, minimum, pattern or enumeration. */
+    static List<String> all(Shape shape) {
+        List<String> all = new ArrayList<>();
+        switch (shape) {
+            case Shape.StringShape s -> {
+                s.max().ifPresent(max -> all.add(lengthAtMost(max)));
+                s.min().ifPresent(min -> all.add(lengthAtLeast(min)));
+                if (s.pattern().isPresent()) {
+                    all.add(patternText(s));
+                }
+                if (!s.enumValues().isEmpty()) {
+                    all.add(enumText(s));
+                }
+            }
+            case Shape.NumberShape n -> {
+                n.max().ifPresent(max -> all.add("Member must have value less than or equal to " + number(n, max)));
+                n.min().ifPresent(min -> all.add("Member must have value greater than or equal to " + number(n, min)));
+            }
+            case Shape.BlobShape b -> {
+                b.max().ifPresent(max -> all.add(lengthAtMost(max)));
+                b.min().ifPresent(min -> all.add(lengthAtLeast(min)));
+            }
+            default -> {
+            }
+        }
+        return all;
+    }
+
+    static Optional<String> length(long length, OptionalLong min, OptionalLong max) {
+        if (max.isPresent() && length > max.getAsLong()) {
+            return Optional.of(lengthAtMost(max.getAsLong()));
+        }
+        if (min.isPresent() && length < min.getAsLong()) {
+            return Optional.of(lengthAtLeast(min.getAsLong()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> range(BigDecimal value, Shape.NumberShape n) {
+        if (n.max().isPresent() && value.compareTo(n.max().get()) > 0) {
+            return Optional.of("Member must have value less than or equal to " + number(n, n.max().get()));
+        }
+        if (n.min().isPresent() && value.compareTo(n.min().get()) < 0) {
+            return Optional.of("Member must have value greater than or equal to " + number(n, n.min().get()));
+        }
+        return Optional.empty();
+    }
+
+    private static String number(Shape.NumberShape n, BigDecimal bound) {
+        return n.isIntegral() ? bound.toBigInteger().toString() : Double.toString(bound.doubleValue());
+    }
+
+    private static String lengthAtMost(long max) {
+        return "Member must have length less than or equal to " + max;
+    }
+
+    private static String lengthAtLeast(long min) {
+        return "Member must have length greater than or equal to " + min;
+    }
+
+    private static String enumText(Shape.StringShape s) {
+        return "Member must satisfy enum value set: [" + String.join(", ", s.enumValues()) + "]";
+    }
+
+    private static String patternText(Shape.StringShape s) {
+        return "Member must satisfy regular expression pattern: " + s.pattern().orElse("");
+    }
+
+    private static long byteLength(com.fasterxml.jackson.databind.JsonNode value) {
+        try {
+            byte[] bytes = value.binaryValue();
+            return bytes == null ? 0 : bytes.length;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

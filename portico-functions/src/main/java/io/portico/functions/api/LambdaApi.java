@@ -1,0 +1,90 @@
+package io.portico.functions.api;
+
+import io.portico.core.model.ServiceModel;
+import io.portico.core.model.ServiceModels;
+import io.portico.core.protocol.AwsError;
+import io.portico.core.service.OperationHandler;
+import io.portico.core.service.ServiceApi;
+import io.portico.core.service.TypeErrors;
+import io.portico.functions.engine.AsyncInvocations;
+import io.portico.functions.engine.Functions;
+import io.portico.functions.engine.FunctionsException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Lambda API on the service kit: AWS's {@code lambda-2015-03-31} model (REST-JSON, signing name
+ * {@code lambda}) with a handler for each operation Portico serves. The engine's
+ * {@link FunctionsException}s map to Lambda's errors with the status Lambda's model gives each code and
+ * Lambda's {@code Type} member ({@code User} or {@code Service}); a member of the wrong JSON type is
+ * Lambda's {@code InvalidRequestContentException}.
+ */
+public final class LambdaApi {
+    /** The model Lambda is served from. */
+    public static final String MODEL = "lambda-2015-03-31";
+
+    /** Lambda binds request bodies with Jackson, which reads a number or boolean given for a string as its text. */
+    static final TypeErrors TYPE_ERRORS = new TypeErrors() {
+        @Override
+        public AwsError wrongType(String path, String found, String expected) {
+            return invalidContent("Could not parse field '" + path + "' as " + article(expected));
+        }
+
+        @Override
+        public AwsError unreadable(String detail) {
+            return invalidContent(detail.replace("\n", " "));
+        }
+
+        @Override
+        public boolean coercesScalarsToStrings() {
+            return true;
+        }
+    };
+
+    private LambdaApi() {
+    }
+
+    /** The service, started and stopped with the engine and its asynchronous queue. */
+    public static ServiceApi create(Functions functions, AsyncInvocations async) {
+        Map<String, OperationHandler> operations = new LinkedHashMap<>();
+        FunctionOperations.register(operations, functions);
+        AliasOperations.register(operations, functions);
+        InvokeOperation.register(operations, functions, async);
+        SettingsOperations.register(operations, functions);
+        ServiceModel model = ServiceModels.load(MODEL);
+        ServiceApi.Builder api = ServiceApi.builder(model)
+                .typeErrors(TYPE_ERRORS)
+                .lifecycle(functions, async)
+                .paths((path, query) -> CodeDownload.get(functions, functions.code(), path, query))
+                .errors(e -> e instanceof FunctionsException error
+                        ? Optional.of(error(model, error.code(), error.getMessage())) : Optional.empty());
+        operations.forEach(api::operation);
+        return api.build();
+    }
+
+    /** Lambda's error: the model's status for the code, and {@code Type} saying whose fault it is. */
+    static AwsError error(ServiceModel model, String code, String message) {
+        AwsError error = ServiceApi.error(model, code, message);
+        error = error.with("Type", error.status() >= 500 ? "Service" : "User");
+        return code.equals("TooManyRequestsException")
+                ? error.with("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded") : error;
+    }
+
+    private static AwsError invalidContent(String detail) {
+        return new AwsError("InvalidRequestContentException", 400, "Could not parse request body into json: " + detail)
+                .with("Type", "User");
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "Integer", "Long" -> "an integer";
+            case "Double", "Float" -> "a number";
+            case "Boolean" -> "a boolean";
+            case "List" -> "a list";
+            case "Map" -> "a map";
+            case "String" -> "a string";
+            default -> "an object";
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package io.portico.states.integrations;
+
+import io.portico.core.service.CallBus;
+import io.portico.core.service.Caller;
+import io.portico.states.engine.ResourceNames;
+import io.portico.states.engine.TaskCall;
+import io.portico.states.engine.TaskResource;
+import io.portico.states.engine.TaskResources;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Task resources served through the call bus: {@code arn:aws:states:::lambda:invoke} (and
+ * {@code .waitForTaskToken}), a Lambda function ARN as the resource, and
+ * {@code arn:aws:states:::aws-sdk:<service>:<action>} for any service on the bus. A resource naming a
+ * service the bus does not serve is left unresolved (the Task fails naming it).
+ */
+public final class BusTasks implements TaskResources {
+    private static final Pattern INVOKE = Pattern.compile("arn:[^:]+:states:::lambda:invoke(\\.waitForTaskToken)?");
+    private static final Pattern SDK = Pattern.compile("arn:[^:]+:states:::aws-sdk:([a-z0-9]+):([a-zA-Z0-9]+)"
+            + "(\\.waitForTaskToken)?");
+
+    private final CallBus bus;
+    private final LambdaInvoke lambda;
+
+    private BusTasks(CallBus bus) {
+        this.bus = bus;
+        this.lambda = new LambdaInvoke(bus);
+    }
+
+    /** Task resources that reach services through {@code bus}. */
+    public static TaskResources over(CallBus bus) {
+        return new BusTasks(bus);
+    }
+
+    @Override
+    public Optional<TaskResource> resolve(String resource) {
+        if (INVOKE.matcher(resource).matches()) {
+            return Optional.of(lambda::integration);
+        }
+        if (ResourceNames.isFunction(resource)) {
+            return Optional.of(lambda::legacy);
+        }
+        Matcher sdk = SDK.matcher(resource);
+        if (sdk.matches()) {
+            return bus.model(sdk.group(1)).map(model -> new SdkCall(bus, model, sdk.group(2))::invoke);
+        }
+        return Optional.empty();
+    }
+
+    /** Who a Task calls as: the account and region of its execution. */
+    static Caller caller(TaskCall call) {
+        String[] parts = call.execution().executionArn().split(":", 6);
+        return Caller.of(parts.length > 4 ? parts[4] : "000000000000", parts.length > 3 ? parts[3] : "us-east-1");
+    }
+}

@@ -1,0 +1,93 @@
+package io.portico.states.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
+import io.portico.core.model.OperationModel;
+import io.portico.core.model.ServiceModel;
+import io.portico.core.protocol.AwsError;
+import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.CallBus;
+import io.portico.states.asl.StatesError;
+import io.portico.states.engine.EventType;
+import io.portico.states.engine.ResourceNames;
+import io.portico.states.engine.TaskCall;
+import java.util.UUID;
+
+/**
+ * One AWS SDK integration, {@code arn:aws:states:::aws-sdk:<service>:<action>}: the Task's parameters
+ * (PascalCase) become the operation's input, the operation runs on the call bus as the execution's
+ * account, and its output (PascalCase, timestamps as ISO-8601) is the Task's result.
+ *
+ * <p>Errors are named as AWS names them: {@code <Service>.<Code>}, the service in the AWS SDK's
+ * PascalCase ({@code Sfn}, {@code Lambda}, {@code DynamoDb}) and the code always ending in
+ * {@code Exception} ({@code Sfn.StateMachineDoesNotExistException}); the cause is the message with the
+ * SDK's {@code (Service: ..., Status Code: ..., Request ID: ...)} suffix. A failure on the service's side
+ * (5xx) is {@code States.TaskFailed}. Thread safe.
+ */
+final class SdkCall {
+    private final CallBus bus;
+    private final ServiceModel model;
+    private final String action;
+
+    SdkCall(CallBus bus, ServiceModel model, String action) {
+        this.bus = bus;
+        this.model = model;
+        this.action = action;
+    }
+
+    JsonNode invoke(TaskCall call) throws InterruptedException {
+        ResourceNames.Parsed parsed = ResourceNames.parse(call.resource());
+        JsonNode params = call.input();
+        call.events().record(EventType.TaskScheduled, () -> {
+            ObjectNode d = Json.object().put("resourceType", parsed.resourceType()).put("resource", parsed.resource())
+                    .put("region", BusTasks.caller(call).region()).put("parameters", params.toString());
+            call.timeoutSeconds().ifPresent(t -> d.put("timeoutInSeconds", t));
+            call.heartbeatSeconds().ifPresent(h -> d.put("heartbeatInSeconds", h));
+            return d;
+        });
+        call.events().record(EventType.TaskStarted, () -> Json.object()
+                .put("resourceType", parsed.resourceType()).put("resource", parsed.resource()));
+        String operationName = SdkNames.pascal(action);
+        OperationModel operation = model.operation(operationName).orElseThrow(() -> failed(call, parsed,
+                StatesError.RUNTIME, "The resource provided " + call.resource() + " is not recognized. The value is not"
+                        + " a valid resource ARN, or the resource is not available in this region."));
+        JsonNode input = operation.input().map(shape -> SdkNames.toModel(shape, params)).orElse(Json.object());
+        ObjectNode output;
+        try {
+            output = bus.call(BusTasks.caller(call), model.sdkId(), operationName,
+                    input.isObject() ? (ObjectNode) input : Json.object());
+        } catch (AwsErrorException e) {
+            throw failed(call, parsed, errorName(e.error()), cause(e.error()));
+        }
+        JsonNode result = operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object());
+        if (!parsed.resource().endsWith(".waitForTaskToken")) {
+            call.events().record(EventType.TaskSucceeded, () -> {
+                ObjectNode d = Json.object().put("resourceType", parsed.resourceType())
+                        .put("resource", parsed.resource()).put("output", result.toString());
+                d.putObject("outputDetails").put("truncated", false);
+                return d;
+            });
+        }
+        return result;
+    }
+
+    private String errorName(AwsError error) {
+        if (!error.senderFault()) {
+            return StatesError.TASK_FAILED;
+        }
+        String code = error.code().endsWith("Exception") ? error.code() : error.code() + "Exception";
+        return model.sdkName() + "." + code;
+    }
+
+    private String cause(AwsError error) {
+        return error.message().orElse("") + " (Service: " + model.sdkName() + ", Status Code: " + error.status()
+                + ", Request ID: " + UUID.randomUUID() + ")";
+    }
+
+    private static StatesError failed(TaskCall call, ResourceNames.Parsed parsed, String error, String cause) {
+        call.events().record(EventType.TaskFailed, () -> Json.object().put("resourceType", parsed.resourceType())
+                .put("resource", parsed.resource()).put("error", error).put("cause", cause));
+        return new StatesError(error, cause);
+    }
+}
