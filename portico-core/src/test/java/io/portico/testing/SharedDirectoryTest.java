@@ -35,7 +35,7 @@ class SharedDirectoryTest {
     void require_missingLocally_skipsWithTheReason() {
         assertThatThrownBy(() -> new SharedDirectory(temp, new Prerequisites(false)).require("conformance/asl/cases"))
                 .isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining("skipped: missing the shared conformance data");
+                .hasMessageStartingWith("missing the shared conformance data");
     }
 
     @Test

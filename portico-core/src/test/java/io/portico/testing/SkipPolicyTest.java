@@ -46,7 +46,7 @@ class SkipPolicyTest {
     void abortedTest_unlisted_fails() throws IOException {
         events(Aborting.class, "")
                 .assertThatEvents().haveExactly(1, event(test("aborts"), finishedWithFailure(instanceOf(AssertionFailedError.class),
-                        message(m -> m.contains("not listed in skipped-tests.md") && m.contains("no tool here")))));
+                        message(m -> m.contains("without an entry in skipped-tests.md") && m.contains("no tool here")))));
     }
 
     @Test
@@ -67,7 +67,7 @@ class SkipPolicyTest {
     void abortInBeforeAll_unlisted_failsTheClass() throws IOException {
         EngineTestKit.Builder kit = kit(AbortingBeforeAll.class, "");
         kit.execute().containerEvents().assertThatEvents().haveExactly(1,
-                event(container(AbortingBeforeAll.class), finishedWithFailure(message(m -> m.contains("not listed")))));
+                event(container(AbortingBeforeAll.class), finishedWithFailure(message(m -> m.contains("without an entry")))));
     }
 
     @Test
@@ -82,7 +82,7 @@ class SkipPolicyTest {
         Events events = events(Dynamic.class, "- `" + Dynamic.class.getName() + "#case-a`: known difference");
 
         events.assertThatEvents().haveExactly(1, event(test(), displayName("case-a1"), abortedWithReason(message(m -> m.contains("differs")))));
-        events.assertThatEvents().haveExactly(1, event(test(), displayName("case-b1"), finishedWithFailure(message(m -> m.contains("not listed")))));
+        events.assertThatEvents().haveExactly(1, event(test(), displayName("case-b1"), finishedWithFailure(message(m -> m.contains("without an entry")))));
     }
 
     @Test

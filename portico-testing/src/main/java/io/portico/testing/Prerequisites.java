@@ -34,6 +34,6 @@ public record Prerequisites(boolean ci) {
         if (ci) {
             throw new AssertionFailedError("missing under CI=true, where it must be present: " + missing);
         }
-        throw new TestAbortedException("skipped: missing " + missing + " (required under CI=true)");
+        throw new TestAbortedException("missing " + missing + " (a failure under CI=true)");
     }
 }

@@ -56,8 +56,8 @@ public final class SkipPolicy implements InvocationInterceptor, ExecutionConditi
         }
         TestCoordinates coordinates = TestCoordinates.of(context);
         SkippedTests.Entry entry = list(context).find(coordinates).orElseThrow(() -> new AssertionFailedError(
-                coordinates + " is conditional (@Disabled, @EnabledIf..., @DisabledIf...) but not listed in "
-                        + SkippedTests.FILE_NAME + ": list it there with its reason, or remove the condition"));
+                coordinates + " is conditional (@Disabled, @EnabledIf..., @DisabledIf...) without an entry in "
+                        + SkippedTests.FILE_NAME + " (list it there with its reason, or remove the condition)"));
         return disabled ? ConditionEvaluationResult.disabled("listed in " + SkippedTests.FILE_NAME + ": " + entry.reason())
                 : ConditionEvaluationResult.enabled("listed in " + SkippedTests.FILE_NAME + ": " + entry.reason());
     }
@@ -131,8 +131,8 @@ public final class SkipPolicy implements InvocationInterceptor, ExecutionConditi
             if (list(context).find(coordinates).isPresent()) {
                 throw aborted;
             }
-            throw new AssertionFailedError(coordinates + " skipped (" + aborted.getMessage() + ") but is not listed in "
-                    + SkippedTests.FILE_NAME + ": list it there with its reason, or make it run", aborted);
+            throw new AssertionFailedError(coordinates + " skipped without an entry in " + SkippedTests.FILE_NAME
+                    + " (list it there with its reason, or make it run): " + aborted.getMessage(), aborted);
         }
     }
 
