@@ -1,5 +1,6 @@
 package io.portico.testing;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +31,12 @@ public record TestCoordinates(String testClass, Optional<String> method, List<St
         List<String> names = new ArrayList<>();
         Optional<String> method = Optional.empty();
         ExtensionContext c = context;
-        for (; !isClassLevel(c); c = c.getParent().orElseThrow()) {
+        while (!isClassLevel(c)) {
             names.add(c.getDisplayName());
             if (method.isEmpty()) {
-                method = c.getTestMethod().map(m -> m.getName());
+                method = c.getTestMethod().map(Method::getName);
             }
+            c = c.getParent().orElseThrow();
         }
         // A dynamic test's own context has no class; the class's context, where the walk stopped, has.
         return new TestCoordinates(c.getRequiredTestClass().getName(), method, names);
