@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.TestFunctions;
+import io.portico.testing.SharedDirectory;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import org.junit.jupiter.api.Test;
@@ -93,11 +92,11 @@ class AslConformanceRunnerTest {
     }
 
     private List<String> run(URI endpoint, String label, String... extra) throws IOException, InterruptedException {
-        Path runner = corpus().resolve("run.py");
-        Assumptions.assumeTrue(Files.exists(runner), "conformance runner not found at " + runner);
+        SharedDirectory shared = SharedDirectory.current();
+        Path runner = shared.require("conformance/asl/run.py");
         Path results = temp.resolve(label + ".txt");
         List<String> command = new ArrayList<>(List.of("python3", runner.toString(), "--endpoint", endpoint.toString(),
-                "--cases", corpus().resolve("cases").toString(), "--with-functions",
+                "--cases", shared.require("conformance/asl/cases").toString(), "--with-functions",
                 "--function-name-template", NAME_TEMPLATE, "--function-arn-template",
                 "arn:aws:lambda:{region}:000000000000:function:" + NAME_TEMPLATE, "--jobs", "4", "--results", results.toString()));
         command.addAll(List.of(extra));
@@ -119,19 +118,5 @@ class AslConformanceRunnerTest {
                     System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, l));
         }
         return failures;
-    }
-
-    static Path corpus() {
-        String configured = System.getProperty("portico.asl.corpus");
-        if (configured != null) {
-            return Paths.get(configured);
-        }
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/conformance/asl");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Paths.get("../../shared/conformance/asl");
     }
 }

@@ -2,11 +2,11 @@ package io.portico.states.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.testing.SharedDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,27 +17,16 @@ import java.util.stream.Stream;
 public record CorpusCase(String id, JsonNode raw) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The corpus directory: {@code -Dportico.asl.cases=...}, else {@code shared/} beside the repository. */
+    /**
+     * The corpus directory in the shared directory beside the repository; a test that calls this is
+     * skipped without it (failed under {@code CI=true}), see {@link SharedDirectory}.
+     */
     public static Path root() {
-        String configured = System.getProperty("portico.asl.cases");
-        if (configured != null) {
-            return Paths.get(configured);
-        }
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/conformance/asl/cases");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return dir.resolve("../../shared/conformance/asl/cases");
+        return SharedDirectory.current().require("conformance/asl/cases");
     }
 
     public static List<CorpusCase> all() {
         Path root = root();
-        if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("ASL corpus not found at " + root + " (set -Dportico.asl.cases)");
-        }
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().map(p -> load(root, p)).toList();
         } catch (IOException e) {

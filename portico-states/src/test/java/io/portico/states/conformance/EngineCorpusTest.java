@@ -1,7 +1,6 @@
 package io.portico.states.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,15 +20,9 @@ import io.portico.states.engine.TaskResources;
 import io.portico.states.engine.TaskTokens;
 import io.portico.states.engine.Timers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -38,8 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * interpreter (no HTTP, no store): the fast inner loop for engine work. The same corpus runs against
  * a real server through the official runner in the server module.
  *
- * <p>Cases listed in {@code asl-engine-known-failures.txt} are skipped with their reason; every other
- * case must pass. When a listed case starts passing, the test says so, so the list only shrinks.
+ * <p>Every case must pass: a difference from AWS is a failure, not a skip. Without the shared corpus the
+ * tests are skipped (failed under {@code CI=true}), see {@link CorpusCase#root()}.
  */
 class EngineCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,33 +40,17 @@ class EngineCorpusTest {
             new TaskTokens(), Timers.SLEEPING);
 
     @TestFactory
-    Stream<DynamicTest> corpus_matchesAwsRecordings() throws IOException {
-        Set<String> known = knownFailures();
-        List<CorpusCase> cases = CorpusCase.all();
-        return cases.stream().filter(c -> !c.needsFunctions()).map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-            Optional<String> difference = run(c);
-            if (known.contains(c.id())) {
-                Assumptions.assumeTrue(difference.isEmpty(), "known failure: " + difference.orElse(""));
-                fail("listed as a known failure but passes now: remove it from asl-engine-known-failures.txt");
-            }
-            assertThat(difference).as(c.id()).isEmpty();
-        }));
+    Stream<DynamicTest> corpus_matchesAwsRecordings() {
+        return CorpusCase.all().stream().filter(c -> !c.needsFunctions()).map(c -> DynamicTest.dynamicTest(c.id(),
+                () -> assertThat(run(c)).as(c.id()).isEmpty()));
     }
 
     @TestFactory
-    Stream<DynamicTest> corpusHistory_matchesAwsRecordings() throws IOException {
-        Set<String> known = knownFailures("/asl-engine-history-known-failures.txt");
+    Stream<DynamicTest> corpusHistory_matchesAwsRecordings() {
         return CorpusCase.all().stream()
                 .filter(c -> !c.needsFunctions() && c.kind().equals("execution") && c.raw().has("recordedHistory")
                         && c.raw().path("recordedVia").asText().contains("GetExecutionHistory"))
-                .map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-                    Optional<String> difference = history(c);
-                    if (known.contains(c.id())) {
-                        Assumptions.assumeTrue(difference.isEmpty(), "known failure: " + difference.orElse(""));
-                        fail("listed as a known failure but passes now: remove it from asl-engine-history-known-failures.txt");
-                    }
-                    assertThat(difference).as(c.id()).isEmpty();
-                }));
+                .map(c -> DynamicTest.dynamicTest(c.id(), () -> assertThat(history(c)).as(c.id()).isEmpty()));
     }
 
     /** Compares the history rows as the corpus runner does: type, plus state name or error, as a multiset. */
@@ -192,25 +169,5 @@ class EngineCorpusTest {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static Set<String> knownFailures() throws IOException {
-        return knownFailures("/asl-engine-known-failures.txt");
-    }
-
-    private static Set<String> knownFailures(String resource) throws IOException {
-        Set<String> known = new HashSet<>();
-        try (InputStream in = EngineCorpusTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return known;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String id = line.split("#", 2)[0].trim();
-                if (!id.isEmpty()) {
-                    known.add(id);
-                }
-            }
-        }
-        return known;
     }
 }

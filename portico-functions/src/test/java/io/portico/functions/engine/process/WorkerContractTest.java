@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What a worker process sees (variables, event headers) and how it is stopped (interrupt, close). */
@@ -93,10 +94,9 @@ class WorkerContractTest extends BootstrapTesting {
             });
             await().until(() -> ProcessHandle.of(environment.pid()).orElseThrow().descendants() // the handler's sleep
                     .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")));
-            long interrupted = System.nanoTime();
             caller.interrupt();
-            assertThat(ended.get()).isInstanceOf(InterruptedException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
+            // The handler sleeps 30 s: an end well before that is the interrupt's doing, not the handler's.
+            assertThat(ended.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.StatesError;
+import io.portico.states.conformance.CorpusCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class JsonataPassCorpusTest {
 
-    private static final Path CASES = Path.of(System.getProperty("portico.asl.corpus",
-            "/work/shared/conformance/asl/cases"));
     private static final Set<String> PASS_FIELDS = Set.of("Type", "Next", "End", "Output", "Assign", "QueryLanguage", "Comment");
     private static final Set<String> OTHER_TYPES = Set.of("Choice", "Wait", "Fail", "Succeed");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,10 +35,7 @@ class JsonataPassCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> corpus_jsonataPassOnlyCases_matchAwsRecording() throws IOException {
-        if (!Files.isDirectory(CASES)) {
-            return Stream.empty();
-        }
-        return Files.walk(CASES)
+        return Files.walk(CorpusCase.root())
                 .filter(p -> p.toString().endsWith(".json"))
                 .sorted()
                 .map(JsonataPassCorpusTest::read)

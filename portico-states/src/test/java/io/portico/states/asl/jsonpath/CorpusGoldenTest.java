@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.states.conformance.CorpusCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,20 +23,19 @@ import org.junit.jupiter.api.TestFactory;
  * what AWS answered (wildcards as the corpus README describes).
  */
 class CorpusGoldenTest {
-    private static final Path CASES = Path.of("/work/shared/conformance/asl/cases");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicTest> corpus_matchesAwsRecording() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(CASES), "conformance corpus not present");
+        Path cases = CorpusCase.root();
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(CASES)) {
+        try (Stream<Path> files = Files.walk(cases)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode c = MAPPER.readTree(file.toFile());
                 if (!"execution".equals(c.path("kind").asText()) || !MiniMachine.supports(c.get("definition"))) {
                     continue;
                 }
-                String name = CASES.relativize(file).toString();
+                String name = cases.relativize(file).toString();
                 tests.add(DynamicTest.dynamicTest(name, () -> check(name, c)));
             }
         }

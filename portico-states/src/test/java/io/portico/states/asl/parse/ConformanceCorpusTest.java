@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.states.conformance.CorpusCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -21,21 +21,19 @@ import org.junit.jupiter.api.TestFactory;
  * Runs the parser over the AWS-recorded ASL corpus: every definition AWS ran must parse, every
  * definition AWS refused must fail with the recorded message, and ValidateStateMachineDefinition cases
  * must give the recorded diagnostics. The corpus lives outside the repository
- * ({@code -Dportico.asl.cases=...}); without it these tests are skipped.
+ * (see {@link CorpusCase#root()}).
  */
 class ConformanceCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CASES = Path.of(System.getProperty("portico.asl.cases",
-            "/work/shared/conformance/asl/cases"));
 
     @TestFactory
     Stream<DynamicTest> corpus_matchesAwsRecordings() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(CASES), "ASL corpus not present");
+        Path cases = CorpusCase.root();
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(CASES)) {
+        try (Stream<Path> files = Files.walk(cases)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode c = JSON.readTree(file.toFile());
-                String name = CASES.relativize(file).toString();
+                String name = cases.relativize(file).toString();
                 tests.add(DynamicTest.dynamicTest(c.get("kind").asText() + " " + name, () -> run(c)));
             }
         }
