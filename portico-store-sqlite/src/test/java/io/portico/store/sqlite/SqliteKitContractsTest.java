@@ -1,0 +1,20 @@
+package io.portico.store.sqlite;
+
+import io.portico.core.store.InsertIfAbsentContract;
+import io.portico.core.store.Store;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+
+/** The service kit's store test suites, run against the SQLite store. */
+class SqliteKitContractsTest {
+
+    @Nested
+    class InsertIfAbsent extends InsertIfAbsentContract {
+        @Override
+        protected Store open(Path dir) {
+            return SqliteStore.open(dir);
+        }
+    }
+
+
+}
