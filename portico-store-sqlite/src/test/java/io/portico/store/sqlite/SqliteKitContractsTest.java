@@ -2,6 +2,7 @@ package io.portico.store.sqlite;
 
 import io.portico.core.store.InsertIfAbsentContract;
 import io.portico.core.store.Store;
+import io.portico.core.tags.TagTableContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 
@@ -16,5 +17,11 @@ class SqliteKitContractsTest {
         }
     }
 
-
+    @Nested
+    class Tags extends TagTableContract {
+        @Override
+        protected Store open(Path dir) {
+            return SqliteStore.open(dir);
+        }
+    }
 }
