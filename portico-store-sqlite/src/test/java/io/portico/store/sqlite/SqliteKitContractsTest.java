@@ -1,5 +1,6 @@
 package io.portico.store.sqlite;
 
+import io.portico.core.paging.PageTokensStoreContract;
 import io.portico.core.store.InsertIfAbsentContract;
 import io.portico.core.store.Store;
 import io.portico.core.tags.TagTableContract;
@@ -19,6 +20,14 @@ class SqliteKitContractsTest {
 
     @Nested
     class Tags extends TagTableContract {
+        @Override
+        protected Store open(Path dir) {
+            return SqliteStore.open(dir);
+        }
+    }
+
+    @Nested
+    class PageTokenKeys extends PageTokensStoreContract {
         @Override
         protected Store open(Path dir) {
             return SqliteStore.open(dir);
