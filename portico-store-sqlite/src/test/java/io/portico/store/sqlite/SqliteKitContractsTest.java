@@ -1,5 +1,6 @@
 package io.portico.store.sqlite;
 
+import io.portico.core.idempotency.ClientTokensContract;
 import io.portico.core.paging.PageTokensStoreContract;
 import io.portico.core.store.InsertIfAbsentContract;
 import io.portico.core.store.Store;
@@ -28,6 +29,14 @@ class SqliteKitContractsTest {
 
     @Nested
     class PageTokenKeys extends PageTokensStoreContract {
+        @Override
+        protected Store open(Path dir) {
+            return SqliteStore.open(dir);
+        }
+    }
+
+    @Nested
+    class ClientTokens extends ClientTokensContract {
         @Override
         protected Store open(Path dir) {
             return SqliteStore.open(dir);
