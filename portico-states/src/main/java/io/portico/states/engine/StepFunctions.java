@@ -1,9 +1,12 @@
 package io.portico.states.engine;
 
+import io.portico.core.paging.PageTokens;
 import io.portico.core.store.Store;
+import io.portico.core.tags.TagTable;
 import io.portico.states.store.ExecutionStore;
 import io.portico.states.store.MapRunStore;
 import io.portico.states.store.ResourceStore;
+import io.portico.states.store.ResourceTags;
 import io.portico.states.store.StateMachineStore;
 import io.portico.states.store.StatesSchema;
 import java.time.Clock;
@@ -35,6 +38,7 @@ public final class StepFunctions implements AutoCloseable {
     private final Interpreter interpreter;
     private final MapRuns mapRuns;
     private final StateTester tester;
+    private final PageTokens pageTokens;
 
     /**
      * Engine settings: values that are fixed on AWS but that embedders (tests above all) may shorten,
@@ -70,8 +74,11 @@ public final class StepFunctions implements AutoCloseable {
     private StepFunctions(Store store, Clock clock, TaskResources contributed, Settings settings) {
         this.store = store;
         this.clock = clock;
-        this.resources = new ResourceStore(store);
-        this.machines = new StateMachines(new StateMachineStore(store), resources, clock);
+        // Opening the kit's tag table first: the states schema's migration 3 moves old tags into it.
+        ResourceTags tags = ResourceTags.on(TagTable.open(store));
+        this.resources = new ResourceStore(store, tags);
+        this.machines = new StateMachines(new StateMachineStore(store, tags), resources, clock);
+        this.pageTokens = PageTokens.open(store, clock);
         this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
@@ -127,6 +134,11 @@ public final class StepFunctions implements AutoCloseable {
 
     public TaskTokens tokens() {
         return tokens;
+    }
+
+    /** The page tokens of every list operation (keyed by the store, so they survive a restart). */
+    public PageTokens pageTokens() {
+        return pageTokens;
     }
 
     public MapRuns mapRuns() {
