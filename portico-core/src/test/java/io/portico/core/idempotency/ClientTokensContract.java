@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.core.store.Migration;
 import io.portico.core.store.StoreContract;
+import io.portico.core.testing.Race;
 import io.portico.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,20 +112,11 @@ public abstract class ClientTokensContract extends StoreContract {
     @Test
     void once_concurrentRepeats_runTheOperationOnce() throws Exception {
         ClientToken token = ClientToken.of(SCOPE, "t1", "fp-a");
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Created>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 24; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return create(token);
-                }));
-            }
-            start.countDown();
-            for (Future<Created> result : results) {
-                assertThat(result.get()).isEqualTo(new Created("effect-1", 1));
-            }
-        }
+
+        List<Race.Outcome<Created>> outcomes = Race.run(24, i -> () -> create(token));
+
+        assertThat(Race.failures(outcomes)).isEmpty();
+        assertThat(Race.values(outcomes)).containsOnly(new Created("effect-1", 1));
         assertThat(runs).hasValue(1);
         assertThat(effects()).isEqualTo(1);
     }

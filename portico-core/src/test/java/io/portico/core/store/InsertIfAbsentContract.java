@@ -3,13 +3,8 @@ package io.portico.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
+import io.portico.core.testing.Race;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,29 +66,15 @@ public abstract class InsertIfAbsentContract extends StoreContract {
 
     @Test
     void insertIfAbsent_sameKeyFromManyThreads_exactlyOneInserts() throws Exception {
-        int threads = 32;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Insertion<Thing>>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < threads; i++) {
-                String colour = "colour-" + i;
-                Callable<Insertion<Thing>> create = () -> {
-                    start.await();
-                    return insert(thing("x", colour));
-                };
-                results.add(pool.submit(create));
-            }
-            start.countDown();
-            List<Insertion<Thing>> outcomes = new ArrayList<>();
-            for (Future<Insertion<Thing>> result : results) {
-                outcomes.add(result.get());
-            }
-            Thing winner = things().get(0);
-            assertThat(outcomes).filteredOn(o -> o instanceof Insertion.Inserted).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> o instanceof Insertion.Existing)
-                    .hasSize(threads - 1)
-                    .allSatisfy(o -> assertThat(o).isEqualTo(new Insertion.Existing<>(winner)));
-        }
+        int racers = 32;
+        List<Race.Outcome<Insertion<Thing>>> outcomes = Race.run(racers, i -> () -> insert(thing("x", "colour-" + i)));
+
+        Thing winner = things().get(0);
+        assertThat(Race.failures(outcomes)).isEmpty();
+        assertThat(Race.values(outcomes)).filteredOn(o -> o instanceof Insertion.Inserted).hasSize(1);
+        assertThat(Race.values(outcomes)).filteredOn(o -> o instanceof Insertion.Existing)
+                .hasSize(racers - 1)
+                .allSatisfy(o -> assertThat(o).isEqualTo(new Insertion.Existing<>(winner)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.core.store.StoreException;
+import io.portico.core.testing.Race;
 import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionState;
 import io.portico.functions.engine.FunctionVersion;
@@ -11,16 +12,10 @@ import io.portico.functions.engine.FunctionsException;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,32 +61,15 @@ class FunctionStoreTest {
 
     @Test
     void create_concurrentSameName_oneCreatesTheRestConflict() throws Exception {
-        int threads = 24;
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < threads; i++) {
-                FunctionVersion version = latest("f", "d" + i);
-                results.add(pool.submit(() -> {
-                    go.await();
-                    functions.create(version, Map.of("creator", version.settings().description()));
-                    return null;
-                }));
-            }
-            go.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<?> result : results) {
-                try {
-                    result.get();
-                    outcomes.add("created");
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause() instanceof FunctionsException f
-                            ? f.code() + ": " + f.getMessage() : e.getCause().toString());
-                }
-            }
-            assertThat(outcomes).containsOnly("created", "ResourceConflictException: Function already exist: f")
-                    .filteredOn("created"::equals).hasSize(1);
-        }
+        List<Race.Outcome<String>> outcomes = Race.run(24, i -> () -> {
+            functions.create(latest("f", "d" + i), Map.of("creator", "d" + i));
+            return "created";
+        });
+
+        assertThat(Race.values(outcomes)).containsExactly("created");
+        assertThat(Race.failures(outcomes)).hasSize(23).allSatisfy(e -> assertThat(e)
+                .isInstanceOfSatisfying(FunctionsException.class, f -> assertThat(f.code()).isEqualTo("ResourceConflictException"))
+                .hasMessage("Function already exist: f"));
         FunctionVersion stored = functions.version(ACCOUNT, REGION, "f", FunctionVersion.LATEST).orElseThrow();
         assertThat(functions.tags(ARN)).containsExactly(Map.entry("creator", stored.settings().description()));
     }

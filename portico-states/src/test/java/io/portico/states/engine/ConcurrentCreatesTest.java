@@ -3,20 +3,15 @@ package io.portico.states.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portico.core.testing.Race;
 import io.portico.states.asl.parse.MachineType;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,27 +63,10 @@ class ConcurrentCreatesTest {
 
     /** Runs {@code call(i)} on THREADS threads released together; each outcome is a value or the thrown error. */
     private static <T> List<Object> race(IntFunction<Callable<T>> call) throws InterruptedException {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < THREADS; i++) {
-                Callable<T> work = call.apply(i);
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return work.call();
-                }));
-            }
-            go.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<T> future : futures) {
-                try {
-                    outcomes.add(future.get());
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                }
-            }
-            return outcomes;
-        }
+        return Race.run(THREADS, call).stream().map(o -> switch (o) {
+            case Race.Outcome.Value<T> v -> (Object) v.value();
+            case Race.Outcome.Failure<T> f -> f.error();
+        }).toList();
     }
 
     /** The Step Functions error code of a failed outcome, the class of any other failure, or "value". */
