@@ -33,28 +33,34 @@ import java.util.function.Supplier;
  * without a scheduler.
  *
  * <p>Results are stored as JSON through {@link Json#mapper()}: records, strings and JSON trees work.
- * Thread safe.
+ * Thread safe. {@link #migrate} creates the table (module {@value #MODULE}).
  */
 public final class ClientTokens {
     /** The schema module name under which the client token table is migrated. */
     public static final String MODULE = "core.clienttokens";
     private static final long SWEEP_EVERY_MS = Duration.ofMinutes(1).toMillis();
 
+    private final Store store;
     private final Clock clock;
     private final AtomicLong lastSweepMs = new AtomicLong(Long.MIN_VALUE);
 
-    private ClientTokens(Clock clock) {
+    private ClientTokens(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    /** The client token table of {@code store} (created if absent), with expiry on {@code clock}. */
-    public static ClientTokens open(Store store, Clock clock) {
+    /** The client tokens of {@code store}, expiring on {@code clock}; nothing is read or written until used. */
+    public static ClientTokens of(Store store, Clock clock) {
+        return new ClientTokens(store, clock);
+    }
+
+    /** Creates the table if absent (idempotent); belongs in the service's start. */
+    public void migrate() {
         store.migrate(MODULE, List.of(Migration.of(1, """
                 CREATE TABLE core_client_tokens (
                   scope TEXT NOT NULL, token TEXT NOT NULL, fingerprint TEXT NOT NULL, result TEXT,
                   expires_ms BIGINT NOT NULL, PRIMARY KEY (scope, token))""",
                 "CREATE INDEX core_client_tokens_expiry ON core_client_tokens(expires_ms)")));
-        return new ClientTokens(clock);
     }
 
     /** {@link #once(StoreTransaction, ClientToken, Duration, JavaType, Supplier)} for a plain result class. */

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,11 +34,13 @@ import javax.crypto.spec.SecretKeySpec;
  * could not list. An offset token is about 40 characters, well under AWS's usual 1024.
  *
  * <p>The HMAC key is 32 random bytes generated the first time a store is used and kept in it
- * ({@code core_page_keys}), so tokens survive a restart, and every process on a shared store accepts
- * every other's tokens. Tokens expire after {@code validity} (AWS documents 24 hours for Step
- * Functions), measured on the injected clock.
+ * ({@code core_page_keys}, module {@value #MODULE}), so tokens survive a restart, and every process
+ * on a shared store accepts every other's tokens. It is read (or made) on first use, not when the
+ * service is built, so building a service touches no store. Tokens expire after {@code validity}
+ * (AWS documents 24 hours for Step Functions), measured on the injected clock.
  *
- * <p>Thread safe: the key never changes after {@link #open}; a {@link Mac} is made per call.
+ * <p>Thread safe: threads that race to load the key all get the one the store kept (insert-if-absent),
+ * and it never changes afterwards; a {@link Mac} is made per call.
  */
 public final class PageTokens {
     /** The schema module name under which the key table is migrated. */
@@ -51,26 +54,37 @@ public final class PageTokens {
     private static final int MAC_BYTES = 16;
     private static final int HEADER_BYTES = 1 + Long.BYTES + 1;
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> keySource;
     private final Clock clock;
     private final Duration validity;
+    private volatile SecretKeySpec key;
 
-    private PageTokens(byte[] key, Clock clock, Duration validity) {
+    private PageTokens(Supplier<byte[]> keySource, Clock clock, Duration validity) {
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("validity must be positive: " + validity);
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.keySource = keySource;
         this.clock = clock;
         this.validity = validity;
     }
 
-    /** Tokens valid for {@link #DEFAULT_VALIDITY}, keyed by the store's page-token key (made if absent). */
-    public static PageTokens open(Store store, Clock clock) {
-        return open(store, clock, DEFAULT_VALIDITY);
+    /** Tokens valid for {@link #DEFAULT_VALIDITY}, keyed by the store's page-token key. */
+    public static PageTokens of(Store store, Clock clock) {
+        return of(store, clock, DEFAULT_VALIDITY);
     }
 
-    /** Tokens valid for {@code validity}, keyed by the store's page-token key (made if absent). */
-    public static PageTokens open(Store store, Clock clock, Duration validity) {
+    /** Tokens valid for {@code validity}, keyed by the store's page-token key. */
+    public static PageTokens of(Store store, Clock clock, Duration validity) {
+        return new PageTokens(() -> storedKey(store, clock), clock, validity);
+    }
+
+    /** Tokens under a given key, without a store (tests, and tools that must not touch one). */
+    static PageTokens withKey(byte[] key, Clock clock, Duration validity) {
+        byte[] copy = key.clone();
+        return new PageTokens(() -> copy, clock, validity);
+    }
+
+    private static byte[] storedKey(Store store, Clock clock) {
         store.migrate(MODULE, List.of(Migration.of(1, """
                 CREATE TABLE core_page_keys (
                   name TEXT PRIMARY KEY, secret BLOB NOT NULL, created_ms BIGINT NOT NULL)""")));
@@ -78,17 +92,20 @@ public final class PageTokens {
         new SecureRandom().nextBytes(fresh);
         NewRow row = NewRow.into("core_page_keys").key("name", KEY_NAME).value("secret", fresh)
                 .value("created_ms", clock.millis()).build();
-        // Two services opening at once must end up with one key: the first insert wins, the other reads it.
-        byte[] key = store.write(tx -> switch (tx.insertIfAbsent(row, r -> r.bytes("secret"))) {
+        // Two services (or threads) loading at once must end up with one key: the first insert wins.
+        return store.write(tx -> switch (tx.insertIfAbsent(row, r -> r.bytes("secret"))) {
             case Insertion.Inserted<byte[]> inserted -> fresh;
             case Insertion.Existing<byte[]> existing -> existing.row();
         });
-        return new PageTokens(key, clock, validity);
     }
 
-    /** Tokens under a given key, without a store (tests, and tools that must not touch one). */
-    static PageTokens withKey(byte[] key, Clock clock, Duration validity) {
-        return new PageTokens(key, clock, validity);
+    private SecretKeySpec key() {
+        SecretKeySpec loaded = key;
+        if (loaded == null) {
+            loaded = new SecretKeySpec(keySource.get(), "HmacSHA256");
+            key = loaded;
+        }
+        return loaded;
     }
 
     /** A token that continues the listing {@code scope} at {@code cursor}. */
@@ -166,7 +183,7 @@ public final class PageTokens {
     private byte[] mac(PageScope scope, byte[] body, int length) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             mac.update(scope.canonical().getBytes(StandardCharsets.UTF_8));
             mac.update(body, 0, length);
             return Arrays.copyOf(mac.doFinal(), MAC_BYTES);

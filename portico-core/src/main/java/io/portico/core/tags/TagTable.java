@@ -27,8 +27,9 @@ import java.util.TreeMap;
  * is checked against the tags the resource would have after the change, so re-tagging existing keys
  * never counts twice.
  *
- * <p>Thread safe. {@link #open} migrates the table (module {@value #MODULE}); services that move their
- * old tag tables here must open this before running their own migrations.
+ * <p>Thread safe. {@link #of} touches nothing; {@link #migrate} creates the table (module
+ * {@value #MODULE}) and belongs in the service's start, before its own migrations when those move an
+ * old tag table here.
  */
 public final class TagTable {
     /** The schema module name under which the tag table is migrated. */
@@ -40,17 +41,17 @@ public final class TagTable {
         this.store = store;
     }
 
-    /** The tag table of {@code store}, created if absent. */
-    public static TagTable open(Store store) {
-        store.migrate(MODULE, migrations());
+    /** The tag table of {@code store}; nothing is read or written until it is used. */
+    public static TagTable of(Store store) {
         return new TagTable(store);
     }
 
-    static List<Migration> migrations() {
-        return List.of(Migration.of(1, """
+    /** Creates the table if absent (idempotent). */
+    public void migrate() {
+        store.migrate(MODULE, List.of(Migration.of(1, """
                 CREATE TABLE core_tags (
                   resource_arn TEXT NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL,
-                  PRIMARY KEY (resource_arn, tag_key))"""));
+                  PRIMARY KEY (resource_arn, tag_key))""")));
     }
 
     /** The resource's tags, sorted by key; a new mutable map, empty for an untagged or unknown resource. */

@@ -28,7 +28,8 @@ public abstract class ClientTokensContract extends StoreContract {
 
     @BeforeEach
     void openTokens() {
-        tokens = ClientTokens.open(store, clock);
+        tokens = ClientTokens.of(store, clock);
+        tokens.migrate();
         store.migrate("client-token-test", List.of(Migration.of(1, "CREATE TABLE effects (id TEXT PRIMARY KEY)")));
     }
 
@@ -176,7 +177,8 @@ public abstract class ClientTokensContract extends StoreContract {
         Created first = create(ClientToken.of(SCOPE, "t1", "fp-a"));
 
         reopen();
-        tokens = ClientTokens.open(store, clock);
+        tokens = ClientTokens.of(store, clock);
+        tokens.migrate();
 
         assertThat(create(ClientToken.of(SCOPE, "t1", "fp-a"))).isEqualTo(first);
     }

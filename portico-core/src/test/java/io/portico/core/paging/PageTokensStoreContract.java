@@ -21,26 +21,26 @@ public abstract class PageTokensStoreContract extends StoreContract {
 
     @Test
     void token_survivesReopen() {
-        String token = PageTokens.open(store, clock).encode(SCOPE, PageCursor.offset(5));
+        String token = PageTokens.of(store, clock).encode(SCOPE, PageCursor.offset(5));
 
         reopen();
 
-        assertThat(PageTokens.open(store, clock).offset(SCOPE, token)).isEqualTo(5);
+        assertThat(PageTokens.of(store, clock).offset(SCOPE, token)).isEqualTo(5);
     }
 
     @Test
-    void open_twice_sharesOneKey() {
-        String token = PageTokens.open(store, clock).encode(SCOPE, PageCursor.offset(5));
+    void of_twice_sharesOneKey() {
+        String token = PageTokens.of(store, clock).encode(SCOPE, PageCursor.offset(5));
 
-        assertThat(PageTokens.open(store, clock).offset(SCOPE, token)).isEqualTo(5);
+        assertThat(PageTokens.of(store, clock).offset(SCOPE, token)).isEqualTo(5);
     }
 
     @Test
     void token_ofAnotherStore_isForeign() {
-        String token = PageTokens.open(store, clock).encode(SCOPE, PageCursor.offset(5));
+        String token = PageTokens.of(store, clock).encode(SCOPE, PageCursor.offset(5));
         var other = open(otherDir);
         try {
-            PageTokens otherTokens = PageTokens.open(other, clock);
+            PageTokens otherTokens = PageTokens.of(other, clock);
 
             assertThatThrownBy(() -> otherTokens.offset(SCOPE, token))
                     .isInstanceOfSatisfying(InvalidPageTokenException.class,

@@ -19,7 +19,8 @@ public abstract class TagTableContract extends StoreContract {
 
     @BeforeEach
     void openTags() {
-        tags = TagTable.open(store);
+        tags = TagTable.of(store);
+        tags.migrate();
     }
 
     @Test
@@ -128,7 +129,10 @@ public abstract class TagTableContract extends StoreContract {
 
         reopen();
 
-        assertThat(TagTable.open(store).list(MACHINE)).containsExactly(Map.entry("a", "1"));
+        TagTable reopened = TagTable.of(store);
+        reopened.migrate();
+
+        assertThat(reopened.list(MACHINE)).containsExactly(Map.entry("a", "1"));
     }
 
     @Test

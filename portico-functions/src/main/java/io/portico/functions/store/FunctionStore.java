@@ -39,7 +39,8 @@ public final class FunctionStore {
 
     public FunctionStore(Store store) {
         this.store = store;
-        this.tags = TagTable.open(store); // first: the functions schema's migration 2 moves old tags into it
+        this.tags = TagTable.of(store);
+        tags.migrate(); // first: the functions schema's migration 2 moves old tags into it
         store.migrate(FunctionsSchema.MODULE, FunctionsSchema.migrations());
     }
 

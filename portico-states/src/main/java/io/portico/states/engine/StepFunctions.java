@@ -39,6 +39,7 @@ public final class StepFunctions implements AutoCloseable {
     private final MapRuns mapRuns;
     private final StateTester tester;
     private final PageTokens pageTokens;
+    private final TagTable tagTable;
 
     /**
      * Engine settings: values that are fixed on AWS but that embedders (tests above all) may shorten,
@@ -74,11 +75,11 @@ public final class StepFunctions implements AutoCloseable {
     private StepFunctions(Store store, Clock clock, TaskResources contributed, Settings settings) {
         this.store = store;
         this.clock = clock;
-        // Opening the kit's tag table first: the states schema's migration 3 moves old tags into it.
-        ResourceTags tags = ResourceTags.on(TagTable.open(store));
+        this.tagTable = TagTable.of(store);
+        ResourceTags tags = ResourceTags.on(tagTable);
         this.resources = new ResourceStore(store, tags);
         this.machines = new StateMachines(new StateMachineStore(store, tags), resources, clock);
-        this.pageTokens = PageTokens.open(store, clock);
+        this.pageTokens = PageTokens.of(store, clock);
         this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
@@ -103,6 +104,7 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     public void start() {
+        tagTable.migrate(); // first: the states schema's migration 3 moves old tags into it
         store.migrate(StatesSchema.MODULE, StatesSchema.migrations());
         int purged = new ExecutionStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
         new MapRunStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
