@@ -129,10 +129,7 @@ public final class Functions implements Component {
         FunctionVersion latest = new FunctionVersion(request.accountId(), request.region(), request.name(),
                 FunctionVersion.LATEST, settings, stored.sha256Base64(), stored.size(), clock.instant(), revision(),
                 FunctionState.creating());
-        store.create(latest);
-        if (!request.tags().isEmpty()) {
-            store.tag(latest.functionArn(), request.tags());
-        }
+        store.create(latest, request.tags());
         preparation.submit(() -> prepare(latest));
         if (request.publish()) {
             // Lambda publishes version 1 from the new code; it is Pending until the code is ready too.

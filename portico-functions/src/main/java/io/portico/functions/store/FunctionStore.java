@@ -2,9 +2,13 @@ package io.portico.functions.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portico.core.json.Json;
+import io.portico.core.store.Insertion;
+import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
+import io.portico.core.tags.TagLimitExceededException;
+import io.portico.core.tags.TagTable;
 import io.portico.functions.engine.Alias;
 import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionState;
@@ -17,8 +21,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
-/** Functions, versions, aliases and per-function settings in the store. Thread safe. */
+/**
+ * Functions, versions, aliases and per-function settings in the store; tags in the kit's
+ * {@link TagTable} (at most {@value #TAG_LIMIT} per function, as on Lambda). Thread safe.
+ */
 public final class FunctionStore {
+    /** Tags a function may carry (Lambda: 50). */
+    public static final int TAG_LIMIT = 50;
     private static final String VERSION_COLUMNS = "account, region, name, version, settings, code_sha256, code_size, "
             + "last_modified_ms, revision_id, state";
     private static final String ALIAS_COLUMNS = "account, region, function_name, name, function_version, description, "
@@ -26,21 +35,29 @@ public final class FunctionStore {
     private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() { };
 
     private final Store store;
+    private final TagTable tags;
 
     public FunctionStore(Store store) {
         this.store = store;
+        this.tags = TagTable.of(store);
+        tags.migrate(); // first: the functions schema's migration 2 moves old tags into it
         store.migrate(FunctionsSchema.MODULE, FunctionsSchema.migrations());
     }
 
-    /** Inserts a new function with its {@code $LATEST}; ResourceConflictException if the name is taken. */
-    public void create(FunctionVersion latest) {
+    /**
+     * Inserts a new function with its {@code $LATEST} and its tags; ResourceConflictException if the
+     * name is taken. The name is claimed by one insert-if-absent, so of concurrent creates of one name
+     * exactly one succeeds and the others get the conflict, never a constraint failure.
+     */
+    public void create(FunctionVersion latest, Map<String, String> newTags) {
+        NewRow row = NewRow.into("lambda_functions").key("account", latest.accountId()).key("region", latest.region())
+                .key("name", latest.name()).build();
         store.write(tx -> {
-            if (exists(tx, latest.accountId(), latest.region(), latest.name())) {
+            if (tx.insertIfAbsent(row, r -> r.string("name")) instanceof Insertion.Existing) {
                 throw FunctionsException.conflict("Function already exist: " + latest.name());
             }
-            tx.update("INSERT INTO lambda_functions (account, region, name) VALUES (?,?,?)",
-                    latest.accountId(), latest.region(), latest.name());
             insertVersion(tx, latest);
+            withTagLimit(() -> tags.in(tx).tag(latest.functionArn(), newTags, TAG_LIMIT));
             return null;
         });
     }
@@ -130,7 +147,7 @@ public final class FunctionStore {
                     account, region, name);
             tx.update("DELETE FROM lambda_versions WHERE account=? AND region=? AND name=?", account, region, name);
             tx.update("DELETE FROM lambda_aliases WHERE account=? AND region=? AND function_name=?", account, region, name);
-            tx.update("DELETE FROM lambda_tags WHERE resource_arn=?", functionArn);
+            tags.in(tx).deleteAll(functionArn);
             tx.update("DELETE FROM lambda_invoke_configs WHERE function_arn=? OR function_arn LIKE ?",
                     functionArn, functionArn + ":%");
             return deleted > 0;
@@ -202,28 +219,26 @@ public final class FunctionStore {
 
     // ---- tags
 
+    /** The function's tags sorted by key; a new mutable map. */
     public Map<String, String> tags(String arn) {
-        return store.read(tx -> {
-            Map<String, String> tags = new java.util.TreeMap<>();
-            tx.query("SELECT tag_key, tag_value FROM lambda_tags WHERE resource_arn=?",
-                    r -> tags.put(r.string("tag_key"), r.string("tag_value")), arn);
-            return tags;
-        });
+        return tags.list(arn);
     }
 
-    public void tag(String arn, Map<String, String> tags) {
-        store.write(tx -> {
-            tags.forEach((k, v) -> tx.update("INSERT INTO lambda_tags (resource_arn, tag_key, tag_value) VALUES (?,?,?) "
-                    + "ON CONFLICT (resource_arn, tag_key) DO UPDATE SET tag_value=excluded.tag_value", arn, k, v));
-            return null;
-        });
+    /** Adds or overwrites tags; InvalidParameterValueException past {@value #TAG_LIMIT}, as Lambda answers. */
+    public void tag(String arn, Map<String, String> newTags) {
+        withTagLimit(() -> tags.tag(arn, newTags, TAG_LIMIT));
     }
 
     public void untag(String arn, List<String> keys) {
-        store.write(tx -> {
-            keys.forEach(k -> tx.update("DELETE FROM lambda_tags WHERE resource_arn=? AND tag_key=?", arn, k));
-            return null;
-        });
+        tags.untag(arn, keys);
+    }
+
+    private static void withTagLimit(Runnable tagging) {
+        try {
+            tagging.run();
+        } catch (TagLimitExceededException e) {
+            throw FunctionsException.invalidParameter("Number of tags exceeds resource tag limit.");
+        }
     }
 
     // ---- event invoke configurations (JSON documents keyed by the qualified function ARN)
@@ -256,11 +271,6 @@ public final class FunctionStore {
     }
 
     // ---- row mapping
-
-    private static boolean exists(StoreTransaction tx, String account, String region, String name) {
-        return tx.queryOne("SELECT name FROM lambda_functions WHERE account=? AND region=? AND name=?",
-                r -> r.string("name"), account, region, name).isPresent();
-    }
 
     private static void insertVersion(StoreTransaction tx, FunctionVersion v) {
         tx.update("INSERT INTO lambda_versions (" + VERSION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",

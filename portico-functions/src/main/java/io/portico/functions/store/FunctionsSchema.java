@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The tables of the Lambda module. Times are epoch milliseconds; settings and maps are JSON text.
- * Only this package reads or writes them.
+ * Only this package reads or writes them. Tags live in the kit's one tag table
+ * ({@link io.portico.core.tags.TagTable}), which must be open before these migrations run: version 2
+ * moves the tags of older data directories there.
  */
 public final class FunctionsSchema {
     public static final String MODULE = "functions";
@@ -44,6 +46,13 @@ public final class FunctionsSchema {
                   id TEXT PRIMARY KEY, function_arn TEXT NOT NULL, qualifier TEXT, payload BLOB NOT NULL,
                   attempts INTEGER NOT NULL, due_ms BIGINT NOT NULL, enqueued_ms BIGINT NOT NULL,
                   claimed INTEGER NOT NULL DEFAULT 0)""",
-                "CREATE INDEX lambda_async_queue_due ON lambda_async_queue(due_ms)"));
+                "CREATE INDEX lambda_async_queue_due ON lambda_async_queue(due_ms)"),
+                // Tags move to the kit's table shared by every service. WHERE true keeps SQLite from
+                // reading ON CONFLICT as a join constraint of the SELECT.
+                Migration.of(2,
+                        "INSERT INTO core_tags (resource_arn, tag_key, tag_value) "
+                                + "SELECT resource_arn, tag_key, tag_value FROM lambda_tags WHERE true "
+                                + "ON CONFLICT (resource_arn, tag_key) DO NOTHING",
+                        "DROP TABLE lambda_tags"));
     }
 }

@@ -33,14 +33,18 @@ public final class PorticoClients {
         this.credentials = credentials;
     }
 
-    /** Configures and builds any SDK v2 sync client: {@code clients.create(SqsClient.builder())}. */
+    /**
+     * Configures and builds any SDK v2 sync client: {@code clients.create(SqsClient.builder())}. An
+     * override configuration already on {@code builder} (a retry strategy, say) is kept.
+     */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder) {
         return builder
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build())
                 .build();
     }
 

@@ -47,7 +47,7 @@ final class ActivityOperations {
 
     private ObjectNode list(Call call) {
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.activities().list(call.account(), call.region()), out, "activities", a -> {
+        Pages.page(engine.pageTokens(), call, engine.activities().list(call.account(), call.region()), out, "activities", a -> {
             ObjectNode item = Wire.object();
             item.put("activityArn", a.arn());
             item.put("name", a.name());

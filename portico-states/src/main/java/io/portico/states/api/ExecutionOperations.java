@@ -150,7 +150,7 @@ final class ExecutionOperations {
                 ? engine.mapRuns().executions(mapRunArn.get(), status)
                 : engine.executions().list(machineArn, status);
         ObjectNode out = Wire.object();
-        Pages.page(call, executions, out, "executions", e -> {
+        Pages.page(engine.pageTokens(), call, executions, out, "executions", e -> {
             ObjectNode item = Wire.object();
             item.put("executionArn", e.arn());
             item.put("stateMachineArn", e.machineArn());
@@ -179,7 +179,7 @@ final class ExecutionOperations {
             Collections.reverse(events);
         }
         ObjectNode out = Wire.object();
-        Pages.page(call, events, out, "events", ev -> {
+        Pages.page(engine.pageTokens(), call, events, out, "events", ev -> {
             ObjectNode item = Wire.object();
             Wire.time(item, "timestamp", ev.timestamp());
             item.put("type", ev.type().name());

@@ -48,7 +48,7 @@ final class MapRunOperations {
         String executionArn = call.required("executionArn");
         engine.executions().describe(executionArn);
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.mapRuns().list(executionArn), out, "mapRuns", run -> {
+        Pages.page(engine.pageTokens(), call, engine.mapRuns().list(executionArn), out, "mapRuns", run -> {
             ObjectNode item = Wire.object();
             item.put("executionArn", run.executionArn());
             item.put("mapRunArn", run.mapRunArn());

@@ -116,7 +116,7 @@ final class StateMachineOperations {
 
     private ObjectNode list(Call call) {
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.machines().list(call.account(), call.region()), out, "stateMachines", m -> {
+        Pages.page(engine.pageTokens(), call, engine.machines().list(call.account(), call.region()), out, "stateMachines", m -> {
             ObjectNode item = Wire.object();
             item.put("stateMachineArn", m.arn());
             item.put("name", m.name());
@@ -138,7 +138,7 @@ final class StateMachineOperations {
 
     private ObjectNode listVersions(Call call) {
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.machines().versions(call.required("stateMachineArn")), out, "stateMachineVersions",
+        Pages.page(engine.pageTokens(), call, engine.machines().versions(call.required("stateMachineArn")), out, "stateMachineVersions",
                 v -> arnAndCreationDate("stateMachineVersionArn", v.arn(), v.creationDate()));
         return out;
     }
@@ -181,7 +181,7 @@ final class StateMachineOperations {
 
     private ObjectNode listAliases(Call call) {
         ObjectNode out = Wire.object();
-        Pages.page(call, engine.aliases().list(call.required("stateMachineArn")), out, "stateMachineAliases",
+        Pages.page(engine.pageTokens(), call, engine.aliases().list(call.required("stateMachineArn")), out, "stateMachineAliases",
                 a -> arnAndCreationDate("stateMachineAliasArn", a.arn(), a.creationDate()));
         return out;
     }

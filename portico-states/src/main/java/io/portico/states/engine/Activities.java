@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.arn.Arn;
+import io.portico.core.store.Insertion;
 import io.portico.states.asl.StatesError;
 import io.portico.states.store.ResourceStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,16 +55,25 @@ public final class Activities implements TaskResources {
         this.longPoll = longPoll;
     }
 
+    /** {@link #create(String, String, String, Map)} without tags. */
     public ActivityInfo create(String account, String region, String name) {
+        return create(account, region, name, Map.of());
+    }
+
+    /**
+     * CreateActivity: the new activity with its tags, or the existing one of that name. AWS makes
+     * CreateActivity idempotent by name and ignores a repeat's tags, so concurrent creates of one name
+     * all answer the same activity (the store decides which insert wins). TooManyTags creates nothing.
+     */
+    public ActivityInfo create(String account, String region, String name, Map<String, String> tags) {
         Names.check(name);
         String arn = Arn.of("states", region, account, "activity:" + name).toString();
-        Optional<ActivityInfo> existing = store.findActivity(arn);
-        if (existing.isPresent()) {
-            return existing.get(); // AWS: CreateActivity is idempotent
-        }
-        ActivityInfo info = new ActivityInfo(arn, account, region, name, clock.instant());
-        store.insertActivity(info);
-        return info;
+        // Truncated to the store's precision, so the first answer and every repeat carry one date.
+        ActivityInfo info = new ActivityInfo(arn, account, region, name, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return switch (store.insertActivityIfAbsent(info, tags)) {
+            case Insertion.Inserted<ActivityInfo> inserted -> info;
+            case Insertion.Existing<ActivityInfo> existing -> existing.row();
+        };
     }
 
     public ActivityInfo describe(String arn) {

@@ -26,12 +26,13 @@ final class ChildRecords {
     }
 
     void started(JsonNode input) {
-        if (store.isEmpty() || store.get().find(info.executionArn()).isPresent()) {
+        if (store.isEmpty()) {
             return;
         }
         String definition = store.get().find(parent.info().executionArn()).map(ExecutionRecord::definition)
                 .orElse(parent.definition().raw().toString());
-        store.get().insert(new ExecutionRecord(info.executionArn(), mapRun.stateMachineArn(), info.name(), "RUNNING",
+        // A child that a resumed parent runs again finds its row there and keeps it.
+        store.get().insertIfAbsent(new ExecutionRecord(info.executionArn(), mapRun.stateMachineArn(), info.name(), "RUNNING",
                 input.toString(), Optional.empty(), Optional.empty(), Optional.empty(), info.startTime(), Optional.empty(),
                 definition, info.roleArn(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
                 Optional.of(mapRun.arn())), List.of());

@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.core.arn.Arn;
+import io.portico.core.store.Insertion;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.MachineType;
 import io.portico.states.store.DurableCheckpointer;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,23 +83,33 @@ public final class Executions implements AutoCloseable {
             });
             return new Started(p.info.executionArn(), p.info.startTime());
         }
-        Optional<ExecutionRecord> existing = store.find(p.info.executionArn());
-        if (existing.isPresent()) {
-            ExecutionRecord e = existing.get();
-            if (e.isRunning() && e.input().equals(p.inputText)) {
-                return new Started(e.arn(), e.startDate()); // AWS: idempotent while running with the same input
-            }
-            throw new ServiceError("ExecutionAlreadyExists", "Execution Already Exists: '" + e.arn() + "'");
-        }
         DurableJournal journal = new DurableJournal(clock, 0);
         journal.record(EventType.ExecutionStarted, 0, () -> Interpreter.executionStarted(p.info));
         ExecutionRecord record = new ExecutionRecord(p.info.executionArn(), target.machine().arn(), p.info.name(),
                 "RUNNING", p.inputText, Optional.empty(), Optional.empty(), Optional.empty(), p.info.startTime(),
                 Optional.empty(), target.definitionText(), target.machine().roleArn(), target.versionArn(),
                 target.aliasArn(), 0, Optional.empty(), request.traceHeader(), Optional.empty());
-        store.insert(record, journal.drain());
-        runDurable(p.info, target.definition(), journal);
-        return new Started(p.info.executionArn(), p.info.startTime());
+        // Insert-or-find in one statement: of concurrent starts with one name exactly one runs the
+        // execution; the others get AWS's answer for a repeat.
+        return switch (store.insertIfAbsent(record, journal.drain())) {
+            case Insertion.Inserted<ExecutionRecord> inserted -> {
+                runDurable(p.info, target.definition(), journal);
+                yield new Started(p.info.executionArn(), p.info.startTime());
+            }
+            case Insertion.Existing<ExecutionRecord> existing -> repeatedStart(existing.row(), p.inputText);
+        };
+    }
+
+    /**
+     * AWS: StartExecution of a STANDARD machine is idempotent while the execution of that name runs
+     * with the same input (the same ARN and start date); a closed execution or another input is
+     * ExecutionAlreadyExists.
+     */
+    private static Started repeatedStart(ExecutionRecord e, String input) {
+        if (e.isRunning() && e.input().equals(input)) {
+            return new Started(e.arn(), e.startDate());
+        }
+        throw new ServiceError("ExecutionAlreadyExists", "Execution Already Exists: '" + e.arn() + "'");
     }
 
     /** Runs an EXPRESS execution to its end on the calling thread. */
@@ -282,7 +294,8 @@ public final class Executions implements AutoCloseable {
                 ? "express:" + machine.name() + ":" + name + ":" + UUID.randomUUID()
                 : "execution:" + machine.name() + ":" + name;
         String arn = Arn.of("states", machineArn.region(), machineArn.account(), resource).toString();
-        Instant now = clock.instant();
+        // The store's precision: a repeated StartExecution must answer the start date the first one did.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return new Prepared(new ExecutionInfo(arn, name, machine.arn(), machine.name(), machine.roleArn(), now, input, 0),
                 inputText);
     }

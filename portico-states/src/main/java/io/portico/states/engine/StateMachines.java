@@ -1,6 +1,9 @@
 package io.portico.states.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.arn.Arn;
+import io.portico.core.json.Json;
+import io.portico.core.store.Insertion;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.DefinitionParser;
 import io.portico.states.asl.parse.InvalidDefinitionException;
@@ -9,6 +12,7 @@ import io.portico.states.store.ResourceStore;
 import io.portico.states.store.StateMachineStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +24,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * State machines, their versions and aliases: validation, ARNs, persistence, and a cache of parsed
  * definitions so that starting an execution never re-parses its definition.
  *
+ * <p>CreateStateMachine is idempotent on AWS: a repeat with the same name, definition, type, logging
+ * and tracing configuration, publish flag and version description answers the existing machine (a
+ * different role ARN or tags are ignored, and not applied); any other difference is
+ * StateMachineAlreadyExists. The store inserts or finds in one statement, so concurrent creates of one
+ * name get exactly these answers, never a constraint failure.
+ *
  * <p>ARNs: {@code arn:aws:states:<region>:<account>:stateMachine:<name>}, a version appends
  * {@code :<n>}, an alias appends {@code :<aliasName>}. Thread safe.
  */
 public final class StateMachines {
+    /** What DescribeStateMachine reports when CreateStateMachine set no logging or tracing configuration. */
+    private static final String DEFAULT_LOGGING = "{\"level\":\"OFF\",\"includeExecutionData\":false}";
+    private static final String DEFAULT_TRACING = "{\"enabled\":false}";
+
     private final StateMachineStore machines;
     private final ResourceStore resources;
     private final Clock clock;
@@ -55,28 +69,45 @@ public final class StateMachines {
         checkRoleArn(r.roleArn());
         Definition definition = parse(r.definition(), r.type());
         String arn = Arn.of("states", r.region(), r.account(), "stateMachine:" + r.name()).toString();
-        Optional<StateMachineInfo> existing = machines.find(arn);
-        if (existing.isPresent()) {
-            StateMachineInfo e = existing.get();
-            if (e.definition().equals(r.definition()) && e.roleArn().equals(r.roleArn()) && e.type() == r.type()) {
-                return e; // AWS: CreateStateMachine is idempotent for identical requests
-            }
-            throw new ServiceError("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
-        }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // the store's precision: repeats answer the same
         StateMachineInfo info = new StateMachineInfo(arn, r.account(), r.region(), r.name(), r.type(), r.definition(),
                 r.roleArn(), now, Optional.empty(), revision(), r.loggingConfiguration(), r.tracingConfiguration(),
                 r.publish() ? 1 : 0);
-        if (r.publish()) {
-            machines.insertWithVersion(info, version(info, 1, r.versionDescription(), now));
-        } else {
-            machines.insert(info);
+        Optional<VersionInfo> first = r.publish()
+                ? Optional.of(version(info, 1, r.versionDescription(), now)) : Optional.empty();
+        return switch (machines.insertIfAbsent(info, first, r.tags())) {
+            case Insertion.Inserted<StateMachineInfo> inserted -> {
+                parsed.put(cacheKey(arn, info.revisionId()), definition);
+                yield info;
+            }
+            case Insertion.Existing<StateMachineInfo> existing -> {
+                if (!isRepeatOf(existing.row(), r)) {
+                    throw new ServiceError("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+                }
+                yield existing.row();
+            }
+        };
+    }
+
+    /** Whether {@code r} repeats the CreateStateMachine that made {@code e}, as AWS's idempotency check sees it. */
+    private boolean isRepeatOf(StateMachineInfo e, CreateRequest r) {
+        if (!e.definition().equals(r.definition()) || e.type() != r.type()
+                || !sameSetting(e.loggingConfiguration(), r.loggingConfiguration(), DEFAULT_LOGGING)
+                || !sameSetting(e.tracingConfiguration(), r.tracingConfiguration(), DEFAULT_TRACING)) {
+            return false;
         }
-        if (!r.tags().isEmpty()) {
-            resources.tag(arn, r.tags());
-        }
-        parsed.put(cacheKey(arn, info.revisionId()), definition);
-        return info;
+        Optional<VersionInfo> first = machines.findVersion(e.arn() + ":1");
+        return first.isPresent() == r.publish()
+                && first.map(v -> v.description().equals(r.versionDescription())).orElse(true);
+    }
+
+    /** Two logging (or tracing) configurations as JSON text, absent meaning AWS's default. */
+    private static boolean sameSetting(Optional<String> a, Optional<String> b, String absent) {
+        return tree(a.orElse(absent)).equals(tree(b.orElse(absent)));
+    }
+
+    private static JsonNode tree(String json) {
+        return Json.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonNode.class);
     }
 
     public StateMachineInfo describe(String arn) {

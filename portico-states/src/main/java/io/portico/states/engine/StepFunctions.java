@@ -1,9 +1,12 @@
 package io.portico.states.engine;
 
+import io.portico.core.paging.PageTokens;
 import io.portico.core.store.Store;
+import io.portico.core.tags.TagTable;
 import io.portico.states.store.ExecutionStore;
 import io.portico.states.store.MapRunStore;
 import io.portico.states.store.ResourceStore;
+import io.portico.states.store.ResourceTags;
 import io.portico.states.store.StateMachineStore;
 import io.portico.states.store.StatesSchema;
 import java.time.Clock;
@@ -35,6 +38,8 @@ public final class StepFunctions implements AutoCloseable {
     private final Interpreter interpreter;
     private final MapRuns mapRuns;
     private final StateTester tester;
+    private final PageTokens pageTokens;
+    private final TagTable tagTable;
 
     /**
      * Engine settings: values that are fixed on AWS but that embedders (tests above all) may shorten,
@@ -70,8 +75,11 @@ public final class StepFunctions implements AutoCloseable {
     private StepFunctions(Store store, Clock clock, TaskResources contributed, Settings settings) {
         this.store = store;
         this.clock = clock;
-        this.resources = new ResourceStore(store);
-        this.machines = new StateMachines(new StateMachineStore(store), resources, clock);
+        this.tagTable = TagTable.of(store);
+        ResourceTags tags = ResourceTags.on(tagTable);
+        this.resources = new ResourceStore(store, tags);
+        this.machines = new StateMachines(new StateMachineStore(store, tags), resources, clock);
+        this.pageTokens = PageTokens.of(store, clock);
         this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
@@ -96,6 +104,7 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     public void start() {
+        tagTable.migrate(); // first: the states schema's migration 3 moves old tags into it
         store.migrate(StatesSchema.MODULE, StatesSchema.migrations());
         int purged = new ExecutionStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
         new MapRunStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
@@ -127,6 +136,11 @@ public final class StepFunctions implements AutoCloseable {
 
     public TaskTokens tokens() {
         return tokens;
+    }
+
+    /** The page tokens of every list operation (keyed by the store, so they survive a restart). */
+    public PageTokens pageTokens() {
+        return pageTokens;
     }
 
     public MapRuns mapRuns() {

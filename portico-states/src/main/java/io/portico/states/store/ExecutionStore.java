@@ -3,6 +3,8 @@ package io.portico.states.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.store.Insertion;
+import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
@@ -29,18 +31,30 @@ public final class ExecutionStore {
         this.store = store;
     }
 
-    /** Records a new execution together with its first events. */
-    public void insert(ExecutionRecord e, List<HistoryEvent> events) {
-        store.write(tx -> {
-            tx.update("INSERT INTO sfn_executions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    e.arn(), e.machineArn(), e.name(), e.status(), e.input(), e.output().orElse(null),
-                    e.error().orElse(null), e.cause().orElse(null), e.startDate().toEpochMilli(),
-                    e.stopDate().map(Instant::toEpochMilli).orElse(null), e.definition(), e.roleArn(),
-                    e.versionArn().orElse(null), e.aliasArn().orElse(null), e.redriveCount(),
-                    e.redriveDate().map(Instant::toEpochMilli).orElse(null), e.traceHeader().orElse(null),
-                    e.mapRunArn().orElse(null));
-            appendEvents(tx, e.arn(), events);
-            return null;
+    /**
+     * Records a new execution with its first events unless one of that ARN exists (a name is unique per
+     * state machine for 90 days), which then comes back untouched for StartExecution to judge: the same
+     * ARN and start date for a repeat of a running execution with the same input, ExecutionAlreadyExists
+     * otherwise.
+     */
+    public Insertion<ExecutionRecord> insertIfAbsent(ExecutionRecord e, List<HistoryEvent> events) {
+        NewRow row = NewRow.into("sfn_executions").key("arn", e.arn()).value("machine_arn", e.machineArn())
+                .value("name", e.name()).value("status", e.status()).value("input", e.input())
+                .value("output", e.output().orElse(null)).value("error", e.error().orElse(null))
+                .value("cause", e.cause().orElse(null)).value("start_ms", e.startDate().toEpochMilli())
+                .value("stop_ms", e.stopDate().map(Instant::toEpochMilli).orElse(null))
+                .value("definition", e.definition()).value("role_arn", e.roleArn())
+                .value("version_arn", e.versionArn().orElse(null)).value("alias_arn", e.aliasArn().orElse(null))
+                .value("redrive_count", e.redriveCount())
+                .value("redrive_ms", e.redriveDate().map(Instant::toEpochMilli).orElse(null))
+                .value("trace_header", e.traceHeader().orElse(null)).value("map_run_arn", e.mapRunArn().orElse(null))
+                .build();
+        return store.write(tx -> {
+            Insertion<ExecutionRecord> insertion = tx.insertIfAbsent(row, ExecutionStore::execution);
+            if (insertion instanceof Insertion.Inserted) {
+                appendEvents(tx, e.arn(), events);
+            }
+            return insertion;
         });
     }
 

@@ -1,27 +1,29 @@
 package io.portico.states.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.core.json.Json;
+import io.portico.core.store.Insertion;
+import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.states.engine.ActivityInfo;
 import io.portico.states.engine.AliasInfo;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Aliases, activities and tags in the store. Thread safe. */
 public final class ResourceStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<AliasInfo.Route>> ROUTES = new TypeReference<>() {
     };
 
     private final Store store;
+    private final ResourceTags tags;
 
-    public ResourceStore(Store store) {
+    public ResourceStore(Store store, ResourceTags tags) {
         this.store = store;
+        this.tags = tags;
     }
 
     public void putAlias(AliasInfo a) {
@@ -51,9 +53,21 @@ public final class ResourceStore {
         store.write(tx -> tx.update("DELETE FROM sfn_aliases WHERE arn=?", arn));
     }
 
-    public void insertActivity(ActivityInfo a) {
-        store.write(tx -> tx.update("INSERT INTO sfn_activities (arn, account, region, name, created_ms) VALUES (?,?,?,?,?)",
-                a.arn(), a.account(), a.region(), a.name(), a.creationDate().toEpochMilli()));
+    /**
+     * Inserts the activity with its tags unless one of that ARN exists, which then comes back untouched
+     * (its tags too: AWS ignores the tags of a repeated CreateActivity). TooManyTags inserts nothing.
+     */
+    public Insertion<ActivityInfo> insertActivityIfAbsent(ActivityInfo a, Map<String, String> newTags) {
+        NewRow row = NewRow.into("sfn_activities").key("arn", a.arn()).value("account", a.account())
+                .value("region", a.region()).value("name", a.name()).value("created_ms", a.creationDate().toEpochMilli())
+                .build();
+        return store.write(tx -> {
+            Insertion<ActivityInfo> insertion = tx.insertIfAbsent(row, ResourceStore::activity);
+            if (insertion instanceof Insertion.Inserted) {
+                tags.tag(tx, a.arn(), newTags);
+            }
+            return insertion;
+        });
     }
 
     public Optional<ActivityInfo> findActivity(String arn) {
@@ -67,42 +81,29 @@ public final class ResourceStore {
 
     public void deleteActivity(String arn) {
         store.write(tx -> {
-            tx.update("DELETE FROM sfn_tags WHERE resource_arn=?", arn);
+            tags.deleteAll(tx, arn);
             return tx.update("DELETE FROM sfn_activities WHERE arn=?", arn);
         });
     }
 
+    /** The resource's tags sorted by key; a new mutable map. */
     public Map<String, String> tags(String resourceArn) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        store.read(tx -> tx.query("SELECT tag_key, tag_value FROM sfn_tags WHERE resource_arn=? ORDER BY tag_key",
-                r -> tags.put(r.string("tag_key"), r.string("tag_value")), resourceArn));
-        return tags;
+        return tags.list(resourceArn);
     }
 
-    public void tag(String resourceArn, Map<String, String> tags) {
-        store.write(tx -> {
-            for (Map.Entry<String, String> e : tags.entrySet()) {
-                tx.update("INSERT INTO sfn_tags (resource_arn, tag_key, tag_value) VALUES (?,?,?) "
-                        + "ON CONFLICT (resource_arn, tag_key) DO UPDATE SET tag_value=excluded.tag_value",
-                        resourceArn, e.getKey(), e.getValue());
-            }
-            return null;
-        });
+    /** Adds or overwrites tags; TooManyTags if the resource would have more than {@link ResourceTags#LIMIT}. */
+    public void tag(String resourceArn, Map<String, String> newTags) {
+        tags.tag(resourceArn, newTags);
     }
 
     public void untag(String resourceArn, List<String> keys) {
-        store.write(tx -> {
-            for (String key : keys) {
-                tx.update("DELETE FROM sfn_tags WHERE resource_arn=? AND tag_key=?", resourceArn, key);
-            }
-            return null;
-        });
+        tags.untag(resourceArn, keys);
     }
 
     private static AliasInfo alias(Row r) {
         try {
             return new AliasInfo(r.string("arn"), r.string("machine_arn"), r.string("name"),
-                    Optional.ofNullable(r.string("description")), JSON.readValue(r.string("routing"), ROUTES),
+                    Optional.ofNullable(r.string("description")), Json.mapper().readValue(r.string("routing"), ROUTES),
                     Instant.ofEpochMilli(r.longValue("created_ms")), Instant.ofEpochMilli(r.longValue("updated_ms")));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("corrupt alias routing for " + r.string("arn"), e);
@@ -111,7 +112,7 @@ public final class ResourceStore {
 
     private static String writeRoutes(List<AliasInfo.Route> routes) {
         try {
-            return JSON.writeValueAsString(routes);
+            return Json.mapper().writeValueAsString(routes);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,12 +1,16 @@
 package io.portico.states.store;
 
+import io.portico.core.store.Insertion;
+import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
 import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
 import io.portico.states.asl.parse.MachineType;
 import io.portico.states.engine.StateMachineInfo;
 import io.portico.states.engine.VersionInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** State machines and their versions in the store. Thread safe. */
@@ -17,17 +21,36 @@ public final class StateMachineStore {
             + "revision_id, created_ms";
 
     private final Store store;
+    private final ResourceTags tags;
 
-    public StateMachineStore(Store store) {
+    public StateMachineStore(Store store, ResourceTags tags) {
         this.store = store;
+        this.tags = tags;
     }
 
-    public void insert(StateMachineInfo m) {
-        store.write(tx -> tx.update("INSERT INTO sfn_state_machines (" + MACHINE_COLUMNS
-                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                m.arn(), m.account(), m.region(), m.name(), m.type().name(), m.definition(), m.roleArn(),
-                m.creationDate().toEpochMilli(), m.description().orElse(null), m.revisionId(),
-                m.loggingConfiguration().orElse(null), m.tracingConfiguration().orElse(null), m.lastVersion()));
+    /**
+     * Inserts the machine, its first version (when published at create) and its tags in one
+     * transaction, unless a machine of that ARN exists: that one comes back untouched for the caller to
+     * judge (an identical CreateStateMachine is idempotent, another is StateMachineAlreadyExists).
+     * TooManyTags inserts nothing.
+     */
+    public Insertion<StateMachineInfo> insertIfAbsent(StateMachineInfo m, Optional<VersionInfo> firstVersion,
+                                                      Map<String, String> newTags) {
+        NewRow row = NewRow.into("sfn_state_machines").key("arn", m.arn()).value("account", m.account())
+                .value("region", m.region()).value("name", m.name()).value("type", m.type().name())
+                .value("definition", m.definition()).value("role_arn", m.roleArn())
+                .value("created_ms", m.creationDate().toEpochMilli()).value("description", m.description().orElse(null))
+                .value("revision_id", m.revisionId()).value("logging", m.loggingConfiguration().orElse(null))
+                .value("tracing", m.tracingConfiguration().orElse(null)).value("last_version", m.lastVersion())
+                .build();
+        return store.write(tx -> {
+            Insertion<StateMachineInfo> insertion = tx.insertIfAbsent(row, StateMachineStore::machine);
+            if (insertion instanceof Insertion.Inserted) {
+                firstVersion.ifPresent(v -> insertVersion(tx, v));
+                tags.tag(tx, m.arn(), newTags);
+            }
+            return insertion;
+        });
     }
 
     /** Replaces the machine's row and, when given, inserts a newly published version in the same transaction. */
@@ -42,18 +65,7 @@ public final class StateMachineStore {
         });
     }
 
-    public void insertWithVersion(StateMachineInfo m, VersionInfo v) {
-        store.write(tx -> {
-            tx.update("INSERT INTO sfn_state_machines (" + MACHINE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    m.arn(), m.account(), m.region(), m.name(), m.type().name(), m.definition(), m.roleArn(),
-                    m.creationDate().toEpochMilli(), m.description().orElse(null), m.revisionId(),
-                    m.loggingConfiguration().orElse(null), m.tracingConfiguration().orElse(null), m.lastVersion());
-            insertVersion(tx, v);
-            return null;
-        });
-    }
-
-    private static void insertVersion(io.portico.core.store.StoreTransaction tx, VersionInfo v) {
+    private static void insertVersion(StoreTransaction tx, VersionInfo v) {
         tx.update("INSERT INTO sfn_versions (" + VERSION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)",
                 v.arn(), v.machineArn(), v.version(), v.definition(), v.roleArn(), v.description().orElse(null),
                 v.revisionId(), v.creationDate().toEpochMilli());
@@ -63,7 +75,7 @@ public final class StateMachineStore {
         store.write(tx -> {
             tx.update("DELETE FROM sfn_versions WHERE machine_arn=?", arn);
             tx.update("DELETE FROM sfn_aliases WHERE machine_arn=?", arn);
-            tx.update("DELETE FROM sfn_tags WHERE resource_arn=?", arn);
+            tags.deleteAll(tx, arn);
             return tx.update("DELETE FROM sfn_state_machines WHERE arn=?", arn);
         });
     }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The tables of the Step Functions module. Times are epoch milliseconds; JSON documents are text.
- * Only this package reads or writes them.
+ * Only this package reads or writes them. Tags live in the kit's one tag table
+ * ({@link io.portico.core.tags.TagTable}), which must be open before these migrations run: version 3
+ * moves the tags of older data directories there.
  */
 public final class StatesSchema {
     public static final String MODULE = "states";
@@ -68,6 +70,13 @@ public final class StatesSchema {
                           tolerated_percentage DOUBLE PRECISION, item_counts TEXT NOT NULL,
                           execution_counts TEXT NOT NULL)""",
                         "CREATE INDEX sfn_map_runs_execution ON sfn_map_runs(execution_arn, start_ms)",
-                        "CREATE INDEX sfn_executions_map_run ON sfn_executions(map_run_arn, start_ms)"));
+                        "CREATE INDEX sfn_executions_map_run ON sfn_executions(map_run_arn, start_ms)"),
+                // Tags move to the kit's table shared by every service. WHERE true keeps SQLite from
+                // reading ON CONFLICT as a join constraint of the SELECT.
+                Migration.of(3,
+                        "INSERT INTO core_tags (resource_arn, tag_key, tag_value) "
+                                + "SELECT resource_arn, tag_key, tag_value FROM sfn_tags WHERE true "
+                                + "ON CONFLICT (resource_arn, tag_key) DO NOTHING",
+                        "DROP TABLE sfn_tags"));
     }
 }
