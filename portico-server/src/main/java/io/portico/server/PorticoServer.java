@@ -54,6 +54,7 @@ public final class PorticoServer implements AutoCloseable {
     private final List<Component> started = new ArrayList<>();
     private final TemporaryCredentials temporaryCredentials = new TemporaryCredentials();
     private Store store;
+    private Services services;
     private Server jetty;
     private ServerConnector awsConnector;
     private ServerConnector appConnector;
@@ -105,7 +106,7 @@ public final class PorticoServer implements AutoCloseable {
             BoundLater bus = new BoundLater();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
                     this::awsEndpoint, temporaryCredentials, bus);
-            Services services = new Services(wiring.apply(context));
+            services = new Services(wiring.apply(context));
             bus.bind(services);
             for (ServiceApi service : services.all()) {
                 service.start();
@@ -198,6 +199,14 @@ public final class PorticoServer implements AutoCloseable {
     /** The store's description, e.g. {@code sqlite:/data/portico.db}. Only valid once started. */
     public String storeDescription() {
         return store.describe();
+    }
+
+    /** The services this server runs; tools and tests call them in process through it. Only valid once started. */
+    public Services services() {
+        if (services == null) {
+            throw new IllegalStateException("not started");
+        }
+        return services;
     }
 
     public PorticoConfig config() {

@@ -48,6 +48,7 @@ public final class ServiceApi implements Component {
     private final Function<OperationModel, String> validationPathPrefix;
     private final List<Component> lifecycle;
     private final Optional<PorticoPaths> paths;
+    private final ResourceScope.AccountOf accountOf;
 
     private ServiceApi(Builder b) {
         this.model = b.model;
@@ -58,6 +59,7 @@ public final class ServiceApi implements Component {
         this.validationPathPrefix = b.validationPathPrefix;
         this.lifecycle = List.copyOf(b.lifecycle);
         this.paths = b.paths;
+        this.accountOf = b.accountOf.orElseGet(() -> ResourceScope.AccountOf.arnsOf(model.signingName()));
     }
 
     public static Builder builder(ServiceModel model) {
@@ -76,6 +78,11 @@ public final class ServiceApi implements Component {
     /** The names of the operations this service serves. */
     public java.util.Set<String> servedOperations() {
         return handlers.keySet();
+    }
+
+    /** How this service reads the account a resource-naming member names (see {@link ResourceScope}). */
+    public ResourceScope.AccountOf accountOf() {
+        return accountOf;
     }
 
     public TypeErrors typeErrors() {
@@ -157,6 +164,7 @@ public final class ServiceApi implements Component {
         private Function<OperationModel, String> validationPathPrefix = op -> "";
         private final List<Component> lifecycle = new ArrayList<>();
         private Optional<PorticoPaths> paths = Optional.empty();
+        private Optional<ResourceScope.AccountOf> accountOf = Optional.empty();
 
         private Builder(ServiceModel model) {
             this.model = model;
@@ -202,6 +210,15 @@ public final class ServiceApi implements Component {
         /** Components started with the service, in this order, and closed in reverse. */
         public Builder lifecycle(Component... components) {
             lifecycle.addAll(List.of(components));
+            return this;
+        }
+
+        /**
+         * How resource-naming members name an account, when the service accepts more than full ARNs of
+         * its own namespace (the default).
+         */
+        public Builder resourceAccounts(ResourceScope.AccountOf accountOf) {
+            this.accountOf = Optional.of(accountOf);
             return this;
         }
 

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * the URI templates of every REST service (only the signing service's when the signature names a REST
  * service), the most specific template winning.
  *
- * <p>A call runs the same way from either side: the input is checked against the model, the handler
- * runs, and an engine exception is mapped to the service's AWS error; anything unmapped is logged and
+ * <p>A call runs the same way from either side: the input is scoped to the caller's account
+ * ({@link ResourceScope}) and checked against the model, the handler runs, and an engine exception is mapped to the service's AWS error; anything unmapped is logged and
  * answered {@code InternalFailure}. Thread safe: immutable after construction.
  */
 public final class Services implements CallBus {
@@ -162,6 +162,9 @@ public final class Services implements CallBus {
     public ObjectNode invoke(ServiceApi api, OperationModel operation, ObjectNode input, Caller caller,
             String requestId, Optional<String> host) throws InterruptedException {
         OperationHandler handler = api.handler(operation.name()).orElseThrow(Services::unknown);
+        // Authorization before validation, as AWS's front ends: another account's resource is refused
+        // whatever else is wrong with the request.
+        operation.input().ifPresent(shape -> ResourceScope.check(api, operation.name(), shape, input, caller));
         api.validate(operation, input);
         try {
             return handler.handle(new OperationCall(operation, input, caller, requestId, host));

@@ -12,6 +12,8 @@ import io.portico.functions.engine.FunctionsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Lambda API on the service kit: AWS's {@code lambda-2015-03-31} model (REST-JSON, signing name
@@ -42,6 +44,9 @@ public final class LambdaApi {
         }
     };
 
+    private static final Pattern NAMED_ACCOUNT =
+            Pattern.compile("arn:[^:]+:lambda:[^:]*:(\\d{12}):|(\\d{12}):function:");
+
     private LambdaApi() {
     }
 
@@ -55,12 +60,22 @@ public final class LambdaApi {
         ServiceModel model = ServiceModels.load(MODEL);
         ServiceApi.Builder api = ServiceApi.builder(model)
                 .typeErrors(TYPE_ERRORS)
+                .resourceAccounts(LambdaApi::accountOf)
                 .lifecycle(functions, async)
                 .paths((path, query) -> CodeDownload.get(functions, functions.code(), path, query))
                 .errors(e -> e instanceof FunctionsException error
                         ? Optional.of(error(model, error.code(), error.getMessage())) : Optional.empty());
         operations.forEach(api::operation);
         return api.build();
+    }
+
+    /**
+     * The account a function name names: a full ARN's, or a partial ARN's ({@code 123456789012:function:f});
+     * a plain name names none (the caller's own).
+     */
+    static Optional<String> accountOf(String functionName) {
+        Matcher m = NAMED_ACCOUNT.matcher(functionName);
+        return m.lookingAt() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
     }
 
     /** Lambda's error: the model's status for the code, and {@code Type} saying whose fault it is. */

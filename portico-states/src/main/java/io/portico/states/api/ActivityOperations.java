@@ -25,11 +25,9 @@ final class ActivityOperations {
     }
 
     private ObjectNode create(Call call) {
-        ActivityInfo a = engine.activities().create(call.account(), call.region(), call.required("name"));
-        Map<String, String> tags = call.tags("tags");
-        if (!tags.isEmpty()) {
-            engine.resources().tag(a.arn(), tags);
-        }
+        // Tags are written with the activity, in one transaction; a repeated create does not re-tag it.
+        ActivityInfo a = engine.activities().create(call.account(), call.region(), call.required("name"),
+                call.tags("tags"));
         ObjectNode out = Wire.object();
         out.put("activityArn", a.arn());
         Wire.time(out, "creationDate", a.creationDate());

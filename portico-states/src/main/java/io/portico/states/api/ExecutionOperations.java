@@ -204,7 +204,7 @@ final class ExecutionOperations {
     }
 
     private ObjectNode sendSuccess(Call call) {
-        String token = call.required("taskToken");
+        String token = ownToken(call);
         String output = call.required("output");
         JsonNode value;
         try {
@@ -217,16 +217,31 @@ final class ExecutionOperations {
     }
 
     private ObjectNode sendFailure(Call call) {
-        String token = call.required("taskToken");
+        String token = ownToken(call);
         deliver(token, engine.tokens().complete(token, new TaskTokens.Completion.Failure(
                 call.optional("error").orElse(null), call.optional("cause").orElse(null))));
         return Wire.object();
     }
 
     private ObjectNode sendHeartbeat(Call call) {
-        String token = call.required("taskToken");
+        String token = ownToken(call);
         deliver(token, engine.tokens().heartbeat(token));
         return Wire.object();
+    }
+
+    /**
+     * The call's task token, if it belongs to an execution of the caller's account: a token of another
+     * account's execution is not one the caller can use, so it reads as AWS's answer to a token it does
+     * not know.
+     */
+    private static String ownToken(Call call) {
+        String token = call.required("taskToken");
+        boolean foreign = TaskTokens.executionArn(token).flatMap(io.portico.core.arn.Arn::parse)
+                .filter(arn -> !arn.account().equals(call.account())).isPresent();
+        if (foreign) {
+            throw new ServiceError("InvalidToken", "Invalid Token: '" + token + "'");
+        }
+        return token;
     }
 
     private static void deliver(String token, TaskTokens.Delivery delivery) {

@@ -36,7 +36,7 @@ final class Pages {
     }
 
     private static PageScope scope(Call call) {
-        return PageScope.of("states", call.request().operation(), call.account(), call.region(),
+        return PageScope.of("states", call.operation().operation().name(), call.account(), call.region(),
                 Fingerprint.of(call.body(), NOT_FILTERS));
     }
 

@@ -26,13 +26,7 @@ final class TagOperations {
 
     private ObjectNode tag(Call call) {
         String arn = existing(call.required("resourceArn"));
-        Map<String, String> tags = call.tags("tags");
-        Map<String, String> current = engine.resources().tags(arn);
-        current.putAll(tags);
-        if (current.size() > MAX_TAGS) {
-            throw new ServiceError("TooManyTags", "Too many tags: the resource can have at most " + MAX_TAGS + " tags");
-        }
-        engine.resources().tag(arn, tags);
+        engine.resources().tag(arn, call.tags("tags"));
         return Wire.object();
     }
 

@@ -1,0 +1,198 @@
+package io.portico.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
+import io.portico.core.model.Member;
+import io.portico.core.model.OperationModel;
+import io.portico.core.model.Shape;
+import io.portico.core.protocol.AccessKey;
+import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.Caller;
+import io.portico.core.service.ServiceApi;
+import io.portico.server.PorticoConfig;
+import io.portico.server.PorticoServer;
+import io.portico.server.testing.FunctionFixtures;
+import io.portico.server.testing.PorticoClients;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+
+/**
+ * One account never reaches another's resources. Two configured keys, of accounts A and B: B names A's
+ * state machines, executions, activities, task tokens and functions, through the SDK and through
+ * operations generated from the models, and is refused as IAM refuses a caller without a policy.
+ */
+class AccountIsolationTest {
+    static final String A = "111111111111";
+    static final String B = "222222222222";
+
+    @TempDir
+    static Path dataDir;
+    static PorticoServer server;
+    static PorticoClients asA;
+    static PorticoClients asB;
+
+    @BeforeAll
+    static void start() {
+        server = PorticoServer.create(PorticoConfig.forTests(dataDir).withCredentials(List.of(
+                AccessKey.parse("AKIDAAAA:secret-a:" + A), AccessKey.parse("AKIDBBBB:secret-b:" + B)))).start();
+        asA = new PorticoClients(server.awsEndpoint(), "AKIDAAAA", "secret-a");
+        asB = new PorticoClients(server.awsEndpoint(), "AKIDBBBB", "secret-b");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /**
+     * Every served operation with a member naming a resource of its own service, called by B with A's
+     * resource in that member (and placeholders elsewhere), is refused before anything else is checked.
+     */
+    @TestFactory
+    List<DynamicTest> everyOperationNamingAResource_refusesAnotherAccounts() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ServiceApi api : server.services().all()) {
+            for (String name : api.servedOperations()) {
+                OperationModel operation = api.model().operation(name).orElseThrow();
+                Shape.Structure input = operation.input().orElse(null);
+                if (input == null || !namesResource(input)) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(api.model().signingName() + ":" + name, () -> {
+                    ObjectNode document = foreign(input, api.model().signingName());
+                    assertThatThrownBy(() -> server.services().call(new Caller(B, "us-east-1",
+                            java.util.Optional.of("AKIDBBBB")), api.model().signingName(), name, document))
+                            .isInstanceOfSatisfying(AwsErrorException.class, e -> {
+                                assertThat(e.error().code()).isEqualTo("AccessDeniedException");
+                                assertThat(e.error().message()).get().asString()
+                                        .startsWith("User: arn:aws:iam::" + B + ":root is not authorized to perform: "
+                                                + api.model().signingName() + ":" + name + " on resource: arn:aws:");
+                            });
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(30);
+        return tests;
+    }
+
+    @Test
+    void stepFunctions_anotherAccountsMachinesExecutionsActivitiesAndTokens_areRefused() throws Exception {
+        try (SfnClient a = asA.sfn(); SfnClient b = asB.sfn()) {
+            String machine = a.createStateMachine(r -> r.name("private").roleArn("arn:aws:iam::" + A + ":role/r")
+                    .definition("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":"
+                            + "\"arn:aws:states:::lambda:invoke.waitForTaskToken\",\"Parameters\":{\"FunctionName\":"
+                            + "\"nope\",\"Payload\":{\"t.$\":\"$$.Task.Token\"}},\"End\":true}}}"))
+                    .stateMachineArn();
+            String activity = a.createActivity(r -> r.name("work")).activityArn();
+            String execution = a.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+
+            assertDenied(() -> b.describeStateMachine(r -> r.stateMachineArn(machine)));
+            assertDenied(() -> b.startExecution(r -> r.stateMachineArn(machine)));
+            assertDenied(() -> b.tagResource(r -> r.resourceArn(machine).tags(t -> t.key("k").value("v"))));
+            assertDenied(() -> b.deleteStateMachine(r -> r.stateMachineArn(machine)));
+            assertDenied(() -> b.getExecutionHistory(r -> r.executionArn(execution)));
+            assertDenied(() -> b.getActivityTask(r -> r.activityArn(activity)));
+            assertDenied(() -> b.deleteActivity(r -> r.activityArn(activity)));
+            assertThat(a.describeStateMachine(r -> r.stateMachineArn(machine)).name()).isEqualTo("private");
+            assertThat(a.describeActivity(r -> r.activityArn(activity)).name()).isEqualTo("work");
+        }
+    }
+
+    @Test
+    void stepFunctions_anotherAccountsTaskToken_isInvalidForTheCaller() {
+        try (SfnClient b = asB.sfn()) {
+            String foreign = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (java.util.UUID.randomUUID() + "|arn:aws:states:us-east-1:" + A + ":execution:m:e")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> b.sendTaskSuccess(r -> r.taskToken(foreign).output("{}")))
+                    .isInstanceOf(InvalidTokenException.class);
+        }
+    }
+
+    @Test
+    void lambda_anotherAccountsFunctions_areRefusedByArnAndPartialArn() {
+        try (LambdaClient a = asA.lambda(); LambdaClient b = asB.lambda()) {
+            String arn = a.createFunction(r -> r.functionName("mine").runtime(Runtime.JAVA21)
+                    .role("arn:aws:iam::" + A + ":role/r").handler("example.EchoHandler::handleRequest")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes())))).functionArn();
+
+            assertDenied(() -> b.getFunction(r -> r.functionName(arn)));
+            assertDenied(() -> b.invoke(r -> r.functionName(A + ":function:mine")));
+            assertDenied(() -> b.deleteFunction(r -> r.functionName(arn)));
+            assertDenied(() -> b.listTags(r -> r.resource(arn)));
+            assertThat(a.getFunction(r -> r.functionName("mine")).configuration().functionArn()).isEqualTo(arn);
+        }
+    }
+
+    @Test
+    void stateMachineOfB_invokingAFunctionOfA_failsAsAccessDenied() {
+        try (LambdaClient a = asA.lambda(); SfnClient b = asB.sfn()) {
+            String arn = a.createFunction(r -> r.functionName("echo-a").runtime(Runtime.JAVA21)
+                    .role("arn:aws:iam::" + A + ":role/r").handler("example.EchoHandler::handleRequest")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes())))).functionArn();
+            String machine = b.createStateMachine(r -> r.name("borrower").roleArn("arn:aws:iam::" + B + ":role/r")
+                    .type("EXPRESS").definition("{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Type\":\"Task\","
+                            + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"Parameters\":{\"FunctionName\":\""
+                            + arn + "\",\"Payload\":{}},\"End\":true}}}")).stateMachineArn();
+
+            var result = b.startSyncExecution(r -> r.stateMachineArn(machine).input("{}"));
+
+            assertThat(result.status()).isEqualTo(software.amazon.awssdk.services.sfn.model.SyncExecutionStatus.FAILED);
+            assertThat(result.error()).isEqualTo("Lambda.AccessDeniedException");
+        }
+    }
+
+    private static void assertDenied(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e ->
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+    }
+
+    /** Whether any string member of the input names a resource (an ARN by name, shape or pattern). */
+    private static boolean namesResource(Shape.Structure input) {
+        return input.members().values().stream().anyMatch(m -> m.shape() instanceof Shape.StringShape s
+                && (m.name().toLowerCase(Locale.ROOT).endsWith("arn") || s.name().toLowerCase(Locale.ROOT).endsWith("arn")
+                || s.pattern().filter(p -> p.contains("arn:")).isPresent()));
+    }
+
+    /** An input whose resource-naming members name account A's resources and whose other members are placeholders. */
+    private static ObjectNode foreign(Shape.Structure input, String service) {
+        ObjectNode out = Json.object();
+        for (Member member : input.members().values()) {
+            JsonNode value = placeholder(member, service);
+            if (value != null) {
+                out.set(member.name(), value);
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode placeholder(Member member, String service) {
+        return switch (member.shape()) {
+            case Shape.StringShape s -> Json.mapper().getNodeFactory().textNode(
+                    "arn:aws:" + service + ":us-east-1:" + A + ":" + (service.equals("lambda") ? "function:f" : "resource:x"));
+            case Shape.NumberShape n -> Json.mapper().getNodeFactory().numberNode(1);
+            case Shape.BooleanShape b -> Json.mapper().getNodeFactory().booleanNode(false);
+            case Shape.ListShape l -> Json.mapper().createArrayNode();
+            case Shape.Structure s -> Json.object();
+            default -> null;
+        };
+    }
+}
