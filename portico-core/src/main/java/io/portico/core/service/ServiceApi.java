@@ -129,12 +129,20 @@ public final class ServiceApi implements Component {
         }
     }
 
-    /** The AWS error for what a handler threw; empty when it is not an error the service knows (a bug). */
+    /**
+     * The AWS error for what a handler threw; empty when it is not an error the service knows (a bug). An
+     * error the model declares always carries the model's HTTP status, whoever built it.
+     */
     public Optional<AwsError> mapError(RuntimeException e) {
-        if (e instanceof AwsErrorException aws) {
-            return Optional.of(aws.error());
-        }
-        return errors.map(e);
+        Optional<AwsError> error = e instanceof AwsErrorException aws ? Optional.of(aws.error()) : errors.map(e);
+        return error.map(this::withModelStatus);
+    }
+
+    private AwsError withModelStatus(AwsError error) {
+        return model.errorShape(error.code()).flatMap(Shape.Structure::error)
+                .filter(trait -> trait.httpStatus() != error.status())
+                .map(trait -> new AwsError(error.code(), trait.httpStatus(), error.message(), error.extra()))
+                .orElse(error);
     }
 
     @Override

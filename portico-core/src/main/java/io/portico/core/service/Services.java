@@ -168,8 +168,6 @@ public final class Services implements CallBus {
         api.validate(operation, input);
         try {
             return handler.handle(new OperationCall(operation, input, caller, requestId, host));
-        } catch (AwsErrorException e) {
-            throw e;
         } catch (RuntimeException e) {
             Optional<AwsError> mapped = api.mapError(e);
             if (mapped.isPresent()) {

@@ -2,17 +2,19 @@ package io.portico.states.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * How Step Functions' AWS SDK integrations name things: parameters and results in PascalCase whatever
  * the service's own casing ({@code StateMachineArn} for Step Functions' {@code stateMachineArn}), map
- * keys untouched, timestamps as ISO-8601 text. Converts between that and the kit's documents, guided by
+ * keys untouched, timestamps as ISO-8601 text, blobs as text. Converts between that and the kit's documents, guided by
  * the operation's shapes. Stateless.
  */
 final class SdkNames {
@@ -51,6 +53,9 @@ final class SdkNames {
                 parameters.properties().forEach(e -> out.set(e.getKey(), toModel(m.value().shape(), e.getValue())));
                 yield out;
             }
+            // A blob parameter is given as text or as JSON (Lambda's Payload), never as base64.
+            case Shape.BlobShape b -> BinaryNode.valueOf(parameters.isTextual()
+                    ? parameters.textValue().getBytes(StandardCharsets.UTF_8) : Json.write(parameters));
             default -> parameters;
         };
     }
@@ -80,8 +85,19 @@ final class SdkNames {
             }
             case Shape.TimestampShape t when value.isNumber() -> Json.mapper().getNodeFactory().textNode(
                     Instant.ofEpochMilli(value.decimalValue().movePointRight(3).longValue()).toString());
+            // A blob result (Lambda's Payload) reads as its text, which States.StringToJson can parse.
+            case Shape.BlobShape b when value.isBinary() -> Json.mapper().getNodeFactory().textNode(
+                    new String(bytes(value), StandardCharsets.UTF_8));
             default -> value;
         };
+    }
+
+    private static byte[] bytes(JsonNode blob) {
+        try {
+            return blob.binaryValue();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The member {@code name} stands for: the model's own name, or its PascalCase form. */
