@@ -3,6 +3,8 @@ package io.portico.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
+import io.portico.core.time.Timers;
+import io.portico.core.work.WorkQueue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,10 +13,11 @@ import java.util.function.Supplier;
 /**
  * What the server hands to each service module when wiring it: the open store, the clock, the data
  * directory, the configuration, the metrics registry, the AWS endpoint's address (known once the
- * server listens; functions use it so that an AWS SDK inside them reaches this Portico) and the
+ * server listens; functions use it so that an AWS SDK inside them reaches this Portico), the
  * session credentials the endpoint accepts from what Portico runs (functions get them as their
- * role's session). Immutable; thread safe; no component is null.
+ * role's session), the durable work queue services register their background work on (started by the
+ * server once the services are) and timers on the clock. Immutable; thread safe; no component is null.
  */
 public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics,
-        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials) {
+        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials, WorkQueue work, Timers timers) {
 }

@@ -53,12 +53,10 @@ public final class LambdaService implements AwsService, Component, PorticoPaths 
     @Override
     public void start() {
         functions.start();
-        async.start();
     }
 
     @Override
     public void close() {
-        async.close();
         functions.close();
     }
 

@@ -29,7 +29,7 @@ public final class FunctionStore {
 
     public FunctionStore(Store store) {
         this.store = store;
-        store.migrate(FunctionsSchema.MODULE, FunctionsSchema.migrations());
+        FunctionsSchema.migrate(store);
     }
 
     /** Inserts a new function with its {@code $LATEST}; ResourceConflictException if the name is taken. */

@@ -1,16 +1,26 @@
 package io.portico.functions.store;
 
 import io.portico.core.store.Migration;
+import io.portico.core.store.Store;
+import io.portico.core.work.WorkQueue;
 import java.util.List;
 
 /**
  * The tables of the Lambda module. Times are epoch milliseconds; settings and maps are JSON text.
- * Only this package reads or writes them.
+ * Only this package reads or writes them. Asynchronous invocations are items of the platform's work
+ * queue (since version 2; see {@link AsyncQueue}), so migrating to 2 needs the work queue's schema:
+ * {@link #migrate} brings that up to date first.
  */
 public final class FunctionsSchema {
     public static final String MODULE = "functions";
 
     private FunctionsSchema() {
+    }
+
+    /** Brings the module's schema (and the work queue's, which it writes into) up to date. */
+    public static void migrate(Store store) {
+        WorkQueue.migrate(store);
+        store.migrate(MODULE, migrations());
     }
 
     public static List<Migration> migrations() {
@@ -44,6 +54,7 @@ public final class FunctionsSchema {
                   id TEXT PRIMARY KEY, function_arn TEXT NOT NULL, qualifier TEXT, payload BLOB NOT NULL,
                   attempts INTEGER NOT NULL, due_ms BIGINT NOT NULL, enqueued_ms BIGINT NOT NULL,
                   claimed INTEGER NOT NULL DEFAULT 0)""",
-                "CREATE INDEX lambda_async_queue_due ON lambda_async_queue(due_ms)"));
+                "CREATE INDEX lambda_async_queue_due ON lambda_async_queue(due_ms)"),
+                Migration.ofCode(2, AsyncQueue::carryOver));
     }
 }
