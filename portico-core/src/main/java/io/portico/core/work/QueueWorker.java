@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +45,10 @@ final class QueueWorker {
     private final Store store;
     private final Timers timers;
     private final NodeId owner;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final HeldLeases held;
     private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
     private final AtomicReference<CompletableFuture<Void>> wake = new AtomicReference<>(new CompletableFuture<>());
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private final ReentrantLock renewalLock = new ReentrantLock();
-    private Timers.Scheduled renewal; // guarded by renewalLock
     private volatile boolean stopping;
     private Thread loop;
 
@@ -62,6 +59,7 @@ final class QueueWorker {
         this.store = store;
         this.timers = timers;
         this.owner = owner;
+        this.held = new HeldLeases(queue, options.lease(), store, timers, owner);
     }
 
     void start() {
@@ -87,22 +85,24 @@ final class QueueWorker {
         }
         handlerThreads.forEach(Thread::interrupt);
         handlerThreads.forEach(QueueWorker::joinQuietly);
-        renewalLock.lock();
-        try {
-            if (renewal != null) {
-                renewal.cancel();
-            }
-        } finally {
-            renewalLock.unlock();
-        }
+        held.stop();
     }
 
     private void run() {
+        try {
+            loop();
+        } catch (Error e) {
+            LOG.error("Work queue {} stopped claiming work", queue, e);
+            throw e;
+        }
+    }
+
+    private void loop() {
         int storeFailures = 0;
         while (!stopping) {
             CompletableFuture<Void> woken = wake.get();
             try {
-                int free = options.concurrency() - running.size();
+                int free = options.concurrency() - held.size();
                 if (free <= 0) {
                     woken.get();
                     continue;
@@ -135,8 +135,8 @@ final class QueueWorker {
 
     private List<WorkItem> claim(int batch) {
         Instant now = timers.clock().instant();
-        return store.write(tx -> WorkItems.claim(tx, queue, owner, now, now.plus(options.lease()), batch,
-                Set.copyOf(running)));
+        Set<String> skip = held.ids();
+        return store.write(tx -> WorkItems.claim(tx, queue, owner, now, now.plus(options.lease()), batch, skip));
     }
 
     private void await(CompletableFuture<Void> woken, Optional<Instant> next) throws InterruptedException,
@@ -163,8 +163,7 @@ final class QueueWorker {
             record(item, "release", tx -> WorkItems.release(tx, item.id(), owner));
             return;
         }
-        running.add(item.id());
-        scheduleRenewal();
+        held.add(item.id());
         Thread thread = Thread.ofVirtual().name("work-" + queue + "-item").unstarted(() -> runItem(item));
         handlerThreads.add(thread);
         thread.start();
@@ -188,9 +187,8 @@ final class QueueWorker {
             }
             apply(item, outcome);
         } finally {
-            running.remove(item.id());
+            held.remove(item.id());
             handlerThreads.remove(Thread.currentThread());
-            cancelRenewalIfIdle();
             signal();
         }
     }
@@ -233,6 +231,7 @@ final class QueueWorker {
     }
 
     private void record(WorkItem item, String what, Function<StoreTransaction, Boolean> change) {
+        Thread.interrupted(); // a stop's interrupt has done its job; the outcome must still be written
         try {
             if (!store.write(change)) {
                 LOG.warn("Work item {} of {} was taken over by another node before its {} was recorded; it runs again",
@@ -244,62 +243,6 @@ final class QueueWorker {
             if (!stopping) {
                 timers.schedule(options.lease(), this::signal);
             }
-        }
-    }
-
-    private void scheduleRenewal() {
-        renewalLock.lock();
-        try {
-            if (renewal == null && !stopping) {
-                scheduleRenewalLocked();
-            }
-        } finally {
-            renewalLock.unlock();
-        }
-    }
-
-    /** Schedules the next renewal; the renewal learns its own handle under the lock, to tell if it is current. */
-    private void scheduleRenewalLocked() {
-        AtomicReference<Timers.Scheduled> handle = new AtomicReference<>();
-        handle.set(timers.schedule(options.lease().dividedBy(3), () -> renew(handle)));
-        renewal = handle.get();
-    }
-
-    private void cancelRenewalIfIdle() {
-        renewalLock.lock();
-        try {
-            if (running.isEmpty() && renewal != null) { // checked under the lock: startItem adds before it locks
-                renewal.cancel();
-                renewal = null;
-            }
-        } finally {
-            renewalLock.unlock();
-        }
-    }
-
-    private void renew(AtomicReference<Timers.Scheduled> self) {
-        List<String> ids = List.copyOf(running);
-        if (!ids.isEmpty()) {
-            try {
-                Instant until = timers.clock().instant().plus(options.lease());
-                List<String> lost = store.write(tx -> WorkItems.renew(tx, owner, ids, until));
-                lost.stream().filter(running::contains).forEach(id -> LOG.warn(
-                        "Work item {} of {} is running here but its lease was taken over; it may run twice", id, queue));
-            } catch (RuntimeException e) {
-                LOG.warn("Renewing the leases of {} running items of {} failed", ids.size(), queue, e);
-            }
-        }
-        renewalLock.lock();
-        try {
-            if (renewal != self.get()) {
-                return; // cancelled while renewing, and perhaps replaced: the current renewal carries on
-            }
-            renewal = null;
-            if (!running.isEmpty() && !stopping) {
-                scheduleRenewalLocked();
-            }
-        } finally {
-            renewalLock.unlock();
         }
     }
 
