@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * EXPRESS executions run in-process through the interpreter, as StartSyncExecution runs them, minus
@@ -34,13 +35,20 @@ public class ExpressTransitionsBenchmark {
 
     private Workloads w;
     private Interpreter interpreter;
+    private io.portico.core.time.Timers timers;
     private final Clock clock = Clock.systemUTC();
 
     @Setup(Level.Trial)
     public void setUp() {
-        interpreter = new Interpreter(clock, TaskResources.NONE, new TaskTokens(), Timers.SLEEPING);
+        timers = io.portico.core.time.Timers.create(clock, "benchmark");
+        interpreter = new Interpreter(clock, TaskResources.NONE, new TaskTokens(timers), Timers.on(timers));
         w = Workloads.load(workload);
         System.out.println("# transitions-per-execution " + workload + " " + w.transitionsPerExecution(interpreter));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        timers.close();
     }
 
     @Benchmark

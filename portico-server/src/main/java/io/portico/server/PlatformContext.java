@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.service.CallBus;
 import io.portico.core.store.Store;
+import io.portico.core.time.Timers;
+import io.portico.core.work.WorkQueue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,11 +14,14 @@ import java.util.function.Supplier;
 /**
  * What the server hands to each service module when wiring it: the open store, the clock, the data
  * directory, the configuration, the metrics registry, the AWS endpoint's address (known once the
- * server listens; functions use it so that an AWS SDK inside them reaches this Portico) and the
+ * server listens; functions use it so that an AWS SDK inside them reaches this Portico), the
  * session credentials the endpoint accepts from what Portico runs (functions get them as their
- * role's session), and the call bus through which services call each other (usable once every service
- * is wired, that is from {@code start()} on). Immutable; thread safe; no component is null.
+ * role's session), the call bus through which services call each other (usable once every service
+ * is wired, that is from {@code start()} on), the durable work queue services register their background
+ * work on (started by the server once the services are) and timers on the clock. Immutable; thread safe;
+ * no component is null.
  */
 public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics,
-        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials, CallBus bus) {
+        Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials, CallBus bus, WorkQueue work,
+        Timers timers) {
 }

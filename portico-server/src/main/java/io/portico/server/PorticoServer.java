@@ -13,6 +13,9 @@ import io.portico.core.service.Services;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
+import io.portico.core.time.Timers;
+import io.portico.core.work.NodeId;
+import io.portico.core.work.WorkQueue;
 import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
@@ -39,9 +42,12 @@ import org.slf4j.LoggerFactory;
  * One running Portico: the store, the service modules and the two HTTP endpoints (AWS and app) in one
  * Jetty server whose handlers run on virtual threads. Used by {@link Main} and embedded by tests.
  *
- * <p>Start order: open the store, wire the services, start the {@link Component}s, then open the
- * connectors; {@link #close()} undoes it in reverse (stop accepting, close components in reverse, close
- * the store). Thread safe: {@code start} and {@code close} are synchronized; {@code close} is idempotent.
+ * <p>Start order: open the store, bind the ports, create the timers and the work queue, wire the
+ * services (they register their background work), start the {@link Component}s, start serving, and
+ * last start the work queue, whose handlers use the started services and the open endpoints;
+ * {@link #close()} undoes it in reverse (stop accepting, stop the work queue, close components in
+ * reverse, close the timers, close the store). Thread safe: {@code start} and {@code close} are
+ * synchronized; {@code close} is idempotent.
  */
 public final class PorticoServer implements AutoCloseable {
 
@@ -55,6 +61,8 @@ public final class PorticoServer implements AutoCloseable {
     private final TemporaryCredentials temporaryCredentials = new TemporaryCredentials();
     private Store store;
     private Services services;
+    private Timers timers;
+    private WorkQueue work;
     private Server jetty;
     private ServerConnector awsConnector;
     private ServerConnector appConnector;
@@ -99,13 +107,15 @@ public final class PorticoServer implements AutoCloseable {
         }
         try {
             store = SqliteStore.open(config.dataDir());
-            // Ports are bound before services start, so a service resuming work (a queued Lambda
-            // event, say) already knows the endpoint it hands to functions; requests wait in the
+            // Ports are bound before services start, so a service resuming work (a Step Functions
+            // execution, say) already knows the endpoint it hands to functions; requests wait in the
             // accept backlog until Jetty starts below.
             bindConnectors();
+            timers = Timers.create(clock, "portico");
+            work = WorkQueue.create(store, timers, NodeId.stored(config.dataDir()));
             BoundLater bus = new BoundLater();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
-                    this::awsEndpoint, temporaryCredentials, bus);
+                    this::awsEndpoint, temporaryCredentials, bus, work, timers);
             services = new Services(wiring.apply(context));
             bus.bind(services);
             for (ServiceApi service : services.all()) {
@@ -122,6 +132,9 @@ public final class PorticoServer implements AutoCloseable {
                     .build();
             startJetty(new AdminHandler(front, registry, () -> ready, services.all().stream()
                     .flatMap(api -> api.paths().stream()).toList()));
+            // Background work (queued Lambda events, ...) starts last: its handlers use the services
+            // started above, and functions they run may call the endpoints now serving.
+            work.start();
             ready = true;
             return this;
         } catch (Exception e) {
@@ -239,12 +252,18 @@ public final class PorticoServer implements AutoCloseable {
             awsConnector.close();
             appConnector.close();
         }
+        if (work != null) {
+            work.close(); // before the services its handlers use
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
             } catch (RuntimeException e) {
                 LOG.warn("Error closing {}", started.get(i).getClass().getSimpleName(), e);
             }
+        }
+        if (timers != null) {
+            timers.close();
         }
         if (store != null) {
             store.close();

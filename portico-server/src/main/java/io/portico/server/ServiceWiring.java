@@ -55,7 +55,7 @@ public final class ServiceWiring {
         Functions functions = new Functions(context.store(), context.dataDir(), runtimes(context), context.clock(),
                 context.awsEndpoint(), account -> functionCredentials(context, account),
                 Duration.ofSeconds(Long.getLong(IDLE_TIMEOUT_PROPERTY, Invoker.DEFAULT_IDLE_TIMEOUT.toSeconds())));
-        AsyncInvocations async = new AsyncInvocations(functions, context.store(), Destinations.NONE,
+        AsyncInvocations async = new AsyncInvocations(functions, context.work(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
                 BusTasks.over(context.bus()), withObjects(context, statesSettings));

@@ -52,4 +52,15 @@ public interface StoreTransaction {
                 .orElseThrow(() -> new IllegalStateException("insert into " + row.table()
                         + " did nothing, yet no row has the key " + row.keyColumns()));
     }
+
+    /**
+     * Runs {@code action} once the changes made so far in this unit of work are durable, or never if
+     * they are rolled back (the unit, or the nested write that registered it, throws; or the commit
+     * fails). For telling a worker that work it may now see was committed (the work queue signals its
+     * workers this way). The action runs on the store's own thread before {@code write} returns to the
+     * caller: it must be quick and must not write to the store. An action that throws is logged.
+     *
+     * @throws IllegalStateException in a {@link Store#read} transaction, which never commits
+     */
+    void afterCommit(Runnable action);
 }

@@ -50,7 +50,7 @@ public final class LambdaApi {
     private LambdaApi() {
     }
 
-    /** The service, started and stopped with the engine and its asynchronous queue. */
+    /** The service, started and stopped with the engine (asynchronous invocations are work-queue items the server runs). */
     public static ServiceApi create(Functions functions, AsyncInvocations async) {
         Map<String, OperationHandler> operations = new LinkedHashMap<>();
         FunctionOperations.register(operations, functions);
@@ -61,7 +61,7 @@ public final class LambdaApi {
         ServiceApi.Builder api = ServiceApi.builder(model)
                 .typeErrors(TYPE_ERRORS)
                 .resourceAccounts(LambdaApi::accountOf)
-                .lifecycle(functions, async)
+                .lifecycle(functions)
                 .paths((path, query) -> CodeDownload.get(functions, functions.code(), path, query))
                 .errors(e -> e instanceof FunctionsException error
                         ? Optional.of(error(model, error.code(), error.getMessage())) : Optional.empty());

@@ -1,6 +1,7 @@
 package io.portico.functions.engine;
 
 import io.portico.core.json.Json;
+import io.portico.core.time.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Idle environments are reclaimed, as Lambda reclaims idle sandboxes: one idle for the idle timeout
  * (on the invoker's clock) is closed by a background sweep, so a burst of 50 concurrent calls does not
- * keep 50 environments (or worker processes) for good. Warm reuse takes the most recently used
+ * keep 50 environments (or worker processes) for good. The sweep is a timer on the invoker's own
+ * {@link Timers}, on that clock too, rescheduled after each run: a test advancing a manual clock
+ * drives it, and an idle Portico wakes only when a sweep is due. Warm reuse takes the most recently used
  * environment first, so under a lighter load the least recently used ones age out. An environment is
  * closed only by whoever removes it from the idle deque: an invocation that took it first owns it,
  * and the sweep never sees it. Thread safe.
@@ -50,11 +51,12 @@ public final class Invoker implements AutoCloseable {
     private final Duration idleTimeout;
     private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper;
+    private final Timers timers;
+    private final Duration sweepEvery;
 
     /**
      * An invoker that closes environments idle for {@code idleTimeout} (positive), sweeping in the
-     * background every quarter of it (at most every 30 s) until {@link #close}.
+     * background every quarter of it (at most every 30 s) on {@code clock} until {@link #close}.
      */
     public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Clock clock, Duration idleTimeout) {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -64,9 +66,9 @@ public final class Invoker implements AutoCloseable {
         this.logs = logs;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("lambda-idle-sweep").factory());
-        long every = Math.max(1, min(idleTimeout.dividedBy(4), MAX_SWEEP_INTERVAL).toMillis());
-        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        this.sweepEvery = Duration.ofMillis(Math.max(1, min(idleTimeout.dividedBy(4), MAX_SWEEP_INTERVAL).toMillis()));
+        this.timers = Timers.create(clock, "lambda-idle-sweep");
+        timers.schedule(sweepEvery, this::sweep);
     }
 
     /** Whether some runtime of this build runs {@code runtime}. */
@@ -125,7 +127,7 @@ public final class Invoker implements AutoCloseable {
     /** Stops the sweep (one under way finishes) and closes every idle environment. */
     @Override
     public void close() {
-        sweeper.shutdown();
+        timers.close();
         pools.values().forEach(Pool::close);
         pools.clear();
     }
@@ -139,6 +141,11 @@ public final class Invoker implements AutoCloseable {
         } catch (RuntimeException e) {
             // A failed sweep must not end the schedule, which would keep idle environments for good.
             LOG.warn("Reclaiming idle execution environments failed", e);
+        }
+        try {
+            timers.schedule(sweepEvery, this::sweep);
+        } catch (IllegalStateException closed) {
+            // the invoker closed while this sweep ran: no next one
         }
     }
 

@@ -1,76 +1,92 @@
 package io.portico.functions.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.core.store.Row;
-import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
+import io.portico.core.work.WorkItem;
+import io.portico.core.work.WorkQueue;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Lambda's internal queue of asynchronous (Event) invocations, in the store so that an accepted
- * invocation (202) survives a crash. Entries are claimed by pushing their due time past a lease; one
- * whose worker died becomes due again when the lease ends (at-least-once, as Lambda). Thread safe.
+ * Lambda's internal queue of asynchronous (Event) invocations, as items of the platform's
+ * {@link WorkQueue} (queue {@value #QUEUE}), so that an accepted invocation (202) survives a crash and
+ * runs at least once: this class is the layout of one event in an item's payload, and the migration
+ * that carried the events of Portico's former {@code lambda_async_queue} table over. Stateless; thread
+ * safe.
+ *
+ * <p>Payload layout: one line of JSON ({@code functionArn} and, if any, {@code qualifier}), a newline,
+ * then the event's bytes untouched (Lambda accepts any bytes up to 256 KB, so no base64). JSON never
+ * has a raw newline inside a string, so the first newline ends the header.
  */
 public final class AsyncQueue {
-    private final Store store;
+    /** The work queue name of Lambda's asynchronous invocations. */
+    public static final String QUEUE = "lambda.async";
 
-    public AsyncQueue(Store store) {
-        this.store = store;
-    }
-
-    /** One queued invocation; {@code attempts} counts the invocations already made. */
-    public record Entry(String id, String functionArn, Optional<String> qualifier, byte[] payload, int attempts,
-            Instant due, Instant enqueued) {
-    }
-
-    public void add(Entry e) {
-        store.write(tx -> tx.update("INSERT INTO lambda_async_queue (id, function_arn, qualifier, payload, attempts, "
-                        + "due_ms, enqueued_ms) VALUES (?,?,?,?,?,?,?)", e.id(), e.functionArn(),
-                e.qualifier().orElse(null), e.payload(), e.attempts(), e.due().toEpochMilli(), e.enqueued().toEpochMilli()));
-    }
-
-    /** Claims up to {@code limit} entries due at {@code now}, leasing each until {@code leaseUntil}. */
-    public List<Entry> claim(Instant now, Instant leaseUntil, int limit) {
-        return store.write(tx -> {
-            List<Entry> due = tx.query("SELECT id, function_arn, qualifier, payload, attempts, due_ms, enqueued_ms FROM "
-                    + "lambda_async_queue WHERE due_ms <= ? ORDER BY due_ms LIMIT ?", AsyncQueue::entry,
-                    now.toEpochMilli(), limit);
-            for (Entry e : due) {
-                tx.update("UPDATE lambda_async_queue SET due_ms=?, claimed=1 WHERE id=?", leaseUntil.toEpochMilli(), e.id());
-            }
-            return due;
-        });
-    }
-
-    /** Schedules another attempt; {@code countAttempt} is false for throttles, which Lambda does not count. */
-    public void retry(Entry e, Instant due, boolean countAttempt) {
-        store.write(tx -> tx.update("UPDATE lambda_async_queue SET due_ms=?, attempts=?, claimed=0 WHERE id=?",
-                due.toEpochMilli(), countAttempt ? e.attempts() + 1 : e.attempts(), e.id()));
+    private AsyncQueue() {
     }
 
     /**
-     * Makes every claimed entry due now: called at start, when no worker of this process is running,
-     * so each claim belongs to a process that died mid-invocation. (One process per store; several
-     * nodes sharing a store would need per-node lease owners.)
+     * One queued invocation: the work item's id (the invocation's request id), the function and
+     * qualifier it was invoked with, its event, the invocations already made and when it was accepted.
      */
-    public int releaseClaims(Instant now) {
-        return store.write(tx -> tx.update("UPDATE lambda_async_queue SET due_ms=?, claimed=0 WHERE claimed=1",
-                now.toEpochMilli()));
+    public record Entry(String id, String functionArn, Optional<String> qualifier, byte[] payload, int attempts,
+            Instant enqueued) {
     }
 
-    public void remove(String id) {
-        store.write(tx -> tx.update("DELETE FROM lambda_async_queue WHERE id=?", id));
+    /** The work item payload of an event for {@code functionArn} (unqualified) and {@code qualifier}. */
+    public static byte[] encode(String functionArn, Optional<String> qualifier, byte[] event) {
+        ObjectNode header = Json.object().put("functionArn", functionArn);
+        qualifier.ifPresent(q -> header.put("qualifier", q));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(event.length + 128);
+        out.writeBytes(Json.write(header));
+        out.write('\n');
+        out.writeBytes(event);
+        return out.toByteArray();
     }
 
-    /** When the next entry is due, if any: the worker sleeps until then. */
-    public Optional<Instant> nextDue() {
-        return store.read(tx -> tx.queryOne("SELECT MIN(due_ms) AS due FROM lambda_async_queue",
-                r -> Optional.ofNullable(r.nullableLong("due")))).flatMap(due -> due).map(Instant::ofEpochMilli);
+    /** The invocation a work item of {@value #QUEUE} carries. */
+    public static Entry decode(WorkItem item) {
+        byte[] payload = item.payload();
+        int newline = indexOf(payload, (byte) '\n');
+        if (newline < 0) {
+            throw new IllegalArgumentException("work item " + item.id() + " is not an asynchronous invocation");
+        }
+        JsonNode header = Json.read(Arrays.copyOfRange(payload, 0, newline), JsonNode.class);
+        return new Entry(item.id(), header.path("functionArn").asText(),
+                Optional.ofNullable(header.get("qualifier")).map(JsonNode::asText),
+                Arrays.copyOfRange(payload, newline + 1, payload.length), item.attempts(), item.enqueuedAt());
     }
 
-    private static Entry entry(Row r) {
-        return new Entry(r.string("id"), r.string("function_arn"), Optional.ofNullable(r.string("qualifier")),
-                r.bytes("payload"), (int) r.longValue("attempts"), Instant.ofEpochMilli(r.longValue("due_ms")),
-                Instant.ofEpochMilli(r.longValue("enqueued_ms")));
+    /**
+     * Schema step 2: moves every event of the former {@code lambda_async_queue} into the work queue,
+     * keeping its id (its request id), attempts and times, so events an older Portico accepted still
+     * run, then drops the table. An event that table had claimed (its process died mid-invocation)
+     * becomes due at once.
+     */
+    static void carryOver(StoreTransaction tx) {
+        tx.query("SELECT id, function_arn, qualifier, payload, attempts, due_ms, enqueued_ms, claimed "
+                + "FROM lambda_async_queue", AsyncQueue::formerEntry).forEach(item -> WorkQueue.restore(tx, item));
+        tx.update("DROP TABLE lambda_async_queue");
+    }
+
+    private static WorkItem formerEntry(Row r) {
+        Instant enqueued = Instant.ofEpochMilli(r.longValue("enqueued_ms"));
+        Instant due = r.longValue("claimed") != 0 ? enqueued : Instant.ofEpochMilli(r.longValue("due_ms"));
+        byte[] payload = encode(r.string("function_arn"), Optional.ofNullable(r.string("qualifier")), r.bytes("payload"));
+        return new WorkItem(r.string("id"), QUEUE, payload, (int) r.longValue("attempts"), 0, enqueued, due);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

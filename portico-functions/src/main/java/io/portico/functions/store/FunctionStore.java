@@ -41,7 +41,7 @@ public final class FunctionStore {
         this.store = store;
         this.tags = TagTable.of(store);
         tags.migrate(); // first: the functions schema's migration 2 moves old tags into it
-        store.migrate(FunctionsSchema.MODULE, FunctionsSchema.migrations());
+        FunctionsSchema.migrate(store);
     }
 
     /**

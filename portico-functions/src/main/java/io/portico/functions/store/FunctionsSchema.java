@@ -1,18 +1,28 @@
 package io.portico.functions.store;
 
 import io.portico.core.store.Migration;
+import io.portico.core.store.Store;
+import io.portico.core.work.WorkQueue;
 import java.util.List;
 
 /**
  * The tables of the Lambda module. Times are epoch milliseconds; settings and maps are JSON text.
  * Only this package reads or writes them. Tags live in the kit's one tag table
  * ({@link io.portico.core.tags.TagTable}), which must be open before these migrations run: version 2
- * moves the tags of older data directories there.
+ * moves the tags of older data directories there. Asynchronous invocations are items of the
+ * platform's work queue (since version 3; see {@link AsyncQueue}), so migrating needs the work queue's
+ * schema: {@link #migrate} brings that up to date first.
  */
 public final class FunctionsSchema {
     public static final String MODULE = "functions";
 
     private FunctionsSchema() {
+    }
+
+    /** Brings the module's schema (and the work queue's, which it writes into) up to date. */
+    public static void migrate(Store store) {
+        WorkQueue.migrate(store);
+        store.migrate(MODULE, migrations());
     }
 
     public static List<Migration> migrations() {
@@ -53,6 +63,7 @@ public final class FunctionsSchema {
                         "INSERT INTO core_tags (resource_arn, tag_key, tag_value) "
                                 + "SELECT resource_arn, tag_key, tag_value FROM lambda_tags WHERE true "
                                 + "ON CONFLICT (resource_arn, tag_key) DO NOTHING",
-                        "DROP TABLE lambda_tags"));
+                        "DROP TABLE lambda_tags"),
+                Migration.ofCode(3, AsyncQueue::carryOver));
     }
 }

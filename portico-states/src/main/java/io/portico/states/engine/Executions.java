@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +47,6 @@ public final class Executions implements AutoCloseable {
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<ExecutionRecord>> ends = new ConcurrentHashMap<>();
     private volatile boolean closing;
-    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("portico-execution-timeouts").factory());
 
     public Executions(Clock clock, Interpreter interpreter, ExecutionStore store, StateMachines machines) {
         this.clock = clock;
@@ -260,18 +255,16 @@ public final class Executions implements AutoCloseable {
         thread.start();
     }
 
+    /** Runs the execution, stopped with States.Timeout should the engine's clock reach {@code deadline} first. */
     private ExecutionResult runBounded(ExecutionRun run, Instant deadline) {
-        java.util.concurrent.ScheduledFuture<?> alarm = null;
-        if (!deadline.equals(Instant.MAX)) {
-            long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
-            alarm = timeouts.schedule(() -> run.stop(new ExecutionResult.TimedOut("States.Timeout",
-                    "The execution timed out")), delay, TimeUnit.MILLISECONDS);
-        }
+        io.portico.core.time.Timers.Scheduled alarm = deadline.equals(Instant.MAX) ? null
+                : interpreter.timers().alarm(deadline, () -> run.stop(new ExecutionResult.TimedOut("States.Timeout",
+                        "The execution timed out")));
         try {
             return interpreter.run(run);
         } finally {
             if (alarm != null) {
-                alarm.cancel(false);
+                alarm.cancel();
             }
         }
     }
@@ -359,7 +352,6 @@ public final class Executions implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        timeouts.shutdownNow();
         running.values().forEach(run -> run.stop(new ExecutionResult.Aborted(null, "server shutdown")));
         for (Thread thread : threads.values()) {
             try {

@@ -51,7 +51,7 @@ public final class Interpreter {
     public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
         this.clock = clock;
         this.timers = timers;
-        this.tasks = new TaskRunner(resources, tokens);
+        this.tasks = new TaskRunner(resources, tokens, timers, clock);
         this.mapRuns = MapRuns.inMemory(clock);
     }
 
@@ -190,7 +190,7 @@ public final class Interpreter {
                 }
                 Optional<Duration> backoff = retryDelay(recoverable.retry(), attempts, error.error());
                 if (backoff.isPresent()) {
-                    timers.sleep(frame.run(), backoff.get());
+                    timers.sleepUntil(frame.run(), clock.instant().plus(backoff.get()));
                     visit.retried();
                     continue;
                 }

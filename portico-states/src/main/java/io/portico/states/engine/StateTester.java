@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The TestState operation: runs one state in isolation and reports how it ended.
@@ -45,33 +41,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StateTester {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Timers that never wait: TestState returns as soon as the state's work is done. */
-    private static final Timers NO_WAIT = (run, duration) -> run.checkRunning();
     /** AWS stops a TestState call after five minutes with {@code States.Timeout}. */
     static final Duration TIME_LIMIT = Duration.ofMinutes(5);
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("portico-teststate-deadlines").factory());
 
     private final Clock clock;
     private final TaskTokens tokens;
+    /** The engine's deadlines; sleeps that never wait: TestState returns as soon as the state's work is done. */
+    private final Timers timers;
     /** Runs the tested state, and the states inside its Map or Parallel, without ever waiting. */
     private final Interpreter interpreter;
-    private final Duration timeLimit;
 
-    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, Duration timeLimit) {
+    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
         this.clock = clock;
-        this.timeLimit = timeLimit;
         this.tokens = tokens;
-        this.interpreter = new Interpreter(clock, resources, tokens, NO_WAIT);
+        this.timers = timers.withoutWaiting();
+        this.interpreter = new Interpreter(clock, resources, tokens, this.timers);
     }
 
-    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens) {
-        return new StateTester(clock, resources, tokens, TIME_LIMIT);
-    }
-
-    /** For tests: a tester that gives up after {@code timeLimit} instead of five minutes. */
-    static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, Duration timeLimit) {
-        return new StateTester(clock, resources, tokens, timeLimit);
+    /** A tester whose deadlines (its five minutes, a Task's TimeoutSeconds) are on {@code timers}. */
+    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
+        return new StateTester(clock, resources, tokens, timers);
     }
 
     /**
@@ -99,9 +88,8 @@ public final class StateTester {
             visit.retried();
         }
         run.enlist(Thread.currentThread());
-        ScheduledFuture<?> deadline = DEADLINES.schedule(
-                () -> run.stop(new ExecutionResult.TimedOut(StatesError.TIMEOUT, null)),
-                timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+        io.portico.core.time.Timers.Scheduled deadline = timers.alarm(clock.instant().plus(TIME_LIMIT),
+                () -> run.stop(new ExecutionResult.TimedOut(StatesError.TIMEOUT, null)));
         try {
             Interpreter.Step step = dispatch(visit, request.mock());
             return result(TestStateResult.Status.SUCCEEDED, Optional.of(step.output()), null, step.next(),
@@ -114,7 +102,7 @@ public final class StateTester {
         } catch (ExecutionInterrupted e) {
             return timedOut(recorder, variables);
         } finally {
-            deadline.cancel(false);
+            deadline.cancel();
             run.dismiss(Thread.currentThread());
             Thread.interrupted();
         }

@@ -34,7 +34,9 @@ public final class StepFunctions implements AutoCloseable {
     private final Activities activities;
     private final ResourceStore resources;
     private final Aliases aliases;
-    private final TaskTokens tokens = new TaskTokens();
+    /** Every wait and deadline of this engine, on its clock; closed with it. */
+    private final io.portico.core.time.Timers timers;
+    private final TaskTokens tokens;
     private final Interpreter interpreter;
     private final MapRuns mapRuns;
     private final StateTester tester;
@@ -75,6 +77,8 @@ public final class StepFunctions implements AutoCloseable {
     private StepFunctions(Store store, Clock clock, TaskResources contributed, Settings settings) {
         this.store = store;
         this.clock = clock;
+        this.timers = io.portico.core.time.Timers.create(clock, "states");
+        this.tokens = new TaskTokens(timers);
         this.tagTable = TagTable.of(store);
         ResourceTags tags = ResourceTags.on(tagTable);
         this.resources = new ResourceStore(store, tags);
@@ -84,8 +88,8 @@ public final class StepFunctions implements AutoCloseable {
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
-        this.interpreter = new Interpreter(clock, taskResources, tokens, Timers.SLEEPING);
-        this.tester = StateTester.create(clock, taskResources, tokens);
+        this.interpreter = new Interpreter(clock, taskResources, tokens, Timers.on(timers));
+        this.tester = StateTester.create(clock, taskResources, tokens, Timers.on(timers));
         ExecutionStore executionStore = new ExecutionStore(store);
         this.executions = new Executions(clock, interpreter, executionStore, machines);
         this.mapRuns = MapRuns.durable(clock, new MapRunStore(store), executionStore);
@@ -163,6 +167,7 @@ public final class StepFunctions implements AutoCloseable {
     @Override
     public void close() {
         executions.close();
+        timers.close();
     }
 
     /** Breaks the cycle between the interpreter and the executions that nested executions start. */

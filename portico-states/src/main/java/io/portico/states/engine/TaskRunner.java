@@ -9,10 +9,6 @@ import io.portico.states.asl.StatesError;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,19 +19,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * TaskStarted and returns the service's response, which this runner records as TaskSubmitted; the
  * callback's outcome then becomes TaskSucceeded or TaskFailed, a missed heartbeat TaskTimedOut, as in
  * AWS's histories.
+ *
+ * <p>The timeout is an alarm on the engine's {@link Timers}, so it fires when the engine's clock reaches
+ * the deadline (a manual clock in tests); heartbeats are the {@link TaskTokens}' business, on the same
+ * clock. Activities enforce their own timeout while they wait for a worker, so they get no alarm.
  */
 final class TaskRunner {
     private static final String WAIT_FOR_TOKEN = ".waitForTaskToken";
     private static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("portico-task-timeouts").factory());
 
     private final TaskResources resources;
     private final TaskTokens tokens;
+    private final Timers timers;
+    private final Clock clock;
 
-    TaskRunner(TaskResources resources, TaskTokens tokens) {
+    TaskRunner(TaskResources resources, TaskTokens tokens, Timers timers, Clock clock) {
         this.resources = resources;
         this.tokens = tokens;
+        this.timers = timers;
+        this.clock = clock;
     }
 
     Interpreter.Step run(State.Task task, StateVisit visit) {
@@ -62,11 +64,12 @@ final class TaskRunner {
         ExecutionRun run = visit.frame().run();
         AtomicBoolean timedOut = new AtomicBoolean();
         Thread caller = Thread.currentThread();
-        ScheduledFuture<?> alarm = call.timeoutSeconds().isPresent() && !ResourceNames.isActivity(call.resource())
-                ? WATCHDOG.schedule(() -> {
+        io.portico.core.time.Timers.Scheduled alarm = call.timeoutSeconds().isPresent()
+                && !ResourceNames.isActivity(call.resource())
+                ? timers.alarm(clock.instant().plusSeconds(call.timeoutSeconds().getAsLong()), () -> {
                     timedOut.set(true);
                     caller.interrupt();
-                }, call.timeoutSeconds().getAsLong(), TimeUnit.SECONDS)
+                })
                 : null;
         try {
             JsonNode result = handler.invoke(call);
@@ -95,7 +98,7 @@ final class TaskRunner {
             throw e;
         } finally {
             if (alarm != null) {
-                alarm.cancel(false);
+                alarm.cancel();
             }
             call.taskToken().ifPresent(tokens::retire);
         }

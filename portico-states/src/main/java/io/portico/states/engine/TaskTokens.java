@@ -3,13 +3,14 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.states.asl.StatesError;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Task tokens: the handle a worker or callback uses to finish a task ({@code .waitForTaskToken}
@@ -17,13 +18,24 @@ import java.util.concurrent.TimeUnit;
  * on it until SendTaskSuccess, SendTaskFailure, a timeout or the heartbeat deadline.
  *
  * <p>A token encodes the execution ARN so that a callback can be traced to its execution; the rest is
- * random. Thread safe.
+ * random. Deadlines (the task's timeout, the heartbeat's) are instants on the clock of the
+ * {@link io.portico.core.time.Timers} given at construction, and the waiting thread sleeps on those timers until the
+ * earlier of them or a callback: a heartbeat moves its deadline, and the waiter, woken at the old one,
+ * sleeps on to the new. Thread safe.
  */
 public final class TaskTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** AWS's largest TimeoutSeconds, the wait of a task that sets none. */
+    private static final long MAX_TIMEOUT_SECONDS = 99_999_999L;
 
+    private final io.portico.core.time.Timers timers;
     private final ConcurrentMap<String, PendingTask> pending = new ConcurrentHashMap<>();
+
+    /** Tokens whose waits and deadlines are on {@code timers} (and their clock). */
+    public TaskTokens(io.portico.core.time.Timers timers) {
+        this.timers = timers;
+    }
 
     /** What a callback finished a task with. */
     public sealed interface Completion {
@@ -43,14 +55,18 @@ public final class TaskTokens {
     public enum Delivery { DELIVERED, CLOSED, MALFORMED }
 
     private static final class PendingTask {
-        final java.util.concurrent.CompletableFuture<Completion> completion = new java.util.concurrent.CompletableFuture<>();
-        volatile long lastBeat = System.nanoTime();
+        final CompletableFuture<Completion> completion = new CompletableFuture<>();
+        volatile Instant lastBeat;
+
+        PendingTask(Instant issued) {
+            this.lastBeat = issued;
+        }
     }
 
     public String issue(String executionArn) {
         String raw = UUID.randomUUID() + "|" + executionArn;
         String token = ENCODER.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        pending.put(token, new PendingTask());
+        pending.put(token, new PendingTask(timers.clock().instant()));
         return token;
     }
 
@@ -70,27 +86,25 @@ public final class TaskTokens {
         if (task == null) {
             throw new StatesError(StatesError.TASK_FAILED, "Task token is no longer valid");
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds.orElse(99_999_999L));
+        Instant deadline = timers.clock().instant().plusSeconds(timeoutSeconds.orElse(MAX_TIMEOUT_SECONDS));
         try {
             while (true) {
-                long now = System.nanoTime();
-                long waitNanos = deadline - now;
+                Instant now = timers.clock().instant();
+                Instant wakeAt = deadline;
                 if (heartbeatSeconds.isPresent()) {
-                    long beatDeadline = task.lastBeat + TimeUnit.SECONDS.toNanos(heartbeatSeconds.getAsLong());
-                    if (beatDeadline - now <= 0) {
+                    Instant beatDeadline = task.lastBeat.plusSeconds(heartbeatSeconds.getAsLong());
+                    if (!beatDeadline.isAfter(now)) {
                         throw new StatesError("States.HeartbeatTimeout", null);
                     }
-                    waitNanos = Math.min(waitNanos, beatDeadline - now);
+                    wakeAt = beatDeadline.isBefore(wakeAt) ? beatDeadline : wakeAt;
                 }
-                if (waitNanos <= 0) {
+                if (!deadline.isAfter(now)) {
                     throw new StatesError(StatesError.TIMEOUT, null);
                 }
-                try {
-                    return task.completion.get(waitNanos, TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    // loop: either the heartbeat or the overall deadline has passed, or a beat moved it
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
+                // Empty when a deadline came first: the loop tells which, or finds that a beat moved it.
+                Optional<Completion> completion = timers.awaitUntil(task.completion, wakeAt);
+                if (completion.isPresent()) {
+                    return completion.get();
                 }
             }
         } finally {
@@ -117,7 +131,7 @@ public final class TaskTokens {
         if (task == null || task.completion.isDone()) {
             return Delivery.CLOSED;
         }
-        task.lastBeat = System.nanoTime();
+        task.lastBeat = timers.clock().instant();
         return Delivery.DELIVERED;
     }
 

@@ -1,34 +1,67 @@
 package io.portico.states.engine;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * How a running execution waits (Wait states, retry back-off). The deadline of a wait that must
- * survive a crash is stored by the {@link Checkpointer} before the wait starts; this only blocks the
- * execution's virtual thread, and a stop interrupts it.
+ * How a running execution waits (Wait states, retry back-off) and how its deadlines fire (a Task's
+ * TimeoutSeconds, an execution's TimeoutSeconds), on the platform's clock-driven
+ * {@link io.portico.core.time.Timers}: a test that gives the engine a
+ * {@link io.portico.core.time.ManualClock} drives all of them by advancing it. The deadline of a wait
+ * that must survive a crash is stored by the {@link Checkpointer} before the wait starts; this only
+ * blocks the execution's virtual thread, and a stop interrupts it.
+ *
+ * <p>TestState uses {@link #withoutWaiting()}: the same deadlines, but sleeps that return at once.
+ * Immutable; thread safe.
  */
-public interface Timers {
+public final class Timers {
+    private final io.portico.core.time.Timers kit;
+    private final boolean waits;
 
-    void sleep(ExecutionRun run, Duration duration);
-
-    default void sleepUntil(ExecutionRun run, Clock clock, Instant until) {
-        Duration remaining = Duration.between(clock.instant(), until);
-        if (!remaining.isNegative() && !remaining.isZero()) {
-            sleep(run, remaining);
-        }
+    private Timers(io.portico.core.time.Timers kit, boolean waits) {
+        this.kit = Objects.requireNonNull(kit, "kit");
+        this.waits = waits;
     }
 
-    /** Sleeps on the calling thread. */
-    Timers SLEEPING = (run, duration) -> {
+    /** Waits and deadlines on {@code kit}, whose clock must be the interpreter's. Its owner closes it. */
+    public static Timers on(io.portico.core.time.Timers kit) {
+        return new Timers(kit, true);
+    }
+
+    /** The same deadlines, with sleeps that only check that the execution still runs. */
+    public Timers withoutWaiting() {
+        return new Timers(kit, false);
+    }
+
+    /** The clock the waits and deadlines are on. */
+    public Clock clock() {
+        return kit.clock();
+    }
+
+    /**
+     * Blocks the calling execution thread until the clock reads {@code until} (at once if it already
+     * does); throws {@link ExecutionInterrupted} if the execution is stopped, before or during the wait,
+     * or the engine shuts down.
+     */
+    void sleepUntil(ExecutionRun run, Instant until) {
         run.checkRunning();
+        if (!waits) {
+            return;
+        }
         try {
-            Thread.sleep(duration);
+            kit.sleepUntil(until);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExecutionInterrupted();
+        } catch (IllegalStateException closed) {
+            throw new ExecutionInterrupted(); // the engine is shutting down
         }
         run.checkRunning();
-    };
+    }
+
+    /** Runs {@code action} once the clock reads {@code at}, unless cancelled first. */
+    io.portico.core.time.Timers.Scheduled alarm(Instant at, Runnable action) {
+        return kit.schedule(at, action);
+    }
 }

@@ -26,7 +26,7 @@ final class WaitRunner {
         Optional<Instant> resumed = frame.takeResumedTimer();
         Instant until = resumed.isPresent() ? resumed.get() : deadline(wait, visit, effective, clock.instant());
         frame.run().checkpointer().timer(frame.key(), wait.name(), visit.input(), frame.variables().own(), until);
-        timers.sleepUntil(frame.run(), clock, until);
+        timers.sleepUntil(frame.run(), until);
         JsonNode out = StateIo.output(visit, effective, Optional.empty(), Optional.empty());
         return new Interpreter.Step(wait.transition().next(), out);
     }

@@ -18,7 +18,7 @@ import io.portico.states.engine.Interpreter;
 import io.portico.states.engine.MemoryJournal;
 import io.portico.states.engine.TaskResources;
 import io.portico.states.engine.TaskTokens;
-import io.portico.states.engine.Timers;
+import io.portico.states.engine.EngineTimers;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
 class EngineCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Interpreter INTERPRETER = new Interpreter(Clock.systemUTC(), TaskResources.NONE,
-            new TaskTokens(), Timers.SLEEPING);
+            EngineTimers.tokens(), EngineTimers.waiting());
 
     @TestFactory
     Stream<DynamicTest> corpus_matchesAwsRecordings() {

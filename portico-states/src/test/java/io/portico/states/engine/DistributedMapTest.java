@@ -24,8 +24,8 @@ class DistributedMapTest {
     private static final String PARENT_ARN = "arn:aws:states:us-east-1:000000000000:execution:orders:run-1";
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final Interpreter interpreter = new Interpreter(Clock.systemUTC(), TaskResources.NONE, new TaskTokens(),
-            Timers.SLEEPING);
+    private final Interpreter interpreter = new Interpreter(Clock.systemUTC(), TaskResources.NONE, EngineTimers.tokens(),
+            EngineTimers.waiting());
 
     @Test
     void distributedMap_runsItemsAsChildren_andKeepsTheirEventsOutOfTheParentHistory() {
@@ -206,7 +206,7 @@ class DistributedMapTest {
             release.await();
             return call.input();
         });
-        Interpreter withTask = new Interpreter(Clock.systemUTC(), blocking, new TaskTokens(), Timers.SLEEPING);
+        Interpreter withTask = new Interpreter(Clock.systemUTC(), blocking, EngineTimers.tokens(), EngineTimers.waiting());
         String definition = definition("\"MaxConcurrency\": 1,", "\"Items\": [1, 2],", """
                 "StartAt": "Work", "States": {"Work": {"Type": "Task",
                   "Resource": "arn:aws:lambda:us-east-1:000000000000:function:work", "End": true}}""");
@@ -239,7 +239,7 @@ class DistributedMapTest {
             new CountDownLatch(1).await();
             return call.input();
         });
-        Interpreter withTask = new Interpreter(Clock.systemUTC(), blocking, new TaskTokens(), Timers.SLEEPING);
+        Interpreter withTask = new Interpreter(Clock.systemUTC(), blocking, EngineTimers.tokens(), EngineTimers.waiting());
         ExecutionRun parent = newRun(definition("", "\"Items\": [1],", """
                 "StartAt": "Work", "States": {"Work": {"Type": "Task",
                   "Resource": "arn:aws:lambda:us-east-1:000000000000:function:work", "End": true}}"""), "{}",

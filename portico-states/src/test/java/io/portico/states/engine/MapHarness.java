@@ -23,8 +23,8 @@ final class MapHarness {
     static final String PARENT_ARN = "arn:aws:states:us-east-1:000000000000:execution:orders:run-1";
 
     final Path objects;
-    final Interpreter interpreter = new Interpreter(Clock.systemUTC(), TaskResources.NONE, new TaskTokens(),
-            Timers.SLEEPING);
+    final Interpreter interpreter = new Interpreter(Clock.systemUTC(), TaskResources.NONE, EngineTimers.tokens(),
+            EngineTimers.waiting());
 
     MapHarness(Path dir) {
         this.objects = dir.resolve("objects");

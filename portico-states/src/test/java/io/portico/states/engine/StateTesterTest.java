@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.time.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class StateTesterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final StateTester tester = StateTester.create(Clock.systemUTC(), TaskResources.NONE, new TaskTokens());
+    private final StateTester tester = StateTester.create(Clock.systemUTC(), TaskResources.NONE, EngineTimers.tokens(),
+            EngineTimers.waiting());
 
     @Test
     void pass_jsonataOutput_succeedsWithOutputAndNextState() {
@@ -112,7 +119,7 @@ class StateTesterTest {
             seen.set(call.input());
             return json("{\"answer\": 42}");
         });
-        StateTester real = StateTester.create(Clock.systemUTC(), resources, new TaskTokens());
+        StateTester real = StateTester.create(Clock.systemUTC(), resources, EngineTimers.tokens(), EngineTimers.waiting());
 
         TestStateResult result = real.test(TestStateRequest.of("""
                 {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
@@ -125,20 +132,30 @@ class StateTesterTest {
     }
 
     @Test
-    void task_runningPastTheTimeLimit_failsWithStatesTimeout() {
+    void task_runningPastTheFiveMinuteLimitOfTheEnginesClock_failsWithStatesTimeout() throws Exception {
+        ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T00:00:00Z"));
+        CountDownLatch entered = new CountDownLatch(1);
         TaskResources blocking = resource -> Optional.of(call -> {
+            entered.countDown();
             new CountDownLatch(1).await(); // until the time limit interrupts it
             return json("{}");
         });
-        StateTester limited = StateTester.create(Clock.systemUTC(), blocking, new TaskTokens(), Duration.ofMillis(200));
+        try (io.portico.core.time.Timers kit = io.portico.core.time.Timers.create(clock, "test");
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            StateTester limited = StateTester.create(clock, blocking, new TaskTokens(kit), Timers.on(kit));
+            Future<TestStateResult> result = threads.submit(() -> limited.test(TestStateRequest.of("""
+                    {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
+                     "Arguments": {}, "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Never"}]}
+                    """)));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-        TestStateResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> limited.test(TestStateRequest.of("""
-                {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
-                 "Arguments": {}, "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Never"}]}
-                """)));
+            clock.advance(StateTester.TIME_LIMIT.minusSeconds(1));
+            assertThat(kit.pending()).isEqualTo(1); // the limit has not fired
+            clock.advance(Duration.ofSeconds(1));
 
-        assertThat(result.status()).isEqualTo(TestStateResult.Status.FAILED);
-        assertThat(result.error()).contains("States.Timeout");
+            assertThat(result.get(10, TimeUnit.SECONDS).status()).isEqualTo(TestStateResult.Status.FAILED);
+            assertThat(result.get().error()).contains("States.Timeout");
+        }
     }
 
     /** Regression: these ran for real and waited up to five minutes for a worker, child or callback. */

@@ -68,13 +68,13 @@ class StopDuringStoreCallTest {
         ExecutionRun run = run("""
                 {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}}""",
                 failing);
-        Interpreter interpreter = new Interpreter(CLOCK, TaskResources.NONE, new TaskTokens(), Timers.SLEEPING);
+        Interpreter interpreter = new Interpreter(CLOCK, TaskResources.NONE, EngineTimers.tokens(), EngineTimers.waiting());
         assertThatThrownBy(() -> interpreter.run(run))
                 .isInstanceOf(StoreException.class).hasMessage("disk full");
     }
 
     private static ExecutionResult stopWhenBlocked(ExecutionRun run, BlockingStore store) throws Exception {
-        Interpreter interpreter = new Interpreter(CLOCK, TaskResources.NONE, new TaskTokens(), Timers.SLEEPING);
+        Interpreter interpreter = new Interpreter(CLOCK, TaskResources.NONE, EngineTimers.tokens(), EngineTimers.waiting());
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(() -> interpreter.run(run), threads);
             assertThat(store.blocked.await(5, TimeUnit.SECONDS)).isTrue();

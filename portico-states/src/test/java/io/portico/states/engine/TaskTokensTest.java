@@ -11,7 +11,7 @@ class TaskTokensTest {
     private static final String EXECUTION = "arn:aws:states:us-east-1:000000000000:execution:m:e";
     private static final TaskTokens.Completion DONE = new TaskTokens.Completion.Success(TextNode.valueOf("done"));
 
-    private final TaskTokens tokens = new TaskTokens();
+    private final TaskTokens tokens = EngineTimers.tokens();
 
     @Test
     void complete_openToken_isDeliveredOnce() throws InterruptedException {

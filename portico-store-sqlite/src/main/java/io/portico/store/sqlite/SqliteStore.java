@@ -137,12 +137,14 @@ public final class SqliteStore implements Store {
             throw new IllegalStateException("write called on the store thread outside a unit of work");
         }
         String savepoint = "nested" + (++nestedSavepoints);
+        int hooks = tx.afterCommitCount();
         try {
             execute("SAVEPOINT " + savepoint);
             T result = work.apply(tx);
             execute("RELEASE " + savepoint);
             return result;
         } catch (RuntimeException | Error e) {
+            tx.dropAfterCommit(hooks);
             execute("ROLLBACK TO " + savepoint);
             execute("RELEASE " + savepoint);
             throw e;
@@ -167,7 +169,7 @@ public final class SqliteStore implements Store {
             throw new StoreException("interrupted waiting for a read connection", e);
         }
         try {
-            return work.apply(new SqliteTransaction(connection));
+            return work.apply(SqliteTransaction.reading(connection));
         } finally {
             try {
                 connection.connection().rollback(); // ends the read snapshot; a reader never has changes to keep
@@ -190,6 +192,7 @@ public final class SqliteStore implements Store {
                     return null;
                 }
                 migration.statements().forEach(tx::update);
+                migration.code().accept(tx);
                 tx.update("INSERT INTO schema_migrations (module, version) VALUES (?, ?)", module, migration.version());
                 LOG.debug("Applied migration {} v{}", module, migration.version());
                 return null;
@@ -247,7 +250,7 @@ public final class SqliteStore implements Store {
         if (group.isEmpty()) {
             return;
         }
-        SqliteTransaction tx = new SqliteTransaction(writeStatements);
+        SqliteTransaction tx = SqliteTransaction.writing(writeStatements);
         current.set(tx);
         try {
             for (WriteTask<?> task : group) {
@@ -264,6 +267,7 @@ public final class SqliteStore implements Store {
             group.forEach(task -> task.failIfPending(failure));
             return;
         }
+        tx.runAfterCommit(); // before the callers return, so a caller sees its own signal sent
         group.forEach(WriteTask::complete);
     }
 
@@ -274,10 +278,12 @@ public final class SqliteStore implements Store {
             task.fail(e);
             return;
         }
+        int hooks = tx.afterCommitCount();
         try {
             task.run(tx);
             execute("RELEASE unit");
         } catch (Throwable e) {
+            tx.dropAfterCommit(hooks);
             task.fail(e);
             try {
                 execute("ROLLBACK TO unit");

@@ -10,17 +10,64 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@link StoreTransaction} over one JDBC connection whose transaction the caller manages. Not thread
- * safe: it lives only for the duration of one unit of work.
+ * {@link StoreTransaction} over one JDBC connection whose transaction the caller manages. A writing
+ * transaction spans a group of units of work and keeps their after-commit actions, which the store
+ * runs after the commit or drops, per unit, on rollback. Not thread safe: it lives only for the
+ * duration of one group (writes) or one read.
  */
 final class SqliteTransaction implements StoreTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteTransaction.class);
 
     private final StatementCache statements;
+    private final boolean writing;
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
-    SqliteTransaction(StatementCache statements) {
+    private SqliteTransaction(StatementCache statements, boolean writing) {
         this.statements = statements;
+        this.writing = writing;
+    }
+
+    static SqliteTransaction writing(StatementCache statements) {
+        return new SqliteTransaction(statements, true);
+    }
+
+    static SqliteTransaction reading(StatementCache statements) {
+        return new SqliteTransaction(statements, false);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (!writing) {
+            throw new IllegalStateException("a read transaction never commits");
+        }
+        afterCommit.add(Objects.requireNonNull(action, "action"));
+    }
+
+    /** How many after-commit actions are registered: a mark to roll back to. */
+    int afterCommitCount() {
+        return afterCommit.size();
+    }
+
+    /** Forgets the actions registered after {@code mark}, whose changes were rolled back. */
+    void dropAfterCommit(int mark) {
+        afterCommit.subList(mark, afterCommit.size()).clear();
+    }
+
+    /** Runs every kept action, each on its own: one that throws is logged and the rest still run. */
+    void runAfterCommit() {
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                LOG.warn("An after-commit action failed", e);
+            }
+        }
+        afterCommit.clear();
     }
 
     @Override

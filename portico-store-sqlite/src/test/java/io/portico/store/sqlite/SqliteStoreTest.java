@@ -175,6 +175,92 @@ class SqliteStoreTest {
     }
 
     @Test
+    void migrate_withCode_runsItAfterTheStatementsInTheSameTransaction_once() {
+        List<Migration> migrations = List.of(
+                Migration.of(1, "CREATE TABLE old (id INTEGER PRIMARY KEY)", "INSERT INTO old VALUES (7)"),
+                Migration.ofCode(2, tx -> {
+                    tx.update("CREATE TABLE moved (id INTEGER PRIMARY KEY)");
+                    tx.update("INSERT INTO moved SELECT id FROM old");
+                    tx.update("DROP TABLE old");
+                }));
+        store.migrate("carry", migrations);
+        store.migrate("carry", migrations);
+
+        List<Long> moved = store.read(tx -> tx.query("SELECT id FROM moved", row -> row.longValue("id")));
+        assertThat(moved).containsExactly(7L);
+    }
+
+    @Test
+    void afterCommit_runsOnceTheUnitCommitted_beforeWriteReturns() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.write(tx -> {
+            tx.update("INSERT INTO items (id, name) VALUES (1, 'x')");
+            tx.afterCommit(() -> events.add("committed, count " + count()));
+            events.add("unit done");
+            return null;
+        });
+
+        assertThat(events).containsExactly("unit done", "committed, count 1");
+    }
+
+    @Test
+    void afterCommit_ofAUnitThatThrows_neverRuns() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> store.write(tx -> {
+            tx.afterCommit(() -> events.add("rolled back"));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        store.write(tx -> {
+            tx.afterCommit(() -> events.add("kept"));
+            return null;
+        });
+
+        assertThat(events).containsExactly("kept");
+    }
+
+    @Test
+    void afterCommit_ofANestedWriteThatThrows_neverRuns_butTheOuterUnitsDoes() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.write(tx -> {
+            tx.afterCommit(() -> events.add("outer"));
+            try {
+                store.write(inner -> {
+                    inner.afterCommit(() -> events.add("inner"));
+                    throw new IllegalStateException("inner");
+                });
+            } catch (IllegalStateException expected) {
+                // the outer unit carries on
+            }
+            return null;
+        });
+
+        assertThat(events).containsExactly("outer");
+    }
+
+    @Test
+    void afterCommit_actionThatThrows_doesNotStopTheOthersOrFailTheWrite() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.write(tx -> {
+            tx.afterCommit(() -> {
+                throw new IllegalStateException("listener bug");
+            });
+            tx.afterCommit(() -> events.add("second"));
+            return tx.update("INSERT INTO items (id, name) VALUES (1, 'x')");
+        });
+
+        assertThat(events).containsExactly("second");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void afterCommit_inARead_isRefused() {
+        assertThatThrownBy(() -> store.read(tx -> {
+            tx.afterCommit(() -> { });
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void open_again_keepsData() {
         store.write(tx -> tx.update("INSERT INTO items (id, name) VALUES (1, 'kept')"));
         store.close();
