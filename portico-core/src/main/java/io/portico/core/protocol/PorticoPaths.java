@@ -7,10 +7,20 @@ import java.util.Optional;
 /**
  * A service's own plain-HTTP paths under {@code /_portico/} on the AWS endpoint: things AWS serves
  * elsewhere (a function's code download, which AWS serves from S3) or only in its console (a
- * function's logs). Unsigned GETs; a service protects what needs it with unguessable tokens.
+ * function's logs). GETs only. When credentials are configured the endpoint requires a SigV4-signed
+ * request for every such path, except those a service protects itself ({@link #authenticates}) the way
+ * AWS protects them: a presigned-URL-style token in the path or query.
  */
 public interface PorticoPaths {
 
     /** Answers a GET of {@code path} (it starts with {@code /_portico/}), or empty if the path is not this service's. */
     Optional<AwsResponse> get(String path, Map<String, List<String>> query);
+
+    /**
+     * Whether this service checks the caller of {@code path} itself (a URL carrying its own signature,
+     * as an S3 presigned URL does), so that the endpoint need not require SigV4 for it.
+     */
+    default boolean authenticates(String path) {
+        return false;
+    }
 }

@@ -62,7 +62,7 @@ public final class LambdaApi {
                 .typeErrors(TYPE_ERRORS)
                 .resourceAccounts(LambdaApi::accountOf)
                 .lifecycle(functions)
-                .paths((path, query) -> CodeDownload.get(functions, functions.code(), path, query))
+                .paths(new LambdaPaths(functions))
                 .errors(e -> e instanceof FunctionsException error
                         ? Optional.of(error(model, error.code(), error.getMessage())) : Optional.empty());
         operations.forEach(api::operation);

@@ -74,6 +74,52 @@ class FunctionCredentialsTest {
         }
     }
 
+    @Test
+    void porticoPaths_needASignature_exceptTheSelfSignedCodeDownload() throws Exception {
+        String arn;
+        String codeLocation;
+        try (LambdaClient lambda = clients.lambda()) {
+            deploy(lambda, "logged-privately", "example.EchoHandler::handleRequest");
+            var function = lambda.getFunction(b -> b.functionName("logged-privately"));
+            arn = function.configuration().functionArn();
+            codeLocation = function.code().location();
+        }
+        java.net.URI logs = clients.endpoint().resolve("/_portico/lambda/logs/" + arn);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        var unsigned = http.send(java.net.http.HttpRequest.newBuilder(logs).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var signed = http.send(signedGet(logs), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var code = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(codeLocation)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("MissingAuthenticationTokenException");
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(code.statusCode()).isEqualTo(200);
+        assertThat(code.body()).isEqualTo(FunctionFixtures.lambdaZipBytes());
+    }
+
+    /** A GET signed with SigV4 by the configured key, as `curl --aws-sigv4` or any SDK signer sends it. */
+    private static java.net.http.HttpRequest signedGet(java.net.URI uri) {
+        var unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri).build();
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create("AKIDOPERATOR",
+                        "operator-secret"))
+                .request(unsigned)
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                .request();
+        var builder = java.net.http.HttpRequest.newBuilder(signed.getUri()).GET();
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
     private static void deploy(LambdaClient lambda, String name, String handler) {
         lambda.createFunction(b -> b.functionName(name).runtime(Runtime.JAVA21).handler(handler)
                 .role(TestFunctions.ROLE).timeout(30)

@@ -1,0 +1,31 @@
+package io.portico.functions.api;
+
+import io.portico.core.protocol.AwsResponse;
+import io.portico.core.protocol.PorticoPaths;
+import io.portico.functions.engine.Functions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lambda's {@code /_portico/lambda/} paths: the code download that GetFunction's {@code Code.Location}
+ * points to, which carries its own signature as an S3 presigned URL does, and a function's recent logs,
+ * which the endpoint protects with SigV4 when credentials are configured. Thread safe.
+ */
+final class LambdaPaths implements PorticoPaths {
+    private final Functions functions;
+
+    LambdaPaths(Functions functions) {
+        this.functions = functions;
+    }
+
+    @Override
+    public Optional<AwsResponse> get(String path, Map<String, List<String>> query) {
+        return CodeDownload.get(functions, functions.code(), path, query);
+    }
+
+    @Override
+    public boolean authenticates(String path) {
+        return path.startsWith(CodeDownload.PATH);
+    }
+}
