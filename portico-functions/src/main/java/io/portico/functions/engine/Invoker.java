@@ -13,10 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,24 +196,34 @@ public final class Invoker implements AutoCloseable {
         InvocationRequest request = new InvocationRequest(requestId, payload, deadline, options.invokedArn(),
                 options.clientContextJson(), options.cognitoIdentityJson(), log);
         ExecutionEnvironment env = environment;
-        FutureTask<InvocationOutcome> task = new FutureTask<>(() -> env.invoke(request));
-        Thread handlerThread = Thread.ofVirtual().name("lambda-" + spec.functionName()).start(task);
+        CompletableFuture<InvocationOutcome> task = new CompletableFuture<>();
+        Thread handlerThread = Thread.ofVirtual().name("lambda-" + spec.functionName()).start(() -> {
+            try {
+                task.complete(env.invoke(request));
+            } catch (Throwable failure) {
+                task.completeExceptionally(failure);
+            }
+        });
         InvocationOutcome outcome;
         boolean reusable = true;
         try {
-            outcome = task.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+            // The function's Timeout runs on the injected clock, as every Portico deadline does.
+            Optional<InvocationOutcome> done = timers.awaitUntil(task, deadline);
+            if (done.isPresent()) {
+                outcome = done.get();
+            } else {
+                reusable = false;
+                handlerThread.interrupt();
+                double seconds = spec.timeoutSeconds();
+                String message = "RequestId: " + requestId + " Error: Task timed out after "
+                        + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
+                log.write(Instant.now(clock) + " " + message + "\n");
+                outcome = new InvocationOutcome.FunctionError("Sandbox.Timedout", Json.write(Json.object()
+                        .put("errorType", "Sandbox.Timedout").put("errorMessage", message)));
+            }
+        } catch (RuntimeException | Error e) {
             reusable = false;
-            handlerThread.interrupt();
-            double seconds = spec.timeoutSeconds();
-            String message = "RequestId: " + requestId + " Error: Task timed out after "
-                    + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
-            log.write(Instant.now(clock) + " " + message + "\n");
-            outcome = new InvocationOutcome.FunctionError("Sandbox.Timedout", Json.write(Json.object()
-                    .put("errorType", "Sandbox.Timedout").put("errorMessage", message)));
-        } catch (ExecutionException e) {
-            reusable = false;
-            LOG.warn("Environment of {} failed outside the handler", spec.qualifiedArn(), e.getCause());
+            LOG.warn("Environment of {} failed outside the handler", spec.qualifiedArn(), e);
             outcome = new InvocationOutcome.FunctionError("Runtime.Unknown", Json.write(Json.object()
                     .put("errorType", "Runtime.Unknown")
                     .put("errorMessage", "Unknown application error occurred")));

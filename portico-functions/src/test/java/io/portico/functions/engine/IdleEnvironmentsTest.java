@@ -155,6 +155,23 @@ class IdleEnvironmentsTest {
     }
 
     @Test
+    void invoke_runningPastItsTimeoutOnTheClock_isSandboxTimedOut() throws Exception {
+        Invoker invoker = invoker(fake, TIMEOUT);
+        java.util.concurrent.CompletableFuture<InvokeResult> result = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> result.complete(invoke(invoker, "hold")));
+        fake.entered.await();
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(result).isNotDone();
+        clock.advance(Duration.ofSeconds(1)); // the spec's Timeout is 30 s of the invoker's clock
+
+        InvokeResult timedOut = result.get(30, TimeUnit.SECONDS);
+        assertThat(timedOut.errorType()).contains("Sandbox.Timedout");
+        assertThat(timedOut.log()).contains("Task timed out after 30.00 seconds");
+        assertThat(invoker.environmentCount()).isZero();
+    }
+
+    @Test
     void invoker_withoutAPositiveIdleTimeout_isRejected() {
         assertThatThrownBy(() -> new Invoker(List.of(fake), new FunctionLogs(), clock, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout");
