@@ -42,20 +42,11 @@ final class LambdaInvoke {
 
     /** {@code arn:aws:states:::lambda:invoke}: Parameters are Invoke's request members. */
     JsonNode integration(TaskCall call) throws InterruptedException {
-        ResourceNames.Parsed parsed = ResourceNames.parse(call.resource());
+        ResourceNames.Parsed parsed = TaskEvents.started(call);
         JsonNode params = call.input();
-        call.events().record(EventType.TaskScheduled, () -> {
-            ObjectNode d = Json.object().put("resourceType", parsed.resourceType()).put("resource", parsed.resource())
-                    .put("region", BusTasks.caller(call).region()).put("parameters", params.toString());
-            call.timeoutSeconds().ifPresent(t -> d.put("timeoutInSeconds", t));
-            call.heartbeatSeconds().ifPresent(h -> d.put("heartbeatInSeconds", h));
-            return d;
-        });
-        call.events().record(EventType.TaskStarted, () -> Json.object()
-                .put("resourceType", parsed.resourceType()).put("resource", parsed.resource()));
         String functionName = params.path("FunctionName").asText(null);
         if (functionName == null) {
-            throw failed(call, parsed, "States.Runtime", "The field 'FunctionName' is required but was missing");
+            throw TaskEvents.failed(call, parsed, "States.Runtime", "The field 'FunctionName' is required but was missing");
         }
         ObjectNode request = Json.object().put("FunctionName", functionName);
         copyText(params, request, "Qualifier");
@@ -67,17 +58,10 @@ final class LambdaInvoke {
         try {
             answer = bus.call(BusTasks.caller(call), "lambda", "Invoke", request);
         } catch (AwsErrorException e) {
-            throw failed(call, parsed, "Lambda." + e.error().code(), serviceCause(e, functionName, call));
+            throw TaskEvents.failed(call, parsed, "Lambda." + e.error().code(), serviceCause(e, functionName, call));
         }
         ObjectNode response = response(call, parsed, answer, params.path("LogType").asText("None").equals("Tail"));
-        if (!parsed.resource().endsWith(".waitForTaskToken")) {
-            call.events().record(EventType.TaskSucceeded, () -> {
-                ObjectNode d = Json.object().put("resourceType", parsed.resourceType())
-                        .put("resource", parsed.resource()).put("output", response.toString());
-                d.putObject("outputDetails").put("truncated", false);
-                return d;
-            });
-        }
+        TaskEvents.succeeded(call, parsed, response);
         return response;
     }
 
@@ -92,10 +76,10 @@ final class LambdaInvoke {
             return response;
         }
         if (answer.hasNonNull("FunctionError")) {
-            throw failed(call, parsed, errorName(payload), Json.writeString(parse(payload)));
+            throw TaskEvents.failed(call, parsed, errorName(payload), Json.writeString(parse(payload)));
         }
         if (payload.length > MAX_RESULT_BYTES) {
-            throw failed(call, parsed, "States.DataLimitExceeded", tooLarge(parsed.resourceType()));
+            throw TaskEvents.failed(call, parsed, "States.DataLimitExceeded", tooLarge(parsed.resourceType()));
         }
         String version = answer.path("ExecutedVersion").asText("$LATEST");
         Optional<String> logResult = tail ? Optional.ofNullable(answer.path("LogResult").asText(null)) : Optional.empty();
@@ -153,12 +137,6 @@ final class LambdaInvoke {
         JsonNode document = parse(payload);
         String type = document.path("errorType").isTextual() ? document.get("errorType").asText() : "Lambda.Unknown";
         return type.equals("Sandbox.Timedout") ? StatesError.TIMEOUT : type;
-    }
-
-    private static StatesError failed(TaskCall call, ResourceNames.Parsed parsed, String error, String cause) {
-        call.events().record(EventType.TaskFailed, () -> Json.object().put("resourceType", parsed.resourceType())
-                .put("resource", parsed.resource()).put("error", error).put("cause", cause));
-        return new StatesError(error, cause);
     }
 
     private static StatesError legacyFailed(TaskCall call, String error, String cause) {

@@ -9,7 +9,6 @@ import io.portico.core.protocol.AwsError;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.service.CallBus;
 import io.portico.states.asl.StatesError;
-import io.portico.states.engine.EventType;
 import io.portico.states.engine.ResourceNames;
 import io.portico.states.engine.TaskCall;
 import java.util.UUID;
@@ -37,19 +36,10 @@ final class SdkCall {
     }
 
     JsonNode invoke(TaskCall call) throws InterruptedException {
-        ResourceNames.Parsed parsed = ResourceNames.parse(call.resource());
+        ResourceNames.Parsed parsed = TaskEvents.started(call);
         JsonNode params = call.input();
-        call.events().record(EventType.TaskScheduled, () -> {
-            ObjectNode d = Json.object().put("resourceType", parsed.resourceType()).put("resource", parsed.resource())
-                    .put("region", BusTasks.caller(call).region()).put("parameters", params.toString());
-            call.timeoutSeconds().ifPresent(t -> d.put("timeoutInSeconds", t));
-            call.heartbeatSeconds().ifPresent(h -> d.put("heartbeatInSeconds", h));
-            return d;
-        });
-        call.events().record(EventType.TaskStarted, () -> Json.object()
-                .put("resourceType", parsed.resourceType()).put("resource", parsed.resource()));
         String operationName = SdkNames.pascal(action);
-        OperationModel operation = model.operation(operationName).orElseThrow(() -> failed(call, parsed,
+        OperationModel operation = model.operation(operationName).orElseThrow(() -> TaskEvents.failed(call, parsed,
                 StatesError.RUNTIME, "The resource provided " + call.resource() + " is not recognized. The value is not"
                         + " a valid resource ARN, or the resource is not available in this region."));
         JsonNode input = operation.input().map(shape -> SdkNames.toModel(shape, params)).orElse(Json.object());
@@ -58,17 +48,10 @@ final class SdkCall {
             output = bus.call(BusTasks.caller(call), model.sdkId(), operationName,
                     input.isObject() ? (ObjectNode) input : Json.object());
         } catch (AwsErrorException e) {
-            throw failed(call, parsed, errorName(e.error()), cause(e.error()));
+            throw TaskEvents.failed(call, parsed, errorName(e.error()), cause(e.error()));
         }
         JsonNode result = operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object());
-        if (!parsed.resource().endsWith(".waitForTaskToken")) {
-            call.events().record(EventType.TaskSucceeded, () -> {
-                ObjectNode d = Json.object().put("resourceType", parsed.resourceType())
-                        .put("resource", parsed.resource()).put("output", result.toString());
-                d.putObject("outputDetails").put("truncated", false);
-                return d;
-            });
-        }
+        TaskEvents.succeeded(call, parsed, result);
         return result;
     }
 
@@ -83,11 +66,5 @@ final class SdkCall {
     private String cause(AwsError error) {
         return error.message().orElse("") + " (Service: " + model.sdkName() + ", Status Code: " + error.status()
                 + ", Request ID: " + UUID.randomUUID() + ")";
-    }
-
-    private static StatesError failed(TaskCall call, ResourceNames.Parsed parsed, String error, String cause) {
-        call.events().record(EventType.TaskFailed, () -> Json.object().put("resourceType", parsed.resourceType())
-                .put("resource", parsed.resource()).put("error", error).put("cause", cause));
-        return new StatesError(error, cause);
     }
 }
