@@ -43,6 +43,14 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
 class QueryAndRestXmlSdkTest {
     static Server jetty;
     static URI endpoint;
+
+    /** The endpoint of the two test services, started once for the test classes of this package. */
+    static URI endpoint() throws Exception {
+        if (jetty == null) {
+            start();
+        }
+        return endpoint;
+    }
     static final Map<String, String> TOPICS = new ConcurrentHashMap<>();
     static volatile OperationCall published;
 
@@ -102,6 +110,9 @@ class QueryAndRestXmlSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
+        if (jetty != null) {
+            return;
+        }
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -114,6 +125,7 @@ class QueryAndRestXmlSdkTest {
     @AfterAll
     static void stop() throws Exception {
         jetty.stop();
+        jetty = null;
     }
 
     @Test
