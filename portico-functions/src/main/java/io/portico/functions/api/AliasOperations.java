@@ -24,7 +24,7 @@ final class AliasOperations {
         ops.put("ListAliases", LambdaCall.of(call -> {
             List<ObjectNode> aliases = functions.aliases(call.unqualifiedFunction(), call.text("FunctionVersion"))
                     .stream().map(LambdaWire::alias).toList();
-            return FunctionOperations.page(call, aliases, "Aliases");
+            return FunctionOperations.page(call, functions.pageTokens(), aliases, "Aliases");
         }));
         ops.put("GetAlias", LambdaCall.of(call ->
                 LambdaWire.alias(functions.alias(call.unqualifiedFunction(), call.operation().required("Name")))));

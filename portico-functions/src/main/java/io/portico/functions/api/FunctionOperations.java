@@ -13,13 +13,19 @@ import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.NewFunction;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import io.portico.core.json.Fingerprint;
+import io.portico.core.paging.InvalidPageTokenException;
+import io.portico.core.paging.Page;
+import io.portico.core.paging.PageScope;
+import io.portico.core.paging.PageTokens;
 
 /** CreateFunction, Get/Update/Delete, ListFunctions, PublishVersion, ListVersionsByFunction. */
 final class FunctionOperations {
+    private static final Set<String> NOT_FILTERS = Set.of("Marker", "MaxItems");
 
     private FunctionOperations() {
     }
@@ -53,7 +59,7 @@ final class FunctionOperations {
             List<ObjectNode> versions = functions.versions(call.unqualifiedFunction()).stream()
                     .map(v -> LambdaWire.configuration(v, v.reportedArn()))
                     .toList();
-            return page(call, versions, "Versions");
+            return page(call, functions.pageTokens(), versions, "Versions");
         }));
     }
 
@@ -108,20 +114,32 @@ final class FunctionOperations {
         List<ObjectNode> configs = functions.list(call.account(), call.region(), all).stream()
                 .map(v -> LambdaWire.configuration(v, v.reportedArn()))
                 .toList();
-        return page(call, configs, "Functions");
+        return page(call, functions.pageTokens(), configs, "Functions");
     }
 
-    /** Lambda's Marker/MaxItems paging (the model bounds MaxItems); the marker is the offset, opaque to clients. */
-    static ObjectNode page(LambdaCall call, List<ObjectNode> items, String field) {
-        int max = call.integer("MaxItems").orElse(50);
-        int from = call.text("Marker").map(FunctionOperations::decodeMarker).orElse(0);
+    /**
+     * Lambda's Marker/MaxItems paging (the model bounds MaxItems; 50 by default) on the kit's page
+     * tokens: a marker continues only the listing it came from (same operation, account, region and
+     * other arguments); any other is Lambda's InvalidParameterValueException.
+     */
+    static ObjectNode page(LambdaCall call, PageTokens tokens, List<ObjectNode> items, String field) {
+        PageScope scope = PageScope.of("lambda", call.operation().operation().name(), call.account(), call.region(),
+                Fingerprint.of(call.body(), NOT_FILTERS));
+        int from = call.text("Marker").map(marker -> offset(tokens, scope, marker)).orElse(0);
+        Page<ObjectNode> page = tokens.page(scope, from, items, call.integer("MaxItems").orElse(50));
         ObjectNode out = Json.object();
         ArrayNode array = out.putArray(field);
-        items.stream().skip(from).limit(max).forEach(array::add);
-        if (from + max < items.size()) {
-            out.put("NextMarker", Base64.getUrlEncoder().encodeToString(Integer.toString(from + max).getBytes()));
-        }
+        page.items().forEach(array::add);
+        page.nextToken().ifPresent(next -> out.put("NextMarker", next));
         return out;
+    }
+
+    private static int offset(PageTokens tokens, PageScope scope, String marker) {
+        try {
+            return tokens.offset(scope, marker);
+        } catch (InvalidPageTokenException e) {
+            throw FunctionsException.invalidParameter("Invalid Marker: " + marker);
+        }
     }
 
     /** Settings from a CreateFunction/UpdateFunctionConfiguration body over {@code base}. */
@@ -174,11 +192,4 @@ final class FunctionOperations {
         }
     }
 
-    private static int decodeMarker(String marker) {
-        try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(marker)));
-        } catch (IllegalArgumentException e) {
-            throw FunctionsException.invalidParameter("Invalid Marker: " + marker);
-        }
-    }
 }

@@ -73,7 +73,7 @@ final class SettingsOperations {
         ops.put("ListFunctionEventInvokeConfigs", LambdaCall.of(call -> {
             List<ObjectNode> configs = functions.eventInvokeConfigs(call.unqualifiedFunction()).stream()
                     .map(LambdaWire::eventInvokeConfig).toList();
-            return FunctionOperations.page(call, configs, "FunctionEventInvokeConfigs");
+            return FunctionOperations.page(call, functions.pageTokens(), configs, "FunctionEventInvokeConfigs");
         }));
 
         ops.put("GetAccountSettings", LambdaCall.of(call -> {

@@ -5,6 +5,7 @@ import io.portico.core.store.Store;
 import io.portico.functions.store.FunctionStore;
 import java.net.URI;
 import java.nio.file.Path;
+import io.portico.core.paging.PageTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class Functions implements Component {
     private static final byte[] EMPTY_EVENT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final FunctionStore store;
+    private final PageTokens pageTokens;
     private final CodeStorage code;
     private final Invoker invoker;
     private final List<FunctionRuntime> runtimes;
@@ -68,6 +70,7 @@ public final class Functions implements Component {
             java.util.function.Function<String, FunctionCredentials> credentials, Duration idleTimeout) {
         this.credentials = credentials;
         this.store = new FunctionStore(store);
+        this.pageTokens = PageTokens.of(store, clock);
         this.code = new CodeStorage(dataDir.resolve("functions"));
         this.logs = new FunctionLogs();
         this.invoker = new Invoker(runtimes, logs, clock, idleTimeout);
@@ -78,6 +81,11 @@ public final class Functions implements Component {
 
     public FunctionStore store() {
         return store;
+    }
+
+    /** The kit's page tokens, for the list operations' {@code Marker}. */
+    public PageTokens pageTokens() {
+        return pageTokens;
     }
 
     public CodeStorage code() {
