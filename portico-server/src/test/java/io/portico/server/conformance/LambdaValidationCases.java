@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The validation errors of {@code test_lambda_api} but the function-name matrix ({@link LambdaFunctionNameCases}):
- * functions, aliases, asynchronous invoke configuration and tags, and the operations Portico does not serve.
+ * The validation errors of {@code test_lambda_api} other than the function-name matrix
+ * ({@link LambdaFunctionNameCases}): functions, aliases, asynchronous invoke configuration and tags, and the
+ * operations Portico does not serve.
  */
 final class LambdaValidationCases {
     static final String LAMBDA_API = "test_lambda_api";

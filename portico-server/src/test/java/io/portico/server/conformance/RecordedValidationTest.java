@@ -53,8 +53,7 @@ class RecordedValidationTest {
                 .with("Runtime", "provided.al2023").with("Handler", "bootstrap").input());
         // An update is refused while the function is still being created, before its input is looked at.
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !server.services().call(CALLER, "lambda",
-                "GetFunctionConfiguration", Json.object()
-                        .put("FunctionName", RecordedValidationCases.FUNCTION))
+                "GetFunctionConfiguration", Json.object().put("FunctionName", RecordedValidationCases.FUNCTION))
                 .path("LastUpdateStatus").asText().equals("InProgress"));
     }
 
