@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * AWS's constraint texts for one scalar shape ({@code Member must have length less than or equal to 64},
- * {@code Member must satisfy enum value set: [A, B]}): the first one a value breaks, and all of them, which
- * AWS lists when an element of a list or a map breaks one. Stateless.
+ * {@code Member must satisfy enum value set: [A, B]}): those a value breaks, and all of them, which AWS
+ * lists when an element of a list or a map breaks one. Stateless.
  */
 final class Constraints {
     static final String NOT_NULL = "Member must not be null";
@@ -19,30 +19,31 @@ final class Constraints {
     }
 
     /**
-     * The first constraint {@code value} breaks, if any. A value of the wrong length is reported for its
-     * length alone: AWS does not go on to the pattern then (an empty table name reads "length greater than or
-     * equal to 1", not also the pattern).
+     * Every constraint {@code value} breaks, each reported on its own as AWS does: a string both too long and
+     * off its pattern gets two sentences, the pattern's first (EventBridge's CreateConnection and Lambda's
+     * CreateFunction as recorded in {@code ../shared/conformance}: {@code events/test_events},
+     * {@code test_create_connection_validations}; {@code lambda/test_lambda_api},
+     * {@code test_function_name_and_qualifier_validation}).
      */
-    static Optional<String> broken(Shape shape, com.fasterxml.jackson.databind.JsonNode value) {
-        return switch (shape) {
+    static List<String> broken(Shape shape, com.fasterxml.jackson.databind.JsonNode value) {
+        List<String> broken = new ArrayList<>();
+        switch (shape) {
             case Shape.StringShape s -> {
                 String text = value.asText();
-                Optional<String> length = length(text.codePointCount(0, text.length()), s.min(), s.max());
-                if (length.isPresent()) {
-                    yield length;
-                }
-                if (!s.enumValues().isEmpty() && !s.enumValues().contains(text)) {
-                    yield Optional.of(enumText(s));
-                }
                 if (s.compiledPattern().isPresent() && !s.compiledPattern().get().matcher(text).matches()) {
-                    yield Optional.of(patternText(s));
+                    broken.add(patternText(s));
                 }
-                yield Optional.empty();
+                length(text.codePointCount(0, text.length()), s.min(), s.max()).ifPresent(broken::add);
+                if (!s.enumValues().isEmpty() && !s.enumValues().contains(text)) {
+                    broken.add(enumText(s));
+                }
             }
-            case Shape.NumberShape n -> range(value.decimalValue(), n);
-            case Shape.BlobShape b -> length(byteLength(value), b.min(), b.max());
-            default -> Optional.empty();
-        };
+            case Shape.NumberShape n -> range(value.decimalValue(), n).ifPresent(broken::add);
+            case Shape.BlobShape b -> length(byteLength(value), b.min(), b.max()).ifPresent(broken::add);
+            default -> {
+            }
+        }
+        return broken;
     }
 
     /** Every constraint of a scalar shape, in AWS's order: maximum, minimum, pattern or enumeration. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * runs, and reports every broken constraint in AWS's order: members in model order, depth first.
  *
  * <p>How AWS reports each kind (learned from recorded AWS answers, see the tests): a missing required
- * member is {@code Value null at 'm' ... Member must not be null}; a scalar reports the first constraint it
+ * member is {@code Value null at 'm' ... Member must not be null}; a scalar reports each constraint it
  * breaks; a list or map reports its own size first. An element of a list of scalars that breaks a
  * constraint is reported once for the whole list with every constraint of the element shape
  * ({@code Member must satisfy constraint: [...]}); a map key or value likewise ({@code Map keys must
@@ -56,7 +56,7 @@ public final class Validator {
             case Shape.ListShape l -> list(l, value, path, out);
             case Shape.MapShape m -> map(m, value, path, out);
             default -> Constraints.broken(shape, value)
-                    .ifPresent(constraint -> out.add(new Violation(path, printed(shape, value), constraint)));
+                    .forEach(constraint -> out.add(new Violation(path, printed(shape, value), constraint)));
         }
     }
 
@@ -72,7 +72,7 @@ public final class Validator {
         }
         boolean broken = false;
         for (JsonNode item : value) {
-            broken |= item.isNull() || Constraints.broken(element, item).isPresent();
+            broken |= item.isNull() || !Constraints.broken(element, item).isEmpty();
         }
         if (broken) {
             List<String> all = Constraints.all(element);
@@ -92,13 +92,13 @@ public final class Validator {
         boolean badKey = false;
         boolean badValue = false;
         for (Map.Entry<String, JsonNode> e : value.properties()) {
-            badKey |= Constraints.broken(key, com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())).isPresent();
+            badKey |= !Constraints.broken(key, com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())).isEmpty();
             if (element instanceof Shape.Structure || element instanceof Shape.ListShape || element instanceof Shape.MapShape) {
                 if (!e.getValue().isNull()) {
                     check(element, e.getValue(), path + "." + e.getKey() + ".member", out);
                 }
             } else {
-                badValue |= e.getValue().isNull() || Constraints.broken(element, e.getValue()).isPresent();
+                badValue |= e.getValue().isNull() || !Constraints.broken(element, e.getValue()).isEmpty();
             }
         }
         if (badKey) {

@@ -50,11 +50,25 @@ class ValidatorTest {
     }
 
     @Test
-    void validate_tooLongString_reportsLengthNotPattern() {
+    void validate_tooLongStringOnItsPattern_reportsLengthOnly() {
         String name = "A".repeat(81);
         assertThat(validate(STATES, "CreateStateMachineAlias", "{\"name\":\"" + name + "\",\"routingConfiguration\":[]}")
                 .violations()).extracting(Violation::sentence).contains("Value '" + name + "' at 'name' failed to"
                 + " satisfy constraint: Member must have length less than or equal to 80");
+    }
+
+    @Test
+    void validate_stringBreakingPatternAndLength_reportsBothPatternFirst() {
+        String name = "arn:aws:lambda:invalid-region:000000000000:function:" + "a".repeat(100);
+        ValidationReport report = validate(LAMBDA, "CreateFunction", "{\"FunctionName\":\"" + name + "\","
+                + "\"Role\":\"arn:aws:iam::123456789012:role/r\",\"Code\":{}}");
+
+        assertThat(report.violations()).extracting(Violation::sentence).containsExactly(
+                "Value '" + name + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular"
+                        + " expression pattern: " + LAMBDA.shape("FunctionName").map(s -> ((Shape.StringShape) s)
+                        .pattern().orElseThrow()).orElseThrow(),
+                "Value '" + name + "' at 'functionName' failed to satisfy constraint: Member must have length less"
+                        + " than or equal to 140");
     }
 
     @Test

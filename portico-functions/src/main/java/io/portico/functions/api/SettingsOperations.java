@@ -105,14 +105,24 @@ final class SettingsOperations {
                 .map(destination -> LambdaCall.string(destination, "Destination").filter(s -> !s.isEmpty()));
     }
 
-    /** The function a tagging call names by ARN; it must exist, as Lambda checks. */
+    /**
+     * The function a tagging call names by ARN; it must exist, as Lambda checks. The tag API also names
+     * resources Portico does not have (the model's TaggableResource pattern admits layers, code signing configs,
+     * event source mappings and capacity providers): those are not found, in Lambda's words where recorded.
+     */
     private static String taggable(LambdaCall call, Functions functions) {
         String arn = call.operation().required("Resource");
-        FunctionRef ref = FunctionRef.parse(arn, Optional.empty(), call.account(), call.region());
-        if (!arn.startsWith("arn:")) {
-            throw FunctionsException.invalidParameter("Invalid ARN: " + arn);
+        String[] parts = arn.split(":", 7);
+        String type = parts.length > 5 ? parts[5] : "";
+        switch (type) {
+            case "function" -> {
+                FunctionRef ref = FunctionRef.parse(arn, Optional.empty(), call.account(), call.region());
+                functions.get(ref.withoutQualifier());
+                return ref.arn();
+            }
+            case "event-source-mapping" -> throw FunctionsException.notFound("Event source mapping not found: " + arn);
+            case "capacity-provider" -> throw FunctionsException.notFound("Capacity provider not found: " + arn);
+            default -> throw FunctionsException.notFound("The resource you requested does not exist.");
         }
-        functions.get(ref.withoutQualifier());
-        return ref.arn();
     }
 }

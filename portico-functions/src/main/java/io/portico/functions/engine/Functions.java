@@ -37,6 +37,8 @@ public final class Functions implements Component {
     public static final int MIN_UNRESERVED = 100;
     public static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
     public static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
+    /** The longest function name Lambda creates. */
+    static final int MAX_NAME_LENGTH = 64;
     private static final byte[] EMPTY_EVENT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final FunctionStore store;
@@ -545,11 +547,12 @@ public final class Functions implements Component {
     }
 
     private FunctionSettings checkRuntime(FunctionSettings settings) {
-        if (!Runtimes.LAMBDA.contains(settings.runtime())) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '"
-                    + settings.runtime() + "' at 'runtime' failed to satisfy constraint: Member must satisfy enum"
-                    + " value set: " + Runtimes.LAMBDA);
+        if (settings.runtime() == null) {
+            throw FunctionsException.invalidParameter("Runtime is required for a function of package type Zip.");
         }
+        Runtimes.refusal(settings.runtime()).ifPresent(refusal -> {
+            throw refusal;
+        });
         if (!invoker.supports(settings.runtime())) {
             throw FunctionsException.invalidParameter("The runtime parameter of " + settings.runtime() + " is not"
                     + " supported by Portico. Portico runs java17, java21, java25 and provided.al2023/provided.al2"
@@ -575,12 +578,15 @@ public final class Functions implements Component {
         }
     }
 
+    /**
+     * Lambda's limit on a new function's name, checked in its service code (the model allows 140 characters for
+     * an ARN), hence InvalidParameterValueException in a validation message's words.
+     */
     static void validateName(String name) {
-        if (name == null || !name.matches("[a-zA-Z0-9-_]{1,64}")) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + name
-                    + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression"
-                    + " pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?"
-                    + "(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw FunctionsException.invalidParameter("1 validation error detected: Value '" + name + "' at"
+                    + " 'functionName' failed to satisfy constraint: Member must have length less than or equal to "
+                    + MAX_NAME_LENGTH);
         }
     }
 

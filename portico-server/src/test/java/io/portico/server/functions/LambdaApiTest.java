@@ -112,6 +112,38 @@ class LambdaApiTest {
     }
 
     @Test
+    void nameLongerThanLambdaCreates_isNotFound_notInvalid() {
+        String name = "a".repeat(65);
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(name)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).isEqualTo("Function not found: arn:aws:lambda:us-east-1:000000000000:function:"
+                        + name));
+    }
+
+    @Test
+    void tagging_resourcesPorticoDoesNotHave_isNotFound_inLambdasWords() {
+        String mapping = "arn:aws:lambda:us-east-1:000000000000:event-source-mapping:"
+                + "0f4c3a52-7a5e-4d8e-9d3c-1b2a3c4d5e6f";
+        String provider = "arn:aws:lambda:us-east-1:000000000000:capacity-provider:provider";
+        assertThatThrownBy(() -> lambda.tagResource(b -> b.resource(mapping).tags(Map.of("a", "1"))))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).isEqualTo("Event source mapping not found: " + mapping));
+        assertThatThrownBy(() -> lambda.listTags(b -> b.resource(provider)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).isEqualTo("Capacity provider not found: " + provider));
+    }
+
+    @Test
+    void retiredRuntime_isRefusedWithLambdasDeprecationMessage() {
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("retired").runtime("go1.x")
+                .handler("bootstrap").role(TestFunctions.ROLE).code(c -> c.zipFile(SdkBytes.fromByteArray(SCRIPTED)))))
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).isEqualTo("The runtime parameter of go1.x is no longer supported for creating"
+                        + " or updating AWS Lambda functions. We recommend you use a supported runtime while creating"
+                        + " or updating functions."));
+    }
+
+    @Test
     void badCreateRequests_getLambdasErrors() {
         assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("badzip").runtime(Runtime.PROVIDED_AL2023)
                 .handler("bootstrap").role(TestFunctions.ROLE).code(c -> c.zipFile(json("not a zip")))))

@@ -82,7 +82,7 @@ final class TestStateOperation {
         }
         if (hasResult) {
             return new TestMock.Result(parse(result.asText()).orElseThrow(() ->
-                    ServiceError.validation("Mocked result must be valid JSON.")));
+                    ServiceError.validation("Mocked result must be valid JSON")));
         }
         JsonNode error = errorOutput.get("error");
         if (error == null || error.isNull()) {

@@ -79,6 +79,18 @@ class TestStateOperationTest {
                 });
     }
 
+    /** AWS's words, without a full stop (test_test_state_mock_scenarios, mock_is_not_json_string). */
+    @Test
+    void testState_mockResultNotJson_isValidationException_inAwsWords() {
+        assertThatThrownBy(() -> call("""
+                {"definition": "{\\"Type\\":\\"Task\\",\\"Resource\\":\\"arn:aws:states:::lambda:invoke\\",\\"End\\":true}",
+                 "mock": {"result": "not json"}}
+                """)).isInstanceOfSatisfying(AwsErrorException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo("ValidationException");
+                    assertThat(e.error().message()).hasValue("Mocked result must be valid JSON");
+                });
+    }
+
     @Test
     void testState_badInspectionLevel_isValidationException() {
         assertThatThrownBy(() -> call("""
