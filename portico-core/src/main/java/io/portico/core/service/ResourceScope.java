@@ -6,67 +6,98 @@ import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
 import io.portico.core.protocol.AwsError;
 import io.portico.core.protocol.AwsErrorException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps every call inside its caller's account: a request that names another account's resource of the
- * service it calls is refused as IAM refuses it, before the service sees it, whatever the protocol or the
+ * Keeps every call inside its caller's account and region: a request that names a resource of the
+ * service it calls in another account is refused as IAM refuses it, and one in another region as the
+ * service answers for a region it is not, before the service sees either, whatever the protocol or the
  * call bus it came through.
  *
- * <p>Which members name resources comes from the model: a string member whose name or shape name ends in
- * {@code Arn} (or {@code ARN}), or whose shape's pattern admits an ARN ({@code FunctionName}, which takes
- * a name or an ARN). A value naming a resource of the service itself (an ARN whose service is the
- * service's ARN namespace) in another account is refused; ARNs of other services (an IAM role, a
- * dead-letter queue, an event target) are not the resource acted on and pass. A service whose members
- * name accounts in other ways (Lambda's partial ARNs {@code 123456789012:function:f}) supplies its own
- * reading through {@link AccountOf}.
+ * <p>Which members name resources is read from the model, since C2J models carry no explicit ARN
+ * trait: a string member whose name or shape name ends in {@code Arn} (or {@code ARN}), or whose shape's
+ * pattern admits an ARN ({@code FunctionName}, which takes a name or an ARN), wherever it sits: top level,
+ * nested structures, list elements and map values. A value naming a resource of the service itself (an
+ * ARN in the service's namespace) outside the caller's account or region is refused; ARNs of other
+ * services (an IAM role, a dead-letter queue, an event target) are not the resource acted on and pass. A
+ * service whose members name owners in other ways (Lambda's partial ARNs {@code 123456789012:function:f})
+ * supplies its own reading through {@link OwnerOf}. {@link #resourceMembers} lists what the rule picks
+ * for an operation, so a test can pin it.
  *
- * <p>Stateless; thread safe.
+ * <p>Which members name resources is worked out once per member and cached. Thread safe.
  */
 public final class ResourceScope {
+    private static final Map<Member, Boolean> NAMES_RESOURCE = new ConcurrentHashMap<>();
 
-    /** The account a resource-naming value names, if any; the default reads full ARNs of {@code namespace}. */
+    /** The account, and the region when the value names one, of the resource a value names. */
+    public record Owner(String account, Optional<String> region) {
+    }
+
+    /** Reads the owner a resource-naming value names, if it names one; the default reads full ARNs. */
     @FunctionalInterface
-    public interface AccountOf {
-        Optional<String> account(String value);
+    public interface OwnerOf {
+        Optional<Owner> owner(String value);
 
-        static AccountOf arnsOf(String namespace) {
-            return value -> Arn.parse(value).filter(arn -> arn.service().equals(namespace))
-                    .map(Arn::account).filter(account -> !account.isEmpty());
+        /** Full ARNs of {@code namespace}, e.g. {@code arn:aws:states:us-east-1:123456789012:stateMachine:m}. */
+        static OwnerOf arnsOf(String namespace) {
+            return value -> Arn.parse(value).filter(arn -> arn.service().equals(namespace) && !arn.account().isEmpty())
+                    .map(arn -> new Owner(arn.account(),
+                            arn.region().isEmpty() ? Optional.empty() : Optional.of(arn.region())));
         }
+    }
+
+    /** How a service answers a resource of its own in another region of the caller's account. */
+    @FunctionalInterface
+    public interface OtherRegion {
+        AwsError answer(String operation, String resource, String resourceRegion, Caller caller);
     }
 
     private ResourceScope() {
     }
 
     /**
-     * Refuses {@code input} if it names another account's resource.
+     * Refuses {@code input} if it names a resource outside the caller's account or region.
      *
-     * @throws AwsErrorException {@code AccessDeniedException} in IAM's words
+     * @throws AwsErrorException IAM's {@code AccessDeniedException} for another account; the service's
+     *     answer for another region
      */
     public static void check(ServiceApi api, String operation, Shape.Structure shape, JsonNode input, Caller caller) {
-        walk(api, operation, shape, input, caller);
+        walk(shape, input, value -> checkValue(api, operation, value, caller));
     }
 
-    private static void walk(ServiceApi api, String operation, Shape shape, JsonNode value, Caller caller) {
+    /** The dotted paths of the members of {@code shape} that name resources (list elements as {@code []}). */
+    public static List<String> resourceMembers(Shape.Structure shape) {
+        List<String> out = new ArrayList<>();
+        collect(shape, "", out, 0);
+        return out;
+    }
+
+    private interface Visitor {
+        void resource(String value);
+    }
+
+    private static void walk(Shape shape, JsonNode value, Visitor visitor) {
         switch (shape) {
             case Shape.Structure s -> {
                 for (Member member : s.members().values()) {
                     JsonNode v = value.get(member.name());
-                    if (v == null || v.isNull()) {
-                        continue;
-                    }
-                    if (member.shape() instanceof Shape.StringShape string && namesResource(member, string)) {
-                        checkValue(api, operation, v.asText(), caller);
-                    } else {
-                        walk(api, operation, member.shape(), v, caller);
+                    if (v != null && !v.isNull()) {
+                        visitMember(member, v, visitor);
                     }
                 }
             }
             case Shape.ListShape l -> {
                 for (JsonNode item : value) {
-                    walk(api, operation, l.member().shape(), item, caller);
+                    visitMember(l.member(), item, visitor);
+                }
+            }
+            case Shape.MapShape m -> {
+                for (Map.Entry<String, JsonNode> entry : value.properties()) {
+                    visitMember(m.value(), entry.getValue(), visitor);
                 }
             }
             default -> {
@@ -74,10 +105,51 @@ public final class ResourceScope {
         }
     }
 
+    private static void visitMember(Member member, JsonNode value, Visitor visitor) {
+        if (member.shape() instanceof Shape.StringShape) {
+            if (value.isTextual() && namesResource(member)) {
+                visitor.resource(value.textValue());
+            }
+            return;
+        }
+        walk(member.shape(), value, visitor);
+    }
+
+    private static void collect(Shape shape, String path, List<String> out, int depth) {
+        if (depth > 8) {
+            return; // recursive shapes (a DynamoDB AttributeValue) name no resources below this
+        }
+        switch (shape) {
+            case Shape.Structure s -> s.members().values().forEach(m ->
+                    collectMember(m, path.isEmpty() ? m.name() : path + "." + m.name(), out, depth));
+            case Shape.ListShape l -> collectMember(l.member(), path + "[]", out, depth);
+            case Shape.MapShape m -> collectMember(m.value(), path + "{}", out, depth);
+            default -> {
+            }
+        }
+    }
+
+    private static void collectMember(Member member, String path, List<String> out, int depth) {
+        if (member.shape() instanceof Shape.StringShape) {
+            if (namesResource(member)) {
+                out.add(path);
+            }
+            return;
+        }
+        collect(member.shape(), path, out, depth + 1);
+    }
+
     private static void checkValue(ServiceApi api, String operation, String value, Caller caller) {
-        Optional<String> account = api.accountOf().account(value);
-        if (account.isPresent() && !account.get().equals(caller.account())) {
+        Optional<Owner> owner = api.ownerOf().owner(value);
+        if (owner.isEmpty()) {
+            return;
+        }
+        if (!owner.get().account().equals(caller.account())) {
             throw new AwsErrorException(denied(api, operation, value, caller));
+        }
+        Optional<String> region = owner.get().region();
+        if (region.isPresent() && !region.get().equals(caller.region())) {
+            throw new AwsErrorException(api.otherRegion().answer(operation, value, region.get(), caller));
         }
     }
 
@@ -91,12 +163,15 @@ public final class ResourceScope {
     }
 
     /** Whether a string member names a resource, as its name, its shape's name or its pattern says. */
-    static boolean namesResource(Member member, Shape.StringShape shape) {
-        return endsWithArn(member.name()) || endsWithArn(shape.name())
-                || shape.pattern().filter(p -> p.contains("arn:")).isPresent();
+    static boolean namesResource(Member member) {
+        return NAMES_RESOURCE.computeIfAbsent(member, m -> {
+            Shape.StringShape shape = (Shape.StringShape) m.shape();
+            return endsWithArn(m.name()) || endsWithArn(shape.name())
+                    || shape.pattern().filter(p -> p.contains("arn:")).isPresent();
+        });
     }
 
     private static boolean endsWithArn(String name) {
-        return name.toLowerCase(Locale.ROOT).endsWith("arn");
+        return name.endsWith("Arn") || name.endsWith("ARN") || name.endsWith("arn");
     }
 }

@@ -48,7 +48,8 @@ public final class ServiceApi implements Component {
     private final Function<OperationModel, String> validationPathPrefix;
     private final List<Component> lifecycle;
     private final Optional<PorticoPaths> paths;
-    private final ResourceScope.AccountOf accountOf;
+    private final ResourceScope.OwnerOf ownerOf;
+    private final ResourceScope.OtherRegion otherRegion;
 
     private ServiceApi(Builder b) {
         this.model = b.model;
@@ -59,7 +60,8 @@ public final class ServiceApi implements Component {
         this.validationPathPrefix = b.validationPathPrefix;
         this.lifecycle = List.copyOf(b.lifecycle);
         this.paths = b.paths;
-        this.accountOf = b.accountOf.orElseGet(() -> ResourceScope.AccountOf.arnsOf(model.signingName()));
+        this.ownerOf = b.ownerOf.orElseGet(() -> ResourceScope.OwnerOf.arnsOf(model.signingName()));
+        this.otherRegion = b.otherRegion;
     }
 
     public static Builder builder(ServiceModel model) {
@@ -80,9 +82,14 @@ public final class ServiceApi implements Component {
         return handlers.keySet();
     }
 
-    /** How this service reads the account a resource-naming member names (see {@link ResourceScope}). */
-    public ResourceScope.AccountOf accountOf() {
-        return accountOf;
+    /** How this service reads the owner a resource-naming member names (see {@link ResourceScope}). */
+    public ResourceScope.OwnerOf ownerOf() {
+        return ownerOf;
+    }
+
+    /** How this service answers a resource of its own in another region (see {@link ResourceScope}). */
+    public ResourceScope.OtherRegion otherRegion() {
+        return otherRegion;
     }
 
     public TypeErrors typeErrors() {
@@ -172,7 +179,10 @@ public final class ServiceApi implements Component {
         private Function<OperationModel, String> validationPathPrefix = op -> "";
         private final List<Component> lifecycle = new ArrayList<>();
         private Optional<PorticoPaths> paths = Optional.empty();
-        private Optional<ResourceScope.AccountOf> accountOf = Optional.empty();
+        private Optional<ResourceScope.OwnerOf> ownerOf = Optional.empty();
+        private ResourceScope.OtherRegion otherRegion = (operation, resource, region, caller) ->
+                new AwsError("ValidationException", 400, "Resource " + resource + " is in region " + region
+                        + "; this request is for region " + caller.region() + ".");
 
         private Builder(ServiceModel model) {
             this.model = model;
@@ -222,11 +232,20 @@ public final class ServiceApi implements Component {
         }
 
         /**
-         * How resource-naming members name an account, when the service accepts more than full ARNs of
+         * How resource-naming members name their owner, when the service accepts more than full ARNs of
          * its own namespace (the default).
          */
-        public Builder resourceAccounts(ResourceScope.AccountOf accountOf) {
-            this.accountOf = Optional.of(accountOf);
+        public Builder resourceOwners(ResourceScope.OwnerOf ownerOf) {
+            this.ownerOf = Optional.of(ownerOf);
+            return this;
+        }
+
+        /**
+         * How the service answers a resource of its own in another region of the caller's account (by
+         * default a {@code ValidationException} in Portico's words, where AWS has not shown its own).
+         */
+        public Builder otherRegion(ResourceScope.OtherRegion otherRegion) {
+            this.otherRegion = otherRegion;
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.portico.core.model.ServiceModel;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.protocol.AwsError;
 import io.portico.core.service.OperationHandler;
+import io.portico.core.service.ResourceScope;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.TypeErrors;
 import io.portico.functions.engine.AsyncInvocations;
@@ -44,8 +45,8 @@ public final class LambdaApi {
         }
     };
 
-    private static final Pattern NAMED_ACCOUNT =
-            Pattern.compile("arn:[^:]+:lambda:[^:]*:(\\d{12}):|(\\d{12}):function:");
+    private static final Pattern NAMED_OWNER =
+            Pattern.compile("arn:[^:]+:lambda:([^:]*):(\\d{12}):|(\\d{12}):function:");
 
     private LambdaApi() {
     }
@@ -60,7 +61,9 @@ public final class LambdaApi {
         ServiceModel model = ServiceModels.load(MODEL);
         ServiceApi.Builder api = ServiceApi.builder(model)
                 .typeErrors(TYPE_ERRORS)
-                .resourceAccounts(LambdaApi::accountOf)
+                .resourceOwners(LambdaApi::ownerOf)
+                .otherRegion((operation, resource, region, caller) -> error(model, "ResourceNotFoundException",
+                        "Functions from '" + region + "' are not reachable in this region ('" + caller.region() + "')"))
                 .lifecycle(functions)
                 .paths(new LambdaPaths(functions))
                 .errors(e -> e instanceof FunctionsException error
@@ -70,12 +73,17 @@ public final class LambdaApi {
     }
 
     /**
-     * The account a function name names: a full ARN's, or a partial ARN's ({@code 123456789012:function:f});
-     * a plain name names none (the caller's own).
+     * The owner a function name names: a full ARN's account and region, or a partial ARN's account
+     * ({@code 123456789012:function:f}); a plain name names none (the caller's own).
      */
-    static Optional<String> accountOf(String functionName) {
-        Matcher m = NAMED_ACCOUNT.matcher(functionName);
-        return m.lookingAt() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
+    static Optional<ResourceScope.Owner> ownerOf(String functionName) {
+        Matcher m = NAMED_OWNER.matcher(functionName);
+        if (!m.lookingAt()) {
+            return Optional.empty();
+        }
+        return m.group(2) != null
+                ? Optional.of(new ResourceScope.Owner(m.group(2), Optional.of(m.group(1)).filter(r -> !r.isEmpty())))
+                : Optional.of(new ResourceScope.Owner(m.group(3), Optional.empty()));
     }
 
     /** Lambda's error: the model's status for the code, and {@code Type} saying whose fault it is. */

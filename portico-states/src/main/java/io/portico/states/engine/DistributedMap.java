@@ -191,7 +191,7 @@ final class DistributedMap {
                 : "execution:" + machineName + ":" + name;
         String arn = Arn.of("states", parentArn.region(), parentArn.account(), resource).toString();
         return new ExecutionInfo(arn, name, mapRun.stateMachineArn(), machineName, parentInfo.roleArn(),
-                mapRuns.clock().instant(), input, 0);
+                mapRuns.clock().instant(), input, 0, parentInfo.account(), parentInfo.region());
     }
 
     private void skip(MapRun mapRun, List<ItemBatches.Batch> batches, int launched) {

@@ -209,7 +209,7 @@ public final class StateTester {
                 text(execution, "RoleArn").orElse(roleArn),
                 start,
                 execution.has("Input") ? execution.get("Input") : request.input(),
-                execution.path("RedriveCount").asInt(0));
+                execution.path("RedriveCount").asInt(0), request.account(), request.region());
     }
 
     private static Optional<String> text(JsonNode node, String field) {

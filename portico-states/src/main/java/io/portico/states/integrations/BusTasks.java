@@ -49,9 +49,11 @@ public final class BusTasks implements TaskResources {
         return Optional.empty();
     }
 
-    /** Who a Task calls as: the account and region of its execution. */
+    /**
+     * Who a Task calls as: the account and region its execution acts in (the caller's own, for TestState),
+     * never an account read from the execution ARN the context object shows.
+     */
     static Caller caller(TaskCall call) {
-        String[] parts = call.execution().executionArn().split(":", 6);
-        return Caller.of(parts.length > 4 ? parts[4] : "000000000000", parts.length > 3 ? parts[3] : "us-east-1");
+        return Caller.of(call.execution().account(), call.execution().region());
     }
 }
