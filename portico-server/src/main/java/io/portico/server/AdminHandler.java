@@ -1,20 +1,22 @@
 package io.portico.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.json.Json;
+import io.portico.core.protocol.AccessKey;
 import io.portico.core.protocol.AwsError;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.protocol.AwsResponse;
-import io.portico.core.protocol.ProtocolFront;
-import io.portico.core.protocol.SignedRequest;
 import io.portico.core.protocol.PorticoPaths;
+import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.protocol.QueryString;
+import io.portico.core.protocol.SignedRequest;
+import io.portico.core.service.Caller;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -57,51 +59,56 @@ final class AdminHandler extends Handler.Wrapper {
             return true;
         }
         if (get && path.startsWith("/_portico/")) {
-            Map<String, List<String>> query = QueryString.parse(request.getHttpURI().getQuery());
-            for (PorticoPaths paths : servicePaths) {
-                if (!paths.authenticates(path)) {
-                    Optional<AwsError> refused = refusal(request, query);
-                    if (refused.isPresent()) {
-                        send(response, callback, refused.get().status(), "application/json", Json.writeString(
-                                Json.object().put("__type", refused.get().code())
-                                        .put("message", refused.get().message().orElse(""))));
-                        return true;
-                    }
-                }
-                Optional<AwsResponse> answer = paths.get(path, query);
-                if (answer.isPresent()) {
-                    AwsResponse a = answer.get();
-                    response.setStatus(a.status());
-                    a.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-                    if (a.contentType() != null) {
-                        response.getHeaders().put("Content-Type", a.contentType());
-                    }
-                    response.write(true, ByteBuffer.wrap(a.body()), callback);
-                    return true;
-                }
+            Optional<PorticoPaths> owner = servicePaths.stream().filter(paths -> paths.owns(path)).findFirst();
+            if (owner.isPresent()) {
+                answer(owner.get(), path, request, response, callback);
+                return true;
             }
         }
         return super.handle(request, response, callback);
     }
 
     /**
-     * Why a request for a service's own path is refused, if it is: with credentials configured, it must
-     * be signed with SigV4 like any AWS call (any service's signing name; region and date are checked).
+     * Answers a service's own path: the caller is authenticated as an AWS call would be (a signature is
+     * required once credentials are configured), unless the path carries its own proof.
      */
-    private Optional<AwsError> refusal(Request request, Map<String, List<String>> query) {
-        if (!front.verifiesSignatures()) {
-            return Optional.empty();
+    private void answer(PorticoPaths owner, String path, Request request, Response response, Callback callback) {
+        Map<String, List<String>> query = QueryString.parse(request.getHttpURI().getQuery());
+        Caller caller;
+        try {
+            caller = front.authenticate(signed(request, path, query));
+        } catch (AwsErrorException e) {
+            if (!owner.authenticates(path)) {
+                sendError(response, callback, e.error());
+                return;
+            }
+            caller = new Caller(AccessKey.DEFAULT_ACCOUNT, "us-east-1", Optional.empty());
         }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Optional<AwsResponse> answer = owner.get(path, query, caller);
+        if (answer.isEmpty()) {
+            sendError(response, callback, new AwsError("ResourceNotFoundException", 404, "Not Found: " + path));
+            return;
+        }
+        AwsResponse a = answer.get();
+        response.setStatus(a.status());
+        a.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (a.contentType() != null) {
+            response.getHeaders().put("Content-Type", a.contentType());
+        }
+        response.write(true, ByteBuffer.wrap(a.body()), callback);
+    }
+
+    private static SignedRequest signed(Request request, String path, Map<String, List<String>> query) {
+        Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach(f -> headers.merge(f.getLowerCaseName(), f.getValue() == null ? "" : f.getValue(),
                 (a, b) -> a + "," + b));
-        try {
-            front.authenticate(new SignedRequest(request.getMethod(),
-                    Optional.ofNullable(request.getHttpURI().getPath()).orElse("/"), query, headers, new byte[0]));
-            return Optional.empty();
-        } catch (AwsErrorException e) {
-            return Optional.of(e.error());
-        }
+        return new SignedRequest(request.getMethod(), Optional.ofNullable(request.getHttpURI().getPath()).orElse(path),
+                query, headers, new byte[0]);
+    }
+
+    private static void sendError(Response response, Callback callback, AwsError error) {
+        send(response, callback, error.status(), "application/json", Json.writeString(Json.object()
+                .put("__type", error.code()).put("message", error.message().orElse(""))));
     }
 
     static void send(Response response, Callback callback, int status, String contentType, String body) {

@@ -1,7 +1,9 @@
 package io.portico.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +24,15 @@ import java.io.UncheckedIOException;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Strings up to the largest body the AWS endpoint accepts (Lambda's CreateFunction carries a 50 MB
+     * zip as one base64 string of about 67 million characters; Jackson's default allows 20 million).
+     */
+    private static final int MAX_STRING_LENGTH = 100_000_000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+                    .build())
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
             .serializationInclusion(JsonInclude.Include.NON_NULL)

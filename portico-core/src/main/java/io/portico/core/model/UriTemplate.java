@@ -14,7 +14,8 @@ import java.util.Optional;
  * the path), plus query literals the operation requires ({@code ?List=ALL}, {@code ?uploads}).
  *
  * <p>{@link #match} works on the raw (still percent-encoded) path, so an encoded slash inside a label
- * stays inside it; each label is decoded after the split. A trailing slash is ignored on both sides.
+ * stays inside it; each label is decoded after the split. A trailing slash is ignored on both sides,
+ * except that a greedy label keeps it.
  * {@link #specificity()} orders templates that match the same request: more literal segments first,
  * then required query literals. Immutable; thread safe.
  */
@@ -87,7 +88,9 @@ public final class UriTemplate {
                     if (i >= parts.size()) {
                         return Optional.empty();
                     }
-                    labels.put(label.name(), decode(String.join("/", parts.subList(i, parts.size()))));
+                    // A greedy label keeps a trailing slash: an S3 key "folder/" is not "folder".
+                    String rest = String.join("/", parts.subList(i, parts.size())) + (rawPath.endsWith("/") ? "/" : "");
+                    labels.put(label.name(), decode(rest));
                     i = parts.size();
                 }
                 case Segment.Label label -> {
@@ -114,12 +117,6 @@ public final class UriTemplate {
             }
         }
         return literals * 100 + segments.size() * 10 + queryLiterals.size() * 2 + (greedy ? 0 : 1);
-    }
-
-    /** The first literal segment, for indexing; empty when the template starts with a label. */
-    public Optional<String> firstLiteral() {
-        return segments.isEmpty() || !(segments.get(0) instanceof Segment.Literal literal)
-                ? Optional.empty() : Optional.of(literal.text());
     }
 
     /** The names of the query parameters the template itself fixes (they are not input members). */

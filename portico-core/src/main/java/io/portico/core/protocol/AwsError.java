@@ -11,10 +11,15 @@ import java.util.Optional;
  * {@code CancellationReasons}, Lambda's {@code Type} and {@code Reason}). Each protocol codec renders it
  * in its own shape (JSON {@code __type}, query {@code ErrorResponse}, REST-XML {@code Error}).
  *
- * <p>The caller is at fault for a status below 500. Immutable apart from {@code extra}, which must not
- * be changed once the error is thrown; never null components.
+ * <p>The caller is at fault for a status below 500. Immutable as long as {@link #extra()}'s result is not
+ * changed (it is the error's own copy); never null components.
  */
 public record AwsError(String code, int status, Optional<String> message, ObjectNode extra) {
+
+    /** Keeps a copy of {@code extra}, so that no caller can change an error once it is made. */
+    public AwsError {
+        extra = extra.deepCopy();
+    }
 
     public AwsError(String code, int status, String message) {
         this(code, status, Optional.ofNullable(message), Json.object());

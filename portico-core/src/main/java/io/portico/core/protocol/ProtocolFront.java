@@ -1,6 +1,7 @@
 package io.portico.core.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.model.Protocol;
 import io.portico.core.protocol.codec.WireCodec;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
@@ -88,13 +89,19 @@ public final class ProtocolFront extends Handler.Abstract {
     }
 
     /**
-     * Checks the signature of a request that is not an AWS call (the {@code /_portico/} paths), with the
-     * same rules: when credentials are configured, an unsigned or badly signed request is refused.
+     * Who sends a request that is not an AWS call (the {@code /_portico/} paths), by the same rules as an
+     * AWS call: when credentials are configured the signature is verified and the key's account is the
+     * caller's; otherwise the credential scope, if any, is only read.
      *
      * @throws AwsErrorException AWS's signature error
      */
-    public void authenticate(SignedRequest request) {
-        verifier.ifPresent(v -> v.verify(request));
+    public Caller authenticate(SignedRequest request) {
+        Optional<CredentialScope> scope = SigV4Verifier.scopeOf(request);
+        String account = verifier.isPresent() ? verifier.get().verify(request).accountId()
+                : scope.map(CredentialScope::accessKeyId).flatMap(this::keyOf).map(AccessKey::accountId)
+                        .orElse(AccessKey.DEFAULT_ACCOUNT);
+        return new Caller(account, scope.map(CredentialScope::region).orElse("us-east-1"),
+                scope.map(CredentialScope::accessKeyId));
     }
 
     @Override
@@ -110,7 +117,7 @@ public final class ProtocolFront extends Handler.Abstract {
             Thread.currentThread().interrupt();
             answer = call.codec.error(call.api, new AwsError("ServiceUnavailableException", 503,
                     "The request was interrupted because Portico is shutting down."), call.requestId);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             LOG.error("Internal failure in {}.{} (request {})", call.service, call.operation, call.requestId, e);
             answer = call.codec.error(call.api, AwsError.internalFailure(), call.requestId);
         }
@@ -121,20 +128,17 @@ public final class ProtocolFront extends Handler.Abstract {
 
     private AwsResponse dispatch(Request request, Call call) throws InterruptedException {
         Map<String, String> headers = headers(request);
-        call.codec = guessCodec(headers);
+        Map<String, List<String>> query = QueryString.parse(request.getHttpURI().getQuery());
+        call.codec = guessCodec(headers, query);
         long length = request.getLength();
         if (length > maxBodyBytes) {
             throw tooLarge();
         }
         byte[] body = readBody(request);
-        Map<String, List<String>> query = QueryString.parse(request.getHttpURI().getQuery());
         String rawPath = Optional.ofNullable(request.getHttpURI().getPath()).orElse("/");
         SignedRequest signed = new SignedRequest(request.getMethod(), rawPath, query, headers, body);
         Optional<CredentialScope> scope = SigV4Verifier.scopeOf(signed);
-        AccessKey caller = verifier.isPresent() ? verifier.get().verify(signed) : null;
-        String account = caller != null ? caller.accountId() : scope.map(CredentialScope::accessKeyId)
-                .flatMap(this::keyOf).map(AccessKey::accountId).orElse(AccessKey.DEFAULT_ACCOUNT);
-        String region = scope.map(CredentialScope::region).orElse("us-east-1");
+        Caller who = authenticate(signed);
 
         AwsRequest awsRequest = new AwsRequest(request.getMethod(), rawPath, query, headers, body);
         Services.Route route = services.route(awsRequest, scope.map(CredentialScope::service));
@@ -147,7 +151,6 @@ public final class ProtocolFront extends Handler.Abstract {
                     "Credential should be scoped to correct service: '" + call.service + "'. "));
         }
         ObjectNode input = call.codec.decode(route.api(), route.operation(), awsRequest, route.labels());
-        Caller who = new Caller(account, region, scope.map(CredentialScope::accessKeyId));
         ObjectNode output = services.invoke(route.api(), route.operation(), input, who, call.requestId,
                 Optional.ofNullable(headers.get("host")));
         return call.codec.encode(route.api(), route.operation(), output, call.requestId);
@@ -172,16 +175,16 @@ public final class ProtocolFront extends Handler.Abstract {
     }
 
     /** The codec to answer in before the service is known: what the request itself looks like. */
-    private static WireCodec guessCodec(Map<String, String> headers) {
+    private static WireCodec guessCodec(Map<String, String> headers, Map<String, List<String>> query) {
         String contentType = headers.getOrDefault("content-type", "");
         if (headers.containsKey("x-amz-target")) {
             return WireCodec.of(contentType.startsWith("application/x-amz-json-1.1")
-                    ? io.portico.core.model.Protocol.AWS_JSON_1_1 : io.portico.core.model.Protocol.AWS_JSON_1_0);
+                    ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0);
         }
-        if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            return WireCodec.of(io.portico.core.model.Protocol.AWS_QUERY);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || query.containsKey("Action")) {
+            return WireCodec.of(Protocol.AWS_QUERY);
         }
-        return WireCodec.of(io.portico.core.model.Protocol.REST_JSON);
+        return WireCodec.of(Protocol.REST_JSON);
     }
 
     private static Map<String, String> headers(Request request) {
@@ -211,7 +214,7 @@ public final class ProtocolFront extends Handler.Abstract {
         String service = UNKNOWN;
         String operation = UNKNOWN;
         ServiceApi api;
-        WireCodec codec = WireCodec.of(io.portico.core.model.Protocol.AWS_JSON_1_0);
+        WireCodec codec = WireCodec.of(Protocol.AWS_JSON_1_0);
 
         Call(String requestId) {
             this.requestId = requestId;

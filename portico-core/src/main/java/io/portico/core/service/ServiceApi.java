@@ -157,10 +157,23 @@ public final class ServiceApi implements Component {
         lifecycle.forEach(Component::start);
     }
 
+    /** Closes the components in reverse order; one that fails does not keep the others open. */
     @Override
     public void close() {
+        RuntimeException first = null;
         for (int i = lifecycle.size() - 1; i >= 0; i--) {
-            lifecycle.get(i).close();
+            try {
+                lifecycle.get(i).close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  */
 final class Constraints {
     static final String NOT_NULL = "Member must not be null";
+    /** The longest value a model pattern is applied to (64 KiB of characters). */
+    static final int MAX_PATTERN_INPUT = 65_536;
 
     private Constraints() {
     }
@@ -30,7 +32,7 @@ final class Constraints {
         switch (shape) {
             case Shape.StringShape s -> {
                 String text = value.asText();
-                if (s.compiledPattern().isPresent() && !s.compiledPattern().get().matcher(text).matches()) {
+                if (s.compiledPattern().isPresent() && !matches(s.compiledPattern().get(), text)) {
                     broken.add(patternText(s));
                 }
                 length(text.codePointCount(0, text.length()), s.min(), s.max()).ifPresent(broken::add);
@@ -72,6 +74,15 @@ final class Constraints {
             }
         }
         return all;
+    }
+
+    /**
+     * Whether {@code text} matches a model's pattern. A value longer than any AWS member holds in practice
+     * is not run through the pattern at all (and fails it): the models' patterns apply to user input, and
+     * a long enough value would make an unlucky pattern cost more than the request is worth.
+     */
+    static boolean matches(java.util.regex.Pattern pattern, String text) {
+        return text.length() <= MAX_PATTERN_INPUT && pattern.matcher(text).matches();
     }
 
     static Optional<String> length(long length, OptionalLong min, OptionalLong max) {

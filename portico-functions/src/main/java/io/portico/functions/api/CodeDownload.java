@@ -1,6 +1,8 @@
 package io.portico.functions.api;
 
+import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
+import io.portico.core.service.Caller;
 import io.portico.core.protocol.AwsResponse;
 import io.portico.functions.engine.CodeStorage;
 import io.portico.functions.engine.FunctionLogs;
@@ -36,7 +38,8 @@ final class CodeDownload {
         return id + "?signature=" + sign(id);
     }
 
-    static Optional<AwsResponse> get(Functions functions, CodeStorage code, String path, Map<String, List<String>> query) {
+    static Optional<AwsResponse> get(Functions functions, CodeStorage code, String path, Map<String, List<String>> query,
+            Caller caller) {
         if (path.startsWith(PATH)) {
             String id = path.substring(PATH.length());
             List<String> signature = query.getOrDefault("signature", List.of());
@@ -50,6 +53,11 @@ final class CodeDownload {
         }
         if (path.startsWith(LOGS)) {
             String arn = path.substring(LOGS.length());
+            if (!Arn.parse(arn).map(Arn::account).filter(caller.account()::equals).isPresent()) {
+                return Optional.of(new AwsResponse(403, "application/json", Map.of(), Json.write(Json.object()
+                        .put("__type", "AccessDeniedException").put("message", "User: " + caller.principalArn()
+                                + " is not authorized to read the logs of " + arn))));
+            }
             var out = Json.mapper().createArrayNode();
             for (FunctionLogs.Entry e : functions.logs().entries(arn)) {
                 out.addObject().put("timestamp", e.timestamp().toString()).put("version", e.version())

@@ -2,6 +2,7 @@ package io.portico.functions.api;
 
 import io.portico.core.protocol.AwsResponse;
 import io.portico.core.protocol.PorticoPaths;
+import io.portico.core.service.Caller;
 import io.portico.functions.engine.Functions;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * Lambda's {@code /_portico/lambda/} paths: the code download that GetFunction's {@code Code.Location}
  * points to, which carries its own signature as an S3 presigned URL does, and a function's recent logs,
- * which the endpoint protects with SigV4 when credentials are configured. Thread safe.
+ * which the endpoint protects with SigV4 when credentials are configured and which only the function's
+ * own account may read. Thread safe.
  */
 final class LambdaPaths implements PorticoPaths {
     private final Functions functions;
@@ -20,8 +22,13 @@ final class LambdaPaths implements PorticoPaths {
     }
 
     @Override
-    public Optional<AwsResponse> get(String path, Map<String, List<String>> query) {
-        return CodeDownload.get(functions, functions.code(), path, query);
+    public boolean owns(String path) {
+        return path.startsWith("/_portico/lambda/");
+    }
+
+    @Override
+    public Optional<AwsResponse> get(String path, Map<String, List<String>> query, Caller caller) {
+        return CodeDownload.get(functions, functions.code(), path, query, caller);
     }
 
     @Override

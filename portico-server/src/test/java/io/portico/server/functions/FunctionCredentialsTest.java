@@ -89,7 +89,8 @@ class FunctionCredentialsTest {
 
         var unsigned = http.send(java.net.http.HttpRequest.newBuilder(logs).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        var signed = http.send(signedGet(logs), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var signed = http.send(clients.signedGet("/_portico/lambda/logs/" + arn, "lambda"),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         var code = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(codeLocation)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 
@@ -98,26 +99,6 @@ class FunctionCredentialsTest {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(code.statusCode()).isEqualTo(200);
         assertThat(code.body()).isEqualTo(FunctionFixtures.lambdaZipBytes());
-    }
-
-    /** A GET signed with SigV4 by the configured key, as `curl --aws-sigv4` or any SDK signer sends it. */
-    private static java.net.http.HttpRequest signedGet(java.net.URI uri) {
-        var unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder()
-                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri).build();
-        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
-                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create("AKIDOPERATOR",
-                        "operator-secret"))
-                .request(unsigned)
-                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"))
-                .request();
-        var builder = java.net.http.HttpRequest.newBuilder(signed.getUri()).GET();
-        signed.forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                values.forEach(v -> builder.header(name, v));
-            }
-        });
-        return builder.build();
     }
 
     private static void deploy(LambdaClient lambda, String name, String handler) {

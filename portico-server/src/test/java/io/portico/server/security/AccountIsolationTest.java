@@ -206,7 +206,7 @@ class AccountIsolationTest {
     }
 
     @Test
-    void lambda_anotherAccountsFunctions_areRefusedByArnAndPartialArn() {
+    void lambda_anotherAccountsFunctions_areRefusedByArnAndPartialArn() throws Exception {
         try (LambdaClient a = asA.lambda(); LambdaClient b = asB.lambda()) {
             String arn = a.createFunction(r -> r.functionName("mine").runtime(Runtime.JAVA21)
                     .role("arn:aws:iam::" + A + ":role/r").handler("example.EchoHandler::handleRequest")
@@ -216,6 +216,10 @@ class AccountIsolationTest {
             assertDenied(() -> b.invoke(r -> r.functionName(A + ":function:mine")));
             assertDenied(() -> b.deleteFunction(r -> r.functionName(arn)));
             assertDenied(() -> b.listTags(r -> r.resource(arn)));
+            var logs = java.net.http.HttpClient.newHttpClient().send(asB.signedGet("/_portico/lambda/logs/" + arn, "lambda"),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(logs.statusCode()).isEqualTo(403);
+            assertThat(logs.body()).contains("AccessDeniedException");
             assertThat(a.getFunction(r -> r.functionName("mine")).configuration().functionArn()).isEqualTo(arn);
         }
     }

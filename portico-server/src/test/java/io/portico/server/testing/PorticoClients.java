@@ -71,4 +71,27 @@ public final class PorticoClients {
     public URI endpoint() {
         return endpoint;
     }
+
+    /**
+     * A GET of {@code path} on the endpoint signed with SigV4 by these credentials for {@code service}, as
+     * {@code curl --aws-sigv4} or any SDK signer sends it: for Portico's own {@code /_portico/} paths.
+     */
+    public java.net.http.HttpRequest signedGet(String path, String service) {
+        var unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(endpoint.resolve(path)).build();
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey()))
+                .request(unsigned)
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                .request();
+        var builder = java.net.http.HttpRequest.newBuilder(signed.getUri()).GET();
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
 }

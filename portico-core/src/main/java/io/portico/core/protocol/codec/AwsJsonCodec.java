@@ -1,7 +1,9 @@
 package io.portico.core.protocol.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.model.OperationModel;
@@ -22,6 +24,9 @@ import java.util.Map;
 public final class AwsJsonCodec implements WireCodec {
     static final AwsJsonCodec JSON_1_0 = new AwsJsonCodec("application/x-amz-json-1.0");
     static final AwsJsonCodec JSON_1_1 = new AwsJsonCodec("application/x-amz-json-1.1");
+
+    /** A body is one JSON value: anything after it is refused, as AWS's JSON front ends refuse it. */
+    private static final ObjectReader BODY = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String contentType;
 
@@ -73,7 +78,7 @@ public final class AwsJsonCodec implements WireCodec {
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(bytes);
+            node = BODY.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new AwsErrorException(errors.unreadable(e.getOriginalMessage()));
         } catch (IOException e) {

@@ -86,13 +86,11 @@ public final class JsonDocuments {
                 yield expect(value.isTextual(), value, path, "String", errors, JsonNode.class);
             }
             case Shape.BooleanShape b -> expect(value.isBoolean(), value, path, "Boolean", errors, JsonNode.class);
-            case Shape.NumberShape n -> {
-                boolean fits = n.isIntegral() ? value.isIntegralNumber() : value.isNumber();
-                yield expect(fits, value, path, typeName(n), errors, JsonNode.class);
-            }
+            case Shape.NumberShape n -> expect(fits(n, value), value, path, typeName(n), errors, JsonNode.class);
             case Shape.TimestampShape t -> {
                 if (value.isNumber()) {
-                    yield value;
+                    yield expect(Timestamps.inRange(value), value, path, "Date", errors,
+                            JsonNode.class);
                 }
                 yield value.isTextual() ? Timestamps.parse(value.textValue())
                         .orElseThrow(() -> wrong(value, path, "Date", errors)) : wrongThrown(value, path, "Date", errors);
@@ -105,11 +103,24 @@ public final class JsonDocuments {
                     throw wrong(value, path, "ByteBuffer", errors);
                 }
                 try {
-                    yield BinaryNode.valueOf(Base64.getMimeDecoder().decode(value.textValue()));
+                    yield BinaryNode.valueOf(Base64.getDecoder().decode(value.textValue()));
                 } catch (IllegalArgumentException e) {
                     throw new AwsErrorException(errors.unreadable("Base64 encoded string is not valid: '" + path + "'"));
                 }
             }
+        };
+    }
+
+    /**
+     * Whether a JSON number is a value of the numeric shape: an integer within the Java type's range for
+     * Integer and Long (never silently truncated), a finite number for Double and Float (a huge exponent
+     * reads as infinity, which no shape holds).
+     */
+    static boolean fits(Shape.NumberShape shape, JsonNode value) {
+        return switch (shape.kind()) {
+            case INTEGER -> value.isIntegralNumber() && value.canConvertToInt();
+            case LONG -> value.isIntegralNumber() && value.canConvertToLong();
+            case DOUBLE, FLOAT -> value.isNumber() && Double.isFinite(value.doubleValue());
         };
     }
 

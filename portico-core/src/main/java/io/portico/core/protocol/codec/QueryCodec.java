@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -40,7 +42,7 @@ public final class QueryCodec implements WireCodec {
 
     @Override
     public ObjectNode decode(ServiceApi api, OperationModel operation, AwsRequest request, Map<String, String> labels) {
-        Map<String, List<String>> params = parameters(request);
+        NavigableMap<String, List<String>> params = new TreeMap<>(parameters(request));
         return operation.input().map(shape -> QueryInput.structure(shape, params, "", api.typeErrors()))
                 .orElseGet(Json::object);
     }

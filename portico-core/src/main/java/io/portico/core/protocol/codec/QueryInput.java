@@ -8,21 +8,22 @@ import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
 import io.portico.core.service.TypeErrors;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * Reads the form parameters of AWS's query protocol into a document, the inverse of how the SDKs
  * serialize it: {@code Name=v}; structures {@code Outer.Inner=v}; lists {@code Tags.member.1.Key=k}
  * ({@code Attribute.1=v} when flattened, {@code Tags=} for an empty list); maps
  * {@code Attributes.entry.1.key=k&Attributes.entry.1.value=v} ({@code Attribute.1.Name} when flattened,
- * with the key and value names the model gives). Stateless.
+ * with the key and value names the model gives). The parameters come sorted by name, so telling whether a
+ * structure has any member present is one lookup. Stateless.
  */
 final class QueryInput {
 
     private QueryInput() {
     }
 
-    static ObjectNode structure(Shape.Structure shape, Map<String, List<String>> params, String prefix,
+    static ObjectNode structure(Shape.Structure shape, NavigableMap<String, List<String>> params, String prefix,
             TypeErrors errors) {
         ObjectNode out = Json.object();
         for (Member member : shape.members().values()) {
@@ -34,7 +35,7 @@ final class QueryInput {
         return out;
     }
 
-    private static JsonNode value(Member member, Map<String, List<String>> params, String key, TypeErrors errors) {
+    private static JsonNode value(Member member, NavigableMap<String, List<String>> params, String key, TypeErrors errors) {
         return switch (member.shape()) {
             case Shape.Structure s -> {
                 ObjectNode nested = structure(s, params, key + ".", errors);
@@ -49,7 +50,7 @@ final class QueryInput {
         };
     }
 
-    private static JsonNode list(Member member, Shape.ListShape list, Map<String, List<String>> params, String key,
+    private static JsonNode list(Member member, Shape.ListShape list, NavigableMap<String, List<String>> params, String key,
             TypeErrors errors) {
         String itemPrefix = member.flattened()
                 ? list.member().locationName().map(name -> replaceLast(key, name)).orElse(key)
@@ -68,7 +69,7 @@ final class QueryInput {
         return items;
     }
 
-    private static JsonNode map(Member member, Shape.MapShape map, Map<String, List<String>> params, String key,
+    private static JsonNode map(Member member, Shape.MapShape map, NavigableMap<String, List<String>> params, String key,
             TypeErrors errors) {
         String entries = member.flattened() ? key : key + ".entry";
         String keyName = map.key().locationName().orElse("key");
@@ -90,11 +91,13 @@ final class QueryInput {
         return dot < 0 ? name : key.substring(0, dot + 1) + name;
     }
 
-    private static boolean hasPrefix(Map<String, List<String>> params, String prefix) {
-        return params.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    /** Whether any parameter starts with {@code prefix}: one lookup in the sorted names, not a scan. */
+    private static boolean hasPrefix(NavigableMap<String, List<String>> params, String prefix) {
+        String next = params.ceilingKey(prefix);
+        return next != null && next.startsWith(prefix);
     }
 
-    private static String first(Map<String, List<String>> params, String key) {
+    private static String first(NavigableMap<String, List<String>> params, String key) {
         List<String> values = params.get(key);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -50,6 +50,9 @@ public final class RestJsonCodec implements WireCodec {
             ObjectNode body = AwsJsonCodec.parseObject(request.body(), api.typeErrors());
             document = operation.input().map(shape -> JsonDocuments.structure(shape, body, api.typeErrors()))
                     .orElse(body);
+            // Members bound to the URI, query or headers come only from there, never from the body.
+            operation.input().ifPresent(shape -> shape.members().values().stream()
+                    .filter(member -> !RestBindings.inBody(member)).forEach(member -> document.remove(member.name())));
         }
         RestBindings.read(operation, request, labels, document, api.typeErrors());
         return document;

@@ -34,6 +34,8 @@ public final class RestXmlCodec implements WireCodec {
         if (request.body().length > 0 && operation.input().isPresent()) {
             if (payload.isPresent() && payload.get().shape() instanceof Shape.BlobShape) {
                 document.set(payload.get().name(), BinaryNode.valueOf(request.body()));
+            } else if (payload.isPresent() && payload.get().shape() instanceof Shape.StringShape) {
+                document.put(payload.get().name(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
             } else if (payload.isPresent() && payload.get().shape() instanceof Shape.Structure s) {
                 Element root = XmlInput.parse(request.body(), api.typeErrors());
                 document.set(payload.get().name(), XmlInput.structure(s, root, payload.get().name(), api.typeErrors(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.model.Shape;
@@ -35,7 +36,16 @@ final class Scalars {
             case Shape.NumberShape n -> {
                 try {
                     BigDecimal value = new BigDecimal(text.trim());
-                    yield n.isIntegral() ? LongNode.valueOf(value.longValueExact()) : DecimalNode.valueOf(value);
+                    yield switch (n.kind()) {
+                        case INTEGER -> IntNode.valueOf(value.intValueExact());
+                        case LONG -> LongNode.valueOf(value.longValueExact());
+                        case DOUBLE, FLOAT -> {
+                            if (!Double.isFinite(value.doubleValue())) {
+                                throw new ArithmeticException("not finite");
+                            }
+                            yield DecimalNode.valueOf(value);
+                        }
+                    };
                 } catch (NumberFormatException | ArithmeticException e) {
                     throw wrong(path, JsonDocuments.typeName(n), errors);
                 }
@@ -43,7 +53,7 @@ final class Scalars {
             case Shape.TimestampShape t -> Timestamps.parse(text).orElseThrow(() -> wrong(path, "Date", errors));
             case Shape.BlobShape b -> {
                 try {
-                    yield BinaryNode.valueOf(Base64.getMimeDecoder().decode(text));
+                    yield BinaryNode.valueOf(Base64.getDecoder().decode(text));
                 } catch (IllegalArgumentException e) {
                     throw wrong(path, "ByteBuffer", errors);
                 }

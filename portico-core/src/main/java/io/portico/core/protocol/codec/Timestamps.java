@@ -16,6 +16,8 @@ import java.util.Optional;
  * ({@code rfc822}, headers). Stateless.
  */
 final class Timestamps {
+    /** 9999-12-31T23:59:59Z: the last second every wire format can write. */
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(253_402_300_799L);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -32,10 +34,19 @@ final class Timestamps {
         };
     }
 
+    /** Whether a JSON number is epoch seconds every format can write (finite, within years 0001 to 9999). */
+    static boolean inRange(JsonNode seconds) {
+        if (!Double.isFinite(seconds.doubleValue())) {
+            return false;
+        }
+        return seconds.decimalValue().abs().compareTo(MAX_SECONDS) <= 0;
+    }
+
     /** A document timestamp from wire text in any of the three formats; empty when it is none of them. */
     static Optional<JsonNode> parse(String text) {
         try {
-            return Optional.of(node(new BigDecimal(text)));
+            BigDecimal seconds = new BigDecimal(text);
+            return seconds.abs().compareTo(MAX_SECONDS) <= 0 ? Optional.of(node(seconds)) : Optional.empty();
         } catch (NumberFormatException notNumber) {
             // try the textual forms
         }

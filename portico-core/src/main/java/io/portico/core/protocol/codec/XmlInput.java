@@ -22,9 +22,11 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads REST-XML request bodies into documents, the inverse of {@link XmlOutput}. The parser refuses
- * document type declarations, so no external entity or entity expansion can be smuggled in. Stateless.
+ * document type declarations, so no external entity or entity expansion can be smuggled in, and elements
+ * nested deeper than 64. Stateless.
  */
 final class XmlInput {
+    private static final int MAX_DEPTH = 64;
 
     private XmlInput() {
     }
@@ -38,6 +40,8 @@ final class XmlInput {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // No request has a structure this deep; a hostile one is refused before it can exhaust a stack.
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
@@ -93,6 +97,8 @@ final class XmlInput {
                 }
                 yield map;
             }
+            // A string keeps its spaces; numbers, booleans, timestamps and blobs may be written indented.
+            case Shape.StringShape s -> Scalars.read(shape, element.getTextContent(), path, errors);
             default -> Scalars.read(shape, element.getTextContent().trim(), path, errors);
         };
     }

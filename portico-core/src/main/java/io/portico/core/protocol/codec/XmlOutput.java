@@ -59,7 +59,7 @@ final class XmlOutput {
     XmlOutput text(String name, String text) {
         start(name);
         try {
-            xml.writeCharacters(text);
+            xml.writeCharacters(legal(text));
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
@@ -119,6 +119,27 @@ final class XmlOutput {
         if (!flattened) {
             end();
         }
+    }
+
+    /**
+     * The text with the characters XML 1.0 cannot carry (most C0 controls, unpaired surrogates,
+     * U+FFFE/U+FFFF) replaced by U+FFFD, so an error that quotes a caller's input stays well-formed.
+     */
+    static String legal(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!ok && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(ok ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     byte[] bytes() {
