@@ -17,6 +17,7 @@ import io.portico.states.engine.ObjectStore;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.integrations.BusTasks;
 import io.portico.states.store.DirectoryObjectStore;
+import io.portico.states.store.StatesStores;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,8 +58,8 @@ public final class ServiceWiring {
                 Duration.ofSeconds(Long.getLong(IDLE_TIMEOUT_PROPERTY, Invoker.DEFAULT_IDLE_TIMEOUT.toSeconds())));
         AsyncInvocations async = new AsyncInvocations(functions, context.work(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
-        StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
-                BusTasks.over(context.bus()), withObjects(context, statesSettings));
+        StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
+                context.clock(), BusTasks.over(context.bus()), withObjects(context, statesSettings));
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(LambdaApi.create(functions, async), StatesApi.create(stepFunctions));
     }

@@ -6,9 +6,6 @@ import io.portico.core.arn.Arn;
 import io.portico.core.store.Insertion;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.MachineType;
-import io.portico.states.store.DurableCheckpointer;
-import io.portico.states.store.DurableJournal;
-import io.portico.states.store.ExecutionStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +38,14 @@ public final class Executions implements AutoCloseable {
 
     private final Clock clock;
     private final Interpreter interpreter;
-    private final ExecutionStore store;
+    private final ExecutionRepository store;
     private final StateMachines machines;
     private final Map<String, ExecutionRun> running = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<ExecutionRecord>> ends = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    public Executions(Clock clock, Interpreter interpreter, ExecutionStore store, StateMachines machines) {
+    public Executions(Clock clock, Interpreter interpreter, ExecutionRepository store, StateMachines machines) {
         this.clock = clock;
         this.interpreter = interpreter;
         this.store = store;
@@ -307,11 +304,12 @@ public final class Executions implements AutoCloseable {
         }
     }
 
-    private static JsonNode parseStored(String text) {
+    /** Parses JSON the engine wrote to its repositories itself; failing to is corruption. */
+    static JsonNode parseStored(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new IllegalStateException("corrupt stored execution input", e);
+            throw new IllegalStateException("corrupt stored JSON", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package io.portico.states.engine;
 
 import io.portico.core.arn.Arn;
-import io.portico.states.store.ExecutionStore;
-import io.portico.states.store.MapRunStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +29,8 @@ public final class MapRuns {
     static final int MEMORY_LIMIT = 1000;
 
     private final Clock clock;
-    private final Optional<MapRunStore> store;
-    private final Optional<ExecutionStore> executions;
+    private final Optional<MapRunRepository> store;
+    private final Optional<ExecutionRepository> executions;
     private final Map<String, MapRun> live = new ConcurrentHashMap<>();
     private final Map<String, MapRunInfo> ended = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -41,7 +39,7 @@ public final class MapRuns {
         }
     };
 
-    private MapRuns(Clock clock, Optional<MapRunStore> store, Optional<ExecutionStore> executions) {
+    private MapRuns(Clock clock, Optional<MapRunRepository> store, Optional<ExecutionRepository> executions) {
         this.clock = clock;
         this.store = store;
         this.executions = executions;
@@ -53,7 +51,7 @@ public final class MapRuns {
     }
 
     /** Map Runs of STANDARD executions kept in the store, their children as execution rows. */
-    public static MapRuns durable(Clock clock, MapRunStore store, ExecutionStore executions) {
+    public static MapRuns durable(Clock clock, MapRunRepository store, ExecutionRepository executions) {
         return new MapRuns(clock, Optional.of(store), Optional.of(executions));
     }
 
@@ -99,7 +97,7 @@ public final class MapRuns {
         return durable && executions.isPresent();
     }
 
-    Optional<ExecutionStore> executionStore() {
+    Optional<ExecutionRepository> executionStore() {
         return executions;
     }
 

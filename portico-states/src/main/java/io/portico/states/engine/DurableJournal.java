@@ -1,9 +1,6 @@
-package io.portico.states.store;
+package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.engine.EventType;
-import io.portico.states.engine.HistoryEvent;
-import io.portico.states.engine.Journal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +12,12 @@ import java.util.function.Supplier;
  * nothing the execution did after its last durable checkpoint is visible to readers before it is
  * durable. Thread safe.
  */
-public final class DurableJournal implements Journal {
+final class DurableJournal implements Journal {
     private final Clock clock;
     private final List<HistoryEvent> pending = new ArrayList<>();
     private long lastId;
 
-    public DurableJournal(Clock clock, long lastId) {
+    DurableJournal(Clock clock, long lastId) {
         this.clock = clock;
         this.lastId = lastId;
     }
@@ -34,7 +31,7 @@ public final class DurableJournal implements Journal {
     }
 
     /** Takes the events not yet written. */
-    public synchronized List<HistoryEvent> drain() {
+    synchronized List<HistoryEvent> drain() {
         if (pending.isEmpty()) {
             return List.of();
         }
