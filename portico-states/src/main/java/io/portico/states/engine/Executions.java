@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.core.arn.Arn;
+import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.MachineType;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Executions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final int MAX_PAYLOAD = 262_144;
     private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
 

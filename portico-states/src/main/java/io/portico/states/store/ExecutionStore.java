@@ -3,6 +3,7 @@ package io.portico.states.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
 import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * something is one transaction, durable when it returns. Thread safe.
  */
 public final class ExecutionStore implements ExecutionRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String COLUMNS = "arn, machine_arn, name, status, input, output, error, cause, start_ms, stop_ms, "
             + "definition, role_arn, version_arn, alias_arn, redrive_count, redrive_ms, trace_header, map_run_arn";
 
