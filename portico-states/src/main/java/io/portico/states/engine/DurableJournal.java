@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
  */
 final class DurableJournal implements Journal {
     private final Clock clock;
-    private final List<HistoryEvent> pending = new ArrayList<>();
-    private long lastId;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<HistoryEvent> pending = new ArrayList<>(); // guarded by lock
+    private long lastId; // guarded by lock
 
     DurableJournal(Clock clock, long lastId) {
         this.clock = clock;
@@ -23,30 +25,50 @@ final class DurableJournal implements Journal {
     }
 
     @Override
-    public synchronized long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
-        Journal.checkQuota(lastId, maxEvents(), type);
-        long id = ++lastId;
-        pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
-        return id;
+    public long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+        lock.lock();
+        try {
+            Journal.checkQuota(lastId, maxEvents(), type);
+            long id = ++lastId;
+            pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
+            return id;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes the events not yet written. */
-    synchronized List<HistoryEvent> drain() {
-        if (pending.isEmpty()) {
-            return List.of();
+    List<HistoryEvent> drain() {
+        lock.lock();
+        try {
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            List<HistoryEvent> out = List.copyOf(pending);
+            pending.clear();
+            return out;
+        } finally {
+            lock.unlock();
         }
-        List<HistoryEvent> out = List.copyOf(pending);
-        pending.clear();
-        return out;
     }
 
     @Override
-    public synchronized List<HistoryEvent> events() {
-        return List.copyOf(pending);
+    public List<HistoryEvent> events() {
+        lock.lock();
+        try {
+            return List.copyOf(pending);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized long lastEventId() {
-        return lastId;
+    public long lastEventId() {
+        lock.lock();
+        try {
+            return lastId;
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every Map Run of the engine: the running ones in memory (where UpdateMapRun reaches them), the ones
@@ -32,7 +33,8 @@ public final class MapRuns {
     private final Optional<MapRunRepository> store;
     private final Optional<ExecutionRepository> executions;
     private final Map<String, MapRun> live = new ConcurrentHashMap<>();
-    private final Map<String, MapRunInfo> ended = new LinkedHashMap<>(16, 0.75f, false) {
+    private final ReentrantLock endedLock = new ReentrantLock();
+    private final Map<String, MapRunInfo> ended = new LinkedHashMap<>(16, 0.75f, false) { // guarded by endedLock
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, MapRunInfo> eldest) {
             return size() > MEMORY_LIMIT;
@@ -86,8 +88,11 @@ public final class MapRuns {
     void closed(MapRun run, boolean durable) {
         live.remove(run.arn());
         if (!durable || store.isEmpty()) {
-            synchronized (ended) {
+            endedLock.lock();
+            try {
                 ended.put(run.arn(), run.snapshot());
+            } finally {
+                endedLock.unlock();
             }
         }
     }
@@ -111,11 +116,14 @@ public final class MapRuns {
         if (stored.isPresent()) {
             return stored.get();
         }
-        synchronized (ended) {
+        endedLock.lock();
+        try {
             MapRunInfo info = ended.get(mapRunArn);
             if (info != null) {
                 return info;
             }
+        } finally {
+            endedLock.unlock();
         }
         throw notFound(mapRunArn);
     }
@@ -124,9 +132,12 @@ public final class MapRuns {
     public List<MapRunInfo> list(String executionArn) {
         Map<String, MapRunInfo> byArn = new LinkedHashMap<>();
         store.ifPresent(s -> s.list(executionArn).forEach(r -> byArn.put(r.mapRunArn(), r)));
-        synchronized (ended) {
+        endedLock.lock();
+        try {
             ended.values().stream().filter(r -> r.executionArn().equals(executionArn))
                     .forEach(r -> byArn.put(r.mapRunArn(), r));
+        } finally {
+            endedLock.unlock();
         }
         live.values().stream().filter(r -> r.executionArn().equals(executionArn))
                 .forEach(r -> byArn.put(r.arn(), r.snapshot()));
