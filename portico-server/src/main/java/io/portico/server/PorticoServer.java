@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -46,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * services (they register their background work), start the {@link Component}s, start serving, and
  * last start the work queue, whose handlers use the started services and the open endpoints;
  * {@link #close()} undoes it in reverse (stop accepting, stop the work queue, close components in
- * reverse, close the timers, close the store). Thread safe: {@code start} and {@code close} are
- * synchronized; {@code close} is idempotent.
+ * reverse, close the timers, close the store). Thread safe: {@code start} and {@code close} hold one
+ * lock (a lock, not a monitor, so a virtual thread closing the server does not pin its carrier);
+ * {@code close} is idempotent.
  */
 public final class PorticoServer implements AutoCloseable {
 
@@ -59,6 +61,7 @@ public final class PorticoServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Component> started = new ArrayList<>();
     private final TemporaryCredentials temporaryCredentials = new TemporaryCredentials();
+    private final ReentrantLock lifecycle = new ReentrantLock(); // guards start and close
     private Store store;
     private Services services;
     private Timers timers;
@@ -101,7 +104,16 @@ public final class PorticoServer implements AutoCloseable {
      * @throws IllegalStateException if already started, or wrapping whatever made start fail (the
      *     parts already started are closed again)
      */
-    public synchronized PorticoServer start() {
+    public PorticoServer start() {
+        lifecycle.lock();
+        try {
+            return startLocked();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private PorticoServer startLocked() {
         if (store != null) {
             throw new IllegalStateException("already started");
         }
@@ -138,7 +150,7 @@ public final class PorticoServer implements AutoCloseable {
             ready = true;
             return this;
         } catch (Exception e) {
-            close();
+            closeLocked();
             throw new IllegalStateException("Portico failed to start: " + e.getMessage(), e);
         }
     }
@@ -236,7 +248,16 @@ public final class PorticoServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        lifecycle.lock();
+        try {
+            closeLocked();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private void closeLocked() {
         if (closed) {
             return;
         }
