@@ -13,10 +13,10 @@ import io.portico.core.service.Services;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
+import io.portico.core.store.StoreProviders;
 import io.portico.core.time.Timers;
 import io.portico.core.work.NodeId;
 import io.portico.core.work.WorkQueue;
-import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * One running Portico: the store, the service modules and the two HTTP endpoints (AWS and app) in one
  * Jetty server whose handlers run on virtual threads. Used by {@link Main} and embedded by tests.
  *
- * <p>Start order: open the store, bind the ports, create the timers and the work queue, wire the
+ * <p>Start order: open the store the configuration names, bind the ports, create the timers and the work queue, wire the
  * services (they register their background work), start the {@link Component}s, start serving, and
  * last start the work queue, whose handlers use the started services and the open endpoints;
  * {@link #close()} undoes it in reverse (stop accepting, stop the work queue, close components in
@@ -118,7 +118,7 @@ public final class PorticoServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         try {
-            store = SqliteStore.open(config.dataDir());
+            store = StoreProviders.installed().open(config.store());
             // Ports are bound before services start, so a service resuming work (a Step Functions
             // execution, say) already knows the endpoint it hands to functions; requests wait in the
             // accept backlog until Jetty starts below.
