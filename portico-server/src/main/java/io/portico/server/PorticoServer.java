@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.Component;
+import io.portico.core.app.AppEndpoint;
+import io.portico.core.app.AppRoutes;
 import io.portico.core.service.BoundLater;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
@@ -61,6 +63,7 @@ public final class PorticoServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Component> started = new ArrayList<>();
     private final TemporaryCredentials temporaryCredentials = new TemporaryCredentials();
+    private final AppRoutes appRoutes = AppRoutes.create();
     private final ReentrantLock lifecycle = new ReentrantLock(); // guards start and close
     private Store store;
     private Services services;
@@ -127,7 +130,7 @@ public final class PorticoServer implements AutoCloseable {
             work = WorkQueue.create(store, timers, NodeId.stored(config.dataDir()));
             BoundLater bus = new BoundLater();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
-                    this::awsEndpoint, temporaryCredentials, bus, work, timers);
+                    this::awsEndpoint, temporaryCredentials, bus, work, timers, appRoutes);
             services = new Services(wiring.apply(context));
             bus.bind(services);
             for (ServiceApi service : services.all()) {
@@ -172,7 +175,7 @@ public final class PorticoServer implements AutoCloseable {
     }
 
     private void startJetty(Handler awsHandler) throws Exception {
-        Handler app = new AppHandler();
+        Handler app = AppEndpoint.create(jetty, appRoutes);
         // GracefulHandler lets requests in flight finish (up to the stop timeout) when we stop.
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setHandler(new GracefulHandler(new Handler.Wrapper(awsHandler) {
@@ -219,6 +222,11 @@ public final class PorticoServer implements AutoCloseable {
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + shown + ":" + connector.getLocalPort());
+    }
+
+    /** The app endpoint's routes: what services registered, in precedence order, and where to add more. */
+    public AppRoutes appRoutes() {
+        return appRoutes;
     }
 
     /** The store's description, e.g. {@code sqlite:/data/portico.db}. Only valid once started. */
