@@ -5,6 +5,7 @@ import io.portico.core.protocol.ProtocolFront;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a {@link PorticoServer} needs to start. A port of 0 picks a free port. An empty
@@ -19,7 +20,7 @@ public record PorticoConfig(
 
     public PorticoConfig {
         credentials = List.copyOf(credentials);
-        java.util.Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(store, "store");
     }
 
     /** A configuration whose store is the default one in {@code dataDir}. */

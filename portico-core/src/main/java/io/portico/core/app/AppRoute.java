@@ -1,5 +1,7 @@
 package io.portico.core.app;
 
+import java.util.Objects;
+
 /**
  * One route of the app endpoint: which hosts and paths it serves, and what serves them. Immutable.
  *
@@ -11,10 +13,10 @@ package io.portico.core.app;
 public record AppRoute(HostPattern host, PathPattern path, Target target, String owner) {
 
     public AppRoute {
-        java.util.Objects.requireNonNull(host, "host");
-        java.util.Objects.requireNonNull(path, "path");
-        java.util.Objects.requireNonNull(target, "target");
-        java.util.Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(owner, "owner");
     }
 
     /** What serves a route's requests. */

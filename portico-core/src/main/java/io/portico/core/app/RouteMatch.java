@@ -1,5 +1,7 @@
 package io.portico.core.app;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ import java.util.Optional;
 public record RouteMatch(AppRoute route, Map<String, String> labels) {
 
     public RouteMatch {
-        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
     /** The value of label {@code name}, if the route's patterns have it. */
