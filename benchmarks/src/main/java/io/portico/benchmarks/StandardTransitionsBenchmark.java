@@ -6,6 +6,7 @@ import io.portico.states.engine.Executions;
 import io.portico.states.engine.StateMachines;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
+import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ public class StandardTransitionsBenchmark {
         Workloads w = Workloads.load("pass-choice-10");
         dataDir = Files.createTempDirectory(Path.of(System.getProperty("portico.bench.dir", "/tmp")), "portico-bench");
         store = SqliteStore.open(dataDir);
-        engine = StepFunctions.create(store, Clock.systemUTC(), TaskResources.NONE);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+                TaskResources.NONE);
         engine.start();
         machineArn = engine.machines().create(new StateMachines.CreateRequest("000000000000", "us-east-1", "bench",
                 w.definitionText(), "arn:aws:iam::000000000000:role/bench", MachineType.STANDARD, Optional.empty(),

@@ -2,6 +2,7 @@ package io.portico.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.core.json.Json;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.DefinitionParser;
 import io.portico.states.asl.parse.MachineType;
@@ -26,7 +27,7 @@ import java.time.Instant;
  * states entered, the way both engines are compared.
  */
 public record Workloads(String name, String definitionText, Definition definition, JsonNode input, JsonNode expected) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public static Path directory() {
         Path configured = Paths.get(System.getProperty("portico.bench.machines", "benchmarks/machines"));

@@ -2,6 +2,7 @@ package io.portico.server;
 
 import io.portico.core.protocol.AccessKey;
 import io.portico.core.protocol.ProtocolFront;
+import io.portico.core.store.StoreProviders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code portico} command line. {@code portico server} starts a {@link PorticoServer} and blocks
@@ -54,6 +58,10 @@ public final class Main {
         @Option(names = "--data-dir", defaultValue = ".portico", description = "Data directory (default: ${DEFAULT-VALUE}).")
         Path dataDir;
 
+        @Option(names = "--store", paramLabel = "URL", description = "Where state is kept, named by URL scheme:"
+                + " sqlite:<path> (default: sqlite:<data-dir>/portico.db).")
+        String store;
+
         @Option(names = "--credentials", paramLabel = "ACCESS_KEY:SECRET[:ACCOUNT]",
                 description = "A credential whose signatures are accepted; repeatable. Also read from"
                         + " PORTICO_CREDENTIALS (comma-separated). None: signatures are not verified.")
@@ -63,11 +71,12 @@ public final class Main {
                 description = "Largest accepted AWS request body (default: ${DEFAULT-VALUE}).")
         long maxBodyBytes;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws InterruptedException {
-            List<AccessKey> keys = parseCredentials(credentials, System.getenv("PORTICO_CREDENTIALS"));
-            PorticoConfig config = new PorticoConfig(host, port, appHost, appPort, dataDir, keys, maxBodyBytes);
-            PorticoServer server = PorticoServer.create(config);
+            PorticoServer server = PorticoServer.create(config(System.getenv("PORTICO_CREDENTIALS")));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("portico-shutdown").unstarted(() -> {
                 LOG.info("Stopping Portico");
@@ -77,6 +86,23 @@ public final class Main {
             startAndAnnounce(server);
             stopped.await();
             return 0;
+        }
+
+        /**
+         * The configuration these options describe.
+         *
+         * @throws ParameterException if {@code --store} is not a URL whose scheme a store module on the class
+         *     path opens (the message names the schemes available)
+         */
+        PorticoConfig config(String credentialsEnvironment) {
+            List<AccessKey> keys = parseCredentials(credentials, credentialsEnvironment);
+            String storeUrl = store == null ? PorticoConfig.defaultStore(dataDir) : store;
+            try {
+                StoreProviders.installed().check(storeUrl);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--store: " + e.getMessage());
+            }
+            return new PorticoConfig(host, port, appHost, appPort, dataDir, keys, maxBodyBytes, storeUrl);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.portico.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.portico.core.app.AppRoutes;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.service.CallBus;
 import io.portico.core.store.Store;
@@ -18,10 +19,11 @@ import java.util.function.Supplier;
  * session credentials the endpoint accepts from what Portico runs (functions get them as their
  * role's session), the call bus through which services call each other (usable once every service
  * is wired, that is from {@code start()} on), the durable work queue services register their background
- * work on (started by the server once the services are) and timers on the clock. Immutable; thread safe;
- * no component is null.
+ * work on (started by the server once the services are), timers on the clock, and the app endpoint's
+ * route registry, where a service puts what frontends call (HTTP and WebSocket APIs, function URLs), at
+ * wiring time or later while running. Immutable; thread safe; no component is null.
  */
 public record PlatformContext(Store store, Clock clock, Path dataDir, PorticoConfig config, MeterRegistry metrics,
         Supplier<URI> awsEndpoint, TemporaryCredentials temporaryCredentials, CallBus bus, WorkQueue work,
-        Timers timers) {
+        Timers timers, AppRoutes appRoutes) {
 }

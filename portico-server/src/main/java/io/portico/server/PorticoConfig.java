@@ -2,20 +2,31 @@ package io.portico.server;
 
 import io.portico.core.protocol.AccessKey;
 import io.portico.core.protocol.ProtocolFront;
+import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a {@link PorticoServer} needs to start. A port of 0 picks a free port. An empty
- * {@code credentials} list means development mode: signatures are not verified. Immutable; thread safe;
- * no component is null.
+ * {@code credentials} list means development mode: signatures are not verified. {@code store} is the
+ * store's URL ({@code sqlite:/data/portico.db}; see {@link io.portico.core.store.StoreProviders}), by
+ * default {@link #defaultStore the SQLite file in the data directory}. Immutable; thread safe; no
+ * component is null.
  */
 public record PorticoConfig(
         String host, int port, String appHost, int appPort, Path dataDir, List<AccessKey> credentials,
-        long maxBodyBytes) {
+        long maxBodyBytes, String store) {
 
     public PorticoConfig {
         credentials = List.copyOf(credentials);
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** A configuration whose store is the default one in {@code dataDir}. */
+    public PorticoConfig(String host, int port, String appHost, int appPort, Path dataDir, List<AccessKey> credentials,
+            long maxBodyBytes) {
+        this(host, port, appHost, appPort, dataDir, credentials, maxBodyBytes, defaultStore(dataDir));
     }
 
     /** The defaults of the command line: AWS endpoint on 127.0.0.1:4566, app endpoint on 0.0.0.0:8080. */
@@ -30,11 +41,20 @@ public record PorticoConfig(
                 ProtocolFront.DEFAULT_MAX_BODY_BYTES);
     }
 
+    /** The store when none is configured: {@code sqlite:<dataDir>/portico.db}. */
+    public static String defaultStore(Path dataDir) {
+        return "sqlite:" + dataDir.resolve(SqliteStore.FILE_NAME);
+    }
+
     public PorticoConfig withCredentials(List<AccessKey> newCredentials) {
-        return new PorticoConfig(host, port, appHost, appPort, dataDir, newCredentials, maxBodyBytes);
+        return new PorticoConfig(host, port, appHost, appPort, dataDir, newCredentials, maxBodyBytes, store);
     }
 
     public PorticoConfig withPorts(int newPort, int newAppPort) {
-        return new PorticoConfig(host, newPort, appHost, newAppPort, dataDir, credentials, maxBodyBytes);
+        return new PorticoConfig(host, newPort, appHost, newAppPort, dataDir, credentials, maxBodyBytes, store);
+    }
+
+    public PorticoConfig withStore(String newStore) {
+        return new PorticoConfig(host, port, appHost, appPort, dataDir, credentials, maxBodyBytes, newStore);
     }
 }

@@ -7,22 +7,25 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.Component;
+import io.portico.core.app.AppEndpoint;
+import io.portico.core.app.AppRoutes;
 import io.portico.core.service.BoundLater;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.core.store.Store;
+import io.portico.core.store.StoreProviders;
 import io.portico.core.time.Timers;
 import io.portico.core.work.NodeId;
 import io.portico.core.work.WorkQueue;
-import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -42,12 +45,13 @@ import org.slf4j.LoggerFactory;
  * One running Portico: the store, the service modules and the two HTTP endpoints (AWS and app) in one
  * Jetty server whose handlers run on virtual threads. Used by {@link Main} and embedded by tests.
  *
- * <p>Start order: open the store, bind the ports, create the timers and the work queue, wire the
+ * <p>Start order: open the store the configuration names, bind the ports, create the timers and the work queue, wire the
  * services (they register their background work), start the {@link Component}s, start serving, and
  * last start the work queue, whose handlers use the started services and the open endpoints;
  * {@link #close()} undoes it in reverse (stop accepting, stop the work queue, close components in
- * reverse, close the timers, close the store). Thread safe: {@code start} and {@code close} are
- * synchronized; {@code close} is idempotent.
+ * reverse, close the timers, close the store). Thread safe: {@code start} and {@code close} hold one
+ * lock (a lock, not a monitor, so a virtual thread closing the server does not pin its carrier);
+ * {@code close} is idempotent.
  */
 public final class PorticoServer implements AutoCloseable {
 
@@ -59,6 +63,8 @@ public final class PorticoServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Component> started = new ArrayList<>();
     private final TemporaryCredentials temporaryCredentials = new TemporaryCredentials();
+    private final AppRoutes appRoutes = AppRoutes.create();
+    private final ReentrantLock lifecycle = new ReentrantLock(); // guards start and close
     private Store store;
     private Services services;
     private Timers timers;
@@ -101,12 +107,21 @@ public final class PorticoServer implements AutoCloseable {
      * @throws IllegalStateException if already started, or wrapping whatever made start fail (the
      *     parts already started are closed again)
      */
-    public synchronized PorticoServer start() {
+    public PorticoServer start() {
+        lifecycle.lock();
+        try {
+            return startLocked();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private PorticoServer startLocked() {
         if (store != null) {
             throw new IllegalStateException("already started");
         }
         try {
-            store = SqliteStore.open(config.dataDir());
+            store = StoreProviders.installed().open(config.store());
             // Ports are bound before services start, so a service resuming work (a Step Functions
             // execution, say) already knows the endpoint it hands to functions; requests wait in the
             // accept backlog until Jetty starts below.
@@ -115,7 +130,7 @@ public final class PorticoServer implements AutoCloseable {
             work = WorkQueue.create(store, timers, NodeId.stored(config.dataDir()));
             BoundLater bus = new BoundLater();
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
-                    this::awsEndpoint, temporaryCredentials, bus, work, timers);
+                    this::awsEndpoint, temporaryCredentials, bus, work, timers, appRoutes);
             services = new Services(wiring.apply(context));
             bus.bind(services);
             for (ServiceApi service : services.all()) {
@@ -138,7 +153,7 @@ public final class PorticoServer implements AutoCloseable {
             ready = true;
             return this;
         } catch (Exception e) {
-            close();
+            closeLocked();
             throw new IllegalStateException("Portico failed to start: " + e.getMessage(), e);
         }
     }
@@ -160,7 +175,7 @@ public final class PorticoServer implements AutoCloseable {
     }
 
     private void startJetty(Handler awsHandler) throws Exception {
-        Handler app = new AppHandler();
+        Handler app = AppEndpoint.create(jetty, appRoutes);
         // GracefulHandler lets requests in flight finish (up to the stop timeout) when we stop.
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setHandler(new GracefulHandler(new Handler.Wrapper(awsHandler) {
@@ -209,6 +224,11 @@ public final class PorticoServer implements AutoCloseable {
         return URI.create("http://" + shown + ":" + connector.getLocalPort());
     }
 
+    /** The app endpoint's routes: what services registered, in precedence order, and where to add more. */
+    public AppRoutes appRoutes() {
+        return appRoutes;
+    }
+
     /** The store's description, e.g. {@code sqlite:/data/portico.db}. Only valid once started. */
     public String storeDescription() {
         return store.describe();
@@ -236,7 +256,16 @@ public final class PorticoServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        lifecycle.lock();
+        try {
+            closeLocked();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private void closeLocked() {
         if (closed) {
             return;
         }

@@ -12,11 +12,13 @@ import io.portico.functions.engine.Invoker;
 import io.portico.functions.engine.JavaRuntime;
 import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
+import io.portico.functions.store.FunctionStore;
 import io.portico.states.api.StatesApi;
 import io.portico.states.engine.ObjectStore;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.integrations.BusTasks;
 import io.portico.states.store.DirectoryObjectStore;
+import io.portico.states.store.StatesStores;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,13 +54,14 @@ public final class ServiceWiring {
      * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
      */
     public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings) {
-        Functions functions = new Functions(context.store(), context.dataDir(), runtimes(context), context.clock(),
-                context.awsEndpoint(), account -> functionCredentials(context, account),
+        Functions functions = new Functions(new FunctionStore(context.store(), context.clock()), context.dataDir(),
+                runtimes(context), context.clock(), context.awsEndpoint(),
+                account -> functionCredentials(context, account),
                 Duration.ofSeconds(Long.getLong(IDLE_TIMEOUT_PROPERTY, Invoker.DEFAULT_IDLE_TIMEOUT.toSeconds())));
         AsyncInvocations async = new AsyncInvocations(functions, context.work(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
-        StepFunctions stepFunctions = StepFunctions.create(context.store(), context.clock(),
-                BusTasks.over(context.bus()), withObjects(context, statesSettings));
+        StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
+                context.clock(), BusTasks.over(context.bus()), withObjects(context, statesSettings));
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(LambdaApi.create(functions, async), StatesApi.create(stepFunctions));
     }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The recent log output of every function, one entry per invocation (or init), as Lambda would have
@@ -36,19 +37,30 @@ public final class FunctionLogs {
     }
 
     private static final class Ring {
+        private final ReentrantLock lock = new ReentrantLock();
         private final Deque<Entry> entries = new ArrayDeque<>();
         private long chars;
 
-        synchronized void add(Entry entry) {
-            entries.addLast(entry);
-            chars += entry.text().length();
-            while (chars > MAX_CHARS_PER_FUNCTION && entries.size() > 1) {
-                chars -= entries.removeFirst().text().length();
+        void add(Entry entry) {
+            lock.lock();
+            try {
+                entries.addLast(entry);
+                chars += entry.text().length();
+                while (chars > MAX_CHARS_PER_FUNCTION && entries.size() > 1) {
+                    chars -= entries.removeFirst().text().length();
+                }
+            } finally {
+                lock.unlock();
             }
         }
 
-        synchronized List<Entry> snapshot() {
-            return List.copyOf(entries);
+        List<Entry> snapshot() {
+            lock.lock();
+            try {
+                return List.copyOf(entries);
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

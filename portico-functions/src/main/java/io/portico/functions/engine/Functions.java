@@ -1,11 +1,9 @@
 package io.portico.functions.engine;
 
 import io.portico.core.Component;
-import io.portico.core.store.Store;
-import io.portico.functions.store.FunctionStore;
+import io.portico.core.paging.PageTokens;
 import java.net.URI;
 import java.nio.file.Path;
-import io.portico.core.paging.PageTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +39,7 @@ public final class Functions implements Component {
     static final int MAX_NAME_LENGTH = 64;
     private static final byte[] EMPTY_EVENT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    private final FunctionStore store;
+    private final FunctionRepository store;
     private final PageTokens pageTokens;
     private final CodeStorage code;
     private final Invoker invoker;
@@ -58,7 +56,8 @@ public final class Functions implements Component {
     }
 
     /** Functions whose environments get {@link FunctionCredentials#PLACEHOLDER} credentials. */
-    public Functions(Store store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock, Supplier<URI> endpoint) {
+    public Functions(FunctionRepository store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock,
+            Supplier<URI> endpoint) {
         this(store, dataDir, runtimes, clock, endpoint, account -> FunctionCredentials.PLACEHOLDER,
                 Invoker.DEFAULT_IDLE_TIMEOUT);
     }
@@ -68,11 +67,12 @@ public final class Functions implements Component {
      * gives for its account, whose execution environments are closed once idle for
      * {@code idleTimeout} (see {@link Invoker}).
      */
-    public Functions(Store store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock, Supplier<URI> endpoint,
-            java.util.function.Function<String, FunctionCredentials> credentials, Duration idleTimeout) {
+    public Functions(FunctionRepository store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock,
+            Supplier<URI> endpoint, java.util.function.Function<String, FunctionCredentials> credentials,
+            Duration idleTimeout) {
         this.credentials = credentials;
-        this.store = new FunctionStore(store);
-        this.pageTokens = PageTokens.of(store, clock);
+        this.store = store;
+        this.pageTokens = store.pageTokens();
         this.code = new CodeStorage(dataDir.resolve("functions"));
         this.logs = new FunctionLogs();
         this.invoker = new Invoker(runtimes, logs, clock, idleTimeout);
@@ -81,7 +81,7 @@ public final class Functions implements Component {
         this.endpoint = endpoint;
     }
 
-    public FunctionStore store() {
+    public FunctionRepository store() {
         return store;
     }
 

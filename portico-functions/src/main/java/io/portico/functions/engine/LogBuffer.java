@@ -1,19 +1,32 @@
 package io.portico.functions.engine;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /** One invocation's log text, collected in memory. Thread safe. */
 public final class LogBuffer implements InvocationLog {
     /** What {@code LogType: Tail} returns: the last 4 KB. */
     public static final int TAIL_BYTES = 4096;
 
+    private final ReentrantLock lock = new ReentrantLock();
     private final StringBuilder text = new StringBuilder();
 
     @Override
-    public synchronized void write(String chunk) {
-        text.append(chunk);
+    public void write(String chunk) {
+        lock.lock();
+        try {
+            text.append(chunk);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized String text() {
-        return text.toString();
+    public String text() {
+        lock.lock();
+        try {
+            return text.toString();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The last 4 KB (UTF-8) of the log, cut at a character boundary. */

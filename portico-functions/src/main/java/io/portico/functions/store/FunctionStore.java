@@ -2,6 +2,7 @@ package io.portico.functions.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portico.core.json.Json;
+import io.portico.core.paging.PageTokens;
 import io.portico.core.store.Insertion;
 import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
@@ -10,22 +11,27 @@ import io.portico.core.store.StoreTransaction;
 import io.portico.core.tags.TagLimitExceededException;
 import io.portico.core.tags.TagTable;
 import io.portico.functions.engine.Alias;
+import io.portico.functions.engine.FunctionRepository;
 import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionState;
 import io.portico.functions.engine.FunctionVersion;
 import io.portico.functions.engine.FunctionsException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * Functions, versions, aliases and per-function settings in the store; tags in the kit's
- * {@link TagTable} (at most {@value #TAG_LIMIT} per function, as on Lambda). Thread safe.
+ * {@link TagTable} (at most {@value #TAG_LIMIT} per function, as on Lambda). This is the engine's
+ * {@link FunctionRepository}, which {@code portico-server} creates here and hands to the engine; creating
+ * one brings the module's schema up to date. Thread safe.
  */
-public final class FunctionStore {
+public final class FunctionStore implements FunctionRepository {
     /** Tags a function may carry (Lambda: 50). */
     public static final int TAG_LIMIT = 50;
     private static final String VERSION_COLUMNS = "account, region, name, version, settings, code_sha256, code_size, "
@@ -36,9 +42,12 @@ public final class FunctionStore {
 
     private final Store store;
     private final TagTable tags;
+    private final PageTokens pageTokens;
 
-    public FunctionStore(Store store) {
+    /** Lambda's repository in {@code store}, its page tokens aging on {@code clock}; migrates the schema. */
+    public FunctionStore(Store store, Clock clock) {
         this.store = store;
+        this.pageTokens = PageTokens.of(store, clock);
         this.tags = TagTable.of(store);
         tags.migrate(); // first: the functions schema's migration 2 moves old tags into it
         FunctionsSchema.migrate(store);
@@ -49,6 +58,7 @@ public final class FunctionStore {
      * name is taken. The name is claimed by one insert-if-absent, so of concurrent creates of one name
      * exactly one succeeds and the others get the conflict, never a constraint failure.
      */
+    @Override
     public void create(FunctionVersion latest, Map<String, String> newTags) {
         NewRow row = NewRow.into("lambda_functions").key("account", latest.accountId()).key("region", latest.region())
                 .key("name", latest.name()).build();
@@ -62,30 +72,35 @@ public final class FunctionStore {
         });
     }
 
+    @Override
     public Optional<FunctionVersion> version(String account, String region, String name, String version) {
         return store.read(tx -> tx.queryOne("SELECT " + VERSION_COLUMNS + " FROM lambda_versions WHERE account=? AND "
                 + "region=? AND name=? AND version=?", FunctionStore::version, account, region, name, version));
     }
 
     /** Versions whose code preparation has not finished (Pending, or an update InProgress), in every scope. */
+    @Override
     public List<FunctionVersion> pendingVersions() {
         return store.read(tx -> tx.query("SELECT " + VERSION_COLUMNS + " FROM lambda_versions WHERE state LIKE ? "
                 + "OR state LIKE ?", FunctionStore::version, "%\"Pending\"%", "%\"InProgress\"%"));
     }
 
     /** Every function's {@code $LATEST} in the scope, by name. */
+    @Override
     public List<FunctionVersion> latestVersions(String account, String region) {
         return store.read(tx -> tx.query("SELECT " + VERSION_COLUMNS + " FROM lambda_versions WHERE account=? AND "
                 + "region=? AND version='$LATEST' ORDER BY name", FunctionStore::version, account, region));
     }
 
     /** Every version of every function in the scope (ListFunctions with FunctionVersion=ALL). */
+    @Override
     public List<FunctionVersion> allVersions(String account, String region) {
         return store.read(tx -> tx.query("SELECT " + VERSION_COLUMNS + " FROM lambda_versions WHERE account=? AND "
                 + "region=? ORDER BY name, LENGTH(version), version", FunctionStore::version, account, region));
     }
 
     /** {@code $LATEST} first, then published versions in number order, as ListVersionsByFunction lists them. */
+    @Override
     public List<FunctionVersion> versions(String account, String region, String name) {
         return store.read(tx -> tx.query("SELECT " + VERSION_COLUMNS + " FROM lambda_versions WHERE account=? AND "
                         + "region=? AND name=? ORDER BY CASE WHEN version='$LATEST' THEN 0 ELSE 1 END, "
@@ -96,6 +111,7 @@ public final class FunctionStore {
      * Applies {@code change} to the current row of {@code version} in one transaction and returns the
      * result; ResourceNotFoundException if it is gone.
      */
+    @Override
     public FunctionVersion update(FunctionVersion key, UnaryOperator<FunctionVersion> change) {
         return store.write(tx -> {
             FunctionVersion current = tx.queryOne("SELECT " + VERSION_COLUMNS + " FROM lambda_versions WHERE account=? "
@@ -117,8 +133,8 @@ public final class FunctionStore {
      * has the same code and settings (Lambda then returns that one). {@code build} makes the version
      * row from $LATEST and the number.
      */
-    public FunctionVersion publish(FunctionVersion latest, java.util.function.BiFunction<FunctionVersion, String,
-            FunctionVersion> build) {
+    @Override
+    public FunctionVersion publish(FunctionVersion latest, BiFunction<FunctionVersion, String, FunctionVersion> build) {
         return store.write(tx -> {
             int last = tx.queryOne("SELECT last_version FROM lambda_functions WHERE account=? AND region=? AND name=?",
                             r -> (int) r.longValue("last_version"), latest.accountId(), latest.region(), latest.name())
@@ -141,6 +157,7 @@ public final class FunctionStore {
     }
 
     /** Deletes a whole function: versions, aliases, concurrency, tags and invoke configurations. */
+    @Override
     public boolean deleteFunction(String account, String region, String name, String functionArn) {
         return store.write(tx -> {
             int deleted = tx.update("DELETE FROM lambda_functions WHERE account=? AND region=? AND name=?",
@@ -154,11 +171,13 @@ public final class FunctionStore {
         });
     }
 
+    @Override
     public boolean deleteVersion(String account, String region, String name, String version) {
         return store.write(tx -> tx.update("DELETE FROM lambda_versions WHERE account=? AND region=? AND name=? "
                 + "AND version=?", account, region, name, version) > 0);
     }
 
+    @Override
     public OptionalInt reservedConcurrency(String account, String region, String name) {
         return store.read(tx -> tx.queryOne("SELECT reserved_concurrency FROM lambda_functions WHERE account=? AND "
                         + "region=? AND name=?", r -> Optional.ofNullable(r.nullableLong("reserved_concurrency")),
@@ -168,12 +187,14 @@ public final class FunctionStore {
     }
 
     /** Sets (or with null clears) the function's reserved concurrency. */
+    @Override
     public void setReservedConcurrency(String account, String region, String name, Integer value) {
         store.write(tx -> tx.update("UPDATE lambda_functions SET reserved_concurrency=? WHERE account=? AND region=? "
                 + "AND name=?", value, account, region, name));
     }
 
     /** Sum of reserved concurrency over the scope's functions other than {@code except}. */
+    @Override
     public int reservedTotal(String account, String region, String except) {
         return store.read(tx -> tx.queryOne("SELECT COALESCE(SUM(reserved_concurrency), 0) AS total FROM "
                         + "lambda_functions WHERE account=? AND region=? AND name<>?", r -> (int) r.longValue("total"),
@@ -182,6 +203,7 @@ public final class FunctionStore {
 
     // ---- aliases
 
+    @Override
     public void createAlias(Alias alias) {
         store.write(tx -> {
             if (tx.queryOne("SELECT name FROM lambda_aliases WHERE account=? AND region=? AND function_name=? AND name=?",
@@ -195,16 +217,19 @@ public final class FunctionStore {
         });
     }
 
+    @Override
     public Optional<Alias> alias(String account, String region, String functionName, String name) {
         return store.read(tx -> tx.queryOne("SELECT " + ALIAS_COLUMNS + " FROM lambda_aliases WHERE account=? AND "
                 + "region=? AND function_name=? AND name=?", FunctionStore::alias, account, region, functionName, name));
     }
 
+    @Override
     public List<Alias> aliases(String account, String region, String functionName) {
         return store.read(tx -> tx.query("SELECT " + ALIAS_COLUMNS + " FROM lambda_aliases WHERE account=? AND "
                 + "region=? AND function_name=? ORDER BY name", FunctionStore::alias, account, region, functionName));
     }
 
+    @Override
     public void updateAlias(Alias alias) {
         store.write(tx -> tx.update("UPDATE lambda_aliases SET function_version=?, description=?, weights=?, "
                         + "revision_id=? WHERE account=? AND region=? AND function_name=? AND name=?",
@@ -212,6 +237,7 @@ public final class FunctionStore {
                 alias.revisionId(), alias.accountId(), alias.region(), alias.functionName(), alias.name()));
     }
 
+    @Override
     public void deleteAlias(String account, String region, String functionName, String name) {
         store.write(tx -> tx.update("DELETE FROM lambda_aliases WHERE account=? AND region=? AND function_name=? "
                 + "AND name=?", account, region, functionName, name));
@@ -220,15 +246,18 @@ public final class FunctionStore {
     // ---- tags
 
     /** The function's tags sorted by key; a new mutable map. */
+    @Override
     public Map<String, String> tags(String arn) {
         return tags.list(arn);
     }
 
     /** Adds or overwrites tags; InvalidParameterValueException past {@value #TAG_LIMIT}, as Lambda answers. */
+    @Override
     public void tag(String arn, Map<String, String> newTags) {
         withTagLimit(() -> tags.tag(arn, newTags, TAG_LIMIT));
     }
 
+    @Override
     public void untag(String arn, List<String> keys) {
         tags.untag(arn, keys);
     }
@@ -243,22 +272,26 @@ public final class FunctionStore {
 
     // ---- event invoke configurations (JSON documents keyed by the qualified function ARN)
 
+    @Override
     public Optional<String> invokeConfig(String qualifiedArn) {
         return store.read(tx -> tx.queryOne("SELECT config FROM lambda_invoke_configs WHERE function_arn=?",
                 r -> r.string("config"), qualifiedArn));
     }
 
+    @Override
     public List<String> invokeConfigs(String functionArn) {
         return store.read(tx -> tx.query("SELECT config FROM lambda_invoke_configs WHERE function_arn=? OR "
                 + "function_arn LIKE ? ORDER BY function_arn", r -> r.string("config"), functionArn, functionArn + ":%"));
     }
 
+    @Override
     public void putInvokeConfig(String qualifiedArn, String config, Instant at) {
         store.write(tx -> tx.update("INSERT INTO lambda_invoke_configs (function_arn, config, last_modified_ms) "
                         + "VALUES (?,?,?) ON CONFLICT (function_arn) DO UPDATE SET config=excluded.config, "
                         + "last_modified_ms=excluded.last_modified_ms", qualifiedArn, config, at.toEpochMilli()));
     }
 
+    @Override
     public boolean deleteInvokeConfig(String qualifiedArn) {
         return store.write(tx -> tx.update("DELETE FROM lambda_invoke_configs WHERE function_arn=?", qualifiedArn) > 0);
     }
@@ -294,5 +327,10 @@ public final class FunctionStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Corrupt alias row " + r.string("name"), e);
         }
+    }
+
+    @Override
+    public PageTokens pageTokens() {
+        return pageTokens;
     }
 }

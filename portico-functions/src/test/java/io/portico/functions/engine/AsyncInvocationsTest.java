@@ -12,6 +12,7 @@ import io.portico.core.work.DeadLetter;
 import io.portico.core.work.NodeId;
 import io.portico.core.work.WorkQueue;
 import io.portico.functions.store.AsyncQueue;
+import io.portico.functions.store.FunctionStore;
 import io.portico.functions.store.FunctionsSchema;
 import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
@@ -231,7 +232,8 @@ class AsyncInvocationsTest {
         store = SqliteStore.open(dir.resolve("data"));
         timers = Timers.create(clock, "test");
         work = WorkQueue.create(store, timers, NODE);
-        functions = new Functions(store, dir.resolve("data"), List.of(JavaRuntime.create(clock)), clock, endpoint);
+        functions = new Functions(new FunctionStore(store, clock), dir.resolve("data"),
+                List.of(JavaRuntime.create(clock)), clock, endpoint);
         functions.start();
         async = new AsyncInvocations(functions, work, destinations, RETRY_DELAY);
     }

@@ -11,6 +11,7 @@ import io.portico.functions.engine.FunctionVersion;
 import io.portico.functions.engine.FunctionsException;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ class FunctionStoreTest {
     @BeforeEach
     void open() {
         store = SqliteStore.open(dir);
-        functions = new FunctionStore(store);
+        functions = new FunctionStore(store, Clock.systemUTC());
     }
 
     @AfterEach
@@ -121,7 +122,7 @@ class FunctionStoreTest {
         }
 
         try (SqliteStore upgraded = SqliteStore.open(oldDir)) {
-            FunctionStore store = new FunctionStore(upgraded);
+            FunctionStore store = new FunctionStore(upgraded, Clock.systemUTC());
 
             assertThat(store.tags(ARN)).containsExactly(Map.entry("team", "payments"));
             assertThatThrownBy(() -> upgraded.read(tx -> tx.query("SELECT * FROM lambda_tags", r -> r.string("tag_key"))))

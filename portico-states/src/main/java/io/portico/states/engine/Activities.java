@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.arn.Arn;
 import io.portico.core.store.Insertion;
 import io.portico.states.asl.StatesError;
-import io.portico.states.store.ResourceStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +32,7 @@ public final class Activities implements TaskResources {
     public static final Duration LONG_POLL = Duration.ofSeconds(60);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ResourceStore store;
+    private final ResourceRepository store;
     private final TaskTokens tokens;
     private final Clock clock;
     private final Duration longPoll;
@@ -48,7 +47,7 @@ public final class Activities implements TaskResources {
     }
 
     /** Activities whose GetActivityTask waits up to {@code longPoll} (AWS: {@link #LONG_POLL}). */
-    public Activities(ResourceStore store, TaskTokens tokens, Clock clock, Duration longPoll) {
+    public Activities(ResourceRepository store, TaskTokens tokens, Clock clock, Duration longPoll) {
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;

@@ -1,6 +1,5 @@
 package io.portico.states.engine;
 
-import io.portico.states.store.ResourceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,11 +12,11 @@ import java.util.Optional;
  * the messages are AWS's. Thread safe.
  */
 public final class Aliases {
-    private final ResourceStore store;
+    private final ResourceRepository store;
     private final StateMachines machines;
     private final Clock clock;
 
-    public Aliases(ResourceStore store, StateMachines machines, Clock clock) {
+    public Aliases(ResourceRepository store, StateMachines machines, Clock clock) {
         this.store = store;
         this.machines = machines;
         this.clock = clock;

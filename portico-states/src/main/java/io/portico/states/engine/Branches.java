@@ -5,6 +5,8 @@ import io.portico.states.asl.StatesError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 /**
@@ -20,6 +22,7 @@ final class Branches {
     private final int count;
     private final int maxConcurrency;
     private final IntFunction<JsonNode> branch;
+    private final ReentrantLock lock = new ReentrantLock(); // guards threads and the first unexpected failure
     private final List<Thread> threads = new ArrayList<>();
     private final JsonNode[] results;
     private final StatesError[] failures;
@@ -45,7 +48,7 @@ final class Branches {
      */
     Outcome run(int toleratedFailures) {
         Semaphore permits = new Semaphore(maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency);
-        int[] failed = {0};
+        AtomicInteger failed = new AtomicInteger();
         try {
             for (int i = 0; i < count && !cancelled; i++) {
                 permits.acquire();
@@ -60,10 +63,8 @@ final class Branches {
                         results[index] = branch.apply(index);
                     } catch (StatesError e) {
                         failures[index] = e;
-                        synchronized (failed) {
-                            if (++failed[0] > toleratedFailures || isTerminal(e)) {
-                                cancel();
-                            }
+                        if (failed.incrementAndGet() > toleratedFailures || isTerminal(e)) {
+                            cancel();
                         }
                     } catch (ExecutionInterrupted e) {
                         // cancelled by a sibling's failure or by a stop; the caller finds out which
@@ -74,8 +75,11 @@ final class Branches {
                         permits.release();
                     }
                 });
-                synchronized (threads) {
+                lock.lock();
+                try {
                     threads.add(thread);
+                } finally {
+                    lock.unlock();
                 }
                 thread.start();
             }
@@ -104,10 +108,13 @@ final class Branches {
         if (cancelled || run.stopResult().isPresent()) {
             return;
         }
-        synchronized (threads) {
+        lock.lock();
+        try {
             if (unexpected == null) {
                 unexpected = e;
             }
+        } finally {
+            lock.unlock();
         }
         cancel();
     }
@@ -122,8 +129,11 @@ final class Branches {
     }
 
     private List<Thread> snapshot() {
-        synchronized (threads) {
+        lock.lock();
+        try {
             return new ArrayList<>(threads);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.portico.states.store.ExecutionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +12,12 @@ import java.util.Optional;
  * runs again keeps its row; history events already written are not written twice.
  */
 final class ChildRecords {
-    private final Optional<ExecutionStore> store;
+    private final Optional<ExecutionRepository> store;
     private final MapRun mapRun;
     private final ExecutionRun parent;
     private final ExecutionInfo info;
 
-    ChildRecords(Optional<ExecutionStore> store, MapRun mapRun, ExecutionRun parent, ExecutionInfo info) {
+    ChildRecords(Optional<ExecutionRepository> store, MapRun mapRun, ExecutionRun parent, ExecutionInfo info) {
         this.store = store;
         this.mapRun = mapRun;
         this.parent = parent;

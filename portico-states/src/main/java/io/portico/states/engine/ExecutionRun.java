@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.Definition;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One execution while it runs: its identity, definition, journal and checkpointer, and the stop
@@ -21,6 +22,7 @@ public final class ExecutionRun {
     private final ObjectNode contextExecution;
     private final ObjectNode contextStateMachine;
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock stopLock = new ReentrantLock(); // makes the first stop win
     private volatile ExecutionResult stopResult;
     /** The execution whose distributed Map started this one (null at the top level): its stop stops this one. */
     private final ExecutionRun parent;
@@ -89,11 +91,14 @@ public final class ExecutionRun {
 
     /** Stops the execution with the given terminal result (Aborted or TimedOut); the first stop wins. */
     public void stop(ExecutionResult result) {
-        synchronized (this) {
+        stopLock.lock();
+        try {
             if (stopResult != null) {
                 return;
             }
             stopResult = result;
+        } finally {
+            stopLock.unlock();
         }
         workers.forEach(Thread::interrupt);
     }

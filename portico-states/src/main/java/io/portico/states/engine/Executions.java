@@ -3,12 +3,10 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.core.arn.Arn;
+import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.MachineType;
-import io.portico.states.store.DurableCheckpointer;
-import io.portico.states.store.DurableJournal;
-import io.portico.states.store.ExecutionStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,20 +33,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class Executions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final int MAX_PAYLOAD = 262_144;
     private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final Interpreter interpreter;
-    private final ExecutionStore store;
+    private final ExecutionRepository store;
     private final StateMachines machines;
     private final Map<String, ExecutionRun> running = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<ExecutionRecord>> ends = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    public Executions(Clock clock, Interpreter interpreter, ExecutionStore store, StateMachines machines) {
+    public Executions(Clock clock, Interpreter interpreter, ExecutionRepository store, StateMachines machines) {
         this.clock = clock;
         this.interpreter = interpreter;
         this.store = store;
@@ -307,11 +305,12 @@ public final class Executions implements AutoCloseable {
         }
     }
 
-    private static JsonNode parseStored(String text) {
+    /** Parses JSON the engine wrote to its repositories itself; failing to is corruption. */
+    static JsonNode parseStored(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new IllegalStateException("corrupt stored execution input", e);
+            throw new IllegalStateException("corrupt stored JSON", e);
         }
     }
 

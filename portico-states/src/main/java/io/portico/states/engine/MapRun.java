@@ -30,7 +30,7 @@ final class MapRun {
     private final Consumer<MapRunInfo> sink;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition slotFreed = lock.newCondition();
-    private final Object sinkLock = new Object();
+    private final ReentrantLock sinkLock = new ReentrantLock(); // orders snapshots into the sink (a store write)
     private final Set<ExecutionRun> children = ConcurrentHashMap.newKeySet();
     /** [ITEMS|EXECUTIONS][pending, running, succeeded, failed, timedOut, aborted, total, resultsWritten]. */
     private final long[][] counts = new long[2][8];
@@ -185,7 +185,8 @@ final class MapRun {
     }
 
     private void change(Runnable mutation) {
-        synchronized (sinkLock) {
+        sinkLock.lock();
+        try {
             lock.lock();
             try {
                 mutation.run();
@@ -193,6 +194,8 @@ final class MapRun {
                 lock.unlock();
             }
             sink.accept(snapshot());
+        } finally {
+            sinkLock.unlock();
         }
     }
 }

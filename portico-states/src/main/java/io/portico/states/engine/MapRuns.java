@@ -1,8 +1,6 @@
 package io.portico.states.engine;
 
 import io.portico.core.arn.Arn;
-import io.portico.states.store.ExecutionStore;
-import io.portico.states.store.MapRunStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every Map Run of the engine: the running ones in memory (where UpdateMapRun reaches them), the ones
@@ -31,17 +30,18 @@ public final class MapRuns {
     static final int MEMORY_LIMIT = 1000;
 
     private final Clock clock;
-    private final Optional<MapRunStore> store;
-    private final Optional<ExecutionStore> executions;
+    private final Optional<MapRunRepository> store;
+    private final Optional<ExecutionRepository> executions;
     private final Map<String, MapRun> live = new ConcurrentHashMap<>();
-    private final Map<String, MapRunInfo> ended = new LinkedHashMap<>(16, 0.75f, false) {
+    private final ReentrantLock endedLock = new ReentrantLock();
+    private final Map<String, MapRunInfo> ended = new LinkedHashMap<>(16, 0.75f, false) { // guarded by endedLock
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, MapRunInfo> eldest) {
             return size() > MEMORY_LIMIT;
         }
     };
 
-    private MapRuns(Clock clock, Optional<MapRunStore> store, Optional<ExecutionStore> executions) {
+    private MapRuns(Clock clock, Optional<MapRunRepository> store, Optional<ExecutionRepository> executions) {
         this.clock = clock;
         this.store = store;
         this.executions = executions;
@@ -53,7 +53,7 @@ public final class MapRuns {
     }
 
     /** Map Runs of STANDARD executions kept in the store, their children as execution rows. */
-    public static MapRuns durable(Clock clock, MapRunStore store, ExecutionStore executions) {
+    public static MapRuns durable(Clock clock, MapRunRepository store, ExecutionRepository executions) {
         return new MapRuns(clock, Optional.of(store), Optional.of(executions));
     }
 
@@ -88,8 +88,11 @@ public final class MapRuns {
     void closed(MapRun run, boolean durable) {
         live.remove(run.arn());
         if (!durable || store.isEmpty()) {
-            synchronized (ended) {
+            endedLock.lock();
+            try {
                 ended.put(run.arn(), run.snapshot());
+            } finally {
+                endedLock.unlock();
             }
         }
     }
@@ -99,7 +102,7 @@ public final class MapRuns {
         return durable && executions.isPresent();
     }
 
-    Optional<ExecutionStore> executionStore() {
+    Optional<ExecutionRepository> executionStore() {
         return executions;
     }
 
@@ -113,11 +116,14 @@ public final class MapRuns {
         if (stored.isPresent()) {
             return stored.get();
         }
-        synchronized (ended) {
+        endedLock.lock();
+        try {
             MapRunInfo info = ended.get(mapRunArn);
             if (info != null) {
                 return info;
             }
+        } finally {
+            endedLock.unlock();
         }
         throw notFound(mapRunArn);
     }
@@ -126,9 +132,12 @@ public final class MapRuns {
     public List<MapRunInfo> list(String executionArn) {
         Map<String, MapRunInfo> byArn = new LinkedHashMap<>();
         store.ifPresent(s -> s.list(executionArn).forEach(r -> byArn.put(r.mapRunArn(), r)));
-        synchronized (ended) {
+        endedLock.lock();
+        try {
             ended.values().stream().filter(r -> r.executionArn().equals(executionArn))
                     .forEach(r -> byArn.put(r.mapRunArn(), r));
+        } finally {
+            endedLock.unlock();
         }
         live.values().stream().filter(r -> r.executionArn().equals(executionArn))
                 .forEach(r -> byArn.put(r.arn(), r.snapshot()));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +16,8 @@ public final class MemoryJournal implements Journal {
     private final AtomicLong lastId;
     private final boolean keepEvents;
     private final Clock clock;
-    private final List<HistoryEvent> events;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<HistoryEvent> events; // guarded by lock
 
     private MemoryJournal(Clock clock, boolean keepEvents, long startId) {
         this.clock = clock;
@@ -38,18 +40,24 @@ public final class MemoryJournal implements Journal {
             return lastId.incrementAndGet();
         }
         ObjectNode body = details.get();
-        synchronized (events) {
+        lock.lock();
+        try {
             Journal.checkQuota(lastId.get(), MAX_HISTORY_EVENTS, type);
             long id = lastId.incrementAndGet();
             events.add(new HistoryEvent(id, previousEventId, clock.instant(), type, body));
             return id;
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
     public List<HistoryEvent> events() {
-        synchronized (events) {
+        lock.lock();
+        try {
             return List.copyOf(events);
+        } finally {
+            lock.unlock();
         }
     }
 

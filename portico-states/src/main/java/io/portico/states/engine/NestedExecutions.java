@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.states.asl.StatesError;
 import java.io.IOException;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 final class NestedExecutions implements TaskResources {
     private static final Pattern RESOURCE = Pattern.compile("arn:[^:]+:states:::states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Executions executions;
 

@@ -8,8 +8,6 @@ import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.DefinitionParser;
 import io.portico.states.asl.parse.InvalidDefinitionException;
 import io.portico.states.asl.parse.MachineType;
-import io.portico.states.store.ResourceStore;
-import io.portico.states.store.StateMachineStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,12 +36,12 @@ public final class StateMachines {
     private static final String DEFAULT_LOGGING = "{\"level\":\"OFF\",\"includeExecutionData\":false}";
     private static final String DEFAULT_TRACING = "{\"enabled\":false}";
 
-    private final StateMachineStore machines;
-    private final ResourceStore resources;
+    private final StateMachineRepository machines;
+    private final ResourceRepository resources;
     private final Clock clock;
     private final Map<String, Definition> parsed = new ConcurrentHashMap<>();
 
-    public StateMachines(StateMachineStore machines, ResourceStore resources, Clock clock) {
+    public StateMachines(StateMachineRepository machines, ResourceRepository resources, Clock clock) {
         this.machines = machines;
         this.resources = resources;
         this.clock = clock;

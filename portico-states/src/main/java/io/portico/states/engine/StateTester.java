@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The TestState operation: runs one state in isolation and reports how it ended.
@@ -224,7 +225,8 @@ public final class StateTester {
     private static final class Recorder implements Inspector {
         private final State state;
         private final Frame frame;
-        private final Map<String, JsonNode> data = new LinkedHashMap<>();
+        private final ReentrantLock lock = new ReentrantLock(); // branches of a Parallel may record at once
+        private final Map<String, JsonNode> data = new LinkedHashMap<>(); // guarded by lock
 
         Recorder(State state, Frame frame, JsonNode input) {
             this.state = state;
@@ -237,13 +239,17 @@ public final class StateTester {
             if (visit.state() != state || visit.frame() != frame) {
                 return;
             }
-            synchronized (data) {
+            lock.lock();
+            try {
                 data.put(field, value);
+            } finally {
+                lock.unlock();
             }
         }
 
         Map<String, JsonNode> snapshot(ObjectNode variables) {
-            synchronized (data) {
+            lock.lock();
+            try {
                 Map<String, JsonNode> copy = new LinkedHashMap<>(data);
                 if (state.queryLanguage() == QueryLanguage.JSONATA) {
                     copy.remove("afterInputPath");
@@ -253,6 +259,8 @@ public final class StateTester {
                     copy.put("variables", variables);
                 }
                 return copy;
+            } finally {
+                lock.unlock();
             }
         }
     }

@@ -1,14 +1,6 @@
 package io.portico.states.engine;
 
 import io.portico.core.paging.PageTokens;
-import io.portico.core.store.Store;
-import io.portico.core.tags.TagTable;
-import io.portico.states.store.ExecutionStore;
-import io.portico.states.store.MapRunStore;
-import io.portico.states.store.ResourceStore;
-import io.portico.states.store.ResourceTags;
-import io.portico.states.store.StateMachineStore;
-import io.portico.states.store.StatesSchema;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -16,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Step Functions engine as one object: state machines, executions, activities, task tokens and
- * tags over one store, with the interpreter wired to the Task resources this module provides
+ * tags over the module's {@link StatesRepositories}, with the interpreter wired to the Task resources this module provides
  * (activities, nested executions) followed by the ones other modules contribute.
  *
  * <p>{@link #start()} brings the schema up to date and resumes the executions a previous run left
@@ -27,12 +19,12 @@ public final class StepFunctions implements AutoCloseable {
     /** How long closed executions stay queryable, as on AWS. */
     public static final Duration HISTORY_RETENTION = Duration.ofDays(90);
 
-    private final Store store;
+    private final StatesRepositories repositories;
     private final Clock clock;
     private final StateMachines machines;
     private final Executions executions;
     private final Activities activities;
-    private final ResourceStore resources;
+    private final ResourceRepository resources;
     private final Aliases aliases;
     /** Every wait and deadline of this engine, on its clock; closed with it. */
     private final io.portico.core.time.Timers timers;
@@ -41,7 +33,6 @@ public final class StepFunctions implements AutoCloseable {
     private final MapRuns mapRuns;
     private final StateTester tester;
     private final PageTokens pageTokens;
-    private final TagTable tagTable;
 
     /**
      * Engine settings: values that are fixed on AWS but that embedders (tests above all) may shorten,
@@ -74,44 +65,45 @@ public final class StepFunctions implements AutoCloseable {
         }
     }
 
-    private StepFunctions(Store store, Clock clock, TaskResources contributed, Settings settings) {
-        this.store = store;
+    private StepFunctions(StatesRepositories repositories, Clock clock, TaskResources contributed, Settings settings) {
+        this.repositories = repositories;
         this.clock = clock;
         this.timers = io.portico.core.time.Timers.create(clock, "states");
         this.tokens = new TaskTokens(timers);
-        this.tagTable = TagTable.of(store);
-        ResourceTags tags = ResourceTags.on(tagTable);
-        this.resources = new ResourceStore(store, tags);
-        this.machines = new StateMachines(new StateMachineStore(store, tags), resources, clock);
-        this.pageTokens = PageTokens.of(store, clock);
+        this.resources = repositories.resources();
+        this.machines = new StateMachines(repositories.machines(), resources, clock);
+        this.pageTokens = repositories.pageTokens();
         this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
         this.interpreter = new Interpreter(clock, taskResources, tokens, Timers.on(timers));
         this.tester = StateTester.create(clock, taskResources, tokens, Timers.on(timers));
-        ExecutionStore executionStore = new ExecutionStore(store);
-        this.executions = new Executions(clock, interpreter, executionStore, machines);
-        this.mapRuns = MapRuns.durable(clock, new MapRunStore(store), executionStore);
+        this.executions = new Executions(clock, interpreter, repositories.executions(), machines);
+        this.mapRuns = MapRuns.durable(clock, repositories.mapRuns(), repositories.executions());
         interpreter.attachMapRuns(mapRuns);
         interpreter.attachObjectStore(settings.objectStore());
         nested.set(new NestedExecutions(executions));
     }
 
-    public static StepFunctions create(Store store, Clock clock, TaskResources contributed) {
-        return new StepFunctions(store, clock, contributed, Settings.defaults());
+    /**
+     * An engine keeping its state in {@code repositories} (in production
+     * {@code io.portico.states.store.StatesStores.over(store, clock)}), with AWS's {@link Settings}.
+     */
+    public static StepFunctions create(StatesRepositories repositories, Clock clock, TaskResources contributed) {
+        return new StepFunctions(repositories, clock, contributed, Settings.defaults());
     }
 
     /** An engine with other {@link Settings} than AWS's. */
-    public static StepFunctions create(Store store, Clock clock, TaskResources contributed, Settings settings) {
-        return new StepFunctions(store, clock, contributed, settings);
+    public static StepFunctions create(StatesRepositories repositories, Clock clock, TaskResources contributed,
+            Settings settings) {
+        return new StepFunctions(repositories, clock, contributed, settings);
     }
 
     public void start() {
-        tagTable.migrate(); // first: the states schema's migration 3 moves old tags into it
-        store.migrate(StatesSchema.MODULE, StatesSchema.migrations());
-        int purged = new ExecutionStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
-        new MapRunStore(store).purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
+        repositories.migrate();
+        int purged = repositories.executions().purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
+        repositories.mapRuns().purgeClosedBefore(clock.instant().minus(HISTORY_RETENTION));
         int resumed = executions.recover();
         if (resumed > 0 || purged > 0) {
             LOG.info("Step Functions resumed {} running executions, purged {} expired ones", resumed, purged);
@@ -134,7 +126,7 @@ public final class StepFunctions implements AutoCloseable {
         return activities;
     }
 
-    public ResourceStore resources() {
+    public ResourceRepository resources() {
         return resources;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StateGraph;
@@ -28,7 +29,7 @@ import java.util.Set;
 final class TestDefinitions {
     /** The name a single-state definition runs under when no stateName is given. */
     static final String DEFAULT_NAME = "StateName";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private TestDefinitions() {
     }

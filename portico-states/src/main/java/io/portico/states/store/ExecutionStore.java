@@ -3,6 +3,7 @@ package io.portico.states.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
 import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
@@ -10,6 +11,7 @@ import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.states.engine.EventType;
 import io.portico.states.engine.ExecutionRecord;
+import io.portico.states.engine.ExecutionRepository;
 import io.portico.states.engine.HistoryEvent;
 import java.io.IOException;
 import java.time.Instant;
@@ -20,8 +22,8 @@ import java.util.Optional;
  * STANDARD executions, their history and their checkpoints in the store. Every method that changes
  * something is one transaction, durable when it returns. Thread safe.
  */
-public final class ExecutionStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class ExecutionStore implements ExecutionRepository {
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String COLUMNS = "arn, machine_arn, name, status, input, output, error, cause, start_ms, stop_ms, "
             + "definition, role_arn, version_arn, alias_arn, redrive_count, redrive_ms, trace_header, map_run_arn";
 
@@ -37,6 +39,7 @@ public final class ExecutionStore {
      * ARN and start date for a repeat of a running execution with the same input, ExecutionAlreadyExists
      * otherwise.
      */
+    @Override
     public Insertion<ExecutionRecord> insertIfAbsent(ExecutionRecord e, List<HistoryEvent> events) {
         NewRow row = NewRow.into("sfn_executions").key("arn", e.arn()).value("machine_arn", e.machineArn())
                 .value("name", e.name()).value("status", e.status()).value("input", e.input())
@@ -59,6 +62,7 @@ public final class ExecutionStore {
     }
 
     /** Closes an execution: its status and result, its last events, and its checkpoints are dropped. */
+    @Override
     public void close(String arn, String status, Optional<String> output, Optional<String> error,
                       Optional<String> cause, Instant stop, List<HistoryEvent> events) {
         store.write(tx -> {
@@ -71,11 +75,13 @@ public final class ExecutionStore {
     }
 
     /** Reopens a failed execution for RedriveExecution. */
+    @Override
     public void redrive(String arn, int redriveCount, Instant when) {
         store.write(tx -> tx.update("UPDATE sfn_executions SET status='RUNNING', output=NULL, error=NULL, cause=NULL, "
                 + "stop_ms=NULL, redrive_count=?, redrive_ms=? WHERE arn=?", redriveCount, when.toEpochMilli(), arn));
     }
 
+    @Override
     public void append(String arn, List<HistoryEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -87,6 +93,7 @@ public final class ExecutionStore {
     }
 
     /** Writes events and a frame checkpoint in one transaction. */
+    @Override
     public void checkpoint(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
                            String variables, Long timerMs, String output) {
         store.write(tx -> {
@@ -100,10 +107,7 @@ public final class ExecutionStore {
         });
     }
 
-    /** A frame checkpoint's raw columns. */
-    public record CheckpointRow(String state, String input, String variables, Long timerMs, String output) {
-    }
-
+    @Override
     public Optional<CheckpointRow> checkpoint(String arn, String frameKey) {
         return store.read(tx -> tx.queryOne("SELECT state, input, variables, timer_ms, output FROM sfn_checkpoints "
                         + "WHERE execution_arn=? AND frame_key=?",
@@ -111,11 +115,13 @@ public final class ExecutionStore {
                         r.nullableLong("timer_ms"), r.string("output")), arn, frameKey));
     }
 
+    @Override
     public Optional<ExecutionRecord> find(String arn) {
         return store.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM sfn_executions WHERE arn=?",
                 ExecutionStore::execution, arn));
     }
 
+    @Override
     public List<ExecutionRecord> list(String machineArn, Optional<String> status, Optional<String> mapRunArn) {
         // With a Map Run ARN, the Map Run's child executions (ListExecutions with mapRunArn).
         String key = mapRunArn.orElse(machineArn);
@@ -129,6 +135,7 @@ public final class ExecutionStore {
         return store.read(tx -> tx.query(sql.toString(), ExecutionStore::execution, params));
     }
 
+    @Override
     public List<ExecutionRecord> running() {
         // Distributed Map children are resumed by their parent, not on their own.
         return store.read(tx -> tx.query("SELECT " + COLUMNS + " FROM sfn_executions WHERE status='RUNNING' "
@@ -136,17 +143,20 @@ public final class ExecutionStore {
                 ExecutionStore::execution));
     }
 
+    @Override
     public List<HistoryEvent> history(String arn) {
         return store.read(tx -> tx.query("SELECT id, previous_id, ts_ms, type, details FROM sfn_history "
                 + "WHERE execution_arn=? ORDER BY id", ExecutionStore::event, arn));
     }
 
+    @Override
     public long lastEventId(String arn) {
         return store.read(tx -> tx.queryOne("SELECT MAX(id) AS last FROM sfn_history WHERE execution_arn=?",
                 r -> r.nullableLong("last"), arn)).map(l -> l == null ? 0L : l).orElse(0L);
     }
 
     /** Deletes closed executions that stopped before {@code cutoff} (history retention). */
+    @Override
     public int purgeClosedBefore(Instant cutoff) {
         return store.write(tx -> {
             tx.update("DELETE FROM sfn_history WHERE execution_arn IN (SELECT arn FROM sfn_executions "

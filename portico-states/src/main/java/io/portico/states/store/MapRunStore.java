@@ -7,6 +7,7 @@ import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.states.engine.MapRunCounts;
 import io.portico.states.engine.MapRunInfo;
+import io.portico.states.engine.MapRunRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Thread safe.
  */
-public final class MapRunStore {
+public final class MapRunStore implements MapRunRepository {
     private static final String COLUMNS = "arn, execution_arn, machine_arn, status, start_ms, stop_ms, max_concurrency, "
             + "tolerated_count, tolerated_percentage, item_counts, execution_counts";
 
@@ -29,6 +30,7 @@ public final class MapRunStore {
     }
 
     /** Inserts or replaces the run. */
+    @Override
     public void save(MapRunInfo run) {
         store.write(tx -> tx.update("INSERT INTO sfn_map_runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT (arn) DO UPDATE SET status=excluded.status, stop_ms=excluded.stop_ms, "
@@ -41,12 +43,14 @@ public final class MapRunStore {
                 run.toleratedFailurePercentage().orElse(null), counts(run.itemCounts()), counts(run.executionCounts())));
     }
 
+    @Override
     public Optional<MapRunInfo> find(String arn) {
         return store.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM sfn_map_runs WHERE arn=?",
                 MapRunStore::run, arn));
     }
 
     /** The Map Runs an execution started, newest first. */
+    @Override
     public List<MapRunInfo> list(String executionArn) {
         return store.read(tx -> tx.query("SELECT " + COLUMNS + " FROM sfn_map_runs WHERE execution_arn=? "
                 + "ORDER BY start_ms DESC, arn", MapRunStore::run, executionArn));
@@ -57,6 +61,7 @@ public final class MapRunStore {
      * or ABORTED by the shutdown's stop. A resumed execution continues it (same ARN) rather than
      * starting another; a run that ended SUCCEEDED or FAILED is never continued.
      */
+    @Override
     public Optional<MapRunInfo> resumable(String executionArn, String stateMachineArn) {
         return store.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM sfn_map_runs WHERE execution_arn=? "
                 + "AND machine_arn=? AND status IN ('RUNNING', 'ABORTED') ORDER BY start_ms DESC LIMIT 1",
@@ -64,6 +69,7 @@ public final class MapRunStore {
     }
 
     /** Deletes Map Runs that stopped before {@code cutoff} (history retention, as for executions). */
+    @Override
     public int purgeClosedBefore(Instant cutoff) {
         return store.write(tx -> tx.update("DELETE FROM sfn_map_runs WHERE stop_ms IS NOT NULL AND stop_ms < ?",
                 cutoff.toEpochMilli()));

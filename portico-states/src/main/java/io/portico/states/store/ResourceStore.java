@@ -8,13 +8,14 @@ import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.states.engine.ActivityInfo;
 import io.portico.states.engine.AliasInfo;
+import io.portico.states.engine.ResourceRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Aliases, activities and tags in the store. Thread safe. */
-public final class ResourceStore {
+public final class ResourceStore implements ResourceRepository {
     private static final TypeReference<List<AliasInfo.Route>> ROUTES = new TypeReference<>() {
     };
 
@@ -26,6 +27,7 @@ public final class ResourceStore {
         this.tags = tags;
     }
 
+    @Override
     public void putAlias(AliasInfo a) {
         String routing = writeRoutes(a.routing());
         store.write(tx -> {
@@ -40,15 +42,18 @@ public final class ResourceStore {
         });
     }
 
+    @Override
     public Optional<AliasInfo> findAlias(String arn) {
         return store.read(tx -> tx.queryOne("SELECT * FROM sfn_aliases WHERE arn=?", ResourceStore::alias, arn));
     }
 
+    @Override
     public List<AliasInfo> aliases(String machineArn) {
         return store.read(tx -> tx.query("SELECT * FROM sfn_aliases WHERE machine_arn=? ORDER BY name",
                 ResourceStore::alias, machineArn));
     }
 
+    @Override
     public void deleteAlias(String arn) {
         store.write(tx -> tx.update("DELETE FROM sfn_aliases WHERE arn=?", arn));
     }
@@ -57,6 +62,7 @@ public final class ResourceStore {
      * Inserts the activity with its tags unless one of that ARN exists, which then comes back untouched
      * (its tags too: AWS ignores the tags of a repeated CreateActivity). TooManyTags inserts nothing.
      */
+    @Override
     public Insertion<ActivityInfo> insertActivityIfAbsent(ActivityInfo a, Map<String, String> newTags) {
         NewRow row = NewRow.into("sfn_activities").key("arn", a.arn()).value("account", a.account())
                 .value("region", a.region()).value("name", a.name()).value("created_ms", a.creationDate().toEpochMilli())
@@ -70,15 +76,18 @@ public final class ResourceStore {
         });
     }
 
+    @Override
     public Optional<ActivityInfo> findActivity(String arn) {
         return store.read(tx -> tx.queryOne("SELECT * FROM sfn_activities WHERE arn=?", ResourceStore::activity, arn));
     }
 
+    @Override
     public List<ActivityInfo> activities(String account, String region) {
         return store.read(tx -> tx.query("SELECT * FROM sfn_activities WHERE account=? AND region=? ORDER BY name",
                 ResourceStore::activity, account, region));
     }
 
+    @Override
     public void deleteActivity(String arn) {
         store.write(tx -> {
             tags.deleteAll(tx, arn);
@@ -87,15 +96,18 @@ public final class ResourceStore {
     }
 
     /** The resource's tags sorted by key; a new mutable map. */
+    @Override
     public Map<String, String> tags(String resourceArn) {
         return tags.list(resourceArn);
     }
 
     /** Adds or overwrites tags; TooManyTags if the resource would have more than {@link ResourceTags#LIMIT}. */
+    @Override
     public void tag(String resourceArn, Map<String, String> newTags) {
         tags.tag(resourceArn, newTags);
     }
 
+    @Override
     public void untag(String resourceArn, List<String> keys) {
         tags.untag(resourceArn, keys);
     }

@@ -7,6 +7,7 @@ import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.states.asl.parse.MachineType;
 import io.portico.states.engine.StateMachineInfo;
+import io.portico.states.engine.StateMachineRepository;
 import io.portico.states.engine.VersionInfo;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** State machines and their versions in the store. Thread safe. */
-public final class StateMachineStore {
+public final class StateMachineStore implements StateMachineRepository {
     private static final String MACHINE_COLUMNS = "arn, account, region, name, type, definition, role_arn, created_ms, "
             + "description, revision_id, logging, tracing, last_version";
     private static final String VERSION_COLUMNS = "arn, machine_arn, version, definition, role_arn, description, "
@@ -34,6 +35,7 @@ public final class StateMachineStore {
      * judge (an identical CreateStateMachine is idempotent, another is StateMachineAlreadyExists).
      * TooManyTags inserts nothing.
      */
+    @Override
     public Insertion<StateMachineInfo> insertIfAbsent(StateMachineInfo m, Optional<VersionInfo> firstVersion,
                                                       Map<String, String> newTags) {
         NewRow row = NewRow.into("sfn_state_machines").key("arn", m.arn()).value("account", m.account())
@@ -54,6 +56,7 @@ public final class StateMachineStore {
     }
 
     /** Replaces the machine's row and, when given, inserts a newly published version in the same transaction. */
+    @Override
     public void update(StateMachineInfo m, Optional<VersionInfo> published) {
         store.write(tx -> {
             tx.update("UPDATE sfn_state_machines SET definition=?, role_arn=?, description=?, revision_id=?, "
@@ -71,6 +74,7 @@ public final class StateMachineStore {
                 v.revisionId(), v.creationDate().toEpochMilli());
     }
 
+    @Override
     public void delete(String arn) {
         store.write(tx -> {
             tx.update("DELETE FROM sfn_versions WHERE machine_arn=?", arn);
@@ -80,22 +84,26 @@ public final class StateMachineStore {
         });
     }
 
+    @Override
     public Optional<StateMachineInfo> find(String arn) {
         return store.read(tx -> tx.queryOne("SELECT " + MACHINE_COLUMNS + " FROM sfn_state_machines WHERE arn=?",
                 StateMachineStore::machine, arn));
     }
 
+    @Override
     public List<StateMachineInfo> list(String account, String region) {
         return store.read(tx -> tx.query("SELECT " + MACHINE_COLUMNS
                         + " FROM sfn_state_machines WHERE account=? AND region=? ORDER BY name",
                 StateMachineStore::machine, account, region));
     }
 
+    @Override
     public List<StateMachineInfo> all() {
         return store.read(tx -> tx.query("SELECT " + MACHINE_COLUMNS + " FROM sfn_state_machines",
                 StateMachineStore::machine));
     }
 
+    @Override
     public void insertVersion(VersionInfo v, int lastVersion) {
         store.write(tx -> {
             insertVersion(tx, v);
@@ -103,17 +111,20 @@ public final class StateMachineStore {
         });
     }
 
+    @Override
     public Optional<VersionInfo> findVersion(String arn) {
         return store.read(tx -> tx.queryOne("SELECT " + VERSION_COLUMNS + " FROM sfn_versions WHERE arn=?",
                 StateMachineStore::version, arn));
     }
 
+    @Override
     public List<VersionInfo> versions(String machineArn) {
         return store.read(tx -> tx.query("SELECT " + VERSION_COLUMNS
                         + " FROM sfn_versions WHERE machine_arn=? ORDER BY version DESC",
                 StateMachineStore::version, machineArn));
     }
 
+    @Override
     public void deleteVersion(String arn) {
         store.write(tx -> tx.update("DELETE FROM sfn_versions WHERE arn=?", arn));
     }

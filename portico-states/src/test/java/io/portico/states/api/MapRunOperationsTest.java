@@ -11,6 +11,7 @@ import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.store.StatesStores;
 import java.util.List;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
@@ -52,7 +53,7 @@ class MapRunOperationsTest {
     @BeforeEach
     void start() {
         store = SqliteStore.open(dataDir);
-        engine = StepFunctions.create(store, Clock.systemUTC(), TaskResources.NONE);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), TaskResources.NONE);
         service = StatesApi.create(engine);
         services = new Services(List.of(service));
         service.start();

@@ -11,6 +11,7 @@ import io.portico.states.engine.MapRunInfo;
 import io.portico.states.engine.StateMachines;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
+import io.portico.states.store.StatesStores;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class MapRunRecoveryTest {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         CountDownLatch secondItemStarted = new CountDownLatch(1);
         TaskResources first = worker("before", calls, secondItemStarted);
-        StepFunctions before = StepFunctions.create(store, Clock.systemUTC(), first);
+        StepFunctions before = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), first);
         before.start();
         String machineArn = before.machines().create(new StateMachines.CreateRequest("000000000000", "us-east-1", "orders",
                 DEFINITION, "arn:aws:iam::000000000000:role/orders", MachineType.STANDARD, Optional.empty(),
@@ -55,7 +56,8 @@ class MapRunRecoveryTest {
         String mapRunArn = before.mapRuns().list(executionArn).get(0).mapRunArn();
 
         before.close();
-        StepFunctions after = StepFunctions.create(store, Clock.systemUTC(), worker("after", calls, new CountDownLatch(0)));
+        StepFunctions after = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+                worker("after", calls, new CountDownLatch(0)));
         after.start();
         ExecutionRecord end = after.executions().awaitEnd(executionArn);
 

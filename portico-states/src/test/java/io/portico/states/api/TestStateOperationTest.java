@@ -10,6 +10,7 @@ import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.store.StatesStores;
 import java.util.List;
 import io.portico.core.store.Store;
 import io.portico.states.engine.StepFunctions;
@@ -33,7 +34,7 @@ class TestStateOperationTest {
                 throw new UnsupportedOperationException("TestState must not use the store: " + method.getName());
             });
     private final Services services = new Services(List.of(StatesApi.create(
-            StepFunctions.create(NO_STORE, Clock.systemUTC(), TaskResources.NONE))));
+            StepFunctions.create(StatesStores.over(NO_STORE, Clock.systemUTC()), Clock.systemUTC(), TaskResources.NONE))));
 
     @Test
     void testState_infoLevel_returnsStatusOutputAndNextStateOnly() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +49,7 @@ class CallbackHistoryTest {
             token.complete(call.input().path("Token").asText());
             return JsonNodeFactory.instance.objectNode().put("MessageId", "m-1");
         }) : Optional.empty();
-        engine = StepFunctions.create(store, Clock.systemUTC(), queue);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), queue);
         engine.start();
     }
 

@@ -10,6 +10,7 @@ import io.portico.states.asl.Definition;
 import io.portico.states.asl.StatesError;
 import io.portico.states.asl.parse.DefinitionParser;
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,8 +159,8 @@ class ClockDrivenTimersTest {
 
     @Test
     void executionTimeoutSeconds_stopsTheExecutionWhenTheClockReachesIt(@TempDir Path dir) throws Exception {
-        try (SqliteStore store = SqliteStore.open(dir); StepFunctions engine = StepFunctions.create(store, clock,
-                TaskResources.NONE)) {
+        try (SqliteStore store = SqliteStore.open(dir);
+                StepFunctions engine = StepFunctions.create(StatesStores.over(store, clock), clock, TaskResources.NONE)) {
             engine.start();
             String machine = engine.machines().create(new StateMachines.CreateRequest("000000000000", "us-east-1",
                     "bounded", """

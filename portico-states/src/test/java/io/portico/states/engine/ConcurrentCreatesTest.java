@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.core.testing.Race;
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +42,7 @@ class ConcurrentCreatesTest {
     @BeforeEach
     void start() {
         store = SqliteStore.open(dir);
-        engine = StepFunctions.create(store, Clock.systemUTC(), TaskResources.NONE);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), TaskResources.NONE);
         engine.start();
     }
 

@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,8 @@ class ExecutionLimitsTest {
     @BeforeEach
     void start() throws InterruptedException {
         store = SqliteStore.open(dataDir);
-        engine = StepFunctions.create(store, Clock.systemUTC(), resource -> Optional.empty());
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+                resource -> Optional.empty());
         engine.start();
     }
 

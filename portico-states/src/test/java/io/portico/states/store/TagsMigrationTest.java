@@ -33,7 +33,8 @@ class TagsMigrationTest {
         }
 
         try (SqliteStore store = SqliteStore.open(dir)) {
-            StepFunctions engine = StepFunctions.create(store, Clock.systemUTC(), TaskResources.NONE);
+            StepFunctions engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+                    TaskResources.NONE);
             engine.start();
 
             assertThat(engine.resources().tags(MACHINE)).containsExactly(Map.entry("env", "prod"), Map.entry("team", "orders"));

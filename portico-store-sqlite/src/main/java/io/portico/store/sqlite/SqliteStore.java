@@ -83,17 +83,28 @@ public final class SqliteStore implements Store {
      * @throws StoreException if the database cannot be opened
      */
     public static SqliteStore open(Path dataDir) {
+        return openFile(dataDir.resolve(FILE_NAME));
+    }
+
+    /**
+     * Opens (creating if needed, with its directories) the database file {@code file} and starts the
+     * writer thread. A relative path is resolved against the working directory.
+     *
+     * @throws StoreException if the database cannot be opened
+     */
+    public static SqliteStore openFile(Path file) {
+        Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(dataDir);
-            SqliteStore store = new SqliteStore(dataDir.resolve(FILE_NAME).toAbsolutePath());
+            Files.createDirectories(absolute.getParent());
+            SqliteStore store = new SqliteStore(absolute);
             store.writer.start();
             store.write(tx -> tx.update("CREATE TABLE IF NOT EXISTS schema_migrations ("
                     + "module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))"));
             return store;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+            throw new UncheckedIOException("cannot create directory " + absolute.getParent(), e);
         } catch (SQLException e) {
-            throw new StoreException("cannot open SQLite store in " + dataDir, e);
+            throw new StoreException("cannot open SQLite store " + absolute, e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One Java execution environment: a {@link LoadedFunction} (its own class loader, statics, variables,
@@ -41,6 +42,7 @@ public final class JavaEnvironment implements ExecutionEnvironment {
     private final Map<String, String> variables;
     private final LogRouter router;
     private final long initDurationMillis;
+    private final ReentrantLock lock = new ReentrantLock(); // orders replacing the function against close
     private volatile LoadedFunction function; // null after the runtime exited, until the next invocation
     private volatile boolean closed;
 
@@ -103,11 +105,14 @@ public final class JavaEnvironment implements ExecutionEnvironment {
     /** Loads the function afresh after its runtime exited, as Lambda starts a new environment. */
     private LoadedFunction restart(InvocationLog initLog) throws FunctionInitException, InterruptedException {
         LoadedFunction fresh = LoadedFunction.load(spec, variables, router, initLog);
-        synchronized (this) {
+        lock.lock();
+        try {
             if (!closed) {
                 function = fresh;
                 return fresh;
             }
+        } finally {
+            lock.unlock();
         }
         fresh.close(); // closed while it loaded
         throw new IllegalStateException("the environment of " + spec.qualifiedArn() + " is closed");
@@ -148,20 +153,30 @@ public final class JavaEnvironment implements ExecutionEnvironment {
     }
 
     /** The runtime of {@code dead} is gone: forget it, so that the next invocation starts over. */
-    private synchronized void retire(LoadedFunction dead) {
-        if (function == dead) {
-            function = null;
+    private void retire(LoadedFunction dead) {
+        lock.lock();
+        try {
+            if (function == dead) {
+                function = null;
+            }
+            dead.close();
+        } finally {
+            lock.unlock();
         }
-        dead.close();
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        LoadedFunction current = function;
-        function = null;
-        if (current != null) {
-            current.close();
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            LoadedFunction current = function;
+            function = null;
+            if (current != null) {
+                current.close();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

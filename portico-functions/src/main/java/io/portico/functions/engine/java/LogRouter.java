@@ -8,6 +8,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An environment's stdout and stderr. Both write to whichever log is current: the init log while the
@@ -51,23 +52,31 @@ final class LogRouter {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        // The PrintStream already serialises writes; this lock keeps the decoder safe should anyone
+        // write to the stream directly.
+        private final ReentrantLock lock = new ReentrantLock();
         private ByteBuffer pending = ByteBuffer.allocate(0);
 
         @Override
-        public synchronized void write(int b) {
+        public void write(int b) {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
-            ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
-            input.put(pending).put(bytes, offset, length).flip();
-            CharBuffer text = CharBuffer.allocate(input.remaining());
-            decoder.decode(input, text, false);
-            pending = input.slice(); // an incomplete character at the end waits for its next bytes
-            text.flip();
-            if (text.hasRemaining()) {
-                current.write(text.toString());
+        public void write(byte[] bytes, int offset, int length) {
+            lock.lock();
+            try {
+                ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
+                input.put(pending).put(bytes, offset, length).flip();
+                CharBuffer text = CharBuffer.allocate(input.remaining());
+                decoder.decode(input, text, false);
+                pending = input.slice(); // an incomplete character at the end waits for its next bytes
+                text.flip();
+                if (text.hasRemaining()) {
+                    current.write(text.toString());
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }

@@ -6,6 +6,7 @@ import io.portico.functions.engine.InvocationLog;
 import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +26,9 @@ final class ProcessEnvironment implements ExecutionEnvironment {
     private final WorkerLaunch launch;
     private final Consumer<ProcessEnvironment> onClose;
     private final long initDurationMillis;
-    private RuntimeWorker worker; // guarded by this
-    private boolean closed; // guarded by this
+    private final ReentrantLock lock = new ReentrantLock();
+    private RuntimeWorker worker; // guarded by lock
+    private boolean closed; // guarded by lock
 
     private ProcessEnvironment(WorkerLaunch launch, Consumer<ProcessEnvironment> onClose, RuntimeWorker worker,
             long initDurationMillis) {
@@ -68,7 +70,8 @@ final class ProcessEnvironment implements ExecutionEnvironment {
     /** The current worker, or a new one when it has ended (see the class comment). */
     private RuntimeWorker liveWorker(InvocationLog log) throws FunctionInitException, InterruptedException {
         RuntimeWorker ended;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (closed) {
                 throw new IllegalStateException("the environment of " + launch.spec().qualifiedArn() + " is closed");
             }
@@ -76,6 +79,8 @@ final class ProcessEnvironment implements ExecutionEnvironment {
                 return worker;
             }
             ended = worker;
+        } finally {
+            lock.unlock();
         }
         ended.close();
         long started = System.nanoTime();
@@ -86,11 +91,14 @@ final class ProcessEnvironment implements ExecutionEnvironment {
             log.write(initReport(started, e.error().errorType()));
             throw e;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             if (!closed) {
                 worker = fresh;
                 return fresh;
             }
+        } finally {
+            lock.unlock();
         }
         fresh.close(); // closed while it started
         throw new IllegalStateException("the environment of " + launch.spec().qualifiedArn() + " is closed");
@@ -104,19 +112,27 @@ final class ProcessEnvironment implements ExecutionEnvironment {
     }
 
     /** The current worker's process id, for tests. */
-    synchronized long pid() {
-        return worker.pid();
+    long pid() {
+        lock.lock();
+        try {
+            return worker.pid();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void close() {
         RuntimeWorker last;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
             last = worker;
+        } finally {
+            lock.unlock();
         }
         try {
             last.close();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A worker's stdout and stderr: one file the process appends both to (interleaved as written, as
@@ -35,8 +36,9 @@ final class ProcessOutput implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private long offset;
-    private boolean closed;
+    private final ReentrantLock lock = new ReentrantLock(); // drains read files: a monitor would pin the carrier
+    private long offset; // guarded by lock
+    private boolean closed; // guarded by lock
 
     private ProcessOutput(Path file, FileChannel channel) {
         this.file = file;
@@ -56,11 +58,12 @@ final class ProcessOutput implements AutoCloseable {
     }
 
     /** Writes everything the worker wrote since the last drain to {@code log}; nothing once closed. */
-    synchronized void drainTo(InvocationLog log) {
-        if (closed) {
-            return;
-        }
+    void drainTo(InvocationLog log) {
+        lock.lock();
         try {
+            if (closed) {
+                return;
+            }
             long end = channel.size();
             long position = offset;
             ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(16, end - position)));
@@ -87,6 +90,8 @@ final class ProcessOutput implements AutoCloseable {
             compactIfLarge(end);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the output of a worker from " + file, e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -99,16 +104,19 @@ final class ProcessOutput implements AutoCloseable {
 
     /** Deletes the file. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() {
+        lock.lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             channel.close();
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
+        } finally {
+            lock.unlock();
         }
     }
 }

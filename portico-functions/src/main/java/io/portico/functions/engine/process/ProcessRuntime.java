@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs functions as worker processes speaking Lambda's Runtime API, one process per execution
@@ -81,7 +82,8 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
     private final RuntimeApiServers servers = RuntimeApiServers.create();
     private final Set<ProcessEnvironment> live = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook = new Thread(this::closeEnvironments, "process-runtime-shutdown");
-    private JavaRuntimeInterfaceClient ric; // guarded by this, installed on first use
+    private final ReentrantLock ricLock = new ReentrantLock();
+    private JavaRuntimeInterfaceClient ric; // guarded by ricLock, installed on first use
     private volatile boolean closed;
 
     private ProcessRuntime(Settings settings, boolean ownsWorkDirectory) {
@@ -146,17 +148,22 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
         return new WorkerCommand(List.of(bootstrap.toString()), Map.of());
     }
 
-    private synchronized JavaRuntimeInterfaceClient javaClient() throws FunctionInitException {
-        if (ric == null) {
-            try {
-                ric = JavaRuntimeInterfaceClient.install(settings.workDirectory().resolve("ric"), settings.javaExecutable());
-            } catch (UnsupportedOperationException e) {
-                throw new FunctionInitException(PlatformErrors.invalidEntrypoint(e.getMessage()), e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot install the Java runtime interface client", e);
+    private JavaRuntimeInterfaceClient javaClient() throws FunctionInitException {
+        // Installing unpacks files: a virtual thread may block here, so a lock rather than a monitor.
+        ricLock.lock();
+        try {
+            if (ric == null) {
+                ric = JavaRuntimeInterfaceClient.install(settings.workDirectory().resolve("ric"),
+                        settings.javaExecutable());
             }
+            return ric;
+        } catch (UnsupportedOperationException e) {
+            throw new FunctionInitException(PlatformErrors.invalidEntrypoint(e.getMessage()), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the Java runtime interface client", e);
+        } finally {
+            ricLock.unlock();
         }
-        return ric;
     }
 
     private Path environmentDirectory() {

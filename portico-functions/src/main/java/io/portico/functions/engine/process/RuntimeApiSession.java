@@ -4,6 +4,7 @@ import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.process.ApiReply.Rejected;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Runtime API's state for one worker process: the state machine Lambda's RAPID keeps for a
@@ -36,6 +37,7 @@ final class RuntimeApiSession {
     }
 
     private final CompletableFuture<InitOutcome> init = new CompletableFuture<>();
+    private final ReentrantLock lock = new ReentrantLock(); // guards the fields below
     private State state = State.STARTED;
     private RuntimeEvent event; // the current invocation's; its id stays current after it is answered
     private CompletableFuture<InvocationOutcome> outcome = CompletableFuture.completedFuture(null);
@@ -55,7 +57,8 @@ final class RuntimeApiSession {
     CompletableFuture<InvocationOutcome> offer(RuntimeEvent next) {
         CompletableFuture<InvocationOutcome> pending = new CompletableFuture<>();
         EventSink sink;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (!outcome.isDone()) {
                 throw new IllegalStateException("invocation " + event.requestId() + " is still running");
             }
@@ -68,6 +71,8 @@ final class RuntimeApiSession {
             parked = new CompletableFuture<>();
             sink = waiting;
             waiting = null;
+        } finally {
+            lock.unlock();
         }
         if (sink != null) {
             sink.deliver(next);
@@ -79,8 +84,13 @@ final class RuntimeApiSession {
      * Completes when the worker next waits in {@code /next} with no event to answer, or has ended: for
      * the invocation offered last, the moment Lambda ends it (its END line), post-response work done.
      */
-    synchronized CompletableFuture<Void> parked() {
-        return parked;
+    CompletableFuture<Void> parked() {
+        lock.lock();
+        try {
+            return parked;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A {@code GET /runtime/invocation/next}. */
@@ -90,7 +100,8 @@ final class RuntimeApiSession {
         Rejected refusal = null;
         boolean initDone = false;
         CompletableFuture<Void> nowParked = null;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (exitReason.isPresent()) {
                 refusal = ApiReply.internalServerError();
             } else if (state == State.INIT_ERROR) {
@@ -106,6 +117,8 @@ final class RuntimeApiSession {
                     nowParked = parked;
                 }
             }
+        } finally {
+            lock.unlock();
         }
         if (initDone) {
             init.complete(new InitOutcome.Ready());
@@ -139,11 +152,14 @@ final class RuntimeApiSession {
 
     /** A {@code POST /runtime/init/error}. */
     ApiReply initError(PostedError error) {
-        synchronized (this) {
+        lock.lock();
+        try {
             if (state != State.STARTED) {
                 return ApiReply.invalidStateTransition(state.rapidName, State.INIT_ERROR.rapidName);
             }
             state = State.INIT_ERROR;
+        } finally {
+            lock.unlock();
         }
         init.complete(new InitOutcome.Failed(error.error(), error.message()));
         return ApiReply.ACCEPTED;
@@ -156,7 +172,8 @@ final class RuntimeApiSession {
     void workerExited(String reason) {
         CompletableFuture<InvocationOutcome> inFlight;
         CompletableFuture<Void> over;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (exitReason.isPresent()) {
                 return;
             }
@@ -164,6 +181,8 @@ final class RuntimeApiSession {
             inFlight = outcome;
             over = parked;
             waiting = null; // its connection died with the worker
+        } finally {
+            lock.unlock();
         }
         init.complete(new InitOutcome.Failed(PlatformErrors.exited(Optional.empty(), reason), reason));
         inFlight.completeExceptionally(new WorkerExitedException(reason));
@@ -173,7 +192,8 @@ final class RuntimeApiSession {
     /** Settles the current invocation with {@code result}, or says why it cannot. */
     private ApiReply answer(String requestId, String transition, InvocationOutcome result) {
         CompletableFuture<InvocationOutcome> answered;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (event == null || !event.requestId().equals(requestId)) {
                 return ApiReply.invalidRequestId();
             }
@@ -185,6 +205,8 @@ final class RuntimeApiSession {
             }
             state = State.RESPONSE_SENT;
             answered = outcome;
+        } finally {
+            lock.unlock();
         }
         answered.complete(result);
         return ApiReply.ACCEPTED;

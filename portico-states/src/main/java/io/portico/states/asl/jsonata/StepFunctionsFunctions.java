@@ -5,8 +5,8 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.portico.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +40,7 @@ final class StepFunctionsFunctions {
     private static final long MAX_RANGE_ELEMENTS = 873_782L;
 
     /** AWS's $parse rejects trailing documents and repeated keys, which a lenient reader accepts. */
-    private static final ObjectReader STRICT_JSON = new ObjectMapper().reader()
+    private static final ObjectReader STRICT_JSON = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class IntrinsicLibrary {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = io.portico.core.json.Json.mapper();
     private static final int MAX_RANGE_ITEMS = 1000;
     private static final int MAX_BASE64_CHARS = 10_000;
     private static final int MAX_HASH_CHARS = 10_000;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.states.asl.Definition;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * verbatim ({@code Unrecognized token 'not': ... at [Source: (String)"not a definition"; line: 1,
  * column: 4]}).
  *
- * <p>Thread safe: all methods are static and share only an immutable, thread-safe mapper. Arguments
+ * <p>Thread safe: all methods are static and share only an immutable, thread-safe reader. Arguments
  * must not be null.
  */
 public final class DefinitionParser {
@@ -35,10 +35,9 @@ public final class DefinitionParser {
     public static final int MAX_RESULTS = 100;
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '(.*?)':");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .without(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
 
     private DefinitionParser() {
     }
@@ -47,7 +46,7 @@ public final class DefinitionParser {
     public static Definition parse(String definitionJson, MachineType type) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(definitionJson);
+            root = READER.readTree(definitionJson);
         } catch (JsonProcessingException e) {
             throw new InvalidDefinitionException(List.of(jsonProblem(e)));
         }
@@ -61,7 +60,7 @@ public final class DefinitionParser {
     /** Every problem of a definition, errors and warnings, in AWS's order; empty when it is valid. */
     public static List<Diagnostic> check(String definitionJson, MachineType type) {
         try {
-            return checkTree(MAPPER.readTree(definitionJson), type);
+            return checkTree(READER.readTree(definitionJson), type);
         } catch (JsonProcessingException e) {
             return List.of(jsonProblem(e));
         }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.IntFunction;
  * extra first parameter), so the rewrite is a one-instruction swap. Thread safe.
  */
 public final class EnvironmentHooks {
+    private static final ReentrantLock INSTALL = new ReentrantLock();
     private static volatile Map<String, String> environment = Map.of();
     private static volatile PrintStream out;
     private static volatile PrintStream err;
@@ -32,15 +34,20 @@ public final class EnvironmentHooks {
      * Sets this environment's variables (unmodifiable), its output streams and what exiting throws.
      * Portico calls it once, right after defining the class; later calls fail.
      */
-    public static synchronized void install(Map<String, String> variables, PrintStream stdout, PrintStream stderr,
+    public static void install(Map<String, String> variables, PrintStream stdout, PrintStream stderr,
             IntFunction<Error> onExit) {
-        if (exit != null) {
-            throw new IllegalStateException("environment hooks are installed already");
+        INSTALL.lock();
+        try {
+            if (exit != null) {
+                throw new IllegalStateException("environment hooks are installed already");
+            }
+            environment = Objects.requireNonNull(variables);
+            out = Objects.requireNonNull(stdout);
+            err = Objects.requireNonNull(stderr);
+            exit = Objects.requireNonNull(onExit);
+        } finally {
+            INSTALL.unlock();
         }
-        environment = Objects.requireNonNull(variables);
-        out = Objects.requireNonNull(stdout);
-        err = Objects.requireNonNull(stderr);
-        exit = Objects.requireNonNull(onExit);
     }
 
     /** Replaces {@code System.getenv()}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -30,6 +31,7 @@ import java.util.function.Function;
  */
 public final class SerializationBridge {
     private static final Map<List<Object>, PojoSerializer<Object>> SERIALIZERS = new ConcurrentHashMap<>();
+    private static final ReentrantLock CUSTOM_LOOKUP = new ReentrantLock();
     private static volatile CustomPojoSerializer custom;
     private static volatile boolean customLooked;
 
@@ -69,11 +71,16 @@ public final class SerializationBridge {
 
     private static CustomPojoSerializer customSerializer() {
         if (!customLooked) {
-            synchronized (SerializationBridge.class) {
+            // ServiceLoader reads the function's jars: a lock, not a monitor, so the invoking virtual
+            // thread does not pin its carrier while it waits.
+            CUSTOM_LOOKUP.lock();
+            try {
                 if (!customLooked) {
                     custom = loadCustomSerializer();
                     customLooked = true;
                 }
+            } finally {
+                CUSTOM_LOOKUP.unlock();
             }
         }
         return custom;

@@ -1,8 +1,7 @@
-package io.portico.states.store;
+package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.engine.Checkpointer;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,12 +9,12 @@ import java.util.Optional;
  * Checkpoints of one STANDARD execution: each call writes the journal's pending events and the
  * frame's position in one transaction, so the history and the position never disagree after a crash.
  */
-public final class DurableCheckpointer implements Checkpointer {
-    private final ExecutionStore executions;
+final class DurableCheckpointer implements Checkpointer {
+    private final ExecutionRepository executions;
     private final String executionArn;
     private final DurableJournal journal;
 
-    public DurableCheckpointer(ExecutionStore executions, String executionArn, DurableJournal journal) {
+    DurableCheckpointer(ExecutionRepository executions, String executionArn, DurableJournal journal) {
         this.executions = executions;
         this.executionArn = executionArn;
         this.journal = journal;
@@ -50,10 +49,10 @@ public final class DurableCheckpointer implements Checkpointer {
     public Optional<FrameCheckpoint> load(String frameKey) {
         return executions.checkpoint(executionArn, frameKey).map(row -> new FrameCheckpoint(
                 Optional.ofNullable(row.state()),
-                row.input() == null ? null : ExecutionStore.parse(row.input()),
+                row.input() == null ? null : Executions.parseStored(row.input()),
                 row.variables() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                        : (ObjectNode) ExecutionStore.parse(row.variables()),
+                        : (ObjectNode) Executions.parseStored(row.variables()),
                 Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli),
-                Optional.ofNullable(row.output()).map(ExecutionStore::parse)));
+                Optional.ofNullable(row.output()).map(Executions::parseStored)));
     }
 }
