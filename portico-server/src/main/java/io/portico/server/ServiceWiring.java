@@ -61,7 +61,7 @@ public final class ServiceWiring {
         AsyncInvocations async = new AsyncInvocations(functions, context.work(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
-                context.clock(), BusTasks.over(context.bus()), withObjects(context, statesSettings));
+                context.clock(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(LambdaApi.create(functions, async), StatesApi.create(stepFunctions));
     }

@@ -19,18 +19,16 @@ public final class Member {
     private final Optional<String> locationName;
     private final boolean idempotencyToken;
     private final boolean flattened;
-    private final boolean xmlAttribute;
     private final Map<String, Shape> shapes;
 
     Member(String name, String target, Location location, Optional<String> locationName, boolean idempotencyToken,
-            boolean flattened, boolean xmlAttribute, Map<String, Shape> shapes) {
+            boolean flattened, Map<String, Shape> shapes) {
         this.name = name;
         this.target = target;
         this.location = location;
         this.locationName = locationName;
         this.idempotencyToken = idempotencyToken;
         this.flattened = flattened;
-        this.xmlAttribute = xmlAttribute;
         this.shapes = shapes;
     }
 
@@ -70,10 +68,6 @@ public final class Member {
             case Shape.MapShape map -> map.flattened();
             default -> false;
         };
-    }
-
-    public boolean xmlAttribute() {
-        return xmlAttribute;
     }
 
     @Override

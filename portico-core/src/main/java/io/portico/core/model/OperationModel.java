@@ -8,8 +8,8 @@ import java.util.Optional;
  * status), its input and output structures, and the errors it declares.
  *
  * <p>{@code hostPrefix} is the endpoint host prefix SDKs add ({@code sync-} for StartSyncExecution);
- * {@code resultWrapper} names the element that wraps a query-protocol result; {@code inputRoot} names the
- * XML root element of a REST-XML request body and {@code xmlNamespace} its namespace. Immutable; thread safe.
+ * {@code resultWrapper} names the element that wraps a query-protocol result; {@code xmlNamespace} is the
+ * namespace of a REST-XML operation's documents. Immutable; thread safe.
  */
 public record OperationModel(
         String name,
@@ -21,6 +21,5 @@ public record OperationModel(
         List<Shape.Structure> errors,
         Optional<String> hostPrefix,
         Optional<String> resultWrapper,
-        Optional<String> inputRoot,
         Optional<String> xmlNamespace) {
 }

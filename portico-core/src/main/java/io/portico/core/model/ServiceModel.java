@@ -1,5 +1,6 @@
 package io.portico.core.model;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class ServiceModel {
         this.xmlNamespace = xmlNamespace;
         this.operations = operations;
         this.shapes = shapes;
-        Map<String, Shape.Structure> errors = new java.util.HashMap<>();
+        Map<String, Shape.Structure> errors = new HashMap<>();
         shapes.values().forEach(shape -> {
             if (shape instanceof Shape.Structure s && s.error().isPresent()) {
                 errors.putIfAbsent(s.error().get().code(), s);

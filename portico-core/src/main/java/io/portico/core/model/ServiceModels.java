@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,8 +89,8 @@ public final class ServiceModels {
                 meta.path("signingName").asText(endpointPrefix), text(meta, "targetPrefix"),
                 Protocol.of(meta.path("protocol").asText(), meta.path("jsonVersion").asText(null)),
                 meta.path("apiVersion").asText(), text(meta, "xmlNamespace"),
-                java.util.Collections.unmodifiableMap(operations),
-                java.util.Collections.unmodifiableMap(shapes));
+                Collections.unmodifiableMap(operations),
+                Collections.unmodifiableMap(shapes));
     }
 
     private static OperationModel operation(JsonNode op, Map<String, Shape> shapes) {
@@ -99,7 +100,7 @@ public final class ServiceModels {
                 structure(op.path("input"), shapes), structure(op.path("output"), shapes),
                 op.path("errors").valueStream().map(e -> structure(e, shapes)).flatMap(Optional::stream).toList(),
                 text(op.path("endpoint"), "hostPrefix"), text(op.path("output"), "resultWrapper"),
-                text(op.path("input"), "locationName"), text(op.path("input").path("xmlNamespace"), "uri"));
+                text(op.path("input").path("xmlNamespace"), "uri"));
     }
 
     private static Optional<Shape.Structure> structure(JsonNode ref, Map<String, Shape> shapes) {
@@ -111,7 +112,7 @@ public final class ServiceModels {
         boolean sensitive = s.path("sensitive").asBoolean(false);
         return switch (s.path("type").asText()) {
             case "structure" -> new Shape.Structure(name, members(s.path("members"), shapes),
-                    java.util.Collections.unmodifiableSet(new LinkedHashSet<>(strings(s.path("required")))),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(strings(s.path("required")))),
                     text(s, "payload"), errorTrait(name, s), sensitive);
             case "list" -> new Shape.ListShape(name, member("member", s.path("member"), shapes), bound(s, "min"),
                     bound(s, "max"), s.path("flattened").asBoolean(false), sensitive,
@@ -136,13 +137,13 @@ public final class ServiceModels {
     private static Map<String, Member> members(JsonNode members, Map<String, Shape> shapes) {
         Map<String, Member> out = new LinkedHashMap<>();
         members.properties().forEach(e -> out.put(e.getKey(), member(e.getKey(), e.getValue(), shapes)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private static Member member(String name, JsonNode m, Map<String, Shape> shapes) {
         return new Member(name, m.path("shape").asText(), Location.of(m.path("location").asText(null)),
                 text(m, "locationName"), m.path("idempotencyToken").asBoolean(false),
-                m.path("flattened").asBoolean(false), m.path("xmlAttribute").asBoolean(false), shapes);
+                m.path("flattened").asBoolean(false), shapes);
     }
 
     private static Optional<Shape.ErrorTrait> errorTrait(String name, JsonNode s) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * such as {@code StateMachineDoesNotExist}, no namespace), its HTTP {@code status}, its {@code message}
  * (empty when AWS sends none) and any further members the error shape carries ({@code extra}: DynamoDB's
  * {@code CancellationReasons}, Lambda's {@code Type} and {@code Reason}). Each protocol codec renders it
- * in its own shape (JSON {@code __type}, query {@code ErrorResponse}, REST-XML {@code Error}).
+ * in its own shape (JSON {@code __type}; an {@code ErrorResponse} document for query and REST-XML).
  *
  * <p>The caller is at fault for a status below 500. Immutable as long as {@link #extra()}'s result is not
  * changed (it is the error's own copy); never null components.

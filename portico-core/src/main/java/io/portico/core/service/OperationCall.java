@@ -2,6 +2,7 @@ package io.portico.core.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.model.OperationModel;
+import java.util.Optional;
 
 /**
  * One call of an operation, decoded and validated: the input as a document keyed by the model's member
@@ -16,12 +17,12 @@ import io.portico.core.model.OperationModel;
  * to the call.
  */
 public record OperationCall(OperationModel operation, ObjectNode input, Caller caller, String requestId,
-        java.util.Optional<String> host) {
+        Optional<String> host) {
 
     /** A string member, absent as empty. */
-    public java.util.Optional<String> string(String member) {
+    public Optional<String> string(String member) {
         var v = input.get(member);
-        return v == null || v.isNull() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
     /** A required string member (the model marks it required, so validation has already refused its absence). */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -78,7 +79,7 @@ public final class ServiceApi implements Component {
     }
 
     /** The names of the operations this service serves. */
-    public java.util.Set<String> servedOperations() {
+    public Set<String> servedOperations() {
         return handlers.keySet();
     }
 

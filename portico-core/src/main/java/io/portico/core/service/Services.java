@@ -1,6 +1,7 @@
 package io.portico.core.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.core.model.OperationModel;
 import io.portico.core.model.Protocol;
 import io.portico.core.model.ServiceModel;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,8 +190,8 @@ public final class Services implements CallBus {
         OperationModel op = operation(api, operation);
         ObjectNode document = op.input().isPresent()
                 ? JsonDocuments.structure(op.input().get(), input.deepCopy(), api.typeErrors())
-                : io.portico.core.json.Json.object();
-        return invoke(api, op, document, caller, java.util.UUID.randomUUID().toString(), Optional.empty());
+                : Json.object();
+        return invoke(api, op, document, caller, UUID.randomUUID().toString(), Optional.empty());
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.portico.core.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.model.Shape;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * AWS's constraint texts for one scalar shape ({@code Member must have length less than or equal to 64},
@@ -27,7 +30,7 @@ final class Constraints {
      * {@code test_create_connection_validations}; {@code lambda/test_lambda_api},
      * {@code test_function_name_and_qualifier_validation}).
      */
-    static List<String> broken(Shape shape, com.fasterxml.jackson.databind.JsonNode value) {
+    static List<String> broken(Shape shape, JsonNode value) {
         List<String> broken = new ArrayList<>();
         switch (shape) {
             case Shape.StringShape s -> {
@@ -81,7 +84,7 @@ final class Constraints {
      * is not run through the pattern at all (and fails it): the models' patterns apply to user input, and
      * a long enough value would make an unlucky pattern cost more than the request is worth.
      */
-    static boolean matches(java.util.regex.Pattern pattern, String text) {
+    static boolean matches(Pattern pattern, String text) {
         return text.length() <= MAX_PATTERN_INPUT && pattern.matcher(text).matches();
     }
 
@@ -125,11 +128,11 @@ final class Constraints {
         return "Member must satisfy regular expression pattern: " + s.pattern().orElse("");
     }
 
-    private static long byteLength(com.fasterxml.jackson.databind.JsonNode value) {
+    private static long byteLength(JsonNode value) {
         try {
             byte[] bytes = value.binaryValue();
             return bytes == null ? 0 : bytes.length;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }

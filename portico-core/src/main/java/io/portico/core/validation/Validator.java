@@ -1,6 +1,7 @@
 package io.portico.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class Validator {
         boolean badKey = false;
         boolean badValue = false;
         for (Map.Entry<String, JsonNode> e : value.properties()) {
-            badKey |= !Constraints.broken(key, com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())).isEmpty();
+            badKey |= !Constraints.broken(key, TextNode.valueOf(e.getKey())).isEmpty();
             if (element instanceof Shape.Structure || element instanceof Shape.ListShape || element instanceof Shape.MapShape) {
                 if (!e.getValue().isNull()) {
                     check(element, e.getValue(), path + "." + e.getKey() + ".member", out);

@@ -3,6 +3,7 @@ package io.portico.core.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class Values {
         int length;
         try {
             length = value.binaryValue() == null ? 0 : value.binaryValue().length;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             length = 0;
         }
         return "java.nio.HeapByteBuffer[pos=0 lim=" + length + " cap=" + length + "]";

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public record NodeId(String value) {
             NodeId created = new NodeId("node-" + UUID.randomUUID());
             Path temporary = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
             Files.writeString(temporary, created.value() + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the node id in " + dataDir, e);

@@ -2,13 +2,14 @@ package io.portico.functions.api;
 
 import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
-import io.portico.core.service.Caller;
 import io.portico.core.protocol.AwsResponse;
+import io.portico.core.service.Caller;
 import io.portico.functions.engine.CodeStorage;
 import io.portico.functions.engine.FunctionLogs;
 import io.portico.functions.engine.Functions;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -43,7 +44,7 @@ final class CodeDownload {
         if (path.startsWith(PATH)) {
             String id = path.substring(PATH.length());
             List<String> signature = query.getOrDefault("signature", List.of());
-            if (signature.isEmpty() || !java.security.MessageDigest.isEqual(
+            if (signature.isEmpty() || !MessageDigest.isEqual(
                     sign(id).getBytes(StandardCharsets.UTF_8), signature.get(0).getBytes(StandardCharsets.UTF_8))) {
                 return Optional.of(new AwsResponse(403, "text/plain", Map.of(),
                         "Access Denied".getBytes(StandardCharsets.UTF_8)));

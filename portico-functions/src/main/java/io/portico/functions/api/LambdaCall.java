@@ -3,6 +3,7 @@ package io.portico.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.service.OperationCall;
+import io.portico.core.service.OperationHandler;
 import io.portico.functions.engine.FunctionRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ record LambdaCall(OperationCall operation) {
     }
 
     /** The kit's handler for {@code handler}. */
-    static io.portico.core.service.OperationHandler of(Handler handler) {
+    static OperationHandler of(Handler handler) {
         return call -> handler.handle(new LambdaCall(call));
     }
 

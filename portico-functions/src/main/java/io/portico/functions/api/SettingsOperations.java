@@ -3,13 +3,14 @@ package io.portico.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
+import io.portico.core.service.OperationHandler;
 import io.portico.functions.engine.EventInvokeConfig;
 import io.portico.functions.engine.FunctionRef;
 import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
-import io.portico.core.service.OperationHandler;
-import java.util.Map;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ final class SettingsOperations {
             return out;
         }));
         ops.put("UntagResource", LambdaCall.of(call -> {
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             call.body().path("TagKeys").forEach(k -> keys.add(k.asText()));
             functions.store().untag(taggable(call, functions), keys);
             return Json.object();

@@ -169,11 +169,9 @@ final class ExecutionOperations {
     }
 
     private ObjectNode history(Call call) {
-        // The request is read whole before the execution is looked up, as AWS deserialises it first.
         String executionArn = call.required("executionArn");
         boolean reverse = call.flag("reverseOrder");
         boolean includeData = call.optionalFlag("includeExecutionData").orElse(true);
-        call.maxResults();
         List<HistoryEvent> events = new ArrayList<>(engine.executions().history(executionArn));
         if (reverse) {
             Collections.reverse(events);

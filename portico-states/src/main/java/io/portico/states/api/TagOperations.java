@@ -9,7 +9,6 @@ import java.util.Map;
 
 /** Tags on state machines and activities (at most 50 per resource, as on AWS). */
 final class TagOperations {
-    private static final int MAX_TAGS = 50;
 
     private final StepFunctions engine;
 

@@ -6,6 +6,7 @@ import io.portico.states.engine.ResourceNames;
 import io.portico.states.engine.TaskCall;
 import io.portico.states.engine.TaskResource;
 import io.portico.states.engine.TaskResources;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,14 +25,14 @@ public final class BusTasks implements TaskResources {
     private final CallBus bus;
     private final LambdaInvoke lambda;
 
-    private BusTasks(CallBus bus) {
+    private BusTasks(CallBus bus, Clock clock) {
         this.bus = bus;
-        this.lambda = new LambdaInvoke(bus);
+        this.lambda = new LambdaInvoke(bus, clock);
     }
 
-    /** Task resources that reach services through {@code bus}. */
-    public static TaskResources over(CallBus bus) {
-        return new BusTasks(bus);
+    /** Task resources that reach services through {@code bus}; {@code clock} dates what they report. */
+    public static TaskResources over(CallBus bus, Clock clock) {
+        return new BusTasks(bus, clock);
     }
 
     @Override

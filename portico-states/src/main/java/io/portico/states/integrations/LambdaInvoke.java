@@ -12,6 +12,7 @@ import io.portico.states.engine.ResourceNames;
 import io.portico.states.engine.TaskCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,9 +36,11 @@ final class LambdaInvoke {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final CallBus bus;
+    private final Clock clock;
 
-    LambdaInvoke(CallBus bus) {
+    LambdaInvoke(CallBus bus, Clock clock) {
         this.bus = bus;
+        this.clock = clock;
     }
 
     /** {@code arn:aws:states:::lambda:invoke}: Parameters are Invoke's request members. */
@@ -203,18 +206,19 @@ final class LambdaInvoke {
     }
 
     /** The HTTP view the AWS SDK for Java v1 inside Step Functions reports for Lambda's Invoke response. */
-    private static ObjectNode httpMetadata(String requestId, int status, int length, Optional<String> version,
+    private ObjectNode httpMetadata(String requestId, int status, int length, Optional<String> version,
             Optional<String> logResult) {
         ObjectNode headers = Json.object();
         headers.put("Connection", "keep-alive");
         headers.put("Content-Length", Integer.toString(length));
         headers.put("Content-Type", "application/json");
-        headers.put("Date", HTTP_DATE.format(Instant.now()));
+        Instant now = clock.instant();
+        headers.put("Date", HTTP_DATE.format(now));
         logResult.ifPresent(l -> headers.put("X-Amz-Log-Result", l));
         version.ifPresent(v -> headers.put("X-Amz-Executed-Version", v));
         headers.put("x-amzn-Remapped-Content-Length", "0");
         headers.put("x-amzn-RequestId", requestId);
-        headers.put("X-Amzn-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+        headers.put("X-Amzn-Trace-Id", "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
         ObjectNode all = Json.object();
         headers.properties().forEach(e -> all.putArray(e.getKey()).add(e.getValue().asText()));

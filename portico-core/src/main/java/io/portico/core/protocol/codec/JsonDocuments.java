@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
 import io.portico.core.protocol.AwsErrorException;
@@ -81,7 +82,7 @@ public final class JsonDocuments {
             }
             case Shape.StringShape s -> {
                 if (!value.isTextual() && value.isValueNode() && errors.coercesScalarsToStrings()) {
-                    yield com.fasterxml.jackson.databind.node.TextNode.valueOf(value.asText());
+                    yield TextNode.valueOf(value.asText());
                 }
                 yield expect(value.isTextual(), value, path, "String", errors, JsonNode.class);
             }

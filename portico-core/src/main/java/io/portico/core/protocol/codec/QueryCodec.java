@@ -9,12 +9,13 @@ import io.portico.core.protocol.AwsResponse;
 import io.portico.core.protocol.QueryString;
 import io.portico.core.service.ServiceApi;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * AWS's query protocol: {@code Action=...&Version=...} and the members as form parameters (in a
@@ -35,7 +36,7 @@ public final class QueryCodec implements WireCodec {
         if (request.body().length > 0 && request.header("content-type")
                 .filter(t -> t.startsWith("application/x-www-form-urlencoded")).isPresent()) {
             QueryString.parse(new String(request.body(), StandardCharsets.UTF_8)).forEach(
-                    (name, values) -> params.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
+                    (name, values) -> params.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         }
         return params;
     }

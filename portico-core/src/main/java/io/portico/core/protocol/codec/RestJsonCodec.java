@@ -11,6 +11,7 @@ import io.portico.core.protocol.AwsError;
 import io.portico.core.protocol.AwsRequest;
 import io.portico.core.protocol.AwsResponse;
 import io.portico.core.service.ServiceApi;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ public final class RestJsonCodec implements WireCodec {
                     document.set(member.name(), member.shape() instanceof Shape.BlobShape
                             ? BinaryNode.valueOf(request.body())
                             : Json.mapper().getNodeFactory().textNode(new String(request.body(),
-                                    java.nio.charset.StandardCharsets.UTF_8)));
+                                    StandardCharsets.UTF_8)));
                 }
             } else if (request.body().length > 0) {
                 ObjectNode body = AwsJsonCodec.parseObject(request.body(), api.typeErrors());

@@ -11,6 +11,7 @@ import io.portico.core.protocol.AwsError;
 import io.portico.core.protocol.AwsRequest;
 import io.portico.core.protocol.AwsResponse;
 import io.portico.core.service.ServiceApi;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.w3c.dom.Element;
@@ -35,7 +36,7 @@ public final class RestXmlCodec implements WireCodec {
             if (payload.isPresent() && payload.get().shape() instanceof Shape.BlobShape) {
                 document.set(payload.get().name(), BinaryNode.valueOf(request.body()));
             } else if (payload.isPresent() && payload.get().shape() instanceof Shape.StringShape) {
-                document.put(payload.get().name(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+                document.put(payload.get().name(), new String(request.body(), StandardCharsets.UTF_8));
             } else if (payload.isPresent() && payload.get().shape() instanceof Shape.Structure s) {
                 Element root = XmlInput.parse(request.body(), api.typeErrors());
                 document.set(payload.get().name(), XmlInput.structure(s, root, payload.get().name(), api.typeErrors(),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.model.Shape;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.service.TypeErrors;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -79,7 +80,7 @@ final class Scalars {
         try {
             byte[] bytes = blob.binaryValue();
             return bytes == null ? new byte[0] : bytes;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

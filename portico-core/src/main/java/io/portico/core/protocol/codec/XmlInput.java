@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -55,7 +56,7 @@ final class XmlInput {
 
     /** The members of {@code shape} found among the children of {@code element}. */
     static ObjectNode structure(Shape.Structure shape, Element element, String path, TypeErrors errors,
-            java.util.function.Predicate<Member> admit) {
+            Predicate<Member> admit) {
         ObjectNode out = Json.object();
         for (Member member : shape.members().values()) {
             if (!admit.test(member)) {

@@ -6,6 +6,7 @@ import io.portico.core.model.Shape;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -67,7 +68,7 @@ final class XmlOutput {
     }
 
     /** Writes the members of a structure document (those the filter admits) inside the current element. */
-    XmlOutput members(Shape.Structure shape, JsonNode value, java.util.function.Predicate<Member> admit) {
+    XmlOutput members(Shape.Structure shape, JsonNode value, Predicate<Member> admit) {
         for (Member member : shape.members().values()) {
             JsonNode v = value.get(member.name());
             if (v != null && !v.isNull() && admit.test(member)) {

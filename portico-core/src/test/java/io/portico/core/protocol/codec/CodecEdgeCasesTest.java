@@ -79,6 +79,15 @@ class CodecEdgeCasesTest {
     }
 
     @Test
+    void jsonBody_withAStringLongerThanJacksonsDefault_isRead() {
+        // Lambda's CreateFunction carries a 50 MB zip as one base64 string of about 67 M characters.
+        String zip = "A".repeat(25_000_000);
+        byte[] body = ("{\"ZipFile\":\"" + zip + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(AwsJsonCodec.parseObject(body, ERRORS).path("ZipFile").textValue()).hasSize(25_000_000);
+    }
+
+    @Test
     void xml_stringsKeepTheirSpaces_otherScalarsMayBeIndented() {
         Shape.StringShape string = new Shape.StringShape("S", OptionalLong.empty(), OptionalLong.empty(),
                 Optional.empty(), Optional.empty(), List.of(), false);
