@@ -57,8 +57,9 @@ public final class Services implements CallBus {
         for (ServiceApi api : all) {
             ServiceModel model = api.model();
             model.targetPrefix().ifPresent(prefix -> byTarget.put(prefix, api));
+            // The SDK id names one service; a signing name may be shared, and then names its first.
+            byName.put(model.sdkId(), api);
             byName.putIfAbsent(model.signingName(), api);
-            byName.putIfAbsent(model.sdkId(), api);
             if (model.protocol() == Protocol.AWS_QUERY) {
                 query.add(api);
             }
@@ -134,9 +135,12 @@ public final class Services implements CallBus {
     }
 
     private Route rest(AwsRequest request, Optional<String> signedFor) {
-        Optional<ServiceApi> signed = signedFor.map(byName::get).filter(api -> api.model().protocol().isRest());
+        // Several services may sign with one name (API Gateway v1 and v2 both sign as apigateway): the
+        // signature narrows the search to them, if any of them is a REST service.
+        Optional<String> signed = signedFor.filter(name -> all.stream().anyMatch(api -> api.model().protocol().isRest()
+                && api.model().signingName().equals(name)));
         for (RestRoute route : restByMethod.getOrDefault(request.method(), List.of())) {
-            if (signed.isPresent() && route.api() != signed.get()) {
+            if (signed.isPresent() && !route.api().model().signingName().equals(signed.get())) {
                 continue;
             }
             Optional<Map<String, String>> labels = route.operation().requestUri().match(request.path(), request.query());

@@ -1,7 +1,6 @@
 package io.portico.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.service.OperationHandler;
@@ -16,16 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import io.portico.core.json.Fingerprint;
-import io.portico.core.paging.InvalidPageTokenException;
-import io.portico.core.paging.Page;
-import io.portico.core.paging.PageScope;
 import io.portico.core.paging.PageTokens;
+import io.portico.core.service.Listing;
 
 /** CreateFunction, Get/Update/Delete, ListFunctions, PublishVersion, ListVersionsByFunction. */
 final class FunctionOperations {
-    private static final Set<String> NOT_FILTERS = Set.of("Marker", "MaxItems");
+    private static final Listing LISTING = new Listing("lambda", "Marker", "MaxItems", "NextMarker", 50,
+            marker -> FunctionsException.invalidParameter("Invalid Marker: " + marker));
 
     private FunctionOperations() {
     }
@@ -118,28 +114,12 @@ final class FunctionOperations {
     }
 
     /**
-     * Lambda's Marker/MaxItems paging (the model bounds MaxItems; 50 by default) on the kit's page
-     * tokens: a marker continues only the listing it came from (same operation, account, region and
-     * other arguments); any other is Lambda's InvalidParameterValueException.
+     * Lambda's Marker/MaxItems paging (50 by default; the model bounds MaxItems) on the kit's
+     * {@link Listing}: a marker continues only the listing it came from; any other is Lambda's
+     * InvalidParameterValueException.
      */
     static ObjectNode page(LambdaCall call, PageTokens tokens, List<ObjectNode> items, String field) {
-        PageScope scope = PageScope.of("lambda", call.operation().operation().name(), call.account(), call.region(),
-                Fingerprint.of(call.body(), NOT_FILTERS));
-        int from = call.text("Marker").map(marker -> offset(tokens, scope, marker)).orElse(0);
-        Page<ObjectNode> page = tokens.page(scope, from, items, call.integer("MaxItems").orElse(50));
-        ObjectNode out = Json.object();
-        ArrayNode array = out.putArray(field);
-        page.items().forEach(array::add);
-        page.nextToken().ifPresent(next -> out.put("NextMarker", next));
-        return out;
-    }
-
-    private static int offset(PageTokens tokens, PageScope scope, String marker) {
-        try {
-            return tokens.offset(scope, marker);
-        } catch (InvalidPageTokenException e) {
-            throw FunctionsException.invalidParameter("Invalid Marker: " + marker);
-        }
+        return LISTING.page(tokens, call.operation(), items, field, item -> item);
     }
 
     /** Settings from a CreateFunction/UpdateFunctionConfiguration body over {@code base}. */
