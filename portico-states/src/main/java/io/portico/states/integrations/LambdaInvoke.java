@@ -159,16 +159,17 @@ final class LambdaInvoke {
 
     /** The function's ARN with {@code $LATEST} when unqualified, as Lambda's not-found message names it. */
     private static String qualifiedArn(String functionName, TaskCall call) {
-        String[] parts = functionName.split(":");
         if (functionName.startsWith("arn:")) {
-            return parts.length >= 8 ? functionName : functionName + ":$LATEST";
+            return functionName.split(":").length >= 8 ? functionName : functionName + ":$LATEST";
         }
         var caller = BusTasks.caller(call);
-        String base = "arn:aws:lambda:" + caller.region() + ":" + caller.account() + ":function:";
-        if (parts.length == 3 && parts[1].equals("function")) {
-            return "arn:aws:lambda:" + caller.region() + ":" + parts[0] + ":function:" + parts[2] + ":$LATEST";
-        }
-        return parts.length == 2 ? base + functionName : base + functionName + ":$LATEST";
+        // A partial ARN, 123456789012:function:name[:qualifier], names its account; a plain name is the caller's.
+        String[] parts = functionName.split(":");
+        boolean partial = parts.length >= 3 && parts[1].equals("function");
+        String account = partial ? parts[0] : caller.account();
+        String name = partial ? parts[2] : parts[0];
+        String qualifier = partial ? (parts.length > 3 ? parts[3] : "$LATEST") : (parts.length > 1 ? parts[1] : "$LATEST");
+        return "arn:aws:lambda:" + caller.region() + ":" + account + ":function:" + name + ":" + qualifier;
     }
 
     /** Invoke's body: a string Payload is sent as its text, anything else as JSON; none as nothing. */
