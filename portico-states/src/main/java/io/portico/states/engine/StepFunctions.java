@@ -9,6 +9,7 @@ import io.portico.states.store.ResourceStore;
 import io.portico.states.store.ResourceTags;
 import io.portico.states.store.StateMachineStore;
 import io.portico.states.store.StatesSchema;
+import io.portico.states.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -78,13 +79,13 @@ public final class StepFunctions implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.timers = io.portico.core.time.Timers.create(clock, "states");
-        this.tokens = new TaskTokens(timers);
+        this.tokens = new TaskTokens(timers, new TokenStore(store));
         this.tagTable = TagTable.of(store);
         ResourceTags tags = ResourceTags.on(tagTable);
         this.resources = new ResourceStore(store, tags);
         this.machines = new StateMachines(new StateMachineStore(store, tags), resources, clock);
         this.pageTokens = PageTokens.of(store, clock);
-        this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
+        this.activities = new Activities(resources, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
@@ -162,6 +163,11 @@ public final class StepFunctions implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Every timer of the engine: a test on a manual clock waits until the one it expects is armed. */
+    io.portico.core.time.Timers timers() {
+        return timers;
     }
 
     @Override

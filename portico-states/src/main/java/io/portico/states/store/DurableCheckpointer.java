@@ -3,12 +3,14 @@ package io.portico.states.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.engine.Checkpointer;
+import io.portico.states.engine.WaitingTask;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Checkpoints of one STANDARD execution: each call writes the journal's pending events and the
- * frame's position in one transaction, so the history and the position never disagree after a crash.
+ * frame's position (with the task token a Task waits on, if it does) in one transaction, so the
+ * history and the position never disagree after a crash.
  */
 public final class DurableCheckpointer implements Checkpointer {
     private final ExecutionStore executions;
@@ -34,6 +36,13 @@ public final class DurableCheckpointer implements Checkpointer {
     }
 
     @Override
+    public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task) {
+        executions.checkpointWaiting(executionArn, journal.drain(), frameKey, state, input.toString(),
+                variables.toString(), task);
+        return true;
+    }
+
+    @Override
     public void frameDone(String frameKey, JsonNode output) {
         if (frameKey.isEmpty()) {
             return; // the top level closes with the execution itself
@@ -53,7 +62,7 @@ public final class DurableCheckpointer implements Checkpointer {
                 row.input() == null ? null : ExecutionStore.parse(row.input()),
                 row.variables() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                         : (ObjectNode) ExecutionStore.parse(row.variables()),
-                Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli), row.task(),
                 Optional.ofNullable(row.output()).map(ExecutionStore::parse)));
     }
 }
