@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Durability. A token of a STANDARD execution starts in memory only, and becomes <em>stored</em> once
  * the Task's checkpoint records it as waiting ({@link Checkpointer#taskWaiting}); from then on the
- * {@link Ledger} (the store) is the truth about it. Whatever ends a stored task first (a callback's
+ * {@link TokenLedger} (the store) is the truth about it. Whatever ends a stored task first (a callback's
  * success or failure, or a deadline) is settled in the ledger by one conditional write, so a callback
  * racing a timeout, or arriving after a restart before the execution has resumed, has exactly one
  * outcome, and an acknowledged callback survives {@code kill -9}. The waiting thread is only woken from
@@ -45,16 +45,16 @@ public final class TaskTokens {
     private static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
     private final io.portico.core.time.Timers timers;
-    private final Ledger ledger;
+    private final TokenLedger ledger;
     private final ConcurrentMap<String, PendingTask> pending = new ConcurrentHashMap<>();
 
     /** Tokens kept in memory only, whose waits and deadlines are on {@code timers} (and their clock). */
     public TaskTokens(io.portico.core.time.Timers timers) {
-        this(timers, Ledger.NONE);
+        this(timers, TokenLedger.NONE);
     }
 
     /** Tokens whose stored tasks are settled in {@code ledger}. */
-    public TaskTokens(io.portico.core.time.Timers timers, Ledger ledger) {
+    public TaskTokens(io.portico.core.time.Timers timers, TokenLedger ledger) {
         this.timers = timers;
         this.ledger = ledger;
     }
@@ -82,51 +82,6 @@ public final class TaskTokens {
      * which AWS answers with TaskTimedOut; or {@code MALFORMED}, not a token at all (InvalidToken).
      */
     public enum Delivery { DELIVERED, CLOSED, MALFORMED }
-
-    /**
-     * Where stored tasks are settled: the store's row of each waiting task. Every method is one
-     * durable write or read; thread safe.
-     */
-    public interface Ledger {
-        /** Stores {@code outcome} unless the token's task has one or is gone; true when this call stored it. */
-        boolean settle(String token, Completion outcome);
-
-        /** The stored task's last beat and outcome, if a task is stored under the token. */
-        Optional<Stored> find(String token);
-
-        /** Moves the last beat of a stored task that has no outcome yet; false when there is none. */
-        boolean beat(String token, Instant at);
-
-        /** Records that a worker took the stored activity task; false when taken or settled already. */
-        boolean handOut(String token, Instant at, Optional<String> worker);
-
-        /** What the ledger holds of one task. */
-        record Stored(Instant lastBeat, Optional<Completion> outcome) {
-        }
-
-        /** A ledger that stores nothing: for engines without a store (tests, benchmarks). */
-        Ledger NONE = new Ledger() {
-            @Override
-            public boolean settle(String token, Completion outcome) {
-                return false;
-            }
-
-            @Override
-            public Optional<Stored> find(String token) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean beat(String token, Instant at) {
-                return false;
-            }
-
-            @Override
-            public boolean handOut(String token, Instant at, Optional<String> worker) {
-                return false;
-            }
-        };
-    }
 
     /** A completion as it reached the waiter, and whether the ledger already holds it. */
     private record Settled(Completion completion, boolean stored) {
@@ -232,7 +187,7 @@ public final class TaskTokens {
         if (!task.stored || candidate.stored() || ledger.settle(token, candidate.completion())) {
             return candidate.completion();
         }
-        return ledger.find(token).flatMap(Ledger.Stored::outcome).orElse(candidate.completion());
+        return ledger.find(token).flatMap(TokenLedger.Stored::outcome).orElse(candidate.completion());
     }
 
     public Delivery complete(String token, Completion completion) {

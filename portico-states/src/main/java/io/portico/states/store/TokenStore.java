@@ -7,6 +7,7 @@ import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.states.engine.TaskTokens;
+import io.portico.states.engine.TokenLedger;
 import io.portico.states.engine.WaitingTask;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.OptionalLong;
  * and a deadline cannot both win) and the resumed Task reads it. Every method is one transaction,
  * durable when it returns. Thread safe.
  */
-public final class TokenStore implements TaskTokens.Ledger {
+public final class TokenStore implements TokenLedger {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String COLUMNS = "token, activity_arn, activity_input, handed_out_ms, entered_event_id, "
             + "entered_ms, retry_attempts, timeout_ms, heartbeat_seconds, beat_ms";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.tags.TagTable;
 import io.portico.states.engine.TaskTokens;
+import io.portico.states.engine.TokenLedger;
 import io.portico.states.engine.WaitingTask;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class TokenStoreTest {
 
         assertThat(ledger.settle("t-1", DONE)).isTrue();
         assertThat(ledger.settle("t-1", TIMED_OUT)).isFalse();
-        assertThat(ledger.find("t-1").flatMap(TaskTokens.Ledger.Stored::outcome)).contains(DONE);
+        assertThat(ledger.find("t-1").flatMap(TokenLedger.Stored::outcome)).contains(DONE);
         assertThat(ledger.beat("t-1", T0.plusSeconds(5))).isFalse();
         assertThat(ledger.handOut("t-1", T0.plusSeconds(5), Optional.empty())).isFalse();
     }
@@ -82,8 +83,8 @@ class TokenStoreTest {
         ledger.settle("t-1", failed);
         ledger.settle("t-2", TIMED_OUT);
 
-        assertThat(ledger.find("t-1").flatMap(TaskTokens.Ledger.Stored::outcome)).contains(failed);
-        assertThat(ledger.find("t-2").flatMap(TaskTokens.Ledger.Stored::outcome)).contains(TIMED_OUT);
+        assertThat(ledger.find("t-1").flatMap(TokenLedger.Stored::outcome)).contains(failed);
+        assertThat(ledger.find("t-2").flatMap(TokenLedger.Stored::outcome)).contains(TIMED_OUT);
     }
 
     @Test
@@ -91,10 +92,10 @@ class TokenStoreTest {
         waiting("", task("t-1"));
 
         assertThat(ledger.beat("t-1", T0.plusSeconds(4))).isTrue();
-        assertThat(ledger.find("t-1").map(TaskTokens.Ledger.Stored::lastBeat)).contains(T0.plusSeconds(4));
+        assertThat(ledger.find("t-1").map(TokenLedger.Stored::lastBeat)).contains(T0.plusSeconds(4));
         assertThat(ledger.handOut("t-1", T0.plusSeconds(6), Optional.of("worker"))).isTrue();
         assertThat(ledger.handOut("t-1", T0.plusSeconds(7), Optional.of("another"))).isFalse();
-        assertThat(ledger.find("t-1").map(TaskTokens.Ledger.Stored::lastBeat)).contains(T0.plusSeconds(6));
+        assertThat(ledger.find("t-1").map(TokenLedger.Stored::lastBeat)).contains(T0.plusSeconds(6));
     }
 
     @Test
