@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  * SendTaskSuccess / SendTaskFailure on its token, bounded by the state's TimeoutSeconds and
  * HeartbeatSeconds. Thread safe.
  *
- * <p>Difference from AWS: scheduled-but-unclaimed tasks are held in memory; after a restart the
- * execution re-enters its Task state and schedules the task again with a new token.
+ * <p>Durability: a STANDARD execution stores a scheduled task (token, input, deadlines) with its
+ * ActivityScheduled event, and a worker's claim on it before GetActivityTask answers. The queue a
+ * poller waits on lives in memory and is filled again by the executions that resume after a restart:
+ * a task no worker had claimed is offered again with its original token; one a worker had taken
+ * stays with that worker, which still holds the token, and waits for its callback.
  */
 public final class Activities implements TaskResources {
     /** How long GetActivityTask waits for a task on AWS. */
@@ -33,13 +36,12 @@ public final class Activities implements TaskResources {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ResourceRepository store;
-    private final TaskTokens tokens;
     private final Clock clock;
     private final Duration longPoll;
     private final ConcurrentMap<String, BlockingQueue<Pending>> queues = new ConcurrentHashMap<>();
 
     /** A task waiting for a worker. */
-    private record Pending(String token, JsonNode input, TaskCall call) {
+    private record Pending(TaskWait task, JsonNode input, TaskCall call) {
     }
 
     /** What GetActivityTask hands a worker. */
@@ -47,9 +49,8 @@ public final class Activities implements TaskResources {
     }
 
     /** Activities whose GetActivityTask waits up to {@code longPoll} (AWS: {@link #LONG_POLL}). */
-    public Activities(ResourceRepository store, TaskTokens tokens, Clock clock, Duration longPoll) {
+    public Activities(ResourceRepository store, Clock clock, Duration longPoll) {
         this.store = store;
-        this.tokens = tokens;
         this.clock = clock;
         this.longPoll = longPoll;
     }
@@ -92,17 +93,24 @@ public final class Activities implements TaskResources {
     /** Waits up to the long poll (60 seconds, as on AWS) for a task of the activity; empty when none came. */
     public Optional<ActivityTask> poll(String activityArn, Optional<String> workerName) throws InterruptedException {
         describe(activityArn);
-        Pending p = queue(activityArn).poll(longPoll.toMillis(), TimeUnit.MILLISECONDS);
-        if (p == null) {
-            return Optional.empty();
+        // The long poll is a wait of the HTTP request, on real time like the client's own timeout.
+        long until = System.nanoTime() + longPoll.toNanos();
+        while (true) {
+            Pending p = queue(activityArn).poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (p == null) {
+                return Optional.empty();
+            }
+            if (!p.task().handOut(workerName)) {
+                continue; // it timed out or its execution stopped before this worker came
+            }
+            p.call().events().record(EventType.ActivityStarted, () -> {
+                ObjectNode d = NODES.objectNode();
+                workerName.ifPresent(w -> d.put("workerName", w));
+                return d;
+            });
+            p.task().flush();
+            return Optional.of(new ActivityTask(p.task().token(), p.input().toString()));
         }
-        tokens.heartbeat(p.token());
-        p.call().events().record(EventType.ActivityStarted, () -> {
-            ObjectNode d = NODES.objectNode();
-            workerName.ifPresent(w -> d.put("workerName", w));
-            return d;
-        });
-        return Optional.of(new ActivityTask(p.token(), p.input().toString()));
     }
 
     @Override
@@ -114,26 +122,17 @@ public final class Activities implements TaskResources {
     }
 
     private JsonNode schedule(TaskCall call) throws InterruptedException {
-        if (store.findActivity(call.resource()).isEmpty()) {
-            call.events().record(EventType.ActivityScheduleFailed, () -> NODES.objectNode()
-                    .put("error", "States.Runtime").put("cause", "Activity does not exist: " + call.resource()));
-            throw new StatesError(StatesError.TASK_FAILED, "Activity does not exist: " + call.resource());
+        TaskWait wait = call.tokenWait().orElseThrow();
+        Optional<WaitingTask.Activity> resumed = wait.resumed().flatMap(WaitingTask::activity);
+        if (resumed.isEmpty()) {
+            scheduleNew(call, wait);
         }
-        String token = call.taskToken().orElseThrow();
-        call.events().record(EventType.ActivityScheduled, () -> {
-            ObjectNode d = NODES.objectNode();
-            d.put("resource", call.resource());
-            d.put("input", call.input().toString());
-            d.putObject("inputDetails").put("truncated", false);
-            call.timeoutSeconds().ifPresent(t -> d.put("timeoutInSeconds", t));
-            call.heartbeatSeconds().ifPresent(h -> d.put("heartbeatInSeconds", h));
-            return d;
-        });
-        Pending pending = new Pending(token, call.input(), call);
-        queue(call.resource()).add(pending);
+        Pending pending = new Pending(wait, call.input(), call);
+        if (resumed.flatMap(WaitingTask.Activity::handedOut).isEmpty()) {
+            queue(call.resource()).add(pending);
+        }
         try {
-            TaskTokens.Completion completion = tokens.await(token, call.timeoutSeconds(), call.heartbeatSeconds());
-            return switch (completion) {
+            return switch (wait.await()) {
                 case TaskTokens.Completion.Success s -> {
                     call.events().record(EventType.ActivitySucceeded, () -> {
                         ObjectNode d = NODES.objectNode().put("output", s.output().toString());
@@ -146,15 +145,33 @@ public final class Activities implements TaskResources {
                     call.events().record(EventType.ActivityFailed, () -> Interpreter.errorDetails(f.error(), f.cause()));
                     throw new StatesError(f.error(), f.cause());
                 }
+                case TaskTokens.Completion.TimedOut t -> {
+                    call.events().record(EventType.ActivityTimedOut, () -> Interpreter.errorDetails(t.error(), null));
+                    throw new StatesError(t.error(), null);
+                }
             };
-        } catch (StatesError e) {
-            if (e.error() != null && (e.error().equals(StatesError.TIMEOUT) || e.error().equals("States.HeartbeatTimeout"))) {
-                call.events().record(EventType.ActivityTimedOut, () -> Interpreter.errorDetails(e.error(), e.detail()));
-            }
-            throw e;
         } finally {
             queue(call.resource()).remove(pending);
         }
+    }
+
+    /** Records the task as scheduled and stores it, before any worker can see it. */
+    private void scheduleNew(TaskCall call, TaskWait wait) {
+        if (store.findActivity(call.resource()).isEmpty()) {
+            call.events().record(EventType.ActivityScheduleFailed, () -> NODES.objectNode()
+                    .put("error", "States.Runtime").put("cause", "Activity does not exist: " + call.resource()));
+            throw new StatesError(StatesError.TASK_FAILED, "Activity does not exist: " + call.resource());
+        }
+        call.events().record(EventType.ActivityScheduled, () -> {
+            ObjectNode d = NODES.objectNode();
+            d.put("resource", call.resource());
+            d.put("input", call.input().toString());
+            d.putObject("inputDetails").put("truncated", false);
+            call.timeoutSeconds().ifPresent(t -> d.put("timeoutInSeconds", t));
+            call.heartbeatSeconds().ifPresent(h -> d.put("heartbeatInSeconds", h));
+            return d;
+        });
+        wait.waiting(Optional.of(new WaitingTask.Activity(call.resource(), call.input(), Optional.empty())));
     }
 
     private BlockingQueue<Pending> queue(String activityArn) {

@@ -26,6 +26,16 @@ public interface Checkpointer {
      */
     void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until);
 
+    /**
+     * The frame's Task {@code state}, entered with {@code input}, now waits on its task token: the
+     * resource was called, or the activity scheduled. Stores the wait with the frame's position and the
+     * events recorded so far, in one transaction, so that a restart waits again on the same token instead
+     * of calling the resource again; the wait ends with the frame's next checkpoint (or the execution).
+     *
+     * @return whether the wait was stored (false for a checkpointer that keeps nothing)
+     */
+    boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task);
+
     /** The frame finished with {@code output}. */
     void frameDone(String frameKey, JsonNode output);
 
@@ -34,9 +44,12 @@ public interface Checkpointer {
 
     Optional<FrameCheckpoint> load(String frameKey);
 
-    /** Where a frame stood at its last checkpoint. */
+    /**
+     * Where a frame stood at its last checkpoint: at a state (sleeping in a Wait until
+     * {@code timerUntil}, or waiting on a task token as {@code task}), or done with {@code output}.
+     */
     record FrameCheckpoint(Optional<String> state, JsonNode input, ObjectNode variables,
-                           Optional<Instant> timerUntil, Optional<JsonNode> output) {
+                           Optional<Instant> timerUntil, Optional<WaitingTask> task, Optional<JsonNode> output) {
     }
 
     /** Checkpoints nothing: for EXPRESS executions, TestState and benchmarks. */
@@ -53,6 +66,12 @@ public interface Checkpointer {
 
         @Override
         public void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until) {
+        }
+
+        @Override
+        public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables,
+                                   WaitingTask task) {
+            return false;
         }
 
         @Override

@@ -24,6 +24,11 @@ record ChildCheckpointer(Checkpointer parent, String prefix) implements Checkpoi
     }
 
     @Override
+    public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task) {
+        return parent.taskWaiting(prefix + frameKey, state, input, variables, task);
+    }
+
+    @Override
     public void frameDone(String frameKey, JsonNode output) {
         parent.frameDone(prefix + frameKey, output);
     }

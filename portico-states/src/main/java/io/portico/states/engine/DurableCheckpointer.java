@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Checkpoints of one STANDARD execution: each call writes the journal's pending events and the
- * frame's position in one transaction, so the history and the position never disagree after a crash.
+ * frame's position (with the task token a Task waits on, if it does) in one transaction, so the
+ * history and the position never disagree after a crash.
  */
 final class DurableCheckpointer implements Checkpointer {
     private final ExecutionRepository executions;
@@ -33,6 +34,13 @@ final class DurableCheckpointer implements Checkpointer {
     }
 
     @Override
+    public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task) {
+        executions.checkpointWaiting(executionArn, journal.drain(), frameKey, state, input.toString(),
+                variables.toString(), task);
+        return true;
+    }
+
+    @Override
     public void frameDone(String frameKey, JsonNode output) {
         if (frameKey.isEmpty()) {
             return; // the top level closes with the execution itself
@@ -52,7 +60,7 @@ final class DurableCheckpointer implements Checkpointer {
                 row.input() == null ? null : Executions.parseStored(row.input()),
                 row.variables() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                         : (ObjectNode) Executions.parseStored(row.variables()),
-                Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli), row.task(),
                 Optional.ofNullable(row.output()).map(Executions::parseStored)));
     }
 }

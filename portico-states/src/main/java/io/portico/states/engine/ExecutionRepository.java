@@ -39,6 +39,13 @@ public interface ExecutionRepository {
             String variables, Long timerMs, String output);
 
     /** The frame checkpoint last written, if any. */
+    /**
+     * Writes events, a frame checkpoint at a Task state and the task token it waits on, in one
+     * transaction, so that after a crash the Task waits on the same token.
+     */
+    void checkpointWaiting(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
+            String variables, WaitingTask task);
+
     Optional<CheckpointRow> checkpoint(String arn, String frameKey);
 
     Optional<ExecutionRecord> find(String arn);
@@ -65,6 +72,8 @@ public interface ExecutionRepository {
      * A frame checkpoint's stored columns: JSON documents as text. Only {@code variables} is never null;
      * the others are null when the checkpoint has no such part.
      */
-    record CheckpointRow(String state, String input, String variables, Long timerMs, String output) {
+    /** A frame checkpoint's raw columns, and the task token the frame waits on. */
+    record CheckpointRow(String state, String input, String variables, Long timerMs, String output,
+            Optional<WaitingTask> task) {
     }
 }

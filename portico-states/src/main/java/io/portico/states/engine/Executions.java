@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>STANDARD executions are durable: StartExecution returns only after the execution row and its
  * ExecutionStarted event are committed; the interpreter then checkpoints every transition through a
  * {@link DurableCheckpointer}; on server start {@link #recover()} resumes every execution the store
- * still shows RUNNING from its last checkpoint. EXPRESS executions live in memory only (AWS keeps no
+ * still shows RUNNING from its last checkpoint (a Task that was waiting on its task token waits again
+ * on the same token; see {@link TaskTokens}). EXPRESS executions live in memory only (AWS keeps no
  * history for them either) and count their events instead of keeping them.
  *
  * <p>Thread safe. Executions run on virtual threads.

@@ -20,6 +20,7 @@ final class Frame {
     private final Journal journal;
     private long lastEventId;
     private Optional<java.time.Instant> resumedTimer = Optional.empty();
+    private Optional<WaitingTask> resumedTask = Optional.empty();
     private final PayloadSize.Memo payloadSizes = new PayloadSize.Memo();
 
     /** The item a Map iteration works on, for {@code $$.Map.Item}. */
@@ -78,6 +79,17 @@ final class Frame {
         Optional<java.time.Instant> until = resumedTimer;
         resumedTimer = Optional.empty();
         return until;
+    }
+
+    /** A Task's wait on its token restored from a checkpoint, resumed by the state the frame resumes in. */
+    void resumedTask(Optional<WaitingTask> task) {
+        resumedTask = task;
+    }
+
+    Optional<WaitingTask> takeResumedTask() {
+        Optional<WaitingTask> task = resumedTask;
+        resumedTask = Optional.empty();
+        return task;
     }
 
     /** What the frame's last output size check learnt, for the next one. */

@@ -33,7 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Why threads that block instead of a state machine of callbacks: on virtual threads blocking is
  * cheap, the code reads in the order ASL defines, and every wait that must survive a crash is also
- * written down by the Checkpointer, so a restart never depends on a thread having been alive.
+ * written down by the Checkpointer (a Wait's deadline; a Task's wait on its task token, with the
+ * token), so a restart never depends on a thread having been alive: the frame resumes inside the
+ * state that was waiting, without recording its entry again, and waits on.
  *
  * <p>Thread safe; holds no per-execution state.
  */
@@ -146,8 +148,10 @@ public final class Interpreter {
             current = cp.input();
             frame.variables().assignAll(cp.variables());
             frame.resumedTimer(cp.timerUntil());
-            // A stored timer means the Wait state was entered, and its entry recorded, before the crash.
-            enteredBeforeCrash = cp.timerUntil().isPresent();
+            frame.resumedTask(cp.task());
+            // A stored timer or task token means the Wait or Task state was entered, and its entry
+            // recorded, before the crash.
+            enteredBeforeCrash = cp.timerUntil().isPresent() || cp.task().isPresent();
         }
         while (true) {
             run.checkRunning();
@@ -169,11 +173,7 @@ public final class Interpreter {
     }
 
     private Step runState(State state, JsonNode input, Frame frame, boolean enteredBeforeCrash) {
-        long enteredId = enteredBeforeCrash
-                ? frame.lastEventId()
-                : frame.record(EventType.entered(state), () -> stateEntered(state.name(), input));
-        StateVisit visit = new StateVisit(state, input, frame, enteredId, clock.instant());
-        int[] attempts = state instanceof State.Recoverable r ? new int[r.retry().size()] : new int[0];
+        StateVisit visit = visit(state, input, frame, enteredBeforeCrash);
         while (true) {
             try {
                 Step step = dispatch(visit);
@@ -188,7 +188,7 @@ public final class Interpreter {
                     recordFailed(state, frame);
                     throw error;
                 }
-                Optional<Duration> backoff = retryDelay(recoverable.retry(), attempts, error.error());
+                Optional<Duration> backoff = retryDelay(recoverable.retry(), visit.attempts(), error.error());
                 if (backoff.isPresent()) {
                     timers.sleepUntil(frame.run(), clock.instant().plus(backoff.get()));
                     visit.retried();
@@ -204,6 +204,18 @@ public final class Interpreter {
                 return new Step(Optional.of(catcher.get().next()), output);
             }
         }
+    }
+
+    /** A new visit to the state, its entry recorded, or the visit a crash interrupted. */
+    private StateVisit visit(State state, JsonNode input, Frame frame, boolean enteredBeforeCrash) {
+        if (!enteredBeforeCrash) {
+            long enteredId = frame.record(EventType.entered(state), () -> stateEntered(state.name(), input));
+            return new StateVisit(state, input, frame, enteredId, clock.instant());
+        }
+        Optional<WaitingTask> waiting = frame.takeResumedTask();
+        return waiting.isPresent()
+                ? StateVisit.resumed(state, input, frame, waiting.get())
+                : new StateVisit(state, input, frame, frame.lastEventId(), clock.instant());
     }
 
     /**

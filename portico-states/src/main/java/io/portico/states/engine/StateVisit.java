@@ -21,8 +21,11 @@ final class StateVisit {
     private final Frame frame;
     private final long enteredEventId;
     private final Instant enteredTime;
+    /** How many times each of the state's retriers has retried in this visit. */
+    private final int[] attempts;
     private int retryCount;
     private Optional<String> taskToken = Optional.empty();
+    private Optional<WaitingTask> resumedTask = Optional.empty();
     private ObjectNode context;
 
     StateVisit(State state, JsonNode input, Frame frame, long enteredEventId, Instant enteredTime) {
@@ -31,6 +34,22 @@ final class StateVisit {
         this.frame = frame;
         this.enteredEventId = enteredEventId;
         this.enteredTime = enteredTime;
+        this.attempts = new int[state instanceof State.Recoverable r ? r.retry().size() : 0];
+    }
+
+    /**
+     * The visit of a Task that was waiting on its token when the execution stopped (a crash): entered
+     * then, with the retries it had made then and the token it waits on.
+     */
+    static StateVisit resumed(State state, JsonNode input, Frame frame, WaitingTask waiting) {
+        StateVisit visit = new StateVisit(state, input, frame, waiting.enteredEventId(), waiting.enteredTime());
+        for (int i = 0; i < Math.min(visit.attempts.length, waiting.retryAttempts().size()); i++) {
+            visit.attempts[i] = waiting.retryAttempts().get(i);
+            visit.retryCount += visit.attempts[i];
+        }
+        visit.taskToken = Optional.of(waiting.token());
+        visit.resumedTask = Optional.of(waiting);
+        return visit;
     }
 
     /** The same visit seen from a Map iteration's frame, so that {@code $$.Map.Item} is visible. */
@@ -55,9 +74,30 @@ final class StateVisit {
         return retryCount;
     }
 
+    long enteredEventId() {
+        return enteredEventId;
+    }
+
+    Instant enteredTime() {
+        return enteredTime;
+    }
+
+    /** The retriers' attempt counts, which the interpreter's Retry handling updates in place. */
+    int[] attempts() {
+        return attempts;
+    }
+
+    /** A new attempt: it gets a token of its own, and waits on no stored one. */
     void retried() {
         retryCount++;
+        taskToken = Optional.empty();
+        resumedTask = Optional.empty();
         context = null;
+    }
+
+    /** The stored wait this visit resumes (see {@link #resumed}); empty for a visit that started afresh. */
+    Optional<WaitingTask> resumedTask() {
+        return resumedTask;
     }
 
     Optional<String> taskToken() {

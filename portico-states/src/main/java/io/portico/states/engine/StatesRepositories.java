@@ -24,6 +24,9 @@ public interface StatesRepositories {
 
     ResourceRepository resources();
 
+    /** Where waiting Tasks keep their task tokens, so that a callback survives a crash. */
+    TokenLedger tokens();
+
     /** The page tokens of every list operation, keyed durably so that they survive a restart. */
     PageTokens pageTokens();
 }

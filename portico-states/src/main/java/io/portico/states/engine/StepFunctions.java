@@ -69,11 +69,11 @@ public final class StepFunctions implements AutoCloseable {
         this.repositories = repositories;
         this.clock = clock;
         this.timers = io.portico.core.time.Timers.create(clock, "states");
-        this.tokens = new TaskTokens(timers);
+        this.tokens = new TaskTokens(timers, repositories.tokens());
         this.resources = repositories.resources();
         this.machines = new StateMachines(repositories.machines(), resources, clock);
         this.pageTokens = repositories.pageTokens();
-        this.activities = new Activities(resources, tokens, clock, settings.activityLongPoll());
+        this.activities = new Activities(resources, clock, settings.activityLongPoll());
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
@@ -154,6 +154,11 @@ public final class StepFunctions implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Every timer of the engine: a test on a manual clock waits until the one it expects is armed. */
+    io.portico.core.time.Timers timers() {
+        return timers;
     }
 
     @Override

@@ -8,18 +8,27 @@ import java.util.function.Supplier;
 
 /**
  * One invocation of a Task resource. {@code input} is the state's effective input (Parameters or
- * Arguments applied); {@code taskToken} is present for {@code .waitForTaskToken} and activity tasks,
- * already visible to the input as {@code $$.Task.Token}.
+ * Arguments applied); {@code tokenWait} is present for {@code .waitForTaskToken} and activity tasks,
+ * whose token is already visible to the input as {@code $$.Task.Token}.
+ *
+ * <p>A Task that resumes a stored wait after a restart ({@code tokenWait().get().resumed()} present)
+ * carries the activity's stored input and no {@code timeoutSeconds}: its deadlines are the stored ones,
+ * which its {@link TaskWait} keeps.
  */
 public record TaskCall(
         String resource,
         JsonNode input,
         String stateName,
-        Optional<String> taskToken,
+        Optional<TaskWait> tokenWait,
         OptionalLong timeoutSeconds,
         OptionalLong heartbeatSeconds,
         ExecutionInfo execution,
         Events events) {
+
+    /** The task token, for {@code .waitForTaskToken} and activity tasks. */
+    public Optional<String> taskToken() {
+        return tokenWait.map(TaskWait::token);
+    }
 
     /** Records history events on the calling state's branch. */
     @FunctionalInterface

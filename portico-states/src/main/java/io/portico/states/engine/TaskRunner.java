@@ -7,8 +7,10 @@ import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,16 +19,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * interrupting the invoking thread. {@code .waitForTaskToken} resources are started and then wait for
  * their callback here, so every resource gets that pattern for free: the resource records up to
  * TaskStarted and returns the service's response, which this runner records as TaskSubmitted; the
- * callback's outcome then becomes TaskSucceeded or TaskFailed, a missed heartbeat TaskTimedOut, as in
+ * callback's outcome then becomes TaskSucceeded or TaskFailed, a missed deadline TaskTimedOut, as in
  * AWS's histories.
  *
- * <p>The timeout is an alarm on the engine's {@link Timers}, so it fires when the engine's clock reaches
- * the deadline (a manual clock in tests); heartbeats are the {@link TaskTokens}' business, on the same
- * clock. Activities enforce their own timeout while they wait for a worker, so they get no alarm.
+ * <p>Time: while the resource is invoked, the timeout is an alarm on the engine's {@link Timers} that
+ * interrupts the invoking thread when the engine's clock reaches the deadline (a manual clock in tests).
+ * Once the callback is submitted, the wait on the token enforces the same deadline, and HeartbeatSeconds,
+ * itself ({@link TaskTokens#await}), on the same clock. Activities wait on their token from the start,
+ * so they get no alarm.
+ *
+ * <p>Crashes: a submitted callback is stored as waiting ({@link TaskWait#waiting}) together with its
+ * TaskSubmitted event. A STANDARD execution restarted after that resumes the Task with the stored wait
+ * and goes straight back to waiting on the same token, with what is left of its deadlines, instead of
+ * calling the resource again (which would hand a second token to a second worker).
  */
 final class TaskRunner {
     private static final String WAIT_FOR_TOKEN = ".waitForTaskToken";
-    private static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
     private final TaskResources resources;
     private final TaskTokens tokens;
@@ -41,81 +49,111 @@ final class TaskRunner {
     }
 
     Interpreter.Step run(State.Task task, StateVisit visit) {
+        try {
+            Optional<WaitingTask> resumed = visit.resumedTask();
+            TaskCall call = resumed.isPresent() ? resumedCall(task, visit, resumed.get()) : newCall(task, visit);
+            TaskResource handler = resources.resolve(task.resource()).orElseThrow(() -> unsupported(task.resource()));
+            JsonNode result = invoke(handler, call, visit);
+            return new Interpreter.Step(task.transition().next(),
+                    StateIo.output(visit, result, Optional.empty(), Optional.empty()));
+        } finally {
+            // However the attempt ended, its token is done with: a callback now finds it closed.
+            visit.taskToken().ifPresent(tokens::retire);
+        }
+    }
+
+    private TaskCall newCall(State.Task task, StateVisit visit) {
         ExecutionRun run = visit.frame().run();
         String resource = task.resource();
-        boolean needsToken = resource.endsWith(WAIT_FOR_TOKEN) || ResourceNames.isActivity(resource);
-        if (needsToken && visit.taskToken().isEmpty()) {
+        if (needsToken(resource)) {
             visit.taskToken(tokens.issue(run.info().executionArn()));
         }
         JsonNode input = task.queryLanguage() == QueryLanguage.JSONATA
                 ? StateIo.arguments(visit) : StateIo.effectiveInput(visit);
         OptionalLong timeout = seconds(visit, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
         OptionalLong heartbeat = seconds(visit, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
-        TaskResource handler = resources.resolve(resource).orElseThrow(() -> unsupported(resource));
         run.checkpointer().flush();
-        TaskCall call = new TaskCall(resource, input, task.name(), visit.taskToken(), timeout, heartbeat,
-                run.info(), (type, details) -> visit.frame().record(type, details));
-        JsonNode result = invokeWithTimeout(handler, call, visit);
-        return new Interpreter.Step(task.transition().next(),
-                StateIo.output(visit, result, Optional.empty(), Optional.empty()));
+        Optional<Instant> timeoutAt = timeout.isPresent()
+                ? Optional.of(clock.instant().plusSeconds(timeout.getAsLong())) : Optional.empty();
+        Optional<TaskWait> wait = visit.taskToken().map(token -> TaskWait.start(tokens, visit, token, timeoutAt, heartbeat));
+        return new TaskCall(resource, input, task.name(), wait, timeout, heartbeat, run.info(), events(visit));
     }
 
-    private JsonNode invokeWithTimeout(TaskResource handler, TaskCall call, StateVisit visit) {
-        ExecutionRun run = visit.frame().run();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread caller = Thread.currentThread();
-        io.portico.core.time.Timers.Scheduled alarm = call.timeoutSeconds().isPresent()
-                && !ResourceNames.isActivity(call.resource())
-                ? timers.alarm(clock.instant().plusSeconds(call.timeoutSeconds().getAsLong()), () -> {
-                    timedOut.set(true);
-                    caller.interrupt();
-                })
-                : null;
+    /**
+     * The call of a Task that was waiting on its token when the execution stopped: its resource is not
+     * called again, so the call carries the activity's stored input (a callback's is not needed).
+     */
+    private TaskCall resumedCall(State.Task task, StateVisit visit, WaitingTask waiting) {
+        TaskWait wait = TaskWait.resume(tokens, visit, waiting);
+        JsonNode input = waiting.activity().map(WaitingTask.Activity::input)
+                .orElse(JsonNodeFactory.instance.objectNode());
+        return new TaskCall(task.resource(), input, task.name(), Optional.of(wait), OptionalLong.empty(),
+                waiting.heartbeatSeconds(), visit.frame().run().info(), events(visit));
+    }
+
+    private static TaskCall.Events events(StateVisit visit) {
+        return (type, details) -> visit.frame().record(type, details);
+    }
+
+    private static boolean needsToken(String resource) {
+        return resource.endsWith(WAIT_FOR_TOKEN) || ResourceNames.isActivity(resource);
+    }
+
+    private JsonNode invoke(TaskResource handler, TaskCall call, StateVisit visit) {
+        boolean callback = call.resource().endsWith(WAIT_FOR_TOKEN);
         try {
-            JsonNode result = handler.invoke(call);
-            if (call.resource().endsWith(WAIT_FOR_TOKEN)) {
-                result = awaitCallback(call, result);
+            if (callback && call.tokenWait().orElseThrow().resumed().isPresent()) {
+                return awaitCallback(call, call.tokenWait().get());
             }
-            return result;
+            JsonNode response = invokeWithTimeout(handler, call);
+            if (!callback) {
+                return response;
+            }
+            call.events().record(EventType.TaskSubmitted, () -> withOutput(resourceDetails(call), response));
+            TaskWait wait = call.tokenWait().orElseThrow();
+            wait.waiting(Optional.empty());
+            return awaitCallback(call, wait);
         } catch (InterruptedException e) {
-            if (timedOut.get()) {
-                Thread.interrupted();
-                call.events().record(EventType.TaskTimedOut, () -> timedOutDetails(call));
-                throw new StatesError(StatesError.TIMEOUT, null);
-            }
             Thread.currentThread().interrupt();
-            run.checkRunning();
+            visit.frame().run().checkRunning();
             throw new ExecutionInterrupted();
+        }
+    }
+
+    private JsonNode invokeWithTimeout(TaskResource handler, TaskCall call) throws InterruptedException {
+        InvokeAlarm alarm = call.timeoutSeconds().isPresent() && !ResourceNames.isActivity(call.resource())
+                ? InvokeAlarm.arm(timers, clock.instant().plusSeconds(call.timeoutSeconds().getAsLong()))
+                : InvokeAlarm.NONE;
+        JsonNode response;
+        try {
+            response = handler.invoke(call);
+        } catch (InterruptedException e) {
+            if (!alarm.disarm()) {
+                throw e; // a stop
+            }
+            throw timedOut(call);
         } catch (StatesError | ExecutionInterrupted e) {
+            alarm.disarm();
             throw e;
         } catch (RuntimeException e) {
-            if (timedOut.get()) {
-                // the timeout's interrupt landed inside a store call of the resource (a nested start, say)
-                Thread.interrupted();
-                call.events().record(EventType.TaskTimedOut, () -> timedOutDetails(call));
-                throw new StatesError(StatesError.TIMEOUT, null);
+            if (!alarm.disarm()) {
+                throw e;
             }
-            throw e;
-        } finally {
-            if (alarm != null) {
-                alarm.cancel();
-            }
-            call.taskToken().ifPresent(tokens::retire);
+            throw timedOut(call); // the timeout's interrupt landed inside a store call of the resource (a nested start, say)
         }
+        if (alarm.disarm()) {
+            throw timedOut(call); // the deadline came as the resource returned
+        }
+        return response;
     }
 
-    private JsonNode awaitCallback(TaskCall call, JsonNode submitted) throws InterruptedException {
-        call.events().record(EventType.TaskSubmitted, () -> withOutput(resourceDetails(call), submitted));
-        TaskTokens.Completion completion;
-        try {
-            completion = tokens.await(call.taskToken().orElseThrow(), OptionalLong.empty(), call.heartbeatSeconds());
-        } catch (StatesError e) {
-            if (HEARTBEAT_TIMEOUT.equals(e.error())) {
-                call.events().record(EventType.TaskTimedOut, () -> resourceDetails(call).put("error", HEARTBEAT_TIMEOUT));
-            }
-            throw e;
-        }
-        return switch (completion) {
+    private static StatesError timedOut(TaskCall call) {
+        call.events().record(EventType.TaskTimedOut, () -> resourceDetails(call).put("error", StatesError.TIMEOUT));
+        return new StatesError(StatesError.TIMEOUT, null);
+    }
+
+    private static JsonNode awaitCallback(TaskCall call, TaskWait wait) throws InterruptedException {
+        return switch (wait.await()) {
             case TaskTokens.Completion.Success s -> {
                 call.events().record(EventType.TaskSucceeded, () -> withOutput(resourceDetails(call), s.output()));
                 yield s.output();
@@ -124,6 +162,10 @@ final class TaskRunner {
                 call.events().record(EventType.TaskFailed,
                         () -> resourceDetails(call).setAll(Interpreter.errorDetails(f.error(), f.cause())));
                 throw new StatesError(f.error(), f.cause());
+            }
+            case TaskTokens.Completion.TimedOut t -> {
+                call.events().record(EventType.TaskTimedOut, () -> resourceDetails(call).put("error", t.error()));
+                throw new StatesError(t.error(), null);
             }
         };
     }
@@ -138,10 +180,6 @@ final class TaskRunner {
         details.put("output", output.toString());
         details.putObject("outputDetails").put("truncated", false);
         return details;
-    }
-
-    private static ObjectNode timedOutDetails(TaskCall call) {
-        return resourceDetails(call).put("error", StatesError.TIMEOUT);
     }
 
     private static OptionalLong seconds(StateVisit visit, Optional<JsonNode> literal, Optional<String> path, String field) {
@@ -167,5 +205,44 @@ final class TaskRunner {
     private static StatesError unsupported(String resource) {
         return new StatesError(StatesError.TASK_FAILED, "The resource '" + resource
                 + "' is not available in Portico yet: this Task integration arrives with the service that provides it.");
+    }
+
+    /**
+     * The Task's TimeoutSeconds while its resource is invoked: interrupts the invoking thread when the
+     * clock reaches the deadline, unless disarmed first. Disarming tells whether it fired, and then
+     * consumes its interrupt, so that an interrupt meant for the resource never lands in what follows.
+     */
+    private static final class InvokeAlarm {
+        static final InvokeAlarm NONE = new InvokeAlarm();
+
+        private final AtomicBoolean armed = new AtomicBoolean(true);
+        private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
+        private io.portico.core.time.Timers.Scheduled scheduled;
+
+        static InvokeAlarm arm(Timers timers, Instant at) {
+            InvokeAlarm alarm = new InvokeAlarm();
+            Thread caller = Thread.currentThread();
+            alarm.scheduled = timers.alarm(at, () -> {
+                if (alarm.armed.compareAndSet(true, false)) {
+                    caller.interrupt();
+                    alarm.interrupted.complete(null);
+                }
+            });
+            return alarm;
+        }
+
+        /** Disarms the alarm; true when it had fired (its interrupt is consumed). */
+        boolean disarm() {
+            if (scheduled == null) {
+                return false;
+            }
+            scheduled.cancel();
+            if (armed.compareAndSet(true, false)) {
+                return false;
+            }
+            interrupted.join(); // the alarm is between its decision and its interrupt: a moment
+            Thread.interrupted();
+            return true;
+        }
     }
 }

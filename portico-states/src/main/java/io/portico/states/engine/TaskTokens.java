@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Task tokens: the handle a worker or callback uses to finish a task ({@code .waitForTaskToken}
@@ -21,45 +22,83 @@ import java.util.concurrent.ConcurrentMap;
  * random. Deadlines (the task's timeout, the heartbeat's) are instants on the clock of the
  * {@link io.portico.core.time.Timers} given at construction, and the waiting thread sleeps on those timers until the
  * earlier of them or a callback: a heartbeat moves its deadline, and the waiter, woken at the old one,
- * sleeps on to the new. Thread safe.
+ * sleeps on to the new.
+ *
+ * <p>Durability. A token of a STANDARD execution starts in memory only, and becomes <em>stored</em> once
+ * the Task's checkpoint records it as waiting ({@link Checkpointer#taskWaiting}); from then on the
+ * {@link TokenLedger} (the store) is the truth about it. Whatever ends a stored task first (a callback's
+ * success or failure, or a deadline) is settled in the ledger by one conditional write, so a callback
+ * racing a timeout, or arriving after a restart before the execution has resumed, has exactly one
+ * outcome, and an acknowledged callback survives {@code kill -9}. The waiting thread is only woken from
+ * memory. A restarted engine {@linkplain #resume resumes} the stored task and reads what the ledger
+ * settled meanwhile: the resumer registers before it reads, a callback settles before it looks for a
+ * waiter, so one of the two always sees the other. Tokens of EXPRESS executions (and TestState) are
+ * never stored, as their executions are not.
+ *
+ * <p>Thread safe.
  */
 public final class TaskTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     /** AWS's largest TimeoutSeconds, the wait of a task that sets none. */
     private static final long MAX_TIMEOUT_SECONDS = 99_999_999L;
+    private static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
     private final io.portico.core.time.Timers timers;
+    private final TokenLedger ledger;
     private final ConcurrentMap<String, PendingTask> pending = new ConcurrentHashMap<>();
 
-    /** Tokens whose waits and deadlines are on {@code timers} (and their clock). */
+    /** Tokens kept in memory only, whose waits and deadlines are on {@code timers} (and their clock). */
     public TaskTokens(io.portico.core.time.Timers timers) {
-        this.timers = timers;
+        this(timers, TokenLedger.NONE);
     }
 
-    /** What a callback finished a task with. */
+    /** Tokens whose stored tasks are settled in {@code ledger}. */
+    public TaskTokens(io.portico.core.time.Timers timers, TokenLedger ledger) {
+        this.timers = timers;
+        this.ledger = ledger;
+    }
+
+    /**
+     * How a task waiting on its token ended: a callback's {@link Success} or {@link Failure}, or the
+     * engine's own {@link TimedOut} at a deadline, which is settled like a callback so that the first of
+     * them wins.
+     */
     public sealed interface Completion {
         record Success(JsonNode output) implements Completion {
         }
 
         record Failure(String error, String cause) implements Completion {
         }
+
+        /** {@code States.Timeout} or {@code States.HeartbeatTimeout}; callbacks never carry it. */
+        record TimedOut(String error) implements Completion {
+        }
     }
 
     /**
      * The outcome of delivering a callback: delivered to the waiting task; {@code CLOSED}, a well-formed
-     * token whose task is no longer waiting (it already completed, timed out, or its execution ended or
-     * restarted), which AWS answers with TaskTimedOut; or {@code MALFORMED}, not a token at all
-     * (InvalidToken).
+     * token whose task is no longer waiting (it already completed, timed out, or its execution ended),
+     * which AWS answers with TaskTimedOut; or {@code MALFORMED}, not a token at all (InvalidToken).
      */
     public enum Delivery { DELIVERED, CLOSED, MALFORMED }
 
+    /** A completion as it reached the waiter, and whether the ledger already holds it. */
+    private record Settled(Completion completion, boolean stored) {
+    }
+
     private static final class PendingTask {
-        final CompletableFuture<Completion> completion = new CompletableFuture<>();
-        volatile Instant lastBeat;
+        final CompletableFuture<Settled> completion = new CompletableFuture<>();
+        final AtomicReference<Instant> lastBeat;
+        volatile boolean stored;
 
         PendingTask(Instant issued) {
-            this.lastBeat = issued;
+            this.lastBeat = new AtomicReference<>(issued);
+        }
+
+        /** Beats only move forward: a resumer's read of the ledger may be older than a beat it raced. */
+        void beat(Instant at) {
+            lastBeat.accumulateAndGet(at, (a, b) -> a.isAfter(b) ? a : b);
         }
     }
 
@@ -70,46 +109,85 @@ public final class TaskTokens {
         return token;
     }
 
+    /** The token's task is now stored as waiting: its callbacks and deadlines are settled in the ledger. */
+    void stored(String token) {
+        PendingTask task = pending.get(token);
+        if (task != null) {
+            task.stored = true;
+        }
+    }
+
+    /**
+     * Waits again, after a restart, on a task that was stored as waiting: registers it, then takes
+     * what the ledger settled while no one waited (a beat, or the callback itself).
+     */
+    void resume(WaitingTask waiting) {
+        PendingTask task = new PendingTask(waiting.lastBeat());
+        task.stored = true;
+        pending.put(waiting.token(), task);
+        ledger.find(waiting.token()).ifPresent(stored -> {
+            task.beat(stored.lastBeat());
+            stored.outcome().ifPresent(outcome -> task.completion.complete(new Settled(outcome, true)));
+        });
+    }
+
+    /** When the token's task last showed life (its issue, a heartbeat, or a worker taking it). */
+    Instant lastBeat(String token) {
+        PendingTask task = pending.get(token);
+        return task == null ? timers.clock().instant() : task.lastBeat.get();
+    }
+
     /** Forgets a token whose task ended another way (timeout, stop, failure to start). */
     public void retire(String token) {
         pending.remove(token);
     }
 
     /**
-     * Waits for the token's task to be finished by a callback. Throws {@code States.Timeout} after
-     * {@code timeoutSeconds}, {@code States.HeartbeatTimeout} when no heartbeat (or start) arrived within
-     * {@code heartbeatSeconds}.
+     * Waits for the token's task to end: a callback's completion, or {@link Completion.TimedOut} with
+     * {@code States.Timeout} once the clock reaches {@code deadline} (none: AWS's largest
+     * TimeoutSeconds from now) or {@code States.HeartbeatTimeout} when no heartbeat (or start) arrived
+     * within {@code heartbeatSeconds}. For a stored task the answer is what the ledger settled.
      */
-    public Completion await(String token, OptionalLong timeoutSeconds, OptionalLong heartbeatSeconds)
+    public Completion await(String token, Optional<Instant> deadline, OptionalLong heartbeatSeconds)
             throws InterruptedException {
         PendingTask task = pending.get(token);
         if (task == null) {
-            throw new StatesError(StatesError.TASK_FAILED, "Task token is no longer valid");
+            throw new StatesError(StatesError.TASK_FAILED,
+                    "Task token is no longer valid");
         }
-        Instant deadline = timers.clock().instant().plusSeconds(timeoutSeconds.orElse(MAX_TIMEOUT_SECONDS));
+        Instant timeoutAt = deadline.orElseGet(() -> timers.clock().instant().plusSeconds(MAX_TIMEOUT_SECONDS));
         try {
             while (true) {
+                if (task.completion.isDone()) {
+                    return settle(token, task, task.completion.join());
+                }
                 Instant now = timers.clock().instant();
-                Instant wakeAt = deadline;
+                Instant wakeAt = timeoutAt;
                 if (heartbeatSeconds.isPresent()) {
-                    Instant beatDeadline = task.lastBeat.plusSeconds(heartbeatSeconds.getAsLong());
+                    Instant beatDeadline = task.lastBeat.get().plusSeconds(heartbeatSeconds.getAsLong());
                     if (!beatDeadline.isAfter(now)) {
-                        throw new StatesError("States.HeartbeatTimeout", null);
+                        return settle(token, task, new Settled(new Completion.TimedOut(HEARTBEAT_TIMEOUT), false));
                     }
                     wakeAt = beatDeadline.isBefore(wakeAt) ? beatDeadline : wakeAt;
                 }
-                if (!deadline.isAfter(now)) {
-                    throw new StatesError(StatesError.TIMEOUT, null);
+                if (!timeoutAt.isAfter(now)) {
+                    return settle(token, task, new Settled(new Completion.TimedOut(
+                            StatesError.TIMEOUT), false));
                 }
-                // Empty when a deadline came first: the loop tells which, or finds that a beat moved it.
-                Optional<Completion> completion = timers.awaitUntil(task.completion, wakeAt);
-                if (completion.isPresent()) {
-                    return completion.get();
-                }
+                // Wakes at a deadline or the completion; the loop tells which, or finds that a beat moved it.
+                timers.awaitUntil(task.completion, wakeAt);
             }
         } finally {
             pending.remove(token);
         }
+    }
+
+    /** What ends the task: {@code candidate}, unless the ledger settled the stored task otherwise first. */
+    private Completion settle(String token, PendingTask task, Settled candidate) {
+        if (!task.stored || candidate.stored() || ledger.settle(token, candidate.completion())) {
+            return candidate.completion();
+        }
+        return ledger.find(token).flatMap(TokenLedger.Stored::outcome).orElse(candidate.completion());
     }
 
     public Delivery complete(String token, Completion completion) {
@@ -117,8 +195,17 @@ public final class TaskTokens {
             return Delivery.MALFORMED;
         }
         PendingTask task = pending.get(token);
-        if (task == null || !task.completion.complete(completion)) {
+        if (task != null && !task.stored) {
+            // Not stored (yet): the waiter settles it in the ledger, if its task becomes stored.
+            return task.completion.complete(new Settled(completion, false)) ? Delivery.DELIVERED : Delivery.CLOSED;
+        }
+        if (!ledger.settle(token, completion)) {
             return Delivery.CLOSED;
+        }
+        // Looked up again: a restarted engine may have resumed the task since.
+        PendingTask waiter = pending.get(token);
+        if (waiter != null) {
+            waiter.completion.complete(new Settled(completion, true));
         }
         return Delivery.DELIVERED;
     }
@@ -127,12 +214,40 @@ public final class TaskTokens {
         if (!wellFormed(token)) {
             return Delivery.MALFORMED;
         }
+        Instant now = timers.clock().instant();
         PendingTask task = pending.get(token);
-        if (task == null || task.completion.isDone()) {
+        if (task != null && !task.stored) {
+            if (task.completion.isDone()) {
+                return Delivery.CLOSED;
+            }
+            task.beat(now);
+            return Delivery.DELIVERED;
+        }
+        if (!ledger.beat(token, now)) {
             return Delivery.CLOSED;
         }
-        task.lastBeat = timers.clock().instant();
+        PendingTask waiter = pending.get(token);
+        if (waiter != null) {
+            waiter.beat(now);
+        }
         return Delivery.DELIVERED;
+    }
+
+    /**
+     * A worker takes the token's activity task (GetActivityTask): its heartbeat starts over, and a
+     * stored task records the hand-out. False when the task ended before the worker got it.
+     */
+    boolean handOut(String token, Optional<String> worker) {
+        PendingTask task = pending.get(token);
+        if (task == null || task.completion.isDone()) {
+            return false;
+        }
+        Instant now = timers.clock().instant();
+        if (task.stored && !ledger.handOut(token, now, worker)) {
+            return false;
+        }
+        task.beat(now);
+        return true;
     }
 
     /** The execution a well-formed token belongs to. */

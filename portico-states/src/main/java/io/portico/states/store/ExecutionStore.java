@@ -13,6 +13,7 @@ import io.portico.states.engine.EventType;
 import io.portico.states.engine.ExecutionRecord;
 import io.portico.states.engine.ExecutionRepository;
 import io.portico.states.engine.HistoryEvent;
+import io.portico.states.engine.WaitingTask;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class ExecutionStore implements ExecutionRepository {
             tx.update("UPDATE sfn_executions SET status=?, output=?, error=?, cause=?, stop_ms=? WHERE arn=?",
                     status, output.orElse(null), error.orElse(null), cause.orElse(null), stop.toEpochMilli(), arn);
             tx.update("DELETE FROM sfn_checkpoints WHERE execution_arn=?", arn);
+            TokenStore.deleteExecution(tx, arn);
             return null;
         });
     }
@@ -92,19 +94,40 @@ public final class ExecutionStore implements ExecutionRepository {
         });
     }
 
-    /** Writes events and a frame checkpoint in one transaction. */
+    /**
+     * Writes events and a frame checkpoint in one transaction. The frame has moved on, so it no longer
+     * waits on a task token.
+     */
     @Override
     public void checkpoint(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
                            String variables, Long timerMs, String output) {
         store.write(tx -> {
             appendEvents(tx, arn, events);
-            tx.update("INSERT INTO sfn_checkpoints (execution_arn, frame_key, state, input, variables, timer_ms, output) "
-                            + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (execution_arn, frame_key) DO UPDATE SET "
-                            + "state=excluded.state, input=excluded.input, variables=excluded.variables, "
-                            + "timer_ms=excluded.timer_ms, output=excluded.output",
-                    arn, frameKey, state, input, variables, timerMs, output);
+            upsertCheckpoint(tx, arn, frameKey, state, input, variables, timerMs, output);
+            TokenStore.deleteFrame(tx, arn, frameKey);
             return null;
         });
+    }
+
+    /** Writes events, a frame checkpoint at a Task state and the task token it waits on, in one transaction. */
+    @Override
+    public void checkpointWaiting(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
+                                  String variables, WaitingTask task) {
+        store.write(tx -> {
+            appendEvents(tx, arn, events);
+            upsertCheckpoint(tx, arn, frameKey, state, input, variables, null, null);
+            TokenStore.replace(tx, arn, frameKey, task);
+            return null;
+        });
+    }
+
+    private static void upsertCheckpoint(StoreTransaction tx, String arn, String frameKey, String state, String input,
+                                         String variables, Long timerMs, String output) {
+        tx.update("INSERT INTO sfn_checkpoints (execution_arn, frame_key, state, input, variables, timer_ms, output) "
+                        + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (execution_arn, frame_key) DO UPDATE SET "
+                        + "state=excluded.state, input=excluded.input, variables=excluded.variables, "
+                        + "timer_ms=excluded.timer_ms, output=excluded.output",
+                arn, frameKey, state, input, variables, timerMs, output);
     }
 
     @Override
@@ -112,7 +135,9 @@ public final class ExecutionStore implements ExecutionRepository {
         return store.read(tx -> tx.queryOne("SELECT state, input, variables, timer_ms, output FROM sfn_checkpoints "
                         + "WHERE execution_arn=? AND frame_key=?",
                 r -> new CheckpointRow(r.string("state"), r.string("input"), r.string("variables"),
-                        r.nullableLong("timer_ms"), r.string("output")), arn, frameKey));
+                        r.nullableLong("timer_ms"), r.string("output"), Optional.empty()), arn, frameKey)
+                .map(row -> new CheckpointRow(row.state(), row.input(), row.variables(), row.timerMs(), row.output(),
+                        TokenStore.find(tx, arn, frameKey))));
     }
 
     @Override

@@ -77,6 +77,16 @@ public final class StatesSchema {
                         "INSERT INTO core_tags (resource_arn, tag_key, tag_value) "
                                 + "SELECT resource_arn, tag_key, tag_value FROM sfn_tags WHERE true "
                                 + "ON CONFLICT (resource_arn, tag_key) DO NOTHING",
-                        "DROP TABLE sfn_tags"));
+                        "DROP TABLE sfn_tags"),
+                // Tasks waiting on a task token, one per frame at most, written with the checkpoint
+                // that records the Task as waiting (see TokenStore).
+                Migration.of(4,
+                        """
+                        CREATE TABLE sfn_task_tokens (
+                          token TEXT PRIMARY KEY, execution_arn TEXT NOT NULL, frame_key TEXT NOT NULL,
+                          activity_arn TEXT, activity_input TEXT, handed_out_ms BIGINT, worker TEXT,
+                          entered_event_id BIGINT NOT NULL, entered_ms BIGINT NOT NULL, retry_attempts TEXT NOT NULL,
+                          timeout_ms BIGINT, heartbeat_seconds BIGINT, beat_ms BIGINT NOT NULL, outcome TEXT)""",
+                        "CREATE INDEX sfn_task_tokens_frame ON sfn_task_tokens(execution_arn, frame_key)"));
     }
 }

@@ -8,6 +8,7 @@ import io.portico.states.engine.MapRunRepository;
 import io.portico.states.engine.ResourceRepository;
 import io.portico.states.engine.StateMachineRepository;
 import io.portico.states.engine.StatesRepositories;
+import io.portico.states.engine.TokenLedger;
 import java.time.Clock;
 
 /**
@@ -29,6 +30,7 @@ public final class StatesStores implements StatesRepositories {
     private final MapRunStore mapRuns;
     private final ResourceStore resources;
     private final PageTokens pageTokens;
+    private final TokenStore tokens;
 
     private StatesStores(Store store, Clock clock) {
         this.store = store;
@@ -39,6 +41,7 @@ public final class StatesStores implements StatesRepositories {
         this.mapRuns = new MapRunStore(store);
         this.resources = new ResourceStore(store, tags);
         this.pageTokens = PageTokens.of(store, clock);
+        this.tokens = new TokenStore(store);
     }
 
     /** The Step Functions repositories kept in {@code store}; page tokens age on {@code clock}. */
@@ -70,6 +73,11 @@ public final class StatesStores implements StatesRepositories {
     @Override
     public ResourceRepository resources() {
         return resources;
+    }
+
+    @Override
+    public TokenLedger tokens() {
+        return tokens;
     }
 
     @Override

@@ -337,17 +337,8 @@ class DistributedMapTest {
     }
 
     /** Keeps frame outputs in memory, as the durable checkpointer keeps them in the store. */
-    private static final class RecordingCheckpointer implements Checkpointer {
+    private static final class RecordingCheckpointer extends Checkpointer.Discarding {
         final java.util.Map<String, JsonNode> done = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void transition(String frameKey, String state, JsonNode input, com.fasterxml.jackson.databind.node.ObjectNode variables) {
-        }
-
-        @Override
-        public void timer(String frameKey, String state, JsonNode input, com.fasterxml.jackson.databind.node.ObjectNode variables,
-                          Instant until) {
-        }
 
         @Override
         public void frameDone(String frameKey, JsonNode output) {
@@ -355,15 +346,11 @@ class DistributedMapTest {
         }
 
         @Override
-        public void flush() {
-        }
-
-        @Override
         public Optional<FrameCheckpoint> load(String frameKey) {
             JsonNode output = done.get(frameKey);
             return output == null ? Optional.empty() : Optional.of(new FrameCheckpoint(Optional.empty(), output,
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Optional.empty(),
-                    Optional.of(output)));
+                    Optional.empty(), Optional.of(output)));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class TaskTokensTest {
         assertThat(tokens.complete(token, DONE)).isEqualTo(TaskTokens.Delivery.DELIVERED);
         assertThat(tokens.complete(token, DONE)).isEqualTo(TaskTokens.Delivery.CLOSED);
         assertThat(tokens.heartbeat(token)).isEqualTo(TaskTokens.Delivery.CLOSED);
-        assertThat(tokens.await(token, OptionalLong.empty(), OptionalLong.empty())).isEqualTo(DONE);
+        assertThat(tokens.await(token, Optional.empty(), OptionalLong.empty())).isEqualTo(DONE);
     }
 
     /** Regression: a callback after the task closed was TaskDoesNotExist; AWS answers TaskTimedOut. */
