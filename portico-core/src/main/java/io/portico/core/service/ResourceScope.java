@@ -60,13 +60,33 @@ public final class ResourceScope {
     }
 
     /**
-     * Refuses {@code input} if it names a resource outside the caller's account or region.
+     * Refuses {@code input} if it names a resource of another account: IAM's refusal, which comes before
+     * anything else is looked at.
      *
-     * @throws AwsErrorException IAM's {@code AccessDeniedException} for another account; the service's
-     *     answer for another region
+     * @throws AwsErrorException IAM's {@code AccessDeniedException}
      */
-    public static void check(ServiceApi api, String operation, Shape.Structure shape, JsonNode input, Caller caller) {
-        walk(shape, input, value -> checkValue(api, operation, value, caller));
+    public static void checkAccounts(ServiceApi api, String operation, Shape.Structure shape, JsonNode input,
+            Caller caller) {
+        walk(shape, input, value -> api.ownerOf().owner(value)
+                .filter(owner -> !owner.account().equals(caller.account()))
+                .ifPresent(owner -> {
+                    throw new AwsErrorException(denied(api, operation, value, caller));
+                }));
+    }
+
+    /**
+     * Refuses {@code input} if it names a resource of the caller's account in another region: the
+     * service's own answer, which (AWS's recordings show) comes after the request is validated.
+     *
+     * @throws AwsErrorException the service's answer for another region
+     */
+    public static void checkRegions(ServiceApi api, String operation, Shape.Structure shape, JsonNode input,
+            Caller caller) {
+        walk(shape, input, value -> api.ownerOf().owner(value).flatMap(Owner::region)
+                .filter(region -> !region.equals(caller.region()))
+                .ifPresent(region -> {
+                    throw new AwsErrorException(api.otherRegion().answer(operation, value, region, caller));
+                }));
     }
 
     /** The dotted paths of the members of {@code shape} that name resources (list elements as {@code []}). */
@@ -137,20 +157,6 @@ public final class ResourceScope {
             return;
         }
         collect(member.shape(), path, out, depth + 1);
-    }
-
-    private static void checkValue(ServiceApi api, String operation, String value, Caller caller) {
-        Optional<Owner> owner = api.ownerOf().owner(value);
-        if (owner.isEmpty()) {
-            return;
-        }
-        if (!owner.get().account().equals(caller.account())) {
-            throw new AwsErrorException(denied(api, operation, value, caller));
-        }
-        Optional<String> region = owner.get().region();
-        if (region.isPresent() && !region.get().equals(caller.region())) {
-            throw new AwsErrorException(api.otherRegion().answer(operation, value, region.get(), caller));
-        }
     }
 
     /** IAM's refusal: the caller has no policy allowing the action on another account's resource. */

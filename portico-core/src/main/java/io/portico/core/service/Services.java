@@ -168,10 +168,11 @@ public final class Services implements CallBus {
     public ObjectNode invoke(ServiceApi api, OperationModel operation, ObjectNode input, Caller caller,
             String requestId, Optional<String> host) throws InterruptedException {
         OperationHandler handler = api.handler(operation.name()).orElseThrow(Services::unknown);
-        // Authorization before validation, as AWS's front ends: another account's resource is refused
-        // whatever else is wrong with the request.
-        operation.input().ifPresent(shape -> ResourceScope.check(api, operation.name(), shape, input, caller));
+        // Authorization before validation: another account's resource is refused whatever else is wrong
+        // with the request. Another region is the service's own answer, after validation (as recorded).
+        operation.input().ifPresent(shape -> ResourceScope.checkAccounts(api, operation.name(), shape, input, caller));
         api.validate(operation, input);
+        operation.input().ifPresent(shape -> ResourceScope.checkRegions(api, operation.name(), shape, input, caller));
         try {
             return handler.handle(new OperationCall(operation, input, caller, requestId, host));
         } catch (RuntimeException e) {
