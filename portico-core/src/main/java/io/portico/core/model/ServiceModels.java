@@ -30,14 +30,17 @@ import org.slf4j.LoggerFactory;
  * <p>An overlay is a partial model merged over AWS's: objects merge member by member, anything else
  * replaces. It adds members or operations newer than the 2024 snapshot, or records how AWS's service
  * behaves where the model is silent (the order in which AWS prints an enumeration, a list whose elements
- * AWS reports as "must not be null"). Each overlay names the AWS document or recording it follows in its
- * {@code _source} field. Documentation text is ignored.
+ * AWS reports as "must not be null"), or says which input members the module's handlers do not act on
+ * ({@value #NOT_HONOURED} on the member, see {@link Member#notHonoured()}). Each overlay names the AWS
+ * document or recording it follows in its {@code _source} field. Documentation text is ignored.
  *
  * <p>Models are loaded once per class path resource and cached. Thread safe.
  */
 public final class ServiceModels {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceModels.class);
     private static final Map<String, ServiceModel> CACHE = new ConcurrentHashMap<>();
+    /** The overlay trait on an input member that its handler ignores; its value says why. */
+    public static final String NOT_HONOURED = "portico:notHonoured";
 
     private ServiceModels() {
     }
@@ -143,7 +146,7 @@ public final class ServiceModels {
     private static Member member(String name, JsonNode m, Map<String, Shape> shapes) {
         return new Member(name, m.path("shape").asText(), Location.of(m.path("location").asText(null)),
                 text(m, "locationName"), m.path("idempotencyToken").asBoolean(false),
-                m.path("flattened").asBoolean(false), shapes);
+                m.path("flattened").asBoolean(false), text(m, NOT_HONOURED), shapes);
     }
 
     private static Optional<Shape.ErrorTrait> errorTrait(String name, JsonNode s) {
