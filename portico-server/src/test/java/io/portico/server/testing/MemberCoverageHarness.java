@@ -31,7 +31,7 @@ import java.util.Map;
  * A real Portico whose services' handlers record the input members they read, and the two checks of a
  * service's member coverage: every served operation, driven through the call bus with every input member
  * present (and each optional one alone), reads each member its overlay does not list as not honoured and
- * none that it lists; and the service's docs page shows the overlay's list. Activity long polls are one
+ * none that it lists, and never fails internally; and the service's docs page shows the overlay's list. Activity long polls are one
  * second, so GetActivityTask answers quickly. One per test class; close it after the last test.
  */
 public final class MemberCoverageHarness implements AutoCloseable {
@@ -87,14 +87,17 @@ public final class MemberCoverageHarness implements AutoCloseable {
                 }
             }
             OperationDriver.Errors errors = driver.drive(operation, input);
+            // An unexpected exception in a handler is a bug whatever the input: the call must fail as AWS does.
+            errors.messages().stream().filter(m -> m.startsWith("InternalFailure"))
+                    .findFirst().ifPresent(m -> report.add(operation + " failed internally (see the log): " + m));
             var findings = coverage.check(operation, reads.of(operation));
             if (!findings.isEmpty()) {
                 report.add(findings + (errors.messages().isEmpty() ? "" : "\n    its calls answered "
                         + errors.messages().stream().distinct().toList()));
             }
         }
-        assertThat(report).as("input members of %s neither honoured nor listed, or listed and read", service)
-                .isEmpty();
+        assertThat(report).as("input members of %s neither honoured nor listed, or listed and read, and internal"
+                + " failures", service).isEmpty();
     }
 
     /** Asserts that {@code page} (under the repository's {@code docs/}) shows the overlay's not-honoured table. */

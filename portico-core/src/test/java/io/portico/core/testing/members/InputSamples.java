@@ -74,8 +74,8 @@ public final class InputSamples {
         return switch (shape) {
             case Shape.Structure s -> structure(s, depth);
             case Shape.ListShape l -> list(l, depth);
-            case Shape.MapShape m -> NODES.objectNode().set(m.key().shape() instanceof Shape.StringShape key
-                    ? string(key) : "key", value(m.value().shape(), depth + 1));
+            case Shape.MapShape m -> NODES.objectNode().set(value(m.key().shape(), depth + 1).asText(),
+                    value(m.value().shape(), depth + 1));
             case Shape.StringShape s -> NODES.textNode(string(s));
             case Shape.NumberShape n -> number(n);
             case Shape.BooleanShape b -> NODES.booleanNode(true);
