@@ -1,6 +1,8 @@
 package io.portico.core.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import java.io.IOException;
@@ -55,15 +57,18 @@ public final class ServiceModels {
     }
 
     private static ServiceModel read(String uid) {
-        ObjectNode model = resource("aws-models/" + uid + "-model.json")
+        ObjectNode model = resource("aws-models/" + uid + "-model.json", Json.mapper().reader())
                 .orElseThrow(() -> new IllegalStateException("AWS model " + uid + " is not on the class path"));
-        resource("aws-models/" + uid + ".overlay.json").ifPresent(overlay -> merge(model, overlay));
+        // An overlay is written by hand: a shape named twice would silently lose the first entry.
+        resource("aws-models/" + uid + ".overlay.json",
+                Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
+                .ifPresent(overlay -> merge(model, overlay));
         return build(uid, model);
     }
 
-    private static Optional<ObjectNode> resource(String name) {
+    private static Optional<ObjectNode> resource(String name, ObjectReader reader) {
         try (InputStream in = ServiceModels.class.getClassLoader().getResourceAsStream(name)) {
-            return in == null ? Optional.empty() : Optional.of((ObjectNode) Json.mapper().readTree(in));
+            return in == null ? Optional.empty() : Optional.of((ObjectNode) reader.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }

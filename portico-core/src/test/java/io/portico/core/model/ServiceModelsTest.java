@@ -97,6 +97,13 @@ class ServiceModelsTest {
     }
 
     @Test
+    void load_overlayNamingAShapeTwice_isRefusedRatherThanLosingAnEntry() {
+        assertThatThrownBy(() -> ServiceModels.load("duplicate-2020-01-01"))
+                .hasMessageContaining("cannot read aws-models/duplicate-2020-01-01.overlay.json")
+                .rootCause().hasMessageStartingWith("Duplicate field 'S'");
+    }
+
+    @Test
     void load_missingModel_saysWhichOneAndWhy() {
         assertThatThrownBy(() -> ServiceModels.load("nosuch-2020-01-01"))
                 .isInstanceOf(IllegalStateException.class)
