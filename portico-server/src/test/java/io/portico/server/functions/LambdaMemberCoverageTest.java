@@ -85,6 +85,7 @@ class LambdaMemberCoverageTest {
                 .withShape("Version", "1")
                 .withShape("AdditionalVersion", "1")
                 .withShape("FunctionArn", function)
+                .withShape("TaggableResource", function)
                 .withShape("DestinationArn", function);
         portico.assertEveryMemberHonouredOrListed("lambda", samples, values, List.of("DeleteAlias",
                 "DeleteFunctionConcurrency", "DeleteFunctionEventInvokeConfig", "DeleteFunction"));
