@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One AWS service as a module contributes it to the kit: its {@link ServiceModel}, a handler for each
@@ -101,7 +102,7 @@ public final class ServiceApi implements Component {
      * handlers (the member coverage tests give handlers an input that records what they read). The copy
      * shares this one's lifecycle components, so it replaces this one: start and close only one of them.
      */
-    public ServiceApi withHandlers(java.util.function.UnaryOperator<OperationHandler> decorate) {
+    public ServiceApi withHandlers(UnaryOperator<OperationHandler> decorate) {
         Map<String, OperationHandler> decorated = new LinkedHashMap<>();
         handlers.forEach((name, handler) -> decorated.put(name, decorate.apply(handler)));
         return new ServiceApi(this, decorated);

@@ -1,6 +1,8 @@
 package io.portico.core.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.json.Json;
+import java.nio.charset.StandardCharsets;
 
 /** Builds a {@link ServiceModel} from model text, for tests outside this package that need a small model. */
 public final class ServiceModelsAccess {
@@ -9,7 +11,6 @@ public final class ServiceModelsAccess {
 
     /** The model that {@code json} (C2J, as AWS ships it, overlay traits included) describes. */
     public static ServiceModel build(String json) {
-        return ServiceModels.build("test-model", Json.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                com.fasterxml.jackson.databind.JsonNode.class));
+        return ServiceModels.build("test-model", Json.read(json.getBytes(StandardCharsets.UTF_8), JsonNode.class));
     }
 }

@@ -10,11 +10,12 @@ import io.portico.functions.engine.VpcConfig;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Lambda's wire shapes for the engine's values. */
 final class LambdaWire {
     /** Members of FunctionConfiguration that Lambda's list operations do not return (recorded: test_lambda_api). */
-    private static final java.util.List<String> LISTS_LEAVE_OUT = java.util.List.of("State", "StateReason",
+    private static final List<String> LISTS_LEAVE_OUT = List.of("State", "StateReason",
             "StateReasonCode", "LastUpdateStatus", "LastUpdateStatusReason", "LastUpdateStatusReasonCode",
             "RuntimeVersionConfig");
     /** Lambda's LastModified format, e.g. {@code 2024-05-01T12:00:00.000+0000}. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AutoClose;
@@ -189,13 +190,13 @@ class CallbackAndNestedTest {
      * StartExecution (test_sfn_task_service, test_callback snapshots).
      */
     private static void assertHasStartExecutionsSdkMetadata(JsonNode output) {
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         output.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata", "StartDate");
         JsonNode http = output.path("SdkHttpMetadata");
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         http.path("AllHttpHeaders").fieldNames().forEachRemaining(all::add);
-        List<String> sorted = new java.util.ArrayList<>();
+        List<String> sorted = new ArrayList<>();
         http.path("HttpHeaders").fieldNames().forEachRemaining(sorted::add);
         String requestId = output.path("SdkResponseMetadata").path("RequestId").asText();
         String body = "{\"executionArn\":\"" + output.path("ExecutionArn").asText() + "\",\"startDate\":"

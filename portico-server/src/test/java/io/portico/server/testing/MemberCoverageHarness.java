@@ -18,6 +18,7 @@ import io.portico.server.ServiceWiring;
 import io.portico.states.engine.StepFunctions;
 import io.portico.testing.Repository;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -124,7 +125,7 @@ public final class MemberCoverageHarness implements AutoCloseable {
 
     /** A JSON value parsed from {@code json}, for {@code values}. */
     public static JsonNode json(String json) {
-        return Json.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonNode.class);
+        return Json.read(json.getBytes(StandardCharsets.UTF_8), JsonNode.class);
     }
 
     @Override

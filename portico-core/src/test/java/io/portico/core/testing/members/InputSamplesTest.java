@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.model.ServiceModel;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.validation.Validator;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Sample inputs: every member present, valid against AWS's model. */
@@ -19,7 +20,7 @@ class InputSamplesTest {
 
         ObjectNode input = samples.input("ListExecutions");
 
-        assertThat(input.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("stateMachineArn",
+        assertThat(input.properties()).extracting(Map.Entry::getKey).containsExactly("stateMachineArn",
                 "statusFilter", "maxResults", "nextToken", "mapRunArn", "redriveFilter");
         assertThat(input.path("statusFilter").asText()).isEqualTo("RUNNING");
         assertThat(Validator.validate(states.operation("ListExecutions").orElseThrow().input().orElseThrow(), input, "")

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -85,7 +86,7 @@ public final class MemberCoverage {
         return findings;
     }
 
-    private java.util.Optional<Shape.Structure> input(String operation) {
+    private Optional<Shape.Structure> input(String operation) {
         return model.operation(operation).orElseThrow(() -> new IllegalArgumentException(
                 model.uid() + " has no operation " + operation)).input();
     }
