@@ -10,7 +10,9 @@ import java.util.Optional;
  * may refer to each other in cycles (a DynamoDB AttributeValue holds AttributeValues).
  *
  * <p>{@code locationName} is the member's name on the wire (a header, query parameter, URI label or
- * XML element) and defaults to {@link #name()}. Immutable after the model is loaded; thread safe.
+ * XML element) and defaults to {@link #name()}. {@link #notHonoured()} is Portico's own trait, set by a
+ * module's overlay ({@code "portico:notHonoured": "<reason>"} on the member): the reason the module's
+ * handler does not act on this input member. Immutable after the model is loaded; thread safe.
  */
 public final class Member {
     private final String name;
@@ -19,16 +21,18 @@ public final class Member {
     private final Optional<String> locationName;
     private final boolean idempotencyToken;
     private final boolean flattened;
+    private final Optional<String> notHonoured;
     private final Map<String, Shape> shapes;
 
     Member(String name, String target, Location location, Optional<String> locationName, boolean idempotencyToken,
-            boolean flattened, Map<String, Shape> shapes) {
+            boolean flattened, Optional<String> notHonoured, Map<String, Shape> shapes) {
         this.name = name;
         this.target = target;
         this.location = location;
         this.locationName = locationName;
         this.idempotencyToken = idempotencyToken;
         this.flattened = flattened;
+        this.notHonoured = notHonoured;
         this.shapes = shapes;
     }
 
@@ -68,6 +72,14 @@ public final class Member {
             case Shape.MapShape map -> map.flattened();
             default -> false;
         };
+    }
+
+    /**
+     * Why the service's handler ignores this input member, when its module says so in its overlay; empty for
+     * a member the handler honours. The docs' "not honoured" lists and the member coverage tests read it.
+     */
+    public Optional<String> notHonoured() {
+        return notHonoured;
     }
 
     @Override

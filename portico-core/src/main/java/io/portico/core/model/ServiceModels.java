@@ -1,6 +1,8 @@
 package io.portico.core.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import java.io.IOException;
@@ -30,14 +32,17 @@ import org.slf4j.LoggerFactory;
  * <p>An overlay is a partial model merged over AWS's: objects merge member by member, anything else
  * replaces. It adds members or operations newer than the 2024 snapshot, or records how AWS's service
  * behaves where the model is silent (the order in which AWS prints an enumeration, a list whose elements
- * AWS reports as "must not be null"). Each overlay names the AWS document or recording it follows in its
- * {@code _source} field. Documentation text is ignored.
+ * AWS reports as "must not be null"), or says which input members the module's handlers do not act on
+ * ({@value #NOT_HONOURED} on the member, see {@link Member#notHonoured()}). Each overlay names the AWS
+ * document or recording it follows in its {@code _source} field. Documentation text is ignored.
  *
  * <p>Models are loaded once per class path resource and cached. Thread safe.
  */
 public final class ServiceModels {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceModels.class);
     private static final Map<String, ServiceModel> CACHE = new ConcurrentHashMap<>();
+    /** The overlay trait on an input member that its handler ignores; its value says why. */
+    public static final String NOT_HONOURED = "portico:notHonoured";
 
     private ServiceModels() {
     }
@@ -52,15 +57,18 @@ public final class ServiceModels {
     }
 
     private static ServiceModel read(String uid) {
-        ObjectNode model = resource("aws-models/" + uid + "-model.json")
+        ObjectNode model = resource("aws-models/" + uid + "-model.json", Json.mapper().reader())
                 .orElseThrow(() -> new IllegalStateException("AWS model " + uid + " is not on the class path"));
-        resource("aws-models/" + uid + ".overlay.json").ifPresent(overlay -> merge(model, overlay));
+        // An overlay is written by hand: a shape named twice would silently lose the first entry.
+        resource("aws-models/" + uid + ".overlay.json",
+                Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
+                .ifPresent(overlay -> merge(model, overlay));
         return build(uid, model);
     }
 
-    private static Optional<ObjectNode> resource(String name) {
+    private static Optional<ObjectNode> resource(String name, ObjectReader reader) {
         try (InputStream in = ServiceModels.class.getClassLoader().getResourceAsStream(name)) {
-            return in == null ? Optional.empty() : Optional.of((ObjectNode) Json.mapper().readTree(in));
+            return in == null ? Optional.empty() : Optional.of((ObjectNode) reader.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
@@ -143,7 +151,7 @@ public final class ServiceModels {
     private static Member member(String name, JsonNode m, Map<String, Shape> shapes) {
         return new Member(name, m.path("shape").asText(), Location.of(m.path("location").asText(null)),
                 text(m, "locationName"), m.path("idempotencyToken").asBoolean(false),
-                m.path("flattened").asBoolean(false), shapes);
+                m.path("flattened").asBoolean(false), text(m, NOT_HONOURED), shapes);
     }
 
     private static Optional<Shape.ErrorTrait> errorTrait(String name, JsonNode s) {

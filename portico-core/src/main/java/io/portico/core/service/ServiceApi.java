@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One AWS service as a module contributes it to the kit: its {@link ServiceModel}, a handler for each
@@ -65,6 +66,19 @@ public final class ServiceApi implements Component {
         this.otherRegion = b.otherRegion;
     }
 
+    private ServiceApi(ServiceApi original, Map<String, OperationHandler> handlers) {
+        this.model = original.model;
+        this.handlers = Map.copyOf(handlers);
+        this.errors = original.errors;
+        this.typeErrors = original.typeErrors;
+        this.validationCode = original.validationCode;
+        this.validationPathPrefix = original.validationPathPrefix;
+        this.lifecycle = original.lifecycle;
+        this.paths = original.paths;
+        this.ownerOf = original.ownerOf;
+        this.otherRegion = original.otherRegion;
+    }
+
     public static Builder builder(ServiceModel model) {
         return new Builder(model);
     }
@@ -81,6 +95,17 @@ public final class ServiceApi implements Component {
     /** The names of the operations this service serves. */
     public Set<String> servedOperations() {
         return handlers.keySet();
+    }
+
+    /**
+     * The same service with every handler wrapped by {@code decorate}, for tools that watch calls reach the
+     * handlers (the member coverage tests give handlers an input that records what they read). The copy
+     * shares this one's lifecycle components, so it replaces this one: start and close only one of them.
+     */
+    public ServiceApi withHandlers(UnaryOperator<OperationHandler> decorate) {
+        Map<String, OperationHandler> decorated = new LinkedHashMap<>();
+        handlers.forEach((name, handler) -> decorated.put(name, decorate.apply(handler)));
+        return new ServiceApi(this, decorated);
     }
 
     /** How this service reads the owner a resource-naming member names (see {@link ResourceScope}). */

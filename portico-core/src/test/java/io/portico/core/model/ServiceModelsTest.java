@@ -82,6 +82,28 @@ class ServiceModelsTest {
     }
 
     @Test
+    void build_notHonouredTrait_isTheMembersReason() {
+        ServiceModel model = ServiceModelsAccess.build("""
+                {"metadata": {"protocol": "json", "endpointPrefix": "t"},
+                 "operations": {"Get": {"name": "Get", "input": {"shape": "GetInput"}}},
+                 "shapes": {"GetInput": {"type": "structure", "members": {
+                     "id": {"shape": "S"}, "mode": {"shape": "S", "portico:notHonoured": "one mode only"}}},
+                   "S": {"type": "string"}}}
+                """);
+        Shape.Structure input = model.operation("Get").orElseThrow().input().orElseThrow();
+
+        assertThat(input.member("mode").orElseThrow().notHonoured()).contains("one mode only");
+        assertThat(input.member("id").orElseThrow().notHonoured()).isEmpty();
+    }
+
+    @Test
+    void load_overlayNamingAShapeTwice_isRefusedRatherThanLosingAnEntry() {
+        assertThatThrownBy(() -> ServiceModels.load("duplicate-2020-01-01"))
+                .hasMessageContaining("cannot read aws-models/duplicate-2020-01-01.overlay.json")
+                .rootCause().hasMessageStartingWith("Duplicate field 'S'");
+    }
+
+    @Test
     void load_missingModel_saysWhichOneAndWhy() {
         assertThatThrownBy(() -> ServiceModels.load("nosuch-2020-01-01"))
                 .isInstanceOf(IllegalStateException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.service.OperationHandler;
+import io.portico.functions.engine.CodeUpdate;
 import io.portico.functions.engine.FunctionRef;
 import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionVersion;
@@ -11,7 +12,6 @@ import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.NewFunction;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +36,16 @@ final class FunctionOperations {
             return Json.object();
         }));
         ops.put("UpdateFunctionCode", LambdaCall.of(call -> {
-            byte[] zip = zipFile(call.body());
-            FunctionVersion v = functions.updateCode(call.unqualifiedFunction(), zip,
-                    call.body().path("Publish").asBoolean(false), call.text("RevisionId"));
+            CodeUpdate update = new CodeUpdate(zipFile(call.body()), call.body().path("Publish").asBoolean(false),
+                    call.text("RevisionId"), LambdaCall.node(call.body(), "Architectures").map(SettingsChange::strings),
+                    call.body().path("DryRun").asBoolean(false));
+            FunctionVersion v = functions.updateCode(call.unqualifiedFunction(), update);
             return LambdaWire.configuration(v, v.reportedArn());
         }));
         ops.put("UpdateFunctionConfiguration", LambdaCall.of(call -> {
-            FunctionVersion v = functions.updateConfiguration(call.unqualifiedFunction(),
-                    current -> settings(call.body(), current), call.text("RevisionId"));
+            SettingsChange change = SettingsChange.of(call.body());
+            FunctionVersion v = functions.updateConfiguration(call.unqualifiedFunction(), change::over,
+                    call.text("RevisionId"));
             return LambdaWire.configuration(v, v.reportedArn());
         }));
         ops.put("PublishVersion", LambdaCall.of(call -> {
@@ -53,7 +55,7 @@ final class FunctionOperations {
         }));
         ops.put("ListVersionsByFunction", LambdaCall.of(call -> {
             List<ObjectNode> versions = functions.versions(call.unqualifiedFunction()).stream()
-                    .map(v -> LambdaWire.configuration(v, v.reportedArn()))
+                    .map(LambdaWire::listed)
                     .toList();
             return page(call, functions.pageTokens(), versions, "Versions");
         }));
@@ -74,7 +76,7 @@ final class FunctionOperations {
             throw FunctionsException.invalidParameter("Function name cannot contain a qualifier: " + name);
         }
         FunctionVersion v = functions.create(new NewFunction(ref.accountId(), ref.region(), ref.name(),
-                settings(body, defaults), zipFile(body.path("Code")), body.path("Publish").asBoolean(false),
+                SettingsChange.of(body).over(defaults), zipFile(body.path("Code")), body.path("Publish").asBoolean(false),
                 LambdaCall.stringMap(body, "Tags")));
         return LambdaWire.configuration(v, v.reportedArn());
     }
@@ -108,7 +110,7 @@ final class FunctionOperations {
     private static ObjectNode list(LambdaCall call, Functions functions) {
         boolean all = call.text("FunctionVersion").filter("ALL"::equals).isPresent();
         List<ObjectNode> configs = functions.list(call.account(), call.region(), all).stream()
-                .map(v -> LambdaWire.configuration(v, v.reportedArn()))
+                .map(LambdaWire::listed)
                 .toList();
         return page(call, functions.pageTokens(), configs, "Functions");
     }
@@ -120,37 +122,6 @@ final class FunctionOperations {
      */
     static ObjectNode page(LambdaCall call, PageTokens tokens, List<ObjectNode> items, String field) {
         return LISTING.page(tokens, call.operation(), items, field, item -> item);
-    }
-
-    /** Settings from a CreateFunction/UpdateFunctionConfiguration body over {@code base}. */
-    static FunctionSettings settings(JsonNode body, FunctionSettings base) {
-        Map<String, String> environment = LambdaCall.node(body, "Environment")
-                .map(e -> LambdaCall.stringMap(e, "Variables")).orElse(base.environment());
-        Optional<String> dlq = LambdaCall.node(body, "DeadLetterConfig")
-                .map(d -> LambdaCall.string(d, "TargetArn").filter(s -> !s.isEmpty()))
-                .orElse(base.deadLetterTargetArn());
-        List<String> architectures = LambdaCall.node(body, "Architectures").map(FunctionOperations::architectures)
-                .orElse(base.architectures());
-        String tracing = LambdaCall.node(body, "TracingConfig")
-                .map(t -> LambdaCall.string(t, "Mode").orElse("PassThrough")).orElse(base.tracingMode());
-        return new FunctionSettings(
-                LambdaCall.string(body, "Runtime").orElse(base.runtime()),
-                LambdaCall.string(body, "Handler").orElse(base.handler()),
-                LambdaCall.string(body, "Role").orElse(base.role()),
-                LambdaCall.string(body, "Description").orElse(base.description()),
-                LambdaCall.node(body, "Timeout").map(JsonNode::intValue).orElse(base.timeoutSeconds()),
-                LambdaCall.node(body, "MemorySize").map(JsonNode::intValue).orElse(base.memorySizeMb()),
-                environment, dlq, architectures,
-                LambdaCall.node(body, "EphemeralStorage").flatMap(e -> LambdaCall.node(e, "Size"))
-                        .map(JsonNode::intValue).orElse(base.ephemeralStorageMb()),
-                tracing);
-    }
-
-    /** The model allows exactly one architecture, x86_64 or arm64. */
-    private static List<String> architectures(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.forEach(a -> names.add(a.asText()));
-        return names;
     }
 
     private static byte[] zipFile(JsonNode code) {

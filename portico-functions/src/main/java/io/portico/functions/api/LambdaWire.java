@@ -6,12 +6,18 @@ import io.portico.functions.engine.Alias;
 import io.portico.functions.engine.EventInvokeConfig;
 import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionVersion;
+import io.portico.functions.engine.VpcConfig;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Lambda's wire shapes for the engine's values. */
 final class LambdaWire {
+    /** Members of FunctionConfiguration that Lambda's list operations do not return (recorded: test_lambda_api). */
+    private static final List<String> LISTS_LEAVE_OUT = List.of("State", "StateReason",
+            "StateReasonCode", "LastUpdateStatus", "LastUpdateStatusReason", "LastUpdateStatusReasonCode",
+            "RuntimeVersionConfig");
     /** Lambda's LastModified format, e.g. {@code 2024-05-01T12:00:00.000+0000}. */
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
@@ -39,9 +45,14 @@ final class LambdaWire {
                 .put("LastModified", lastModified(v.lastModified()))
                 .put("CodeSha256", v.codeSha256())
                 .put("Version", v.version());
-        if (!s.environment().isEmpty()) {
+        if (s.environmentSet() || !s.environment().isEmpty()) {
             ObjectNode variables = out.putObject("Environment").putObject("Variables");
             s.environment().forEach(variables::put);
+        }
+        s.vpc().ifPresent(vpc -> vpcConfig(out.putObject("VpcConfig"), vpc));
+        if (!s.fileSystems().isEmpty()) {
+            var fileSystems = out.putArray("FileSystemConfigs");
+            s.fileSystems().forEach(f -> fileSystems.addObject().put("Arn", f.arn()).put("LocalMountPath", f.localMountPath()));
         }
         s.deadLetterTargetArn().ifPresent(t -> out.putObject("DeadLetterConfig").put("TargetArn", t));
         out.putObject("TracingConfig").put("Mode", s.tracingMode());
@@ -58,7 +69,26 @@ final class LambdaWire {
         out.putObject("EphemeralStorage").put("Size", s.ephemeralStorageMb());
         out.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
         out.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + v.name());
+        out.putObject("RuntimeVersionConfig").put("RuntimeVersionArn", RuntimeVersions.arn(v.region(), s.runtime()));
         return out;
+    }
+
+    /**
+     * A function version as ListFunctions and ListVersionsByFunction list it: Lambda leaves out its state,
+     * the last update's status and the runtime version there.
+     */
+    static ObjectNode listed(FunctionVersion v) {
+        ObjectNode out = configuration(v, v.reportedArn());
+        out.remove(LISTS_LEAVE_OUT);
+        return out;
+    }
+
+    /** VpcConfigResponse: VpcId is empty, as Portico has no EC2 to tell which VPC the subnets are in. */
+    private static void vpcConfig(ObjectNode out, VpcConfig vpc) {
+        vpc.subnetIds().forEach(out.putArray("SubnetIds")::add);
+        vpc.securityGroupIds().forEach(out.putArray("SecurityGroupIds")::add);
+        out.put("VpcId", "");
+        out.put("Ipv6AllowedForDualStack", vpc.ipv6AllowedForDualStack());
     }
 
     static ObjectNode alias(Alias a) {

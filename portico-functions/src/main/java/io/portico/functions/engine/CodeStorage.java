@@ -52,7 +52,7 @@ public final class CodeStorage {
      * InvalidParameterValueException with Lambda's message for anything that is not a readable zip.
      */
     public StoredCode store(byte[] zip) {
-        verifyZip(zip);
+        verify(zip);
         byte[] digest = sha256(zip);
         Path target = zipPath(HexFormat.of().formatHex(digest));
         if (!Files.exists(target)) {
@@ -99,6 +99,11 @@ public final class CodeStorage {
 
     private Path zipPath(String hex) {
         return code.resolve(hex + ".zip");
+    }
+
+    /** Checks that {@code zip} is a zip Lambda would accept, as {@link #store} does, without storing it. */
+    public void verify(byte[] zip) {
+        verifyZip(zip);
     }
 
     private static void verifyZip(byte[] zip) {

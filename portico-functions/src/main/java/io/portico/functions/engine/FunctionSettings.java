@@ -7,6 +7,11 @@ import java.util.Optional;
 /**
  * What CreateFunction and UpdateFunctionConfiguration set, with Lambda's defaults and limits applied.
  * Immutable; a published version keeps the settings it was published with.
+ *
+ * <p>{@code environmentSet} says whether an {@code Environment} was given, even one without variables:
+ * Lambda then reports {@code Environment} (with empty {@code Variables}), and leaves it out for a
+ * function never given one. {@code vpc} and {@code fileSystems} are recorded and reported, not acted on
+ * (see {@link VpcConfig}, {@link FileSystemConfig}).
  */
 public record FunctionSettings(
         String runtime,
@@ -19,7 +24,10 @@ public record FunctionSettings(
         Optional<String> deadLetterTargetArn,
         List<String> architectures,
         int ephemeralStorageMb,
-        String tracingMode) {
+        String tracingMode,
+        boolean environmentSet,
+        Optional<VpcConfig> vpc,
+        List<FileSystemConfig> fileSystems) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int MAX_TIMEOUT_SECONDS = 900;
@@ -29,6 +37,29 @@ public record FunctionSettings(
     public FunctionSettings {
         environment = Map.copyOf(environment);
         architectures = List.copyOf(architectures);
+        // Settings stored before these members existed read them as absent.
+        vpc = vpc == null ? Optional.empty() : vpc;
+        fileSystems = fileSystems == null ? List.of() : List.copyOf(fileSystems);
+    }
+
+    /** Settings without an environment, VPC or file systems: what the older constructor callers meant. */
+    public FunctionSettings(String runtime, String handler, String role, String description, int timeoutSeconds,
+            int memorySizeMb, Map<String, String> environment, Optional<String> deadLetterTargetArn,
+            List<String> architectures, int ephemeralStorageMb, String tracingMode) {
+        this(runtime, handler, role, description, timeoutSeconds, memorySizeMb, environment, deadLetterTargetArn,
+                architectures, ephemeralStorageMb, tracingMode, !environment.isEmpty(), Optional.empty(), List.of());
+    }
+
+    /** These settings with another description (PublishVersion may give the version its own). */
+    public FunctionSettings withDescription(String newDescription) {
+        return new FunctionSettings(runtime, handler, role, newDescription, timeoutSeconds, memorySizeMb, environment,
+                deadLetterTargetArn, architectures, ephemeralStorageMb, tracingMode, environmentSet, vpc, fileSystems);
+    }
+
+    /** These settings with other architectures (UpdateFunctionCode may change them with the code). */
+    public FunctionSettings withArchitectures(List<String> newArchitectures) {
+        return new FunctionSettings(runtime, handler, role, description, timeoutSeconds, memorySizeMb, environment,
+                deadLetterTargetArn, newArchitectures, ephemeralStorageMb, tracingMode, environmentSet, vpc, fileSystems);
     }
 
     /** Checks the limits Lambda enforces on every create and update, with Lambda's messages. */

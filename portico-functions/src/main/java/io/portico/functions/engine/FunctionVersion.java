@@ -38,10 +38,7 @@ public record FunctionVersion(
         if (description.isEmpty()) {
             return this;
         }
-        FunctionSettings s = settings;
-        FunctionSettings described = new FunctionSettings(s.runtime(), s.handler(), s.role(), description.get(),
-                s.timeoutSeconds(), s.memorySizeMb(), s.environment(), s.deadLetterTargetArn(), s.architectures(),
-                s.ephemeralStorageMb(), s.tracingMode());
+        FunctionSettings described = settings.withDescription(description.get());
         return new FunctionVersion(accountId, region, name, version, described, codeSha256, codeSize, lastModified,
                 revisionId, state);
     }

@@ -159,18 +159,31 @@ public final class Functions implements Component {
         return allVersions ? store.allVersions(accountId, region) : store.latestVersions(accountId, region);
     }
 
-    public FunctionVersion updateCode(FunctionRef ref, byte[] zip, boolean publish, Optional<String> revisionId) {
-        CodeStorage.StoredCode stored = code.store(zip);
-        FunctionVersion updated = store.update(latestKey(ref), current -> {
-            checkRevision(current.revisionId(), revisionId);
+    /**
+     * Replaces the code of {@code $LATEST} (and its architectures, if given), or with
+     * {@link CodeUpdate#dryRun()} only checks that it could and returns {@code $LATEST} unchanged.
+     */
+    public FunctionVersion updateCode(FunctionRef ref, CodeUpdate update) {
+        if (update.dryRun()) {
+            code.verify(update.zip());
+            FunctionVersion current = get(ref.withoutQualifier());
+            checkRevision(current.revisionId(), update.revisionId());
             checkUpdatable(current);
+            return current;
+        }
+        CodeStorage.StoredCode stored = code.store(update.zip());
+        FunctionVersion updated = store.update(latestKey(ref), current -> {
+            checkRevision(current.revisionId(), update.revisionId());
+            checkUpdatable(current);
+            FunctionSettings settings = update.architectures().map(current.settings()::withArchitectures)
+                    .orElse(current.settings());
             return new FunctionVersion(current.accountId(), current.region(), current.name(), FunctionVersion.LATEST,
-                    current.settings(), stored.sha256Base64(), stored.size(), clock.instant(), revision(),
+                    settings, stored.sha256Base64(), stored.size(), clock.instant(), revision(),
                     FunctionState.updating());
         });
         changed(ref);
         preparation.submit(() -> prepare(updated));
-        return publish ? store.publish(updated, this::versionOf) : updated;
+        return update.publish() ? store.publish(updated, this::versionOf) : updated;
     }
 
     public FunctionVersion updateConfiguration(FunctionRef ref, java.util.function.UnaryOperator<FunctionSettings> change,

@@ -298,9 +298,7 @@ public final class FunctionStore implements FunctionRepository {
 
     /** Equal apart from the description, which PublishVersion may set on the version itself. */
     private static boolean sameConfiguration(FunctionSettings a, FunctionSettings b) {
-        return a.equals(new FunctionSettings(b.runtime(), b.handler(), b.role(), a.description(), b.timeoutSeconds(),
-                b.memorySizeMb(), b.environment(), b.deadLetterTargetArn(), b.architectures(), b.ephemeralStorageMb(),
-                b.tracingMode()));
+        return a.equals(b.withDescription(a.description()));
     }
 
     // ---- row mapping

@@ -59,6 +59,7 @@ class ActivityApiTest {
         assertThat(described.name()).isEqualTo("resize-images");
         assertThat(described.activityArn()).isEqualTo(arn);
         assertThat(described.creationDate()).isNotNull();
+        assertThat(described.encryptionConfiguration().typeAsString()).isEqualTo("AWS_OWNED_KEY");
         assertThat(sfn.listActivities().activities()).extracting(a -> a.name()).contains("resize-images");
 
         sfn.deleteActivity(b -> b.activityArn(arn));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AutoClose;
@@ -158,6 +159,7 @@ class CallbackAndNestedTest {
                 .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:fire-and-forget-child:kid-1");
         assertThat(output.path("StartDate").isNumber()).isTrue();
         assertThat(output.has("Output")).isFalse();
+        assertHasStartExecutionsSdkMetadata(output);
         DescribeExecutionResponse kid = states.awaitEnd(output.path("ExecutionArn").asText());
         assertThat(kid.input()).isEqualTo("{\"x\":1}");
         assertThat(kid.output()).isEqualTo("{\"echoed\":{\"x\":1}}");
@@ -177,6 +179,38 @@ class CallbackAndNestedTest {
         assertThat(states.history(nested.execution())).extracting(HistoryEvent::type).containsSubsequence(
                 HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED, HistoryEventType.TASK_SUBMITTED,
                 HistoryEventType.TASK_SUCCEEDED);
+        assertThat(output.has("SdkHttpMetadata")).as("the described child carries no SDK metadata").isFalse();
+        JsonNode submitted = JSON.readTree(event(states.history(nested.execution()), HistoryEventType.TASK_SUBMITTED)
+                .taskSubmittedEventDetails().output());
+        assertHasStartExecutionsSdkMetadata(submitted);
+    }
+
+    /**
+     * The start response with the SDK metadata AWS adds, its headers exactly those recorded for
+     * StartExecution (test_sfn_task_service, test_callback snapshots).
+     */
+    private static void assertHasStartExecutionsSdkMetadata(JsonNode output) {
+        List<String> fields = new ArrayList<>();
+        output.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata", "StartDate");
+        JsonNode http = output.path("SdkHttpMetadata");
+        List<String> all = new ArrayList<>();
+        http.path("AllHttpHeaders").fieldNames().forEachRemaining(all::add);
+        List<String> sorted = new ArrayList<>();
+        http.path("HttpHeaders").fieldNames().forEachRemaining(sorted::add);
+        String requestId = output.path("SdkResponseMetadata").path("RequestId").asText();
+        String body = "{\"executionArn\":\"" + output.path("ExecutionArn").asText() + "\",\"startDate\":"
+                + output.path("StartDate").asLong() / 1000.0 + "}";
+
+        assertThat(all).containsExactly("x-amzn-RequestId", "connection", "Content-Length", "Date", "Content-Type");
+        assertThat(sorted).containsExactly("connection", "Content-Length", "Content-Type", "Date", "x-amzn-RequestId");
+        assertThat(http.path("HttpStatusCode").asInt()).isEqualTo(200);
+        assertThat(http.path("HttpHeaders").path("x-amzn-RequestId").asText()).isEqualTo(requestId).isNotEmpty();
+        assertThat(http.path("AllHttpHeaders").path("x-amzn-RequestId").get(0).asText()).isEqualTo(requestId);
+        assertThat(http.path("HttpHeaders").path("Content-Type").asText()).isEqualTo("application/x-amz-json-1.0");
+        assertThat(http.path("HttpHeaders").path("connection").asText()).isEqualTo("keep-alive");
+        assertThat(http.path("HttpHeaders").path("Content-Length").asInt()).isEqualTo(body.length());
+        assertThat(http.path("HttpHeaders").path("Date").asText()).endsWith(" GMT");
     }
 
     @Test

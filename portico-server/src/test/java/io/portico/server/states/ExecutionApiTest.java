@@ -12,10 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
@@ -85,6 +87,24 @@ class ExecutionApiTest {
                         && sfn.describeExecution(b -> b.executionArn(execution)).redriveCount() == 1);
         assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution)).events())
                 .extracting(e -> e.type()).contains(HistoryEventType.EXECUTION_REDRIVEN);
+    }
+
+    @Test
+    void listExecutions_redriveFilter_keepsRedrivenOrOthers() {
+        String arn = machine("redrivable", WAIT_THEN_FAIL, StateMachineType.STANDARD);
+        String redriven = sfn.startExecution(b -> b.stateMachineArn(arn).name("redriven")
+                .input("{\"wait\":0,\"fail\":true}")).executionArn();
+        String once = sfn.startExecution(b -> b.stateMachineArn(arn).name("once")
+                .input("{\"wait\":0,\"fail\":true}")).executionArn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(redriven, once).stream().allMatch(e ->
+                sfn.describeExecution(b -> b.executionArn(e)).status() == ExecutionStatus.FAILED));
+        sfn.redriveExecution(b -> b.executionArn(redriven));
+
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn).redriveFilter(ExecutionRedriveFilter.REDRIVEN))
+                .executions()).extracting(e -> e.name()).containsExactly("redriven");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn).redriveFilter(ExecutionRedriveFilter.NOT_REDRIVEN))
+                .executions()).extracting(e -> e.name()).containsExactly("once");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(2);
     }
 
     @Test

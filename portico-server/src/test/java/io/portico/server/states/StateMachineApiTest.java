@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.EncryptionType;
+import software.amazon.awssdk.services.sfn.model.IncludedData;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
@@ -54,6 +56,37 @@ class StateMachineApiTest {
         assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn())))
                 .isInstanceOf(StateMachineDoesNotExistException.class)
                 .hasMessageContaining("State Machine Does Not Exist: '" + created.stateMachineArn() + "'");
+    }
+
+    @Test
+    void describe_metadataOnly_answersTheDefinitionAsEmptyObject() {
+        String arn = sfn.createStateMachine(b -> b.name("metadata").definition(PASS).roleArn(ROLE)).stateMachineArn();
+        String execution = sfn.startExecution(b -> b.stateMachineArn(arn)).executionArn();
+
+        DescribeStateMachineResponse metadata = sfn.describeStateMachine(b -> b.stateMachineArn(arn)
+                .includedData(IncludedData.METADATA_ONLY));
+        DescribeStateMachineResponse all = sfn.describeStateMachine(b -> b.stateMachineArn(arn)
+                .includedData(IncludedData.ALL_DATA));
+        var forExecution = sfn.describeStateMachineForExecution(b -> b.executionArn(execution)
+                .includedData(IncludedData.METADATA_ONLY));
+
+        assertThat(metadata.definition()).isEqualTo("{}");
+        assertThat(metadata.toBuilder().definition(PASS).build().equalsBySdkFields(all))
+                .as("only the definition differs: %s / %s", metadata, all).isTrue();
+        assertThat(forExecution.definition()).isEqualTo("{}");
+        assertThat(forExecution.name()).isEqualTo("metadata");
+        assertThat(sfn.describeStateMachineForExecution(b -> b.executionArn(execution)).definition()).isEqualTo(PASS);
+    }
+
+    @Test
+    void describe_reportsTheDefaultEncryption_awsOwnedKey() {
+        String arn = sfn.createStateMachine(b -> b.name("encrypted").definition(PASS).roleArn(ROLE)).stateMachineArn();
+        String execution = sfn.startExecution(b -> b.stateMachineArn(arn)).executionArn();
+
+        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).encryptionConfiguration().type())
+                .isEqualTo(EncryptionType.AWS_OWNED_KEY);
+        assertThat(sfn.describeStateMachineForExecution(b -> b.executionArn(execution)).encryptionConfiguration().type())
+                .isEqualTo(EncryptionType.AWS_OWNED_KEY);
     }
 
     @Test

@@ -40,6 +40,7 @@ final class ActivityOperations {
         out.put("activityArn", a.arn());
         out.put("name", a.name());
         Wire.time(out, "creationDate", a.creationDate());
+        Wire.defaultEncryption(out);
         return out;
     }
 

@@ -54,6 +54,14 @@ record Call(OperationCall operation) {
         return node(member).map(JsonNode::intValue);
     }
 
+    /**
+     * Whether the call asks for {@code includedData = METADATA_ONLY}: AWS then leaves out the definition
+     * (which a customer-managed KMS key would encrypt) and answers {@code "{}"} in its place.
+     */
+    boolean metadataOnly() {
+        return optional("includedData").filter("METADATA_ONLY"::equals).isPresent();
+    }
+
     /** {@code maxResults} of a list call: 0 (or absent) means the default of 100; the model bounds it to 1000. */
     int maxResults() {
         int n = integer("maxResults").orElse(0);

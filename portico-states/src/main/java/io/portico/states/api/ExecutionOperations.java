@@ -140,6 +140,8 @@ final class ExecutionOperations {
 
     private ObjectNode list(Call call) {
         Optional<String> status = call.optional("statusFilter");
+        // REDRIVEN keeps executions redriven at least once, NOT_REDRIVEN the others.
+        Optional<Boolean> redriven = call.optional("redriveFilter").map("REDRIVEN"::equals);
         String machineArn = call.optional("stateMachineArn").orElseGet(() -> call.optional("mapRunArn")
                 .orElseThrow(() -> ServiceError.validation("Must provide a StateMachine ARN or MapRun ARN")));
         if (call.optional("stateMachineArn").isPresent()) {
@@ -149,6 +151,9 @@ final class ExecutionOperations {
         List<ExecutionRecord> executions = mapRunArn.isPresent()
                 ? engine.mapRuns().executions(mapRunArn.get(), status)
                 : engine.executions().list(machineArn, status);
+        if (redriven.isPresent()) {
+            executions = executions.stream().filter(e -> (e.redriveCount() > 0) == redriven.get()).toList();
+        }
         ObjectNode out = Wire.object();
         Pages.page(engine.pageTokens(), call, executions, out, "executions", e -> {
             ObjectNode item = Wire.object();

@@ -22,6 +22,8 @@ import java.util.Optional;
 
 /** State machines, versions, aliases and definition validation. */
 final class StateMachineOperations {
+    /** The definition AWS answers for {@code includedData = METADATA_ONLY}. */
+    private static final String NO_DEFINITION = "{}";
 
     private final StepFunctions engine;
 
@@ -66,6 +68,7 @@ final class StateMachineOperations {
 
     private ObjectNode describe(Call call) {
         String arn = call.required("stateMachineArn");
+        boolean metadataOnly = call.metadataOnly();
         StateMachines.Target target;
         try {
             target = engine.machines().resolve(arn);
@@ -80,7 +83,7 @@ final class StateMachineOperations {
         out.put("stateMachineArn", target.versionArn().orElse(m.arn()));
         out.put("name", m.name());
         out.put("status", "ACTIVE");
-        out.put("definition", target.definitionText());
+        out.put("definition", metadataOnly ? NO_DEFINITION : target.definitionText());
         out.put("type", m.type().name());
         if (target.versionArn().isPresent()) {
             VersionInfo v = engine.machines().version(target.versionArn().get()).orElseThrow();
@@ -208,12 +211,14 @@ final class StateMachineOperations {
     }
 
     private ObjectNode describeForExecution(Call call) {
-        ExecutionRecord e = engine.executions().describe(call.required("executionArn"));
+        String executionArn = call.required("executionArn");
+        boolean metadataOnly = call.metadataOnly();
+        ExecutionRecord e = engine.executions().describe(executionArn);
         StateMachineInfo m = engine.machines().describe(e.machineArn());
         ObjectNode out = Wire.object();
         out.put("stateMachineArn", e.versionArn().orElse(m.arn()));
         out.put("name", m.name());
-        out.put("definition", e.definition());
+        out.put("definition", metadataOnly ? NO_DEFINITION : e.definition());
         out.put("roleArn", e.roleArn());
         Wire.time(out, "updateDate", m.creationDate());
         settings(out, m);
@@ -234,6 +239,7 @@ final class StateMachineOperations {
                 .orElseGet(() -> Wire.object().put("level", "OFF").put("includeExecutionData", false)));
         out.set("tracingConfiguration", m.tracingConfiguration().map(StateMachineOperations::json)
                 .orElseGet(() -> Wire.object().put("enabled", false)));
+        Wire.defaultEncryption(out);
     }
 
     private static JsonNode json(String text) {

@@ -19,6 +19,14 @@ final class Wire {
         node.put(member, instant.toEpochMilli() / 1000.0);
     }
 
+    /**
+     * {@code encryptionConfiguration} as AWS describes a state machine or activity created without a
+     * customer managed key, which is every one of Portico's (it has no KMS).
+     */
+    static void defaultEncryption(ObjectNode node) {
+        node.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
+    }
+
     static void optional(ObjectNode node, String member, Optional<String> value) {
         value.ifPresent(v -> node.put(member, v));
     }

@@ -7,14 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.states.asl.StatesError;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The {@code arn:aws:states:::states:startExecution} integration: starts a child execution and, for
- * {@code .sync} and {@code .sync:2}, waits for it and returns its DescribeExecution view (Output as a
- * string for {@code .sync}, as JSON for {@code .sync:2}), as AWS does. A child that does not succeed
- * fails the Task with {@code States.TaskFailed} and the child's description as the cause.
+ * The {@code arn:aws:states:::states:startExecution} integration: starts a child execution and answers
+ * StartExecution's response ({@code ExecutionArn}, {@code StartDate}) with the {@code SdkHttpMetadata}
+ * and {@code SdkResponseMetadata} AWS adds (see {@link SdkMetadata}); that is the Task's result, and for
+ * {@code .sync}, {@code .sync:2} and {@code .waitForTaskToken} the TaskSubmitted event's output.
+ * {@code .sync} and {@code .sync:2} then wait for the child and return its DescribeExecution view
+ * (Output as a string for {@code .sync}, as JSON for {@code .sync:2}, without SDK metadata), as AWS's
+ * recordings show. A child that does not succeed fails the Task with {@code States.TaskFailed} and the
+ * child's description as the cause.
  */
 final class NestedExecutions implements TaskResources {
     private static final Pattern RESOURCE = Pattern.compile("arn:[^:]+:states:::states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?");
@@ -22,9 +28,11 @@ final class NestedExecutions implements TaskResources {
     private static final ObjectMapper JSON = Json.mapper();
 
     private final Executions executions;
+    private final Clock clock;
 
-    NestedExecutions(Executions executions) {
+    NestedExecutions(Executions executions, Clock clock) {
         this.executions = executions;
+        this.clock = clock;
     }
 
     @Override
@@ -61,9 +69,7 @@ final class NestedExecutions implements TaskResources {
         } catch (ServiceError e) {
             throw taskFailed(call, parsed, "StepFunctions." + e.code() + "Exception", e.getMessage());
         }
-        ObjectNode response = NODES.objectNode();
-        response.put("ExecutionArn", started.executionArn());
-        response.put("StartDate", started.startDate().toEpochMilli());
+        ObjectNode response = startResponse(started);
         boolean sync = parsed.resource().contains(".sync");
         if (!sync) {
             if (!parsed.resource().endsWith(".waitForTaskToken")) {
@@ -84,6 +90,20 @@ final class NestedExecutions implements TaskResources {
         }
         succeeded(call, parsed, description);
         return description;
+    }
+
+    /** StartExecution's answer as the Task sees it: its members in PascalCase, and the SDK's metadata. */
+    private ObjectNode startResponse(Executions.Started started) {
+        String requestId = UUID.randomUUID().toString();
+        // The length of StartExecution's body on the wire, as AWS JSON 1.0 writes it (epoch seconds).
+        ObjectNode body = NODES.objectNode().put("executionArn", started.executionArn())
+                .put("startDate", started.startDate().toEpochMilli() / 1000.0);
+        ObjectNode response = NODES.objectNode();
+        response.put("ExecutionArn", started.executionArn());
+        SdkMetadata.addTo(response, requestId, 200,
+                SdkMetadata.json10Headers(requestId, Json.write(body).length, clock.instant()));
+        response.put("StartDate", started.startDate().toEpochMilli());
+        return response;
     }
 
     private static ObjectNode describe(ExecutionRecord e, boolean jsonPayloads) {

@@ -83,7 +83,7 @@ public final class StepFunctions implements AutoCloseable {
         this.mapRuns = MapRuns.durable(clock, repositories.mapRuns(), repositories.executions());
         interpreter.attachMapRuns(mapRuns);
         interpreter.attachObjectStore(settings.objectStore());
-        nested.set(new NestedExecutions(executions));
+        nested.set(new NestedExecutions(executions, clock));
     }
 
     /**

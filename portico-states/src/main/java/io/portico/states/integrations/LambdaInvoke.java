@@ -9,13 +9,14 @@ import io.portico.core.service.CallBus;
 import io.portico.states.asl.StatesError;
 import io.portico.states.engine.EventType;
 import io.portico.states.engine.ResourceNames;
+import io.portico.states.engine.SdkMetadata;
 import io.portico.states.engine.TaskCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +34,6 @@ import java.util.UUID;
 final class LambdaInvoke {
     /** Step Functions' limit on a state's result. */
     static final int MAX_RESULT_BYTES = 256 * 1024;
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final CallBus bus;
     private final Clock clock;
@@ -73,10 +73,9 @@ final class LambdaInvoke {
         int status = answer.path("StatusCode").asInt(200);
         byte[] payload = bytes(answer.get("Payload"));
         if (status == 202) {
-            ObjectNode response = Json.object().put("Payload", "").put("StatusCode", 202);
-            response.set("SdkHttpMetadata", httpMetadata(requestId, 202, 0, Optional.empty(), Optional.empty()));
-            response.putObject("SdkResponseMetadata").put("RequestId", requestId);
-            return response;
+            ObjectNode response = Json.object().put("Payload", "");
+            addMetadata(response, requestId, 202, 0, Optional.empty(), Optional.empty());
+            return response.put("StatusCode", 202);
         }
         if (answer.hasNonNull("FunctionError")) {
             throw TaskEvents.failed(call, parsed, errorName(payload), Json.writeString(parse(payload)));
@@ -89,8 +88,7 @@ final class LambdaInvoke {
         ObjectNode response = Json.object().put("ExecutedVersion", version);
         logResult.ifPresent(l -> response.put("LogResult", l));
         response.set("Payload", parse(payload));
-        response.set("SdkHttpMetadata", httpMetadata(requestId, 200, payload.length, Optional.of(version), logResult));
-        response.putObject("SdkResponseMetadata").put("RequestId", requestId);
+        addMetadata(response, requestId, 200, payload.length, Optional.of(version), logResult);
         response.put("StatusCode", 200);
         return response;
     }
@@ -206,27 +204,25 @@ final class LambdaInvoke {
         }
     }
 
-    /** The HTTP view the AWS SDK for Java v1 inside Step Functions reports for Lambda's Invoke response. */
-    private ObjectNode httpMetadata(String requestId, int status, int length, Optional<String> version,
-            Optional<String> logResult) {
-        ObjectNode headers = Json.object();
-        headers.put("Connection", "keep-alive");
-        headers.put("Content-Length", Integer.toString(length));
-        headers.put("Content-Type", "application/json");
-        Instant now = clock.instant();
-        headers.put("Date", HTTP_DATE.format(now));
+    /**
+     * The SDK metadata of Lambda's Invoke answer, its headers in the order AWS's recordings show them
+     * (test_lambda_task_service: executed version, remapped length, connection, request id, length, date,
+     * trace id, type).
+     */
+    private void addMetadata(ObjectNode response, String requestId, int status, int length,
+            Optional<String> version, Optional<String> logResult) {
+        Map<String, String> headers = new LinkedHashMap<>();
         logResult.ifPresent(l -> headers.put("X-Amz-Log-Result", l));
         version.ifPresent(v -> headers.put("X-Amz-Executed-Version", v));
         headers.put("x-amzn-Remapped-Content-Length", "0");
+        headers.put("Connection", "keep-alive");
         headers.put("x-amzn-RequestId", requestId);
+        headers.put("Content-Length", Integer.toString(length));
+        Instant now = clock.instant();
+        headers.put("Date", SdkMetadata.HTTP_DATE.format(now));
         headers.put("X-Amzn-Trace-Id", "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
-        ObjectNode all = Json.object();
-        headers.properties().forEach(e -> all.putArray(e.getKey()).add(e.getValue().asText()));
-        ObjectNode metadata = Json.object();
-        metadata.set("AllHttpHeaders", all);
-        metadata.set("HttpHeaders", headers);
-        metadata.put("HttpStatusCode", status);
-        return metadata;
+        headers.put("Content-Type", "application/json");
+        SdkMetadata.addTo(response, requestId, status, headers);
     }
 }
