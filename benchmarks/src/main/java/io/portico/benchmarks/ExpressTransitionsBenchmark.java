@@ -1,5 +1,6 @@
 package io.portico.benchmarks;
 
+import io.portico.core.time.Timers;
 import io.portico.states.engine.Checkpointer;
 import io.portico.states.engine.ExecutionResult;
 import io.portico.states.engine.ExecutionRun;
@@ -7,7 +8,7 @@ import io.portico.states.engine.Interpreter;
 import io.portico.states.engine.MemoryJournal;
 import io.portico.states.engine.TaskResources;
 import io.portico.states.engine.TaskTokens;
-import io.portico.states.engine.Timers;
+import io.portico.states.engine.ExecutionWaits;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,13 +36,13 @@ public class ExpressTransitionsBenchmark {
 
     private Workloads w;
     private Interpreter interpreter;
-    private io.portico.core.time.Timers timers;
+    private Timers timers;
     private final Clock clock = Clock.systemUTC();
 
     @Setup(Level.Trial)
     public void setUp() {
-        timers = io.portico.core.time.Timers.create(clock, "benchmark");
-        interpreter = new Interpreter(clock, TaskResources.NONE, new TaskTokens(timers), Timers.on(timers));
+        timers = Timers.create(clock, "benchmark");
+        interpreter = new Interpreter(clock, TaskResources.NONE, new TaskTokens(timers), ExecutionWaits.on(timers));
         w = Workloads.load(workload);
         System.out.println("# transitions-per-execution " + workload + " " + w.transitionsPerExecution(interpreter));
     }

@@ -1,5 +1,6 @@
 package io.portico.benchmarks;
 
+import io.portico.core.time.Timers;
 import io.portico.states.asl.parse.MachineType;
 import io.portico.states.engine.ExecutionRecord;
 import io.portico.states.engine.Executions;
@@ -37,6 +38,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class StandardTransitionsBenchmark {
     private Path dataDir;
     private SqliteStore store;
+    private Timers timers;
     private StepFunctions engine;
     private String machineArn;
 
@@ -45,7 +47,8 @@ public class StandardTransitionsBenchmark {
         Workloads w = Workloads.load("pass-choice-10");
         dataDir = Files.createTempDirectory(Path.of(System.getProperty("portico.bench.dir", "/tmp")), "portico-bench");
         store = SqliteStore.open(dataDir);
-        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+        timers = Timers.create(Clock.systemUTC(), "benchmark");
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), timers,
                 TaskResources.NONE);
         engine.start();
         machineArn = engine.machines().create(new StateMachines.CreateRequest("000000000000", "us-east-1", "bench",
@@ -80,6 +83,7 @@ public class StandardTransitionsBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         engine.close();
+        timers.close();
         store.close();
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -55,13 +55,13 @@ public final class ServiceWiring {
      */
     public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings) {
         Functions functions = new Functions(new FunctionStore(context.store(), context.clock()), context.dataDir(),
-                runtimes(context), context.clock(), context.awsEndpoint(),
+                runtimes(context), context.timers(), context.awsEndpoint(),
                 account -> functionCredentials(context, account),
                 Duration.ofSeconds(Long.getLong(IDLE_TIMEOUT_PROPERTY, Invoker.DEFAULT_IDLE_TIMEOUT.toSeconds())));
         AsyncInvocations async = new AsyncInvocations(functions, context.work(), Destinations.NONE,
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
-                context.clock(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
+                context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
         // Lambda first: Step Functions executions resumed at start may invoke functions at once.
         return List.of(LambdaApi.create(functions, async), StatesApi.create(stepFunctions));
     }

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * own, so a slow one delays no other timer; a waiting thread is woken by completing the future it
  * waits on, directly from the dispatcher.
  *
+ * <p>Scopes. The server creates one {@code Timers} and hands it to every service; a service takes a
+ * {@link #scope} of it, which shares the one dispatcher but is closed on its own: closing a scope
+ * drops the timers scheduled through it (and fails the threads waiting on it) and leaves every other
+ * scope running, so a service stopping in the server's order cannot leave an action behind that fires
+ * into it. Closing the timers {@link #create} made closes every scope.
+ *
  * <p>Why not a {@code ScheduledExecutorService}: it counts real nanoseconds, not the injected clock,
  * so a test could only make time pass by waiting for it; and its platform threads are static or leak
  * when the owner forgets them. This is instance-owned: whoever creates it closes it.
@@ -43,16 +49,10 @@ public final class Timers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
     private static final Duration MAX_REAL_WAIT = Duration.ofMinutes(1);
 
-    private final Clock clock;
+    private final Dispatcher dispatcher;
     private final String name;
-    private final boolean manual;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Entry> entries = new PriorityQueue<>();
-    private final ManualClock.Subscription subscription;
-    private final Thread dispatcher;
-    private long sequence; // guarded by lock
-    private boolean closed; // guarded by lock
+    private final boolean root;
+    private boolean closed; // guarded by dispatcher.lock
 
     /** A timer that has been scheduled; cancelling it before it fires means it never fires. */
     public interface Scheduled {
@@ -63,12 +63,10 @@ public final class Timers implements AutoCloseable {
         boolean cancel();
     }
 
-    private Timers(Clock clock, String name) {
-        this.clock = clock;
+    private Timers(Dispatcher dispatcher, String name, boolean root) {
+        this.dispatcher = dispatcher;
         this.name = name;
-        this.manual = clock instanceof ManualClock;
-        this.subscription = clock instanceof ManualClock m ? m.onAdvance(this::clockAdvanced) : () -> { };
-        this.dispatcher = Thread.ofVirtual().name(name + "-timers").unstarted(this::dispatch);
+        this.root = root;
     }
 
     /**
@@ -76,14 +74,31 @@ public final class Timers implements AutoCloseable {
      * {@code name}. Close them when done.
      */
     public static Timers create(Clock clock, String name) {
-        Timers timers = new Timers(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(name, "name"));
-        timers.dispatcher.start();
-        return timers;
+        Dispatcher dispatcher = new Dispatcher(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(name, "name"));
+        dispatcher.thread.start();
+        return new Timers(dispatcher, name, true);
+    }
+
+    /**
+     * Timers on the same dispatcher and clock whose actions run on threads named after {@code name}, and
+     * which {@link #close} on their own: the service that takes a scope closes it when it stops.
+     *
+     * @throws IllegalStateException if these timers are closed
+     */
+    public Timers scope(String name) {
+        Objects.requireNonNull(name, "name");
+        dispatcher.lock.lock();
+        try {
+            checkOpen();
+            return new Timers(dispatcher, name, false);
+        } finally {
+            dispatcher.lock.unlock();
+        }
     }
 
     /** The clock these timers read. */
     public Clock clock() {
-        return clock;
+        return dispatcher.clock;
     }
 
     /**
@@ -94,12 +109,12 @@ public final class Timers implements AutoCloseable {
      */
     public Scheduled schedule(Instant at, Runnable action) {
         Objects.requireNonNull(action, "action");
-        return add(at, () -> Thread.ofVirtual().name(name + "-timer").start(() -> runLogged(action)));
+        return add(at, () -> Thread.ofVirtual().name(name + "-timer").start(() -> runLogged(name, action)), null);
     }
 
     /** Runs {@code action} once {@code delay} has passed on the clock; see {@link #schedule(Instant, Runnable)}. */
     public Scheduled schedule(Duration delay, Runnable action) {
-        return schedule(clock.instant().plus(delay), action);
+        return schedule(clock().instant().plus(delay), action);
     }
 
     /**
@@ -115,7 +130,7 @@ public final class Timers implements AutoCloseable {
 
     /** Blocks the calling thread until {@code duration} has passed on the clock. */
     public void sleep(Duration duration) throws InterruptedException {
-        sleepUntil(clock.instant().plus(duration));
+        sleepUntil(clock().instant().plus(duration));
     }
 
     /**
@@ -128,7 +143,7 @@ public final class Timers implements AutoCloseable {
      * @throws IllegalStateException if these timers are or get closed while waiting
      */
     public <T> Optional<T> awaitUntil(CompletableFuture<T> future, Instant deadline) throws InterruptedException {
-        if (!future.isDone() && deadline.isAfter(clock.instant())) {
+        if (!future.isDone() && deadline.isAfter(clock().instant())) {
             CompletableFuture<Void> alarm = new CompletableFuture<>();
             Entry entry = add(deadline, () -> alarm.complete(null), alarm);
             try {
@@ -145,125 +160,80 @@ public final class Timers implements AutoCloseable {
         return future.isDone() ? Optional.ofNullable(valueOf(future)) : Optional.empty();
     }
 
-    /** How many timers are scheduled and have not fired or been cancelled: for tests and metrics. */
+    /**
+     * How many timers are scheduled and have not fired or been cancelled (through this scope; through
+     * every scope for the timers {@link #create} made): for tests and metrics.
+     */
     public int pending() {
-        lock.lock();
+        dispatcher.lock.lock();
         try {
-            return entries.size();
+            return (int) dispatcher.entries.stream().filter(this::sees).count();
         } finally {
-            lock.unlock();
+            dispatcher.lock.unlock();
         }
     }
 
-    /** When the earliest pending timer fires, if any. */
+    /** When the earliest pending timer {@link #pending} counts fires, if any. */
     public Optional<Instant> nextDue() {
-        lock.lock();
+        dispatcher.lock.lock();
         try {
-            return Optional.ofNullable(entries.peek()).map(Entry::at);
+            return dispatcher.entries.stream().filter(this::sees).map(Entry::at).min(Instant::compareTo);
         } finally {
-            lock.unlock();
+            dispatcher.lock.unlock();
         }
     }
 
     /**
-     * Stops the dispatcher: pending actions never run, and threads waiting here get an
-     * {@link IllegalStateException}. Actions already started run to their end. Idempotent.
+     * Closes these timers: their pending actions never run, and threads waiting on them get an
+     * {@link IllegalStateException}. Actions already started run to their end. Closing the timers
+     * {@link #create} made also stops the dispatcher and so closes every scope. Idempotent.
      */
     @Override
     public void close() {
-        List<Entry> abandoned;
-        lock.lock();
+        if (root) {
+            dispatcher.close();
+            return;
+        }
+        List<Entry> abandoned = new ArrayList<>();
+        dispatcher.lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            abandoned = new ArrayList<>(entries);
-            entries.clear();
-            changed.signalAll();
+            dispatcher.entries.removeIf(entry -> entry.owner == this && abandoned.add(entry));
         } finally {
-            lock.unlock();
+            dispatcher.lock.unlock();
         }
-        subscription.close();
         abandoned.forEach(Entry::abandon);
-        try {
-            dispatcher.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    private boolean sees(Entry entry) {
+        return root || entry.owner == this;
+    }
+
+    /** Called with the lock held. */
+    private void checkOpen() {
+        if (closed || dispatcher.closed) {
+            throw new IllegalStateException("timers " + name + " are closed");
         }
     }
 
     private Entry add(Instant at, Runnable fire, CompletableFuture<Void> waiter) {
         Objects.requireNonNull(at, "at");
-        lock.lock();
+        dispatcher.lock.lock();
         try {
-            if (closed) {
-                throw new IllegalStateException("timers " + name + " are closed");
-            }
-            Entry entry = new Entry(at, sequence++, fire, waiter);
-            entries.add(entry);
-            changed.signalAll();
+            checkOpen();
+            Entry entry = new Entry(this, at, dispatcher.sequence++, fire, waiter);
+            dispatcher.entries.add(entry);
+            dispatcher.changed.signalAll();
             return entry;
         } finally {
-            lock.unlock();
+            dispatcher.lock.unlock();
         }
     }
 
-    private Entry add(Instant at, Runnable fire) {
-        return add(at, fire, null);
-    }
-
-    private void clockAdvanced() {
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void dispatch() {
-        List<Entry> due = new ArrayList<>();
-        while (true) {
-            lock.lock();
-            try {
-                while (!closed && !takeDue(due)) {
-                    awaitChange();
-                }
-                if (closed) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                continue; // only close() ends the dispatcher, and it says so through closed
-            } finally {
-                lock.unlock();
-            }
-            due.forEach(entry -> runLogged(entry.fire));
-            due.clear();
-        }
-    }
-
-    /** Moves every due entry to {@code due}; true if there was any. Called with the lock held. */
-    private boolean takeDue(List<Entry> due) {
-        Instant now = clock.instant();
-        while (!entries.isEmpty() && !entries.peek().at.isAfter(now)) {
-            due.add(entries.poll());
-        }
-        return !due.isEmpty();
-    }
-
-    /** Waits for a change: a new timer, a closed flag, an advanced manual clock or the earliest due time. */
-    private void awaitChange() throws InterruptedException {
-        Entry first = entries.peek();
-        if (first == null || manual) {
-            changed.await();
-            return;
-        }
-        Duration wait = Duration.between(clock.instant(), first.at);
-        changed.awaitNanos((wait.compareTo(MAX_REAL_WAIT) > 0 ? MAX_REAL_WAIT : wait).toNanos());
-    }
-
-    private void runLogged(Runnable action) {
+    private static void runLogged(String name, Runnable action) {
         try {
             action.run();
         } catch (RuntimeException | Error e) {
@@ -285,14 +255,111 @@ public final class Timers implements AutoCloseable {
         }
     }
 
-    /** One pending timer: what to run, or which waiting thread to wake (and fail, should the timers close). */
-    private final class Entry implements Scheduled, Comparable<Entry> {
+    /** The one thread, queue and lock every scope of a {@link #create}d Timers shares. */
+    private static final class Dispatcher {
+        private final Clock clock;
+        private final String name;
+        private final boolean manual;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private final PriorityQueue<Entry> entries = new PriorityQueue<>();
+        private final ManualClock.Subscription subscription;
+        private final Thread thread;
+        private long sequence; // guarded by lock
+        private boolean closed; // guarded by lock
+
+        Dispatcher(Clock clock, String name) {
+            this.clock = clock;
+            this.name = name;
+            this.manual = clock instanceof ManualClock;
+            this.subscription = clock instanceof ManualClock m ? m.onAdvance(this::clockAdvanced) : () -> { };
+            this.thread = Thread.ofVirtual().name(name + "-timers").unstarted(this::dispatch);
+        }
+
+        void close() {
+            List<Entry> abandoned;
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                abandoned = new ArrayList<>(entries);
+                entries.clear();
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            subscription.close();
+            abandoned.forEach(Entry::abandon);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void clockAdvanced() {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void dispatch() {
+            List<Entry> due = new ArrayList<>();
+            while (true) {
+                lock.lock();
+                try {
+                    while (!closed && !takeDue(due)) {
+                        awaitChange();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    continue; // only close() ends the dispatcher, and it says so through closed
+                } finally {
+                    lock.unlock();
+                }
+                due.forEach(entry -> runLogged(name, entry.fire));
+                due.clear();
+            }
+        }
+
+        /** Moves every due entry to {@code due}; true if there was any. Called with the lock held. */
+        private boolean takeDue(List<Entry> due) {
+            Instant now = clock.instant();
+            while (!entries.isEmpty() && !entries.peek().at.isAfter(now)) {
+                due.add(entries.poll());
+            }
+            return !due.isEmpty();
+        }
+
+        /** Waits for a change: a new timer, a closed flag, an advanced manual clock or the earliest due time. */
+        private void awaitChange() throws InterruptedException {
+            Entry first = entries.peek();
+            if (first == null || manual) {
+                changed.await();
+                return;
+            }
+            Duration wait = Duration.between(clock.instant(), first.at);
+            changed.awaitNanos((wait.compareTo(MAX_REAL_WAIT) > 0 ? MAX_REAL_WAIT : wait).toNanos());
+        }
+    }
+
+    /** One pending timer: what to run, or which waiting thread to wake (and fail, should its scope close). */
+    private static final class Entry implements Scheduled, Comparable<Entry> {
+        private final Timers owner;
         private final Instant at;
         private final long sequence;
         private final Runnable fire;
         private final CompletableFuture<Void> waiter;
 
-        Entry(Instant at, long sequence, Runnable fire, CompletableFuture<Void> waiter) {
+        Entry(Timers owner, Instant at, long sequence, Runnable fire, CompletableFuture<Void> waiter) {
+            this.owner = owner;
             this.at = at;
             this.sequence = sequence;
             this.fire = fire;
@@ -306,9 +373,10 @@ public final class Timers implements AutoCloseable {
 
         @Override
         public boolean cancel() {
+            ReentrantLock lock = owner.dispatcher.lock;
             lock.lock();
             try {
-                return entries.remove(this);
+                return owner.dispatcher.entries.remove(this);
             } finally {
                 lock.unlock();
             }
@@ -316,7 +384,7 @@ public final class Timers implements AutoCloseable {
 
         void abandon() {
             if (waiter != null) {
-                waiter.completeExceptionally(new IllegalStateException("timers " + name + " closed"));
+                waiter.completeExceptionally(new IllegalStateException("timers " + owner.name + " closed"));
             }
         }
 

@@ -196,6 +196,52 @@ class TimersTest {
     }
 
     @Test
+    void scope_closing_dropsOnlyItsOwnTimersAndFailsItsWaiters() throws Exception {
+        Timers states = timers.scope("states");
+        Timers lambda = timers.scope("lambda");
+        AtomicBoolean statesRan = new AtomicBoolean();
+        AtomicBoolean lambdaRan = new AtomicBoolean();
+        states.schedule(Duration.ofSeconds(5), () -> statesRan.set(true));
+        lambda.schedule(Duration.ofSeconds(5), () -> lambdaRan.set(true));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread sleeper = Thread.ofVirtual().start(() -> {
+            try {
+                states.sleep(Duration.ofHours(1));
+            } catch (InterruptedException | RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        await().until(() -> states.pending() == 2);
+        assertThat(lambda.pending()).isEqualTo(1);
+        assertThat(timers.pending()).isEqualTo(3); // the created timers see every scope's
+
+        states.close();
+        sleeper.join(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(5));
+        await().untilTrue(lambdaRan);
+
+        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class);
+        assertThat(statesRan).isFalse();
+        assertThat(states.pending()).isZero();
+        assertThatThrownBy(() -> states.schedule(Duration.ofSeconds(1), () -> { }))
+                .isInstanceOf(IllegalStateException.class);
+        lambda.schedule(Duration.ofSeconds(1), () -> { }); // the other scope keeps going
+    }
+
+    @Test
+    void close_ofTheCreatedTimers_closesEveryScope() {
+        Timers scope = timers.scope("scope");
+        scope.schedule(Duration.ofSeconds(5), () -> { });
+
+        timers.close();
+
+        assertThat(scope.pending()).isZero();
+        assertThatThrownBy(() -> scope.schedule(Duration.ofSeconds(1), () -> { }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> timers.scope("late")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void systemClock_timersWaitForRealTime() throws Exception {
         try (Timers real = Timers.create(Clock.systemUTC(), "real")) {
             AtomicBoolean ran = new AtomicBoolean();

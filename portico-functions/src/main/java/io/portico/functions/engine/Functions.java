@@ -2,6 +2,7 @@ package io.portico.functions.engine;
 
 import io.portico.core.Component;
 import io.portico.core.paging.PageTokens;
+import io.portico.core.time.Timers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,18 +57,19 @@ public final class Functions implements Component {
     }
 
     /** Functions whose environments get {@link FunctionCredentials#PLACEHOLDER} credentials. */
-    public Functions(FunctionRepository store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock,
+    public Functions(FunctionRepository store, Path dataDir, List<FunctionRuntime> runtimes, Timers timers,
             Supplier<URI> endpoint) {
-        this(store, dataDir, runtimes, clock, endpoint, account -> FunctionCredentials.PLACEHOLDER,
+        this(store, dataDir, runtimes, timers, endpoint, account -> FunctionCredentials.PLACEHOLDER,
                 Invoker.DEFAULT_IDLE_TIMEOUT);
     }
 
     /**
      * Functions reaching Portico at {@code endpoint}, each with the credentials {@code credentials}
      * gives for its account, whose execution environments are closed once idle for
-     * {@code idleTimeout} (see {@link Invoker}).
+     * {@code idleTimeout} (see {@link Invoker}); their timeouts and idle sweep run on a scope of
+     * {@code timers}, the platform's, whose clock is theirs.
      */
-    public Functions(FunctionRepository store, Path dataDir, List<FunctionRuntime> runtimes, Clock clock,
+    public Functions(FunctionRepository store, Path dataDir, List<FunctionRuntime> runtimes, Timers timers,
             Supplier<URI> endpoint, java.util.function.Function<String, FunctionCredentials> credentials,
             Duration idleTimeout) {
         this.credentials = credentials;
@@ -75,9 +77,9 @@ public final class Functions implements Component {
         this.pageTokens = store.pageTokens();
         this.code = new CodeStorage(dataDir.resolve("functions"));
         this.logs = new FunctionLogs();
-        this.invoker = new Invoker(runtimes, logs, clock, idleTimeout);
+        this.invoker = new Invoker(runtimes, logs, timers, idleTimeout);
         this.runtimes = List.copyOf(runtimes);
-        this.clock = clock;
+        this.clock = timers.clock();
         this.endpoint = endpoint;
     }
 

@@ -53,18 +53,19 @@ public final class Invoker implements AutoCloseable {
 
     /**
      * An invoker that closes environments idle for {@code idleTimeout} (positive), sweeping in the
-     * background every quarter of it (at most every 30 s) on {@code clock} until {@link #close}.
+     * background every quarter of it (at most every 30 s) on a scope of {@code timers} (the platform's;
+     * their clock is the invoker's) until {@link #close}.
      */
-    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Clock clock, Duration idleTimeout) {
+    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Timers timers, Duration idleTimeout) {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
         }
         this.runtimes = List.copyOf(runtimes);
         this.logs = logs;
-        this.clock = clock;
+        this.clock = timers.clock();
         this.idleTimeout = idleTimeout;
         this.sweepEvery = Duration.ofMillis(Math.max(1, min(idleTimeout.dividedBy(4), MAX_SWEEP_INTERVAL).toMillis()));
-        this.timers = Timers.create(clock, "lambda-idle-sweep");
+        this.timers = timers.scope("lambda");
         timers.schedule(sweepEvery, this::sweep);
     }
 

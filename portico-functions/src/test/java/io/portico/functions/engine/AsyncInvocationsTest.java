@@ -52,6 +52,8 @@ class AsyncInvocationsTest {
     private final CapturingDestinations destinations = new CapturingDestinations();
     private SqliteStore store;
     private Timers timers;
+    /** The work queue's scope of {@link #timers}: what it waits for, apart from the invoker's sweep. */
+    private Timers queueTimers;
     private WorkQueue work;
     private Functions functions;
     private AsyncInvocations async;
@@ -217,7 +219,7 @@ class AsyncInvocationsTest {
 
     private void awaitQueueWaiting(Duration delay, boolean advance) {
         Instant due = clock.instant().plus(delay);
-        await().until(() -> timers.nextDue().filter(due::equals).isPresent());
+        await().until(() -> queueTimers.nextDue().filter(due::equals).isPresent());
         if (advance) {
             clock.advanceTo(due);
         }
@@ -231,9 +233,10 @@ class AsyncInvocationsTest {
     private void open(Supplier<URI> endpoint) {
         store = SqliteStore.open(dir.resolve("data"));
         timers = Timers.create(clock, "test");
-        work = WorkQueue.create(store, timers, NODE);
+        queueTimers = timers.scope("work");
+        work = WorkQueue.create(store, queueTimers, NODE);
         functions = new Functions(new FunctionStore(store, clock), dir.resolve("data"),
-                List.of(JavaRuntime.create(clock)), clock, endpoint);
+                List.of(JavaRuntime.create(clock)), timers, endpoint);
         functions.start();
         async = new AsyncInvocations(functions, work, destinations, RETRY_DELAY);
     }

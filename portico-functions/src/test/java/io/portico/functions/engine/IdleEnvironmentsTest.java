@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.portico.core.time.ManualClock;
+import io.portico.core.time.Timers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +34,14 @@ class IdleEnvironmentsTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T00:00:00Z"));
+    private final Timers timers = Timers.create(clock, "idle-test");
     private final FakeRuntime fake = new FakeRuntime();
     private final List<Invoker> invokers = new ArrayList<>();
 
     @AfterEach
     void closeInvokers() {
         invokers.forEach(Invoker::close);
+        timers.close();
     }
 
     @Test
@@ -173,12 +176,12 @@ class IdleEnvironmentsTest {
 
     @Test
     void invoker_withoutAPositiveIdleTimeout_isRejected() {
-        assertThatThrownBy(() -> new Invoker(List.of(fake), new FunctionLogs(), clock, Duration.ZERO))
+        assertThatThrownBy(() -> new Invoker(List.of(fake), new FunctionLogs(), timers, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout");
     }
 
     private Invoker invoker(FunctionRuntime runtime, Duration idleTimeout) {
-        Invoker invoker = new Invoker(List.of(runtime), new FunctionLogs(), clock, idleTimeout);
+        Invoker invoker = new Invoker(List.of(runtime), new FunctionLogs(), timers, idleTimeout);
         invokers.add(invoker);
         return invoker;
     }

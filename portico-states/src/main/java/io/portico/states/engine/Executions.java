@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
+import io.portico.core.time.Timers;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.MachineType;
 import java.io.IOException;
@@ -256,7 +257,7 @@ public final class Executions implements AutoCloseable {
 
     /** Runs the execution, stopped with States.Timeout should the engine's clock reach {@code deadline} first. */
     private ExecutionResult runBounded(ExecutionRun run, Instant deadline) {
-        io.portico.core.time.Timers.Scheduled alarm = deadline.equals(Instant.MAX) ? null
+        Timers.Scheduled alarm = deadline.equals(Instant.MAX) ? null
                 : interpreter.timers().alarm(deadline, () -> run.stop(new ExecutionResult.TimedOut("States.Timeout",
                         "The execution timed out")));
         try {

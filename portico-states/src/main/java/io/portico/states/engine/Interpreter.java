@@ -44,13 +44,13 @@ public final class Interpreter {
 
     private final Clock clock;
     private final TaskRunner tasks;
-    private final Timers timers;
+    private final ExecutionWaits timers;
     /** Where distributed Maps keep their Map Runs; in memory until the engine attaches its durable one. */
     private volatile MapRuns mapRuns;
     /** Where distributed Maps read items (ItemReader) and export results (ResultWriter); none until attached. */
     private volatile ObjectStore objectStore = ObjectStore.NONE;
 
-    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
+    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits timers) {
         this.clock = clock;
         this.timers = timers;
         this.tasks = new TaskRunner(resources, tokens, timers, clock);
@@ -79,7 +79,7 @@ public final class Interpreter {
         return clock;
     }
 
-    Timers timers() {
+    ExecutionWaits timers() {
         return timers;
     }
 

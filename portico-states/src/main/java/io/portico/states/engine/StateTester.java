@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.time.Timers;
 import io.portico.states.asl.Catcher;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
@@ -48,11 +49,11 @@ public final class StateTester {
     private final Clock clock;
     private final TaskTokens tokens;
     /** The engine's deadlines; sleeps that never wait: TestState returns as soon as the state's work is done. */
-    private final Timers timers;
+    private final ExecutionWaits timers;
     /** Runs the tested state, and the states inside its Map or Parallel, without ever waiting. */
     private final Interpreter interpreter;
 
-    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
+    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits timers) {
         this.clock = clock;
         this.tokens = tokens;
         this.timers = timers.withoutWaiting();
@@ -60,7 +61,7 @@ public final class StateTester {
     }
 
     /** A tester whose deadlines (its five minutes, a Task's TimeoutSeconds) are on {@code timers}. */
-    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, Timers timers) {
+    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits timers) {
         return new StateTester(clock, resources, tokens, timers);
     }
 
@@ -89,7 +90,7 @@ public final class StateTester {
             visit.retried();
         }
         run.enlist(Thread.currentThread());
-        io.portico.core.time.Timers.Scheduled deadline = timers.alarm(clock.instant().plus(TIME_LIMIT),
+        Timers.Scheduled deadline = timers.alarm(clock.instant().plus(TIME_LIMIT),
                 () -> run.stop(new ExecutionResult.TimedOut(StatesError.TIMEOUT, null)));
         try {
             Interpreter.Step step = dispatch(visit, request.mock());

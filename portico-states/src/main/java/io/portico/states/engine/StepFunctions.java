@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import io.portico.core.paging.PageTokens;
+import io.portico.core.time.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -26,8 +27,8 @@ public final class StepFunctions implements AutoCloseable {
     private final Activities activities;
     private final ResourceRepository resources;
     private final Aliases aliases;
-    /** Every wait and deadline of this engine, on its clock; closed with it. */
-    private final io.portico.core.time.Timers timers;
+    /** Every wait and deadline of this engine: its scope of the platform's timers, closed with it. */
+    private final Timers timers;
     private final TaskTokens tokens;
     private final Interpreter interpreter;
     private final MapRuns mapRuns;
@@ -65,10 +66,11 @@ public final class StepFunctions implements AutoCloseable {
         }
     }
 
-    private StepFunctions(StatesRepositories repositories, Clock clock, TaskResources contributed, Settings settings) {
+    private StepFunctions(StatesRepositories repositories, Timers platform, TaskResources contributed,
+            Settings settings) {
         this.repositories = repositories;
-        this.clock = clock;
-        this.timers = io.portico.core.time.Timers.create(clock, "states");
+        this.clock = platform.clock();
+        this.timers = platform.scope("states");
         this.tokens = new TaskTokens(timers, repositories.tokens());
         this.resources = repositories.resources();
         this.machines = new StateMachines(repositories.machines(), resources, clock);
@@ -77,8 +79,8 @@ public final class StepFunctions implements AutoCloseable {
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
-        this.interpreter = new Interpreter(clock, taskResources, tokens, Timers.on(timers));
-        this.tester = StateTester.create(clock, taskResources, tokens, Timers.on(timers));
+        this.interpreter = new Interpreter(clock, taskResources, tokens, ExecutionWaits.on(timers));
+        this.tester = StateTester.create(clock, taskResources, tokens, ExecutionWaits.on(timers));
         this.executions = new Executions(clock, interpreter, repositories.executions(), machines);
         this.mapRuns = MapRuns.durable(clock, repositories.mapRuns(), repositories.executions());
         interpreter.attachMapRuns(mapRuns);
@@ -88,16 +90,17 @@ public final class StepFunctions implements AutoCloseable {
 
     /**
      * An engine keeping its state in {@code repositories} (in production
-     * {@code io.portico.states.store.StatesStores.over(store, clock)}), with AWS's {@link Settings}.
+     * {@code io.portico.states.store.StatesStores.over(store, clock)}), waiting on a scope of
+     * {@code timers} (the platform's; their clock is the engine's), with AWS's {@link Settings}.
      */
-    public static StepFunctions create(StatesRepositories repositories, Clock clock, TaskResources contributed) {
-        return new StepFunctions(repositories, clock, contributed, Settings.defaults());
+    public static StepFunctions create(StatesRepositories repositories, Timers timers, TaskResources contributed) {
+        return new StepFunctions(repositories, timers, contributed, Settings.defaults());
     }
 
     /** An engine with other {@link Settings} than AWS's. */
-    public static StepFunctions create(StatesRepositories repositories, Clock clock, TaskResources contributed,
+    public static StepFunctions create(StatesRepositories repositories, Timers timers, TaskResources contributed,
             Settings settings) {
-        return new StepFunctions(repositories, clock, contributed, settings);
+        return new StepFunctions(repositories, timers, contributed, settings);
     }
 
     public void start() {
@@ -157,7 +160,7 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     /** Every timer of the engine: a test on a manual clock waits until the one it expects is armed. */
-    io.portico.core.time.Timers timers() {
+    Timers timers() {
         return timers;
     }
 

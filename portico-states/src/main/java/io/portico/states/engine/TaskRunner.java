@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.time.Timers;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * callback's outcome then becomes TaskSucceeded or TaskFailed, a missed deadline TaskTimedOut, as in
  * AWS's histories.
  *
- * <p>Time: while the resource is invoked, the timeout is an alarm on the engine's {@link Timers} that
+ * <p>Time: while the resource is invoked, the timeout is an alarm on the engine's {@link ExecutionWaits} that
  * interrupts the invoking thread when the engine's clock reaches the deadline (a manual clock in tests).
  * Once the callback is submitted, the wait on the token enforces the same deadline, and HeartbeatSeconds,
  * itself ({@link TaskTokens#await}), on the same clock. Activities wait on their token from the start,
@@ -38,10 +39,10 @@ final class TaskRunner {
 
     private final TaskResources resources;
     private final TaskTokens tokens;
-    private final Timers timers;
+    private final ExecutionWaits timers;
     private final Clock clock;
 
-    TaskRunner(TaskResources resources, TaskTokens tokens, Timers timers, Clock clock) {
+    TaskRunner(TaskResources resources, TaskTokens tokens, ExecutionWaits timers, Clock clock) {
         this.resources = resources;
         this.tokens = tokens;
         this.timers = timers;
@@ -217,9 +218,9 @@ final class TaskRunner {
 
         private final AtomicBoolean armed = new AtomicBoolean(true);
         private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
-        private io.portico.core.time.Timers.Scheduled scheduled;
+        private Timers.Scheduled scheduled;
 
-        static InvokeAlarm arm(Timers timers, Instant at) {
+        static InvokeAlarm arm(ExecutionWaits timers, Instant at) {
             InvokeAlarm alarm = new InvokeAlarm();
             Thread caller = Thread.currentThread();
             alarm.scheduled = timers.alarm(at, () -> {

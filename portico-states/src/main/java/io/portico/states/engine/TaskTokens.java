@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.core.time.Timers;
 import io.portico.states.asl.StatesError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A token encodes the execution ARN so that a callback can be traced to its execution; the rest is
  * random. Deadlines (the task's timeout, the heartbeat's) are instants on the clock of the
- * {@link io.portico.core.time.Timers} given at construction, and the waiting thread sleeps on those timers until the
+ * {@link Timers} given at construction, and the waiting thread sleeps on those timers until the
  * earlier of them or a callback: a heartbeat moves its deadline, and the waiter, woken at the old one,
  * sleeps on to the new.
  *
@@ -44,17 +45,17 @@ public final class TaskTokens {
     private static final long MAX_TIMEOUT_SECONDS = 99_999_999L;
     private static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
-    private final io.portico.core.time.Timers timers;
+    private final Timers timers;
     private final TokenLedger ledger;
     private final ConcurrentMap<String, PendingTask> pending = new ConcurrentHashMap<>();
 
     /** Tokens kept in memory only, whose waits and deadlines are on {@code timers} (and their clock). */
-    public TaskTokens(io.portico.core.time.Timers timers) {
+    public TaskTokens(Timers timers) {
         this(timers, TokenLedger.NONE);
     }
 
     /** Tokens whose stored tasks are settled in {@code ledger}. */
-    public TaskTokens(io.portico.core.time.Timers timers, TokenLedger ledger) {
+    public TaskTokens(Timers timers, TokenLedger ledger) {
         this.timers = timers;
         this.ledger = ledger;
     }

@@ -20,7 +20,7 @@ final class WaitRunner {
     private WaitRunner() {
     }
 
-    static Interpreter.Step run(State.Wait wait, StateVisit visit, Timers timers, Clock clock) {
+    static Interpreter.Step run(State.Wait wait, StateVisit visit, ExecutionWaits timers, Clock clock) {
         JsonNode effective = StateIo.effectiveInput(visit);
         Frame frame = visit.frame();
         Optional<Instant> resumed = frame.takeResumedTimer();

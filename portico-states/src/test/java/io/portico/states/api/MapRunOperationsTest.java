@@ -6,24 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.store.StatesStores;
-import java.util.List;
+import io.portico.states.engine.EngineTimers;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
+import io.portico.states.store.StatesStores;
+import io.portico.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import io.portico.store.sqlite.SqliteStore;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class MapRunOperationsTest {
     @BeforeEach
     void start() {
         store = SqliteStore.open(dataDir);
-        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), TaskResources.NONE);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(), TaskResources.NONE);
         service = StatesApi.create(engine);
         services = new Services(List.of(service));
         service.start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.engine.EngineTimers;
 import io.portico.states.engine.ExecutionRecord;
 import io.portico.states.engine.Executions;
 import io.portico.states.engine.MapRunInfo;
@@ -12,6 +13,8 @@ import io.portico.states.engine.StateMachines;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
 import io.portico.states.store.StatesStores;
+import io.portico.store.sqlite.SqliteStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.portico.store.sqlite.SqliteStore;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class MapRunRecoveryTest {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         CountDownLatch secondItemStarted = new CountDownLatch(1);
         TaskResources first = worker("before", calls, secondItemStarted);
-        StepFunctions before = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), first);
+        StepFunctions before = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(), first);
         before.start();
         String machineArn = before.machines().create(new StateMachines.CreateRequest("000000000000", "us-east-1", "orders",
                 DEFINITION, "arn:aws:iam::000000000000:role/orders", MachineType.STANDARD, Optional.empty(),
@@ -56,7 +57,7 @@ class MapRunRecoveryTest {
         String mapRunArn = before.mapRuns().list(executionArn).get(0).mapRunArn();
 
         before.close();
-        StepFunctions after = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+        StepFunctions after = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(),
                 worker("after", calls, new CountDownLatch(0)));
         after.start();
         ExecutionRecord end = after.executions().awaitEnd(executionArn);

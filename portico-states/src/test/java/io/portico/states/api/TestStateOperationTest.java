@@ -5,21 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.store.StatesStores;
-import java.util.List;
 import io.portico.core.store.Store;
+import io.portico.states.engine.EngineTimers;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
+import io.portico.states.store.StatesStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class TestStateOperationTest {
                 throw new UnsupportedOperationException("TestState must not use the store: " + method.getName());
             });
     private final Services services = new Services(List.of(StatesApi.create(
-            StepFunctions.create(StatesStores.over(NO_STORE, Clock.systemUTC()), Clock.systemUTC(), TaskResources.NONE))));
+            StepFunctions.create(StatesStores.over(NO_STORE, Clock.systemUTC()), EngineTimers.kit(), TaskResources.NONE))));
 
     @Test
     void testState_infoLevel_returnsStatusOutputAndNextStateOnly() {

@@ -49,7 +49,7 @@ class CallbackHistoryTest {
             token.complete(call.input().path("Token").asText());
             return JsonNodeFactory.instance.objectNode().put("MessageId", "m-1");
         }) : Optional.empty();
-        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), queue);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(), queue);
         engine.start();
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.core.time.ManualClock;
+import io.portico.core.time.Timers;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.StatesError;
 import io.portico.states.asl.parse.DefinitionParser;
@@ -44,7 +45,7 @@ class ClockDrivenTimersTest {
     private static final String LAMBDA = "arn:aws:lambda:us-east-1:000000000000:function:work";
 
     private final ManualClock clock = ManualClock.at(START);
-    private final io.portico.core.time.Timers kit = io.portico.core.time.Timers.create(clock, "clocked");
+    private final Timers kit = Timers.create(clock, "clocked");
     private final TaskTokens tokens = new TaskTokens(kit);
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -160,7 +161,7 @@ class ClockDrivenTimersTest {
     @Test
     void executionTimeoutSeconds_stopsTheExecutionWhenTheClockReachesIt(@TempDir Path dir) throws Exception {
         try (SqliteStore store = SqliteStore.open(dir);
-                StepFunctions engine = StepFunctions.create(StatesStores.over(store, clock), clock, TaskResources.NONE)) {
+                StepFunctions engine = StepFunctions.create(StatesStores.over(store, clock), kit, TaskResources.NONE)) {
             engine.start();
             String machine = engine.machines().create(new StateMachines.CreateRequest("000000000000", "us-east-1",
                     "bounded", """
@@ -190,7 +191,7 @@ class ClockDrivenTimersTest {
     }
 
     private Started start(TaskResources resources, String definitionText) {
-        Interpreter interpreter = new Interpreter(clock, resources, tokens, Timers.on(kit));
+        Interpreter interpreter = new Interpreter(clock, resources, tokens, ExecutionWaits.on(kit));
         Definition definition = DefinitionParser.parse(definitionText, MachineType.STANDARD);
         ExecutionInfo info = new ExecutionInfo(ARN, "run-1", "arn:aws:states:us-east-1:000000000000:stateMachine:clocked",
                 "clocked", "arn:aws:iam::000000000000:role/r", START, json("{}"), 0);

@@ -42,7 +42,7 @@ class ConcurrentCreatesTest {
     @BeforeEach
     void start() {
         store = SqliteStore.open(dir);
-        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(), TaskResources.NONE);
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(), TaskResources.NONE);
         engine.start();
     }
 

@@ -1,5 +1,6 @@
 package io.portico.states.engine;
 
+import io.portico.core.time.Timers;
 import java.time.Clock;
 
 /**
@@ -8,20 +9,20 @@ import java.time.Clock;
  * their own on a {@link io.portico.core.time.ManualClock}.
  */
 public final class EngineTimers {
-    private static final io.portico.core.time.Timers SYSTEM =
-            io.portico.core.time.Timers.create(Clock.systemUTC(), "engine-tests");
+    private static final Timers SYSTEM =
+            Timers.create(Clock.systemUTC(), "engine-tests");
 
     private EngineTimers() {
     }
 
     /** The kit timers on the system clock, for {@link TaskTokens}. */
-    public static io.portico.core.time.Timers kit() {
+    public static Timers kit() {
         return SYSTEM;
     }
 
     /** Engine timers that really wait, on the system clock. */
-    public static Timers waiting() {
-        return Timers.on(SYSTEM);
+    public static ExecutionWaits waiting() {
+        return ExecutionWaits.on(SYSTEM);
     }
 
     /** Task tokens on the system clock. */

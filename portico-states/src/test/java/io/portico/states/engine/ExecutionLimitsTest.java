@@ -35,7 +35,7 @@ class ExecutionLimitsTest {
     @BeforeEach
     void start() throws InterruptedException {
         store = SqliteStore.open(dataDir);
-        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+        engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(),
                 resource -> Optional.empty());
         engine.start();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.time.ManualClock;
+import io.portico.core.time.Timers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -140,9 +141,9 @@ class StateTesterTest {
             new CountDownLatch(1).await(); // until the time limit interrupts it
             return json("{}");
         });
-        try (io.portico.core.time.Timers kit = io.portico.core.time.Timers.create(clock, "test");
+        try (Timers kit = Timers.create(clock, "test");
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            StateTester limited = StateTester.create(clock, blocking, new TaskTokens(kit), Timers.on(kit));
+            StateTester limited = StateTester.create(clock, blocking, new TaskTokens(kit), ExecutionWaits.on(kit));
             Future<TestStateResult> result = threads.submit(() -> limited.test(TestStateRequest.of("""
                     {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
                      "Arguments": {}, "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Never"}]}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portico.core.json.Json;
 import io.portico.core.time.ManualClock;
+import io.portico.core.time.Timers;
 import io.portico.states.asl.parse.MachineType;
 import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
@@ -41,6 +42,7 @@ class TaskTokenRecoveryTest {
     @TempDir
     Path dataDir;
     private final ManualClock clock = ManualClock.at(START);
+    private final Timers timers = Timers.create(clock, "recovery-test");
     /** The tokens the callback resource was given, one per call of it, across engines. */
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private SqliteStore store;
@@ -55,6 +57,7 @@ class TaskTokenRecoveryTest {
     @AfterEach
     void close() {
         engine.close();
+        timers.close();
         store.close();
     }
 
@@ -83,7 +86,7 @@ class TaskTokenRecoveryTest {
         String token = sent.get(0);
         engine.close();
 
-        engine = StepFunctions.create(StatesStores.over(store, clock), clock, callbackResource());
+        engine = StepFunctions.create(StatesStores.over(store, clock), timers, callbackResource());
         assertThat(engine.tokens().complete(token, new TaskTokens.Completion.Failure("Review.Rejected", "typos")))
                 .isEqualTo(TaskTokens.Delivery.DELIVERED);
         engine.start();
@@ -127,7 +130,7 @@ class TaskTokenRecoveryTest {
         engine.close();
         clock.advance(Duration.ofSeconds(8));
 
-        engine = StepFunctions.create(StatesStores.over(store, clock), clock, callbackResource());
+        engine = StepFunctions.create(StatesStores.over(store, clock), timers, callbackResource());
         assertThat(engine.tokens().heartbeat(token)).isEqualTo(TaskTokens.Delivery.DELIVERED);
         engine.start();
 
@@ -243,7 +246,7 @@ class TaskTokenRecoveryTest {
     // ---- helpers
 
     private StepFunctions boot() {
-        StepFunctions started = StepFunctions.create(StatesStores.over(store, clock), clock, callbackResource(),
+        StepFunctions started = StepFunctions.create(StatesStores.over(store, clock), timers, callbackResource(),
                 StepFunctions.Settings.defaults().withActivityLongPoll(Duration.ofSeconds(1)));
         started.start();
         return started;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.core.store.StoreException;
+import io.portico.states.engine.EngineTimers;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
 import io.portico.store.sqlite.SqliteStore;
@@ -33,7 +34,7 @@ class TagsMigrationTest {
         }
 
         try (SqliteStore store = SqliteStore.open(dir)) {
-            StepFunctions engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), Clock.systemUTC(),
+            StepFunctions engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(),
                     TaskResources.NONE);
             engine.start();
 

@@ -5,11 +5,12 @@ import static io.portico.functions.engine.process.Functions.provided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.portico.core.time.ManualClock;
+import io.portico.core.time.Timers;
 import io.portico.functions.engine.FunctionLogs;
 import io.portico.functions.engine.InvokeOptions;
 import io.portico.functions.engine.InvokeResult;
 import io.portico.functions.engine.Invoker;
-import io.portico.core.time.ManualClock;
 import io.portico.functions.engine.VersionSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class IdleWorkersTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T00:00:00Z"));
+    private final Timers timers = Timers.create(clock, "idle-workers-test");
     private ProcessRuntime runtime;
     private Invoker invoker;
     private VersionSpec spec;
@@ -37,13 +39,14 @@ class IdleWorkersTest {
     @BeforeEach
     void start(@TempDir Path temp) {
         runtime = ProcessRuntime.create();
-        invoker = new Invoker(List.of(runtime), new FunctionLogs(), clock, TIMEOUT);
+        invoker = new Invoker(List.of(runtime), new FunctionLogs(), timers, TIMEOUT);
         spec = provided("echo", bashBootstrap(temp.resolve("code")), "echo");
     }
 
     @AfterEach
     void close() {
         invoker.close();
+        timers.close();
         runtime.close();
     }
 

@@ -1,5 +1,6 @@
 package io.portico.states.engine;
 
+import io.portico.core.time.Timers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.Objects;
 /**
  * How a running execution waits (Wait states, retry back-off) and how its deadlines fire (a Task's
  * TimeoutSeconds, an execution's TimeoutSeconds), on the platform's clock-driven
- * {@link io.portico.core.time.Timers}: a test that gives the engine a
+ * {@link Timers}: a test that gives the engine a
  * {@link io.portico.core.time.ManualClock} drives all of them by advancing it. The deadline of a wait
  * that must survive a crash is stored by the {@link Checkpointer} before the wait starts; this only
  * blocks the execution's virtual thread, and a stop interrupts it.
@@ -15,23 +16,23 @@ import java.util.Objects;
  * <p>TestState uses {@link #withoutWaiting()}: the same deadlines, but sleeps that return at once.
  * Immutable; thread safe.
  */
-public final class Timers {
-    private final io.portico.core.time.Timers kit;
+public final class ExecutionWaits {
+    private final Timers kit;
     private final boolean waits;
 
-    private Timers(io.portico.core.time.Timers kit, boolean waits) {
+    private ExecutionWaits(Timers kit, boolean waits) {
         this.kit = Objects.requireNonNull(kit, "kit");
         this.waits = waits;
     }
 
     /** Waits and deadlines on {@code kit}, whose clock must be the interpreter's. Its owner closes it. */
-    public static Timers on(io.portico.core.time.Timers kit) {
-        return new Timers(kit, true);
+    public static ExecutionWaits on(Timers kit) {
+        return new ExecutionWaits(kit, true);
     }
 
     /** The same deadlines, with sleeps that only check that the execution still runs. */
-    public Timers withoutWaiting() {
-        return new Timers(kit, false);
+    public ExecutionWaits withoutWaiting() {
+        return new ExecutionWaits(kit, false);
     }
 
     /** The clock the waits and deadlines are on. */
@@ -61,7 +62,7 @@ public final class Timers {
     }
 
     /** Runs {@code action} once the clock reads {@code at}, unless cancelled first. */
-    io.portico.core.time.Timers.Scheduled alarm(Instant at, Runnable action) {
+    Timers.Scheduled alarm(Instant at, Runnable action) {
         return kit.schedule(at, action);
     }
 }
