@@ -87,6 +87,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void enginesAndStores_doNotDependOnTheWireProtocol() {
+        ArchRule rule = noClasses().that(inLayer("engine")).or(inLayer("store")).or(inLayer("asl"))
+                .should().dependOnClassesThat().resideInAPackage("io.portico.core.protocol..")
+                .because("engines throw their own domain errors with kinds, never an AwsError (or AwsErrorException);"
+                        + " each service's api layer maps the kinds to its wire codes")
+                .allowEmptyShould(true);
+        rule.check(mainClasses);
+    }
+
+    @Test
     void serviceModules_doNotDependOnEachOther() {
         ArchRule rule = classes().that(inAServiceModule())
                 .should(dependOnlyWhere("another service module",

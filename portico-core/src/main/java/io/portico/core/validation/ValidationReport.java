@@ -9,6 +9,15 @@ import java.util.stream.Collectors;
  */
 public record ValidationReport(List<Violation> violations) {
 
+    public ValidationReport {
+        violations = List.copyOf(violations);
+    }
+
+    /** The report of the given violations, in the order given. */
+    public static ValidationReport of(Violation... violations) {
+        return new ValidationReport(List.of(violations));
+    }
+
     public boolean isValid() {
         return violations.isEmpty();
     }

@@ -81,8 +81,8 @@ final class InvokeOperation {
                 // reading every token is the check
             }
         } catch (IOException e) {
-            throw new FunctionsException("InvalidRequestContentException", "Could not parse request body into json:"
-                    + " Could not parse payload into json: " + e.getMessage().replace("\n", " "));
+            throw FunctionsException.of(FunctionsException.Kind.UNREADABLE_PAYLOAD, "Could not parse request body"
+                    + " into json: Could not parse payload into json: " + e.getMessage().replace("\n", " "));
         }
     }
 
@@ -90,7 +90,7 @@ final class InvokeOperation {
         try {
             return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new FunctionsException("InvalidParameterValueException", "Client context must be a valid Base64-"
+            throw FunctionsException.invalidParameter("Client context must be a valid Base64-"
                     + "encoded JSON object.");
         }
     }

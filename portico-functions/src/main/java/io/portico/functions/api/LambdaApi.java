@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The Lambda API on the service kit: AWS's {@code lambda-2015-03-31} model (REST-JSON, signing name
  * {@code lambda}) with a handler for each operation Portico serves. The engine's
- * {@link FunctionsException}s map to Lambda's errors with the status Lambda's model gives each code and
- * Lambda's {@code Type} member ({@code User} or {@code Service}); a member of the wrong JSON type is
- * Lambda's {@code InvalidRequestContentException}.
+ * {@link FunctionsException}s map by their kind to Lambda's errors ({@link #code}), with the status
+ * Lambda's model gives each code and Lambda's {@code Type} member ({@code User} or {@code Service}); a
+ * member of the wrong JSON type is Lambda's {@code InvalidRequestContentException}.
  */
 public final class LambdaApi {
     /** The model Lambda is served from. */
@@ -67,7 +67,7 @@ public final class LambdaApi {
                 .lifecycle(functions)
                 .paths(new LambdaPaths(functions))
                 .errors(e -> e instanceof FunctionsException error
-                        ? Optional.of(error(model, error.code(), error.getMessage())) : Optional.empty());
+                        ? Optional.of(error(model, code(error.kind()), error.getMessage())) : Optional.empty());
         operations.forEach(api::operation);
         return api.build();
     }
@@ -84,6 +84,24 @@ public final class LambdaApi {
         return m.group(2) != null
                 ? Optional.of(new ResourceScope.Owner(m.group(2), Optional.of(m.group(1)).filter(r -> !r.isEmpty())))
                 : Optional.of(new ResourceScope.Owner(m.group(3), Optional.empty()));
+    }
+
+    /**
+     * Lambda's error code for each kind of refusal. Lambda answers a constraint it checks in its service
+     * code {@code InvalidParameterValueException} even when worded as a validation error; only
+     * {@code INVALID_MEMBER} is {@code ValidationException}.
+     */
+    static String code(FunctionsException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> "ResourceNotFoundException";
+            case CONFLICT -> "ResourceConflictException";
+            case INVALID_PARAMETER -> "InvalidParameterValueException";
+            case INVALID_MEMBER -> "ValidationException";
+            case UNREADABLE_PAYLOAD -> "InvalidRequestContentException";
+            case TOO_LARGE -> "RequestTooLargeException";
+            case THROTTLED -> "TooManyRequestsException";
+            case PRECONDITION_FAILED -> "PreconditionFailedException";
+        };
     }
 
     /** Lambda's error: the model's status for the code, and {@code Type} saying whose fault it is. */

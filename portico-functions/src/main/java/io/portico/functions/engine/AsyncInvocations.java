@@ -60,7 +60,7 @@ public final class AsyncInvocations {
     /** Accepts an Event invocation: validated and durably queued before the caller gets its 202. */
     public String enqueue(FunctionRef ref, byte[] payload) {
         if (payload.length > Functions.MAX_ASYNC_PAYLOAD) {
-            throw new FunctionsException("RequestTooLargeException", "Request must be smaller than "
+            throw FunctionsException.of(FunctionsException.Kind.TOO_LARGE, "Request must be smaller than "
                     + Functions.MAX_ASYNC_PAYLOAD + " bytes for the InvokeAsync operation");
         }
         functions.checkInvocable(ref);
@@ -82,11 +82,11 @@ public final class AsyncInvocations {
         try {
             result = functions.invoke(ref, entry.payload(), entry.id(), Optional.empty());
         } catch (FunctionsException e) {
-            if (e.code().equals("TooManyRequestsException") || e.code().equals("ResourceConflictException")) {
+            if (e.kind() == FunctionsException.Kind.THROTTLED || e.kind() == FunctionsException.Kind.CONFLICT) {
                 return Outcome.postpone(now.plus(THROTTLE_DELAY)); // throttled, or still Pending or updating
             }
             LOG.info("Dropping async invocation {} of {}: {}", entry.id(), ref.qualifiedArn(), e.getMessage());
-            return Outcome.deadLetter(e.code() + ": " + e.getMessage());
+            return Outcome.deadLetter(e.kind() + ": " + e.getMessage());
         }
         int attempt = entry.attempts() + 1;
         if (!result.failed()) {

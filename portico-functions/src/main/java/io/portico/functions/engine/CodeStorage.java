@@ -49,7 +49,7 @@ public final class CodeStorage {
 
     /**
      * Checks that {@code zip} is a zip Lambda would accept and stores it durably. Throws
-     * InvalidParameterValueException with Lambda's message for anything that is not a readable zip.
+     * {@code INVALID_PARAMETER} with Lambda's message for anything that is not a readable zip.
      */
     public StoredCode store(byte[] zip) {
         verify(zip);

@@ -1,5 +1,6 @@
 package io.portico.functions.engine;
 
+import io.portico.core.validation.Violation;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +24,10 @@ public record FunctionRef(String accountId, String region, String name, Optional
         Matcher m = FORM.matcher(functionName);
         // A name longer than Lambda creates is not refused here: Lambda answers that no such function exists.
         if (!m.matches()) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + functionName
-                    + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+            throw FunctionsException.invalid(Violation.of("functionName", functionName,
+                    "Member must satisfy regular expression pattern: "
                     + "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?"
-                    + "([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+                    + "([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?"));
         }
         String account = m.group("acct1") != null ? m.group("acct1") : m.group("acct2") != null ? m.group("acct2") : accountId;
         String inRegion = m.group("region") != null ? m.group("region") : region;

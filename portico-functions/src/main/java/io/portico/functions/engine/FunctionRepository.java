@@ -13,14 +13,14 @@ import java.util.function.UnaryOperator;
  * Where functions, versions, aliases, tags and per-function settings are kept. The engine owns this
  * interface; the module's {@code store} package implements it over the platform store
  * ({@code io.portico.functions.store.FunctionStore}). Each change is one transaction, durable when it
- * returns; failures that Lambda reports ({@code ResourceConflictException}, {@code ResourceNotFoundException})
- * are {@link FunctionsException}s. Implementations are thread safe; nothing is null except where a
+ * returns; failures that Lambda reports (a name taken, a function gone) are {@link FunctionsException}s
+ * ({@code CONFLICT}, {@code NOT_FOUND}). Implementations are thread safe; nothing is null except where a
  * parameter says so.
  */
 public interface FunctionRepository {
 
     /**
-     * Inserts a new function with its {@code $LATEST} and its tags; ResourceConflictException if the
+     * Inserts a new function with its {@code $LATEST} and its tags; {@code CONFLICT} if the
      * name is taken. Of concurrent creates of one name exactly one succeeds and the others get the
      * conflict.
      */
@@ -42,7 +42,7 @@ public interface FunctionRepository {
 
     /**
      * Applies {@code change} to the current row of {@code key} in one transaction and returns the
-     * result; ResourceNotFoundException if it is gone.
+     * result; {@code NOT_FOUND} if it is gone.
      */
     FunctionVersion update(FunctionVersion key, UnaryOperator<FunctionVersion> change);
 
@@ -66,7 +66,7 @@ public interface FunctionRepository {
     /** Sum of reserved concurrency over the scope's functions other than {@code except}. */
     int reservedTotal(String account, String region, String except);
 
-    /** Creates an alias; ResourceConflictException if the name is taken. */
+    /** Creates an alias; {@code CONFLICT} if the name is taken. */
     void createAlias(Alias alias);
 
     Optional<Alias> alias(String account, String region, String functionName, String name);
@@ -80,7 +80,7 @@ public interface FunctionRepository {
     /** The function's tags sorted by key; a new mutable map. */
     Map<String, String> tags(String arn);
 
-    /** Adds or overwrites tags; InvalidParameterValueException past Lambda's limit (50), as Lambda answers. */
+    /** Adds or overwrites tags; {@code INVALID_PARAMETER} past Lambda's limit (50), as Lambda answers. */
     void tag(String arn, Map<String, String> tags);
 
     /** Removes the tags with these keys; absent keys are ignored. */

@@ -1,5 +1,6 @@
 package io.portico.functions.engine;
 
+import io.portico.core.validation.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,6 @@ public record FunctionSettings(
     }
 
     private static FunctionsException validation(String field, Object value, String constraint) {
-        return FunctionsException.validation(field, value, constraint);
+        return FunctionsException.invalid(Violation.of(field, value, constraint));
     }
 }

@@ -3,6 +3,8 @@ package io.portico.functions.engine;
 import io.portico.core.Component;
 import io.portico.core.paging.PageTokens;
 import io.portico.core.time.Timers;
+import io.portico.core.validation.ValidationReport;
+import io.portico.core.validation.Violation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lambda engine: functions, versions, aliases, concurrency and invocation. The api layer decodes
  * wire requests into calls on this class; other modules (Step Functions tasks, event sources) invoke
- * functions through {@link #invoke}. Errors are {@link FunctionsException}s with Lambda's codes and
- * messages.
+ * functions through {@link #invoke}. Errors are {@link FunctionsException}s with Lambda's messages,
+ * whose kinds the api layer maps to Lambda's codes.
  *
  * <p>Resolved versions are cached in memory (every write goes through this class, which evicts the
  * function's entries), so a warm invoke reads nothing from the store. Thread safe.
@@ -363,14 +365,12 @@ public final class Functions implements Component {
         int r = retries.orElse(base.maximumRetryAttempts());
         int age = maxAge.orElse(base.maximumEventAgeSeconds());
         if (r < 0 || r > 2) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + r
-                    + "' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or"
-                    + " equal to 2");
+            throw FunctionsException.invalid(Violation.of("maximumRetryAttempts", r,
+                    "Member must have value less than or equal to 2"));
         }
         if (age < 60 || age > 21600) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + age
-                    + "' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value "
-                    + (age < 60 ? "greater than or equal to 60" : "less than or equal to 21600"));
+            throw FunctionsException.invalid(Violation.of("maximumEventAgeInSeconds", age, "Member must have value "
+                    + (age < 60 ? "greater than or equal to 60" : "less than or equal to 21600")));
         }
         EventInvokeConfig config = new EventInvokeConfig(key, r, age, onSuccess.orElse(base.onSuccess()),
                 onFailure.orElse(base.onFailure()), clock.instant());
@@ -406,8 +406,8 @@ public final class Functions implements Component {
     public InvokeResult invoke(FunctionRef ref, byte[] payload, String requestId, Optional<String> clientContextJson)
             throws InterruptedException {
         if (payload.length > MAX_SYNC_PAYLOAD) {
-            throw new FunctionsException("RequestTooLargeException", "Request must be smaller than " + MAX_SYNC_PAYLOAD
-                    + " bytes for the InvokeFunction operation");
+            throw FunctionsException.of(FunctionsException.Kind.TOO_LARGE, "Request must be smaller than "
+                    + MAX_SYNC_PAYLOAD + " bytes for the InvokeFunction operation");
         }
         Resolved target = resolve(ref);
         // Lambda hands a function "{}" when the caller sent no payload.
@@ -456,7 +456,7 @@ public final class Functions implements Component {
         int limit = store.reservedConcurrency(ref.accountId(), ref.region(), ref.name())
                 .orElseGet(() -> unreservedConcurrency(ref.accountId(), ref.region()));
         if (limit == 0) {
-            throw new FunctionsException("TooManyRequestsException", "Rate Exceeded.");
+            throw FunctionsException.of(FunctionsException.Kind.THROTTLED, "Rate Exceeded.");
         }
         Path dir = v.state().state().equals("Active") ? code.unpack(v.codeSha256()) : Path.of("");
         VersionSpec spec = new VersionSpec(v.accountId(), v.region(), v.name(), v.functionArn(), v.version(),
@@ -588,28 +588,27 @@ public final class Functions implements Component {
 
     private static void checkRevision(String current, Optional<String> expected) {
         if (expected.isPresent() && !expected.get().equals(current)) {
-            throw new FunctionsException("PreconditionFailedException", "The Revision Id provided does not match the"
-                    + " latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+            throw FunctionsException.of(FunctionsException.Kind.PRECONDITION_FAILED, "The Revision Id provided does"
+                    + " not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest"
+                    + " Revision Id");
         }
     }
 
     /**
      * Lambda's limit on a new function's name, checked in its service code (the model allows 140 characters for
-     * an ARN), hence InvalidParameterValueException in a validation message's words.
+     * an ARN), hence an {@code INVALID_PARAMETER} refusal in a validation message's words.
      */
     static void validateName(String name) {
         if (name.length() > MAX_NAME_LENGTH) {
-            throw FunctionsException.invalidParameter("1 validation error detected: Value '" + name + "' at"
-                    + " 'functionName' failed to satisfy constraint: Member must have length less than or equal to "
-                    + MAX_NAME_LENGTH);
+            throw FunctionsException.of(FunctionsException.Kind.INVALID_PARAMETER, ValidationReport.of(Violation.of(
+                    "functionName", name, "Member must have length less than or equal to " + MAX_NAME_LENGTH)));
         }
     }
 
     private static void validateAliasName(String name) {
         if (name == null || !name.matches("(?!^[0-9]+$)([a-zA-Z0-9-_]+)") || name.length() > 128) {
-            throw new FunctionsException("ValidationException", "1 validation error detected: Value '" + name
-                    + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern:"
-                    + " (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
+            throw FunctionsException.invalid(Violation.of("name", name,
+                    "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)"));
         }
     }
 

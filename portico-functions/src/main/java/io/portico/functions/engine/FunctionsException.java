@@ -1,65 +1,92 @@
 package io.portico.functions.engine;
 
+import io.portico.core.validation.ValidationReport;
+import io.portico.core.validation.Violation;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * A Lambda API error raised by the engine, named by its AWS error code
- * ({@code ResourceNotFoundException}, {@code ResourceConflictException}, ...) with Lambda's HTTP status
- * for it; the message is the one AWS gives.
+ * A Lambda request the engine refuses: a {@link Kind} saying what is wrong, in the domain's terms, and
+ * the message Lambda gives for it. The api layer maps each kind to Lambda's error code, with the status
+ * Lambda's model gives that code ({@code LambdaApi}); the engine names no wire code and no HTTP status.
+ *
+ * <p>A refusal built from a {@link ValidationReport} (a member breaking a constraint the engine checks
+ * itself) has the report's message, worded as AWS's validation errors. Immutable; no
+ * stack trace is captured (this is an answer, not a bug).
  */
 public final class FunctionsException extends RuntimeException {
-    private final String code;
 
-    public FunctionsException(String code, String message) {
+    /** What is wrong with the request. */
+    public enum Kind {
+        /** The function, version, alias or per-function setting named does not exist. */
+        NOT_FOUND,
+        /**
+         * The request conflicts with the resource's state: the name is taken, the function is still being
+         * created or updated, or an alias still points at the version.
+         */
+        CONFLICT,
+        /** A parameter Lambda refuses in its service code (a value, a combination, a limit). */
+        INVALID_PARAMETER,
+        /** A member breaks a constraint of the request: the exception carries the {@link ValidationReport}. */
+        INVALID_MEMBER,
+        /** A payload that is not JSON. */
+        UNREADABLE_PAYLOAD,
+        /** A payload larger than the invocation type allows. */
+        TOO_LARGE,
+        /** The function's concurrency is used up. */
+        THROTTLED,
+        /** The caller's revision id is not the resource's current one. */
+        PRECONDITION_FAILED
+    }
+
+    private final Kind kind;
+    private final transient ValidationReport report;
+
+    private FunctionsException(Kind kind, String message, ValidationReport report) {
         super(message, null, false, false);
-        this.code = code;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.report = report;
     }
 
-    public String code() {
-        return code;
-    }
-
-    /** The HTTP status Lambda answers this error with. */
-    public int httpStatus() {
-        return switch (code) {
-            case "ResourceNotFoundException" -> 404;
-            case "ResourceConflictException" -> 409;
-            case "TooManyRequestsException" -> 429;
-            case "RequestTooLargeException" -> 413;
-            case "PreconditionFailedException" -> 412;
-            case "UnsupportedMediaTypeException" -> 415;
-            case "ServiceException" -> 500;
-            default -> 400;
-        };
-    }
-
-    public static FunctionsException notFound(String message) {
-        return new FunctionsException("ResourceNotFoundException", message);
+    /** A refusal of {@code kind} with Lambda's message; {@link Kind#INVALID_MEMBER} takes {@link #invalid} instead. */
+    public static FunctionsException of(Kind kind, String message) {
+        if (kind == Kind.INVALID_MEMBER) {
+            throw new IllegalArgumentException("INVALID_MEMBER carries a ValidationReport: use invalid(...)");
+        }
+        return new FunctionsException(kind, message, null);
     }
 
     /**
-     * Lambda's message for a request member that breaks its model's constraint:
-     * {@code 1 validation error detected: Value 'v' at 'field' failed to satisfy constraint: ...}
-     * ({@code Value null} for a missing member).
+     * A refusal of {@code kind} worded as the report: {@link Kind#INVALID_MEMBER}, or a limit Lambda checks
+     * in its service code but words as a validation error.
      */
-    public static String validationMessage(String field, Object value, String constraint) {
-        return "1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '" + field
-                + "' failed to satisfy constraint: " + constraint;
+    public static FunctionsException of(Kind kind, ValidationReport report) {
+        return new FunctionsException(kind, report.message(), report);
     }
 
-    /** A {@code ValidationException} with {@link #validationMessage}. */
-    public static FunctionsException validation(String field, Object value, String constraint) {
-        return new FunctionsException("ValidationException", validationMessage(field, value, constraint));
+    /** Members breaking constraints, reported in AWS's words and order. */
+    public static FunctionsException invalid(Violation... violations) {
+        return of(Kind.INVALID_MEMBER, ValidationReport.of(violations));
     }
 
-    /** A {@code ValidationException} for a required member that is missing. */
-    public static FunctionsException missing(String field) {
-        return validation(field, null, "Member must not be null");
+    public static FunctionsException notFound(String message) {
+        return of(Kind.NOT_FOUND, message);
     }
 
     public static FunctionsException invalidParameter(String message) {
-        return new FunctionsException("InvalidParameterValueException", message);
+        return of(Kind.INVALID_PARAMETER, message);
     }
 
     public static FunctionsException conflict(String message) {
-        return new FunctionsException("ResourceConflictException", message);
+        return of(Kind.CONFLICT, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The broken constraints, when the refusal was built from a report; empty otherwise. */
+    public Optional<ValidationReport> report() {
+        return Optional.ofNullable(report);
     }
 }

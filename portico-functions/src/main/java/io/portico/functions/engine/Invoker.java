@@ -76,14 +76,14 @@ public final class Invoker implements AutoCloseable {
 
     /**
      * One synchronous invocation. {@code concurrencyLimit} bounds the function's (all versions')
-     * invocations in flight; above it the call is throttled with TooManyRequestsException.
+     * invocations in flight; above it the call is refused as {@code THROTTLED}.
      */
     public InvokeResult invoke(VersionSpec spec, String revisionId, byte[] payload, InvokeOptions options,
             int concurrencyLimit) throws InterruptedException {
         AtomicInteger counter = inFlight.computeIfAbsent(spec.functionArn(), k -> new AtomicInteger());
         if (counter.incrementAndGet() > concurrencyLimit) {
             counter.decrementAndGet();
-            throw new FunctionsException("TooManyRequestsException", "Rate Exceeded.");
+            throw FunctionsException.of(FunctionsException.Kind.THROTTLED, "Rate Exceeded.");
         }
         try {
             return run(pool(spec, revisionId), payload, options);

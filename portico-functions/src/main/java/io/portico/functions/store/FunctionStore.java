@@ -54,7 +54,7 @@ public final class FunctionStore implements FunctionRepository {
     }
 
     /**
-     * Inserts a new function with its {@code $LATEST} and its tags; ResourceConflictException if the
+     * Inserts a new function with its {@code $LATEST} and its tags; {@code CONFLICT} if the
      * name is taken. The name is claimed by one insert-if-absent, so of concurrent creates of one name
      * exactly one succeeds and the others get the conflict, never a constraint failure.
      */
@@ -109,7 +109,7 @@ public final class FunctionStore implements FunctionRepository {
 
     /**
      * Applies {@code change} to the current row of {@code version} in one transaction and returns the
-     * result; ResourceNotFoundException if it is gone.
+     * result; {@code NOT_FOUND} if it is gone.
      */
     @Override
     public FunctionVersion update(FunctionVersion key, UnaryOperator<FunctionVersion> change) {
@@ -251,7 +251,7 @@ public final class FunctionStore implements FunctionRepository {
         return tags.list(arn);
     }
 
-    /** Adds or overwrites tags; InvalidParameterValueException past {@value #TAG_LIMIT}, as Lambda answers. */
+    /** Adds or overwrites tags; {@code INVALID_PARAMETER} past {@value #TAG_LIMIT}, as Lambda answers. */
     @Override
     public void tag(String arn, Map<String, String> newTags) {
         withTagLimit(() -> tags.tag(arn, newTags, TAG_LIMIT));

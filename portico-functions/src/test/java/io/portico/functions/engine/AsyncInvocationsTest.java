@@ -179,7 +179,7 @@ class AsyncInvocationsTest {
         await().until(() -> !work.deadLetters(AsyncQueue.QUEUE).isEmpty());
         DeadLetter dead = work.deadLetters(AsyncQueue.QUEUE).get(0);
         assertThat(dead.id()).isEqualTo(requestId);
-        assertThat(dead.reason()).startsWith("ResourceNotFoundException");
+        assertThat(dead.reason()).startsWith("NOT_FOUND: Function not found");
         assertThat(work.size(AsyncQueue.QUEUE)).isZero();
     }
 

@@ -9,6 +9,7 @@ import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionState;
 import io.portico.functions.engine.FunctionVersion;
 import io.portico.functions.engine.FunctionsException;
+import io.portico.functions.engine.FunctionsException.Kind;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class FunctionStoreTest {
 
         assertThat(Race.values(outcomes)).containsExactly("created");
         assertThat(Race.failures(outcomes)).hasSize(23).allSatisfy(e -> assertThat(e)
-                .isInstanceOfSatisfying(FunctionsException.class, f -> assertThat(f.code()).isEqualTo("ResourceConflictException"))
+                .isInstanceOfSatisfying(FunctionsException.class, f -> assertThat(f.kind()).isEqualTo(Kind.CONFLICT))
                 .hasMessage("Function already exist: f"));
         FunctionVersion stored = functions.version(ACCOUNT, REGION, "f", FunctionVersion.LATEST).orElseThrow();
         assertThat(functions.tags(ARN)).containsExactly(Map.entry("creator", stored.settings().description()));
@@ -79,7 +80,7 @@ class FunctionStoreTest {
     void create_tooManyTags_createsNothing() {
         assertThatThrownBy(() -> functions.create(latest("f", "d"), tags(51)))
                 .isInstanceOfSatisfying(FunctionsException.class, e -> {
-                    assertThat(e.code()).isEqualTo("InvalidParameterValueException");
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_PARAMETER);
                     assertThat(e).hasMessage("Number of tags exceeds resource tag limit.");
                 });
         assertThat(functions.version(ACCOUNT, REGION, "f", FunctionVersion.LATEST)).isEmpty();
@@ -92,7 +93,7 @@ class FunctionStoreTest {
 
         assertThatThrownBy(() -> functions.tag(ARN, Map.of("one-more", "v")))
                 .isInstanceOfSatisfying(FunctionsException.class,
-                        e -> assertThat(e.code()).isEqualTo("InvalidParameterValueException"));
+                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_PARAMETER));
         assertThat(functions.tags(ARN)).hasSize(50);
     }
 

@@ -245,7 +245,7 @@ class CallbackAndNestedTest {
     }
 
     @Test
-    void startExecution_unknownChildMachine_failsWithTheTypedServiceError() {
+    void startExecution_unknownChildMachine_failsWithStartExecutionsErrorName() {
         String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:nobody-home";
         String parent = states.machine("orphan", nestedParent(".sync", missing, ""));
         DescribeExecutionResponse failed = states.awaitEnd(states.start(parent), ExecutionStatus.FAILED);

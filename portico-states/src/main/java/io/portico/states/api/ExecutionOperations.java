@@ -7,8 +7,8 @@ import io.portico.states.engine.ExecutionRecord;
 import io.portico.states.engine.ExecutionResult;
 import io.portico.states.engine.Executions;
 import io.portico.states.engine.HistoryEvent;
-import io.portico.states.engine.ServiceError;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.engine.StepFunctionsException;
 import io.portico.states.engine.TaskTokens;
 import java.io.IOException;
 import java.time.Duration;
@@ -143,7 +143,8 @@ final class ExecutionOperations {
         // REDRIVEN keeps executions redriven at least once, NOT_REDRIVEN the others.
         Optional<Boolean> redriven = call.optional("redriveFilter").map("REDRIVEN"::equals);
         String machineArn = call.optional("stateMachineArn").orElseGet(() -> call.optional("mapRunArn")
-                .orElseThrow(() -> ServiceError.validation("Must provide a StateMachine ARN or MapRun ARN")));
+                .orElseThrow(() -> StepFunctionsException.invalidRequest(
+                        "Must provide a StateMachine ARN or MapRun ARN")));
         if (call.optional("stateMachineArn").isPresent()) {
             engine.machines().describe(machineArn);
         }
@@ -213,7 +214,8 @@ final class ExecutionOperations {
         try {
             value = JSON.readTree(output);
         } catch (IOException e) {
-            throw new ServiceError("InvalidOutput", "Invalid Output: '" + firstLine(e.getMessage()) + "'");
+            throw StepFunctionsException.of(StepFunctionsException.Kind.INVALID_OUTPUT,
+                    "Invalid Output: '" + firstLine(e.getMessage()) + "'");
         }
         deliver(token, engine.tokens().complete(token, new TaskTokens.Completion.Success(value)));
         return Wire.object();
@@ -242,7 +244,7 @@ final class ExecutionOperations {
         boolean foreign = TaskTokens.executionArn(token).flatMap(io.portico.core.arn.Arn::parse)
                 .filter(arn -> !arn.account().equals(call.account())).isPresent();
         if (foreign) {
-            throw new ServiceError("InvalidToken", "Invalid Token: '" + token + "'");
+            throw unknownToken(token);
         }
         return token;
     }
@@ -251,10 +253,16 @@ final class ExecutionOperations {
         switch (delivery) {
             case DELIVERED -> {
             }
-            case MALFORMED -> throw new ServiceError("InvalidToken", "Invalid Token: '" + token + "'");
+            case MALFORMED -> throw unknownToken(token);
             // AWS answers a token whose task has closed (completed, timed out, execution ended) so.
-            case CLOSED -> throw new ServiceError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+            case CLOSED -> throw StepFunctionsException.of(StepFunctionsException.Kind.TASK_CLOSED,
+                    "Task Timed Out: 'Provided task does not exist anymore'");
         }
+    }
+
+    private static StepFunctionsException unknownToken(String token) {
+        return StepFunctionsException.of(StepFunctionsException.Kind.UNKNOWN_TASK_TOKEN,
+                "Invalid Token: '" + token + "'");
     }
 
     private static String firstLine(String message) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.engine.MapRunCounts;
 import io.portico.states.engine.MapRunInfo;
-import io.portico.states.engine.ServiceError;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.engine.StepFunctionsException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,8 +66,8 @@ final class MapRunOperations {
         Optional<Long> count = call.node("toleratedFailureCount").map(JsonNode::asLong);
         Optional<Double> percentage = call.node("toleratedFailurePercentage").map(JsonNode::asDouble);
         if (maxConcurrency.isEmpty() && count.isEmpty() && percentage.isEmpty()) {
-            throw ServiceError.validation("Must provide at least one of maxConcurrency, toleratedFailureCount "
-                    + "or toleratedFailurePercentage");
+            throw StepFunctionsException.invalidRequest("Must provide at least one of maxConcurrency,"
+                    + " toleratedFailureCount or toleratedFailurePercentage");
         }
         engine.mapRuns().update(arn, maxConcurrency, count, percentage);
         return Wire.object();

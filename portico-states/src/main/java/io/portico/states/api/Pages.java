@@ -3,7 +3,7 @@ package io.portico.states.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.paging.PageTokens;
 import io.portico.core.service.Listing;
-import io.portico.states.engine.ServiceError;
+import io.portico.states.engine.StepFunctionsException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,7 +14,8 @@ import java.util.function.Function;
  */
 final class Pages {
     private static final Listing LISTING = new Listing("states", "nextToken", "maxResults", "nextToken", 100,
-            token -> new ServiceError("InvalidToken", "Invalid Token: '" + token + "'"));
+            token -> StepFunctionsException.of(StepFunctionsException.Kind.INVALID_PAGE_TOKEN,
+                    "Invalid Token: '" + token + "'"));
 
     private Pages() {
     }

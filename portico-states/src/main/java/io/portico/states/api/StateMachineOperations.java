@@ -9,10 +9,10 @@ import io.portico.states.asl.parse.MachineType;
 import io.portico.states.asl.parse.ValidationReport;
 import io.portico.states.engine.AliasInfo;
 import io.portico.states.engine.ExecutionRecord;
-import io.portico.states.engine.ServiceError;
 import io.portico.states.engine.StateMachineInfo;
 import io.portico.states.engine.StateMachines;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.engine.StepFunctionsException;
 import io.portico.states.engine.VersionInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,9 +72,9 @@ final class StateMachineOperations {
         StateMachines.Target target;
         try {
             target = engine.machines().resolve(arn);
-        } catch (ServiceError e) {
-            if (e.code().equals("ResourceNotFound")) {
-                throw ServiceError.machineMissing(arn);
+        } catch (StepFunctionsException e) {
+            if (e.kind() == StepFunctionsException.Kind.RESOURCE_NOT_FOUND) {
+                throw StepFunctionsException.machineNotFound(arn);
             }
             throw e;
         }

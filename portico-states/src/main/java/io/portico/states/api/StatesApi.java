@@ -4,8 +4,8 @@ import io.portico.core.Component;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.protocol.AwsError;
 import io.portico.core.service.ServiceApi;
-import io.portico.states.engine.ServiceError;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.engine.StepFunctionsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The Step Functions API on the service kit: AWS's {@code states-2016-11-23} model (AWS JSON 1.0, target
  * prefix {@code AWSStepFunctions}) with a handler for each operation Portico serves, and the engine's
- * {@link ServiceError}s mapped to AWS's error codes, all HTTP 400 as Step Functions answers them.
+ * {@link StepFunctionsException}s mapped to AWS's error codes by their kind ({@link #code}), all HTTP 400
+ * as Step Functions answers them.
  */
 public final class StatesApi {
     /** The model Step Functions is served from. */
@@ -32,8 +33,8 @@ public final class StatesApi {
         MapRunOperations.register(operations, engine);
         TestStateOperation.register(operations, engine);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
-                .errors(e -> e instanceof ServiceError error
-                        ? Optional.of(AwsError.clientError(error.code(), error.getMessage())) : Optional.empty())
+                .errors(e -> e instanceof StepFunctionsException error
+                        ? Optional.of(AwsError.clientError(code(error.kind()), error.getMessage())) : Optional.empty())
                 .lifecycle(new Component() {
                     @Override
                     public void start() {
@@ -47,5 +48,34 @@ public final class StatesApi {
                 });
         operations.forEach((name, operation) -> api.operation(name, call -> operation.handle(new Call(call))));
         return api.build();
+    }
+
+    /**
+     * Step Functions' error code for each kind of refusal. A member breaking a constraint is
+     * {@code ValidationException} with the report's message, as the kit's validator answers; so are the
+     * rules AWS checks in its service code, and stopping or updating what has ended.
+     */
+    static String code(StepFunctionsException.Kind kind) {
+        return switch (kind) {
+            case INVALID_MEMBER, INVALID_REQUEST, NOT_RUNNING -> "ValidationException";
+            case MALFORMED_ARN -> "InvalidArn";
+            case INVALID_NAME -> "InvalidName";
+            case INVALID_DEFINITION -> "InvalidDefinition";
+            case INVALID_INPUT -> "InvalidExecutionInput";
+            case INVALID_OUTPUT -> "InvalidOutput";
+            case NOTHING_TO_UPDATE -> "MissingRequiredParameter";
+            case MACHINE_NOT_FOUND -> "StateMachineDoesNotExist";
+            case EXECUTION_NOT_FOUND -> "ExecutionDoesNotExist";
+            case ACTIVITY_NOT_FOUND -> "ActivityDoesNotExist";
+            case RESOURCE_NOT_FOUND -> "ResourceNotFound";
+            case MACHINE_ALREADY_EXISTS -> "StateMachineAlreadyExists";
+            case EXECUTION_ALREADY_EXISTS -> "ExecutionAlreadyExists";
+            case NOT_REDRIVABLE -> "ExecutionNotRedrivable";
+            case WRONG_MACHINE_TYPE -> "StateMachineTypeNotSupported";
+            case CONFLICT -> "ConflictException";
+            case TOO_MANY_TAGS -> "TooManyTags";
+            case UNKNOWN_TASK_TOKEN, INVALID_PAGE_TOKEN -> "InvalidToken";
+            case TASK_CLOSED -> "TaskTimedOut";
+        };
     }
 }

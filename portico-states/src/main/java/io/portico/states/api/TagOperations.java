@@ -3,8 +3,8 @@ package io.portico.states.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.arn.Arn;
-import io.portico.states.engine.ServiceError;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.engine.StepFunctionsException;
 import java.util.Map;
 
 /** Tags on state machines and activities (at most 50 per resource, as on AWS). */
@@ -43,12 +43,13 @@ final class TagOperations {
     }
 
     private String existing(String arn) {
-        Arn parsed = Arn.parse(arn).filter(a -> a.service().equals("states")).orElseThrow(() -> ServiceError.invalidArn(arn));
+        Arn parsed = Arn.parse(arn).filter(a -> a.service().equals("states"))
+                .orElseThrow(() -> StepFunctionsException.malformedArn(arn));
         boolean found = parsed.resource().startsWith("activity:")
                 ? engine.resources().findActivity(arn).isPresent()
                 : parsed.resource().startsWith("stateMachine:") && tryDescribe(arn);
         if (!found) {
-            throw ServiceError.resourceNotFound("Resource not found: '" + arn + "'");
+            throw StepFunctionsException.resourceNotFound(arn);
         }
         return arn;
     }
@@ -57,7 +58,7 @@ final class TagOperations {
         try {
             engine.machines().describe(arn);
             return true;
-        } catch (ServiceError e) {
+        } catch (StepFunctionsException e) {
             return false;
         }
     }

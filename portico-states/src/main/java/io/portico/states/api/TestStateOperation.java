@@ -3,8 +3,9 @@ package io.portico.states.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.states.engine.ServiceError;
+import io.portico.core.validation.Violation;
 import io.portico.states.engine.StepFunctions;
+import io.portico.states.engine.StepFunctionsException;
 import io.portico.states.engine.TestMock;
 import io.portico.states.engine.TestStateRequest;
 import io.portico.states.engine.TestStateResult;
@@ -78,16 +79,16 @@ final class TestStateOperation {
         boolean hasError = errorOutput != null && !errorOutput.isNull();
         String mode = mock.path("fieldValidationMode").asText("STRICT");
         if (hasResult == hasError) {
-            throw ServiceError.validation("A test mock should have only one of the following fields: [result, errorOutput].");
+            throw StepFunctionsException.invalidRequest(
+                    "A test mock should have only one of the following fields: [result, errorOutput].");
         }
         if (hasResult) {
             return new TestMock.Result(parse(result.asText()).orElseThrow(() ->
-                    ServiceError.validation("Mocked result must be valid JSON")));
+                    StepFunctionsException.invalidRequest("Mocked result must be valid JSON")));
         }
         JsonNode error = errorOutput.get("error");
         if (error == null || error.isNull()) {
-            throw ServiceError.validation("1 validation error detected: Value null at 'mock.errorOutput.error' "
-                    + "failed to satisfy constraint: Member must not be null");
+            throw StepFunctionsException.invalid(Violation.missing("mock.errorOutput.error"));
         }
         JsonNode cause = errorOutput.get("cause");
         return new TestMock.Failure(error.asText(),
@@ -99,19 +100,18 @@ final class TestStateOperation {
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null || node.isMissingNode()) {
-                throw new ServiceError("InvalidExecutionInput", "Invalid State Machine Execution Input: 'Invalid execution input.'");
+                throw StepFunctionsException.invalidInput("Invalid execution input.");
             }
             return node;
         } catch (IOException e) {
-            throw new ServiceError("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
-                    + firstLine(e.getMessage()) + "'");
+            throw StepFunctionsException.invalidInput(firstLine(e.getMessage()));
         }
     }
 
     private static ObjectNode object(String text, String member) {
         Optional<JsonNode> node = parse(text);
         if (node.isEmpty() || !node.get().isObject()) {
-            throw ServiceError.validation("The " + member + " field must be a valid JSON object.");
+            throw StepFunctionsException.invalidRequest("The " + member + " field must be a valid JSON object.");
         }
         return (ObjectNode) node.get();
     }

@@ -78,7 +78,7 @@ public final class Activities implements TaskResources {
 
     public ActivityInfo describe(String arn) {
         checkArn(arn);
-        return store.findActivity(arn).orElseThrow(() -> ServiceError.activityMissing(arn));
+        return store.findActivity(arn).orElseThrow(() -> StepFunctionsException.activityNotFound(arn));
     }
 
     public List<ActivityInfo> list(String account, String region) {
@@ -181,7 +181,7 @@ public final class Activities implements TaskResources {
     private static void checkArn(String arn) {
         Optional<Arn> parsed = Arn.parse(arn);
         if (parsed.isEmpty() || !parsed.get().service().equals("states") || !parsed.get().resource().startsWith("activity:")) {
-            throw ServiceError.invalidArn(arn);
+            throw StepFunctionsException.malformedArn(arn);
         }
     }
 }

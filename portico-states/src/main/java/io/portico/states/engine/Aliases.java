@@ -1,5 +1,6 @@
 package io.portico.states.engine;
 
+import io.portico.core.validation.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ public final class Aliases {
     public AliasInfo create(String name, Optional<String> description, List<AliasInfo.Route> routing) {
         Names.check(name);
         if (name.chars().allMatch(Character::isDigit)) {
-            throw ServiceError.validation("Alias name cannot be a number: '" + name + "'");
+            throw StepFunctionsException.invalidRequest("Alias name cannot be a number: '" + name + "'");
         }
         String machineArn = checkRouting(routing);
         String arn = machineArn + ":" + name;
@@ -35,7 +36,7 @@ public final class Aliases {
             if (e.routing().equals(routing) && e.description().equals(description)) {
                 return e;
             }
-            throw new ServiceError("ConflictException", "Failed to create alias because an alias with the same name "
+            throw StepFunctionsException.conflict("Failed to create alias because an alias with the same name "
                     + "and a different routing configuration already exists.");
         }
         Instant now = clock.instant();
@@ -45,8 +46,7 @@ public final class Aliases {
     }
 
     public AliasInfo describe(String aliasArn) {
-        return store.findAlias(aliasArn).orElseThrow(() -> ServiceError.resourceNotFound(
-                "Resource not found: '" + aliasArn + "'"));
+        return store.findAlias(aliasArn).orElseThrow(() -> StepFunctionsException.resourceNotFound(aliasArn));
     }
 
     public Instant update(String aliasArn, Optional<String> description, Optional<List<AliasInfo.Route>> routing) {
@@ -69,27 +69,29 @@ public final class Aliases {
 
     private String checkRouting(List<AliasInfo.Route> routing) {
         if (routing.isEmpty() || routing.size() > 2) {
-            throw ServiceError.validation("1 validation error detected: Value at 'routingConfiguration' failed to "
-                    + "satisfy constraint: Member must have length less than or equal to 2");
+            throw StepFunctionsException.invalid(Violation.unprinted("routingConfiguration",
+                    "Member must have length less than or equal to 2"));
         }
         int total = 0;
         String machineArn = null;
         for (AliasInfo.Route route : routing) {
             String owner = StateMachines.machineArnOf(route.versionArn());
             if (machineArn != null && !machineArn.equals(owner)) {
-                throw ServiceError.validation("Routing configuration must contain state machine version ARNs of the same state machine.");
+                throw StepFunctionsException.invalidRequest(
+                        "Routing configuration must contain state machine version ARNs of the same state machine.");
             }
             machineArn = owner;
             if (machines.version(route.versionArn()).isEmpty()) {
-                throw ServiceError.resourceNotFound("Resource not found: '" + route.versionArn() + "'");
+                throw StepFunctionsException.resourceNotFound(route.versionArn());
             }
             total += route.weight();
         }
         if (new HashSet<>(routing.stream().map(AliasInfo.Route::versionArn).toList()).size() != routing.size()) {
-            throw ServiceError.validation("Routing configuration must contain distinct state machine version ARNs.");
+            throw StepFunctionsException.invalidRequest(
+                    "Routing configuration must contain distinct state machine version ARNs.");
         }
         if (total != 100) {
-            throw ServiceError.validation("Sum of routing configuration weights must be equal to 100.");
+            throw StepFunctionsException.invalidRequest("Sum of routing configuration weights must be equal to 100.");
         }
         return machineArn;
     }

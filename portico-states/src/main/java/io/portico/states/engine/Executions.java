@@ -6,6 +6,7 @@ import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
 import io.portico.core.time.Timers;
+import io.portico.core.validation.Violation;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.MachineType;
 import java.io.IOException;
@@ -104,14 +105,15 @@ public final class Executions implements AutoCloseable {
         if (e.isRunning() && e.input().equals(input)) {
             return new Started(e.arn(), e.startDate());
         }
-        throw new ServiceError("ExecutionAlreadyExists", "Execution Already Exists: '" + e.arn() + "'");
+        throw StepFunctionsException.of(StepFunctionsException.Kind.EXECUTION_ALREADY_EXISTS,
+                "Execution Already Exists: '" + e.arn() + "'");
     }
 
     /** Runs an EXPRESS execution to its end on the calling thread. */
     public SyncOutcome startSync(StartRequest request) {
         StateMachines.Target target = machines.resolve(request.targetArn());
         if (target.machine().type() != MachineType.EXPRESS) {
-            throw new ServiceError("StateMachineTypeNotSupported",
+            throw StepFunctionsException.of(StepFunctionsException.Kind.WRONG_MACHINE_TYPE,
                     "This operation is not supported by this type of state machine");
         }
         Prepared p = prepare(target, request, true);
@@ -131,7 +133,8 @@ public final class Executions implements AutoCloseable {
     public void stop(String executionArn, Optional<String> error, Optional<String> cause) {
         ExecutionRecord record = describe(executionArn);
         if (!record.isRunning()) {
-            throw new ServiceError("ValidationException", "Execution Does Not Exist: '" + executionArn + "'");
+            throw StepFunctionsException.of(StepFunctionsException.Kind.NOT_RUNNING,
+                    "Execution Does Not Exist: '" + executionArn + "'");
         }
         ExecutionRun run = running.get(executionArn);
         ExecutionResult.Aborted aborted = new ExecutionResult.Aborted(error.orElse(null), cause.orElse(null));
@@ -166,7 +169,7 @@ public final class Executions implements AutoCloseable {
 
     public ExecutionRecord describe(String executionArn) {
         checkExecutionArn(executionArn);
-        return store.find(executionArn).orElseThrow(() -> ServiceError.executionMissing(executionArn));
+        return store.find(executionArn).orElseThrow(() -> StepFunctionsException.executionNotFound(executionArn));
     }
 
     public List<ExecutionRecord> list(String machineArn, Optional<String> status) {
@@ -182,8 +185,8 @@ public final class Executions implements AutoCloseable {
     public Instant redrive(String executionArn) {
         ExecutionRecord record = describe(executionArn);
         if (record.isRunning() || record.status().equals("SUCCEEDED")) {
-            throw new ServiceError("ExecutionNotRedrivable", "Execution with status " + record.status()
-                    + " cannot be redriven: '" + executionArn + "'");
+            throw StepFunctionsException.of(StepFunctionsException.Kind.NOT_REDRIVABLE,
+                    "Execution with status " + record.status() + " cannot be redriven: '" + executionArn + "'");
         }
         Instant now = clock.instant();
         StateMachineInfo machine = machines.describe(record.machineArn());
@@ -275,8 +278,8 @@ public final class Executions implements AutoCloseable {
     private Prepared prepare(StateMachines.Target target, StartRequest request, boolean sync) {
         String inputText = request.input().orElse("{}");
         if (inputText.length() > MAX_PAYLOAD) {
-            throw ServiceError.validation("1 validation error detected: Value at 'input' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_PAYLOAD);
+            throw StepFunctionsException.invalid(Violation.unprinted("input",
+                    "Member must have length less than or equal to " + MAX_PAYLOAD));
         }
         JsonNode input = parseInput(inputText);
         String name = request.name().orElseGet(() -> UUID.randomUUID().toString());
@@ -295,7 +298,7 @@ public final class Executions implements AutoCloseable {
 
     private static JsonNode parseInput(String text) {
         if (text.isBlank()) {
-            throw new ServiceError("InvalidExecutionInput", "Invalid State Machine Execution Input: 'Invalid execution input.'");
+            throw StepFunctionsException.invalidInput("Invalid execution input.");
         }
         try {
             return JSON.readTree(text);
@@ -303,7 +306,7 @@ public final class Executions implements AutoCloseable {
             String message = e.getMessage();
             int newline = message.indexOf('\n');
             String first = newline < 0 ? message : message.substring(0, newline);
-            throw new ServiceError("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + first + "'");
+            throw StepFunctionsException.invalidInput(first);
         }
     }
 
@@ -320,7 +323,7 @@ public final class Executions implements AutoCloseable {
         Optional<Arn> parsed = Arn.parse(arn);
         if (parsed.isEmpty() || !parsed.get().service().equals("states")
                 || !(parsed.get().resource().startsWith("execution:") || parsed.get().resource().startsWith("express:"))) {
-            throw ServiceError.invalidArn(arn);
+            throw StepFunctionsException.malformedArn(arn);
         }
     }
 

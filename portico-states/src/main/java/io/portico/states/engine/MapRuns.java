@@ -153,7 +153,8 @@ public final class MapRuns {
         MapRun run = live.get(mapRunArn);
         if (run == null || !current.isRunning()) {
             // AWS accepts updates only while the Map Run is in progress.
-            throw ServiceError.validation("Map Run is not running: '" + mapRunArn + "'");
+            throw StepFunctionsException.of(StepFunctionsException.Kind.NOT_RUNNING,
+                    "Map Run is not running: '" + mapRunArn + "'");
         }
         run.update(maxConcurrency, toleratedFailureCount, toleratedFailurePercentage);
     }
@@ -167,11 +168,12 @@ public final class MapRuns {
     static void checkArn(String arn) {
         Optional<Arn> parsed = Arn.parse(arn);
         if (parsed.isEmpty() || !parsed.get().service().equals("states") || !parsed.get().resource().startsWith("mapRun:")) {
-            throw ServiceError.invalidArn(arn);
+            throw StepFunctionsException.malformedArn(arn);
         }
     }
 
-    private static ServiceError notFound(String arn) {
-        return ServiceError.resourceNotFound("Map Run Does Not Exist: '" + arn + "'");
+    private static StepFunctionsException notFound(String arn) {
+        return StepFunctionsException.of(StepFunctionsException.Kind.RESOURCE_NOT_FOUND,
+                "Map Run Does Not Exist: '" + arn + "'");
     }
 }

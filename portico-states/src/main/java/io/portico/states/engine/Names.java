@@ -12,7 +12,7 @@ final class Names {
 
     static void check(String name) {
         if (name == null || name.isEmpty() || name.length() > 80 || INVALID.matcher(name).find()) {
-            throw new ServiceError("InvalidName", "Invalid Name: '" + name + "'");
+            throw StepFunctionsException.of(StepFunctionsException.Kind.INVALID_NAME, "Invalid Name: '" + name + "'");
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code .sync} and {@code .sync:2} then wait for the child and return its DescribeExecution view
  * (Output as a string for {@code .sync}, as JSON for {@code .sync:2}, without SDK metadata), as AWS's
  * recordings show. A child that does not succeed fails the Task with {@code States.TaskFailed} and the
- * child's description as the cause.
+ * child's description as the cause. A child that cannot start fails the Task with the error AWS's
+ * integration names after StartExecution's ({@link #errorName}).
  */
 final class NestedExecutions implements TaskResources {
     private static final Pattern RESOURCE = Pattern.compile("arn:[^:]+:states:::states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?");
@@ -66,8 +67,8 @@ final class NestedExecutions implements TaskResources {
         try {
             started = executions.start(new Executions.StartRequest(target, Optional.ofNullable(params.path("Name").asText(null)),
                     inputText, Optional.empty()));
-        } catch (ServiceError e) {
-            throw taskFailed(call, parsed, "StepFunctions." + e.code() + "Exception", e.getMessage());
+        } catch (StepFunctionsException e) {
+            throw taskFailed(call, parsed, errorName(e.kind()), e.getMessage());
         }
         ObjectNode response = startResponse(started);
         boolean sync = parsed.resource().contains(".sync");
@@ -90,6 +91,28 @@ final class NestedExecutions implements TaskResources {
         }
         succeeded(call, parsed, description);
         return description;
+    }
+
+    /**
+     * The error a Catch sees when the child cannot start: AWS names it {@code StepFunctions.} and the SDK's
+     * exception for StartExecution's error. These names are execution data (what Retry and Catch match),
+     * not API answers; the api layer maps the same kinds to the wire.
+     */
+    static String errorName(StepFunctionsException.Kind kind) {
+        return switch (kind) {
+            case MALFORMED_ARN -> "StepFunctions.InvalidArnException";
+            case MACHINE_NOT_FOUND -> "StepFunctions.StateMachineDoesNotExistException";
+            case RESOURCE_NOT_FOUND -> "StepFunctions.ResourceNotFoundException";
+            case INVALID_NAME -> "StepFunctions.InvalidNameException";
+            case INVALID_INPUT -> "StepFunctions.InvalidExecutionInputException";
+            case INVALID_MEMBER -> "StepFunctions.ValidationException";
+            case INVALID_DEFINITION -> "StepFunctions.InvalidDefinitionException";
+            case EXECUTION_ALREADY_EXISTS -> "StepFunctions.ExecutionAlreadyExistsException";
+            // Executions.start raises none of these.
+            case INVALID_REQUEST, INVALID_OUTPUT, NOTHING_TO_UPDATE, EXECUTION_NOT_FOUND, ACTIVITY_NOT_FOUND,
+                 MACHINE_ALREADY_EXISTS, NOT_RUNNING, NOT_REDRIVABLE, WRONG_MACHINE_TYPE, CONFLICT, TOO_MANY_TAGS,
+                 UNKNOWN_TASK_TOKEN, TASK_CLOSED, INVALID_PAGE_TOKEN -> StatesError.TASK_FAILED;
+        };
     }
 
     /** StartExecution's answer as the Task sees it: its members in PascalCase, and the SDK's metadata. */

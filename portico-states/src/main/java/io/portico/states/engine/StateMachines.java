@@ -62,7 +62,7 @@ public final class StateMachines {
     public StateMachineInfo create(CreateRequest r) {
         Names.check(r.name());
         if (r.versionDescription().isPresent() && !r.publish()) {
-            throw ServiceError.validation("Version description can only be set when publish is true");
+            throw StepFunctionsException.invalidRequest("Version description can only be set when publish is true");
         }
         checkRoleArn(r.roleArn());
         Definition definition = parse(r.definition(), r.type());
@@ -80,7 +80,8 @@ public final class StateMachines {
             }
             case Insertion.Existing<StateMachineInfo> existing -> {
                 if (!isRepeatOf(existing.row(), r)) {
-                    throw new ServiceError("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+                    throw StepFunctionsException.of(StepFunctionsException.Kind.MACHINE_ALREADY_EXISTS,
+                            "State Machine Already Exists: '" + arn + "'");
                 }
                 yield existing.row();
             }
@@ -110,7 +111,7 @@ public final class StateMachines {
 
     public StateMachineInfo describe(String arn) {
         checkMachineArn(arn);
-        return machines.find(arn).orElseThrow(() -> ServiceError.machineMissing(arn));
+        return machines.find(arn).orElseThrow(() -> StepFunctionsException.machineNotFound(arn));
     }
 
     public Optional<VersionInfo> version(String versionArn) {
@@ -125,10 +126,10 @@ public final class StateMachines {
                           Optional<String> logging, Optional<String> tracing, boolean publish,
                           Optional<String> versionDescription) {
         if (versionDescription.isPresent() && !publish) {
-            throw ServiceError.validation("Version description can only be set when publish is true");
+            throw StepFunctionsException.invalidRequest("Version description can only be set when publish is true");
         }
         if (definition.isEmpty() && roleArn.isEmpty() && logging.isEmpty() && tracing.isEmpty() && !publish) {
-            throw new ServiceError("MissingRequiredParameter",
+            throw StepFunctionsException.of(StepFunctionsException.Kind.NOTHING_TO_UPDATE,
                     "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
         }
         StateMachineInfo current = describe(arn);
@@ -162,7 +163,7 @@ public final class StateMachines {
     public VersionInfo publish(String arn, Optional<String> revisionId, Optional<String> description) {
         StateMachineInfo current = describe(arn);
         if (revisionId.isPresent() && !revisionId.get().equals(current.revisionId())) {
-            throw new ServiceError("ConflictException", "Failed to publish the State Machine version for revision "
+            throw StepFunctionsException.conflict("Failed to publish the State Machine version for revision "
                     + revisionId.get() + ". The current State Machine revision is " + current.revisionId() + ".");
         }
         List<VersionInfo> existing = machines.versions(arn);
@@ -183,7 +184,7 @@ public final class StateMachines {
     public void deleteVersion(String versionArn) {
         for (AliasInfo alias : resources.aliases(machineArnOf(versionArn))) {
             if (alias.routing().stream().anyMatch(r -> r.versionArn().equals(versionArn))) {
-                throw new ServiceError("ConflictException", "Version to be deleted must not be referenced by an alias. "
+                throw StepFunctionsException.conflict("Version to be deleted must not be referenced by an alias. "
                         + "Current list of aliases referencing this version: [" + alias.arn() + "]");
             }
         }
@@ -195,27 +196,30 @@ public final class StateMachines {
      * (picking a version by the alias's routing weights).
      */
     public Target resolve(String arn) {
-        Arn parsedArn = Arn.parse(arn).filter(a -> a.service().equals("states")).orElseThrow(() -> ServiceError.invalidArn(arn));
+        Arn parsedArn = Arn.parse(arn).filter(a -> a.service().equals("states"))
+                .orElseThrow(() -> StepFunctionsException.malformedArn(arn));
         String[] parts = parsedArn.resourceParts();
         if (parts.length < 2 || !parts[0].equals("stateMachine")) {
-            throw ServiceError.invalidArn(arn);
+            throw StepFunctionsException.malformedArn(arn);
         }
         if (parts.length == 2) {
-            StateMachineInfo machine = machines.find(arn).orElseThrow(() -> ServiceError.machineMissing(arn));
+            StateMachineInfo machine = machines.find(arn)
+                    .orElseThrow(() -> StepFunctionsException.machineNotFound(arn));
             return new Target(machine, machine.definition(), cached(machine.arn(), machine.revisionId(),
                     machine.definition(), machine.type()), Optional.empty(), Optional.empty());
         }
         String machineArn = machineArnOf(arn);
-        StateMachineInfo machine = machines.find(machineArn).orElseThrow(() -> ServiceError.machineMissing(arn));
+        StateMachineInfo machine = machines.find(machineArn)
+                .orElseThrow(() -> StepFunctionsException.machineNotFound(arn));
         if (parts[2].chars().allMatch(Character::isDigit)) {
-            VersionInfo v = machines.findVersion(arn).orElseThrow(() -> ServiceError.machineMissing(arn));
+            VersionInfo v = machines.findVersion(arn).orElseThrow(() -> StepFunctionsException.machineNotFound(arn));
             return new Target(machine, v.definition(), cached(v.arn(), v.revisionId(), v.definition(), machine.type()),
                     Optional.of(v.arn()), Optional.empty());
         }
-        AliasInfo alias = resources.findAlias(arn).orElseThrow(() -> new ServiceError("ResourceNotFound",
-                "Resource not found: '" + arn + "'"));
+        AliasInfo alias = resources.findAlias(arn).orElseThrow(() -> StepFunctionsException.resourceNotFound(arn));
         String versionArn = pickRoute(alias.routing());
-        VersionInfo v = machines.findVersion(versionArn).orElseThrow(() -> ServiceError.machineMissing(versionArn));
+        VersionInfo v = machines.findVersion(versionArn)
+                .orElseThrow(() -> StepFunctionsException.machineNotFound(versionArn));
         return new Target(machine, v.definition(), cached(v.arn(), v.revisionId(), v.definition(), machine.type()),
                 Optional.of(v.arn()), Optional.of(alias.arn()));
     }
@@ -251,14 +255,14 @@ public final class StateMachines {
         try {
             return DefinitionParser.parse(text, type);
         } catch (InvalidDefinitionException e) {
-            throw new ServiceError("InvalidDefinition", e.getMessage());
+            throw StepFunctionsException.of(StepFunctionsException.Kind.INVALID_DEFINITION, e.getMessage());
         }
     }
 
     private static void checkRoleArn(String roleArn) {
         Optional<Arn> arn = Arn.parse(roleArn);
         if (arn.isEmpty() || !arn.get().service().equals("iam")) {
-            throw ServiceError.invalidArn(roleArn);
+            throw StepFunctionsException.malformedArn(roleArn);
         }
     }
 
@@ -266,7 +270,7 @@ public final class StateMachines {
         Optional<Arn> parsedArn = Arn.parse(arn);
         if (parsedArn.isEmpty() || !parsedArn.get().service().equals("states")
                 || !parsedArn.get().resource().startsWith("stateMachine:")) {
-            throw ServiceError.invalidArn(arn);
+            throw StepFunctionsException.malformedArn(arn);
         }
     }
 

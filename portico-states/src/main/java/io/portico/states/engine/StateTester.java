@@ -66,8 +66,8 @@ public final class StateTester {
     }
 
     /**
-     * Tests the state. Throws {@link ServiceError} {@code InvalidDefinition} for a definition the parser
-     * rejects and {@code ValidationException} for parameters AWS rejects together.
+     * Tests the state. Throws {@link StepFunctionsException} {@code INVALID_DEFINITION} for a definition the
+     * parser rejects and {@code INVALID_REQUEST} for parameters AWS rejects together.
      */
     public TestStateResult test(TestStateRequest request) {
         TestMocks.checkRequest(request);

@@ -57,10 +57,11 @@ final class TestDefinitions {
         Definition definition = parse(text);
         if (stateName.isEmpty()) {
             // Portico's wording: AWS's exact message for a machine without stateName is not documented.
-            throw ServiceError.validation("A stateName is required when the definition is a state machine.");
+            throw StepFunctionsException.invalidRequest(
+                    "A stateName is required when the definition is a state machine.");
         }
         return find(definition.graph(), stateName.get()).map(state -> new Target(definition, state))
-                .orElseThrow(() -> ServiceError.validation(
+                .orElseThrow(() -> StepFunctionsException.invalidRequest(
                         "State '" + stateName.get() + "' does not exist in the state machine definition."));
     }
 
@@ -124,7 +125,7 @@ final class TestDefinitions {
         try {
             return DefinitionParser.parse(text, MachineType.STANDARD);
         } catch (InvalidDefinitionException e) {
-            throw new ServiceError("InvalidDefinition", e.getMessage());
+            throw StepFunctionsException.of(StepFunctionsException.Kind.INVALID_DEFINITION, e.getMessage());
         }
     }
 

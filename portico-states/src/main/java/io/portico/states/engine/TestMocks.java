@@ -27,11 +27,13 @@ final class TestMocks {
     /** Parameter combinations AWS rejects before looking at the definition. */
     static void checkRequest(TestStateRequest request) {
         if (request.mock().isPresent() && request.revealSecrets()) {
-            throw ServiceError.validation("TestState does not support RevealSecrets when a mock is specified.");
+            throw StepFunctionsException.invalidRequest(
+                    "TestState does not support RevealSecrets when a mock is specified.");
         }
         if (request.context().isPresent() && request.mock().isEmpty()) {
             // AWS documents the rule ("may only be specified if a mock is specified"); the wording is Portico's.
-            throw ServiceError.validation("TestState does not support a Context when no mock is specified.");
+            throw StepFunctionsException.invalidRequest(
+                    "TestState does not support a Context when no mock is specified.");
         }
     }
 
@@ -46,8 +48,8 @@ final class TestMocks {
         }
         String resource = task.resource();
         if (ResourceNames.isActivity(resource) || resource.endsWith(WAIT_FOR_TOKEN) || SYNC.matcher(resource).find()) {
-            throw ServiceError.validation("TestState supports Activity tasks and the .sync and .waitForTaskToken "
-                    + "service integration patterns only when a mock is specified.");
+            throw StepFunctionsException.invalidRequest("TestState supports Activity tasks and the .sync and"
+                    + " .waitForTaskToken service integration patterns only when a mock is specified.");
         }
     }
 
@@ -59,20 +61,20 @@ final class TestMocks {
             case State.Parallel parallel -> {
                 JsonNode result = arrayResult(mock);
                 if (result != null && result.size() != parallel.branches().size()) {
-                    throw ServiceError.validation(
+                    throw StepFunctionsException.invalidRequest(
                             "Mocked result must contain the same number of items as number of Parallel branches.");
                 }
             }
             case State.Map map -> {
                 if (map.resultWriter().isPresent()) {
                     if (mock instanceof TestMock.Result r && !r.value().isObject()) {
-                        throw ServiceError.validation("Mocked result must be a JSON object.");
+                        throw StepFunctionsException.invalidRequest("Mocked result must be a JSON object.");
                     }
                 } else {
                     arrayResult(mock);
                 }
             }
-            default -> throw ServiceError.validation(
+            default -> throw StepFunctionsException.invalidRequest(
                     "State type '" + state.typeName() + "' is not supported when a mock is specified");
         }
     }
@@ -82,7 +84,7 @@ final class TestMocks {
             return null;
         }
         if (!r.value().isArray()) {
-            throw ServiceError.validation("Mocked result must be an array.");
+            throw StepFunctionsException.invalidRequest("Mocked result must be an array.");
         }
         return r.value();
     }

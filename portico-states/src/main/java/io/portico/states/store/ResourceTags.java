@@ -3,14 +3,14 @@ package io.portico.states.store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.core.tags.TagLimitExceededException;
 import io.portico.core.tags.TagTable;
-import io.portico.states.engine.ServiceError;
+import io.portico.states.engine.StepFunctionsException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * Step Functions' tags on the kit's tag table: state machines and activities may carry at most
- * {@value #LIMIT} tags, and going over is Step Functions' {@code TooManyTags}. Thread safe.
+ * {@value #LIMIT} tags, and going over is {@link StepFunctionsException.Kind#TOO_MANY_TAGS}. Thread safe.
  */
 public final class ResourceTags {
     /** Tags a state machine or activity may carry (AWS: 50). */
@@ -32,7 +32,7 @@ public final class ResourceTags {
         return table.list(resourceArn);
     }
 
-    /** Adds or overwrites tags; TooManyTags if the resource would have more than {@value #LIMIT}. */
+    /** Adds or overwrites tags; TOO_MANY_TAGS if the resource would have more than {@value #LIMIT}. */
     public void tag(String resourceArn, Map<String, String> tags) {
         try {
             table.tag(resourceArn, tags, LIMIT);
@@ -59,7 +59,8 @@ public final class ResourceTags {
         table.in(tx).deleteAll(resourceArn);
     }
 
-    private static ServiceError tooMany() {
-        return new ServiceError("TooManyTags", "Too many tags: the resource can have at most " + LIMIT + " tags");
+    private static StepFunctionsException tooMany() {
+        return StepFunctionsException.of(StepFunctionsException.Kind.TOO_MANY_TAGS,
+                "Too many tags: the resource can have at most " + LIMIT + " tags");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.core.testing.Race;
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.engine.StepFunctionsException.Kind;
 import io.portico.states.store.StatesStores;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -70,10 +71,10 @@ class ConcurrentCreatesTest {
         }).toList();
     }
 
-    /** The Step Functions error code of a failed outcome, the class of any other failure, or "value". */
-    private static String code(Object outcome) {
+    /** The kind of a refused outcome, the class of any other failure, or "value". */
+    private static String kind(Object outcome) {
         return switch (outcome) {
-            case ServiceError e -> e.code();
+            case StepFunctionsException e -> e.kind().name();
             case Throwable t -> t.getClass().getName();
             default -> "value";
         };
@@ -94,11 +95,12 @@ class ConcurrentCreatesTest {
         List<Object> outcomes = race(i -> () -> engine.machines().create(machine("orders",
                 "{\"Comment\": \"" + i + "\", \"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}")));
 
-        assertThat(outcomes).extracting(ConcurrentCreatesTest::code)
-                .containsOnly("value", "StateMachineAlreadyExists")
+        assertThat(outcomes).extracting(ConcurrentCreatesTest::kind)
+                .containsOnly("value", "MACHINE_ALREADY_EXISTS")
                 .filteredOn("value"::equals).hasSize(1);
-        assertThat(outcomes).filteredOn(ServiceError.class::isInstance).allSatisfy(e -> assertThat(((ServiceError) e))
-                .hasMessage("State Machine Already Exists: 'arn:aws:states:us-east-1:000000000000:stateMachine:orders'"));
+        assertThat(outcomes).filteredOn(StepFunctionsException.class::isInstance)
+                .allSatisfy(e -> assertThat(((StepFunctionsException) e)).hasMessage(
+                        "State Machine Already Exists: 'arn:aws:states:us-east-1:000000000000:stateMachine:orders'"));
     }
 
     @Test
@@ -120,7 +122,8 @@ class ConcurrentCreatesTest {
                 Optional.of("{\"includeExecutionData\":false,\"level\":\"OFF\"}"), Map.of())).name()).isEqualTo("orders");
         assertThatThrownBy(() -> engine.machines().create(machine("orders", PASS, ROLE,
                 Optional.of("{\"level\":\"ALL\",\"includeExecutionData\":true}"), Map.of())))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("StateMachineAlreadyExists"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.MACHINE_ALREADY_EXISTS));
     }
 
     @Test
@@ -129,7 +132,8 @@ class ConcurrentCreatesTest {
 
         assertThatThrownBy(() -> engine.machines().create(new StateMachines.CreateRequest(ACCOUNT, REGION, "orders",
                 PASS, ROLE, MachineType.STANDARD, Optional.empty(), Optional.empty(), true, Optional.empty(), Map.of())))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("StateMachineAlreadyExists"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.MACHINE_ALREADY_EXISTS));
     }
 
     @Test
@@ -140,7 +144,8 @@ class ConcurrentCreatesTest {
         }
 
         assertThatThrownBy(() -> engine.machines().create(machine("orders", PASS, ROLE, Optional.empty(), tags)))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("TooManyTags"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.TOO_MANY_TAGS));
         assertThat(engine.machines().list(ACCOUNT, REGION)).isEmpty();
     }
 
@@ -193,8 +198,8 @@ class ConcurrentCreatesTest {
         List<Object> outcomes = race(i -> () -> engine.executions().start(new Executions.StartRequest(machineArn,
                 Optional.of("run-1"), Optional.of("{\"x\":" + i + "}"), Optional.empty())));
 
-        assertThat(outcomes).extracting(ConcurrentCreatesTest::code)
-                .containsOnly("value", "ExecutionAlreadyExists")
+        assertThat(outcomes).extracting(ConcurrentCreatesTest::kind)
+                .containsOnly("value", "EXECUTION_ALREADY_EXISTS")
                 .filteredOn("value"::equals).hasSize(1);
         assertThat(engine.executions().list(machineArn, Optional.empty())).hasSize(1);
     }
@@ -208,6 +213,7 @@ class ConcurrentCreatesTest {
         engine.executions().awaitEnd(arn);
 
         assertThatThrownBy(() -> engine.executions().start(request))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("ExecutionAlreadyExists"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.EXECUTION_ALREADY_EXISTS));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.states.asl.Definition;
 import io.portico.states.asl.parse.DefinitionParser;
 import io.portico.states.asl.parse.MachineType;
+import io.portico.states.engine.StepFunctionsException.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -228,7 +229,7 @@ class DistributedMapTest {
         assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionResult.Succeeded.class);
         assertThat(concurrent.get()).isEqualTo(2);
         assertThatThrownBy(() -> withTask.mapRuns().update(running.mapRunArn(), Optional.of(3), Optional.empty(),
-                Optional.empty())).isInstanceOf(ServiceError.class).hasMessageContaining("not running");
+                Optional.empty())).isInstanceOf(StepFunctionsException.class).hasMessageContaining("not running");
     }
 
     @Test
@@ -260,9 +261,11 @@ class DistributedMapTest {
         MapRuns runs = MapRuns.inMemory(Clock.systemUTC());
 
         assertThatThrownBy(() -> runs.describe("arn:aws:states:us-east-1:000000000000:execution:x:y"))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("InvalidArn"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED_ARN));
         assertThatThrownBy(() -> runs.describe("arn:aws:states:us-east-1:000000000000:mapRun:x/y:" + java.util.UUID.randomUUID()))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("ResourceNotFound"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.RESOURCE_NOT_FOUND));
     }
 
     // --- helpers ---

@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.states.asl.parse.MachineType;
 import io.portico.states.store.StatesStores;
@@ -26,6 +27,9 @@ class ExecutionLimitsTest {
             {"StartAt": "Grow", "States": {"Grow": {"Type": "Pass", "Parameters": {
               "s.$": "States.Format('{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}', $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s, $.s)"},
               %s}}}""";
+
+    private static final String PASS = """
+            {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""";
 
     @TempDir
     Path dataDir;
@@ -116,6 +120,18 @@ class ExecutionLimitsTest {
         assertThat(history).hasSize(25_000);
         assertThat(history.getLast().type()).isEqualTo(EventType.ExecutionFailed);
         assertThat(history.getLast().id()).isEqualTo(25_000);
+    }
+
+    @Test
+    void startExecution_inputOverTheQuota_isAnInvalidMemberInAwsWords() {
+        String input = "\"" + "a".repeat(Executions.MAX_PAYLOAD) + "\"";
+
+        assertThatThrownBy(() -> run(PASS, input)).isInstanceOfSatisfying(StepFunctionsException.class, e -> {
+            assertThat(e.kind()).isEqualTo(StepFunctionsException.Kind.INVALID_MEMBER);
+            assertThat(e.report()).isPresent();
+            assertThat(e).hasMessage("1 validation error detected: Value at 'input' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to 262144");
+        });
     }
 
     private ExecutionRecord run(String definition, String input) throws InterruptedException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.time.ManualClock;
 import io.portico.core.time.Timers;
+import io.portico.states.engine.StepFunctionsException.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -167,7 +168,8 @@ class StateTesterTest {
                 "arn:aws:states:::sqs:sendMessage.waitForTaskToken"}) {
             String definition = "{\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}";
             assertThatThrownBy(() -> tester.test(TestStateRequest.of(definition))).as(resource)
-                    .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("ValidationException"))
+                    .isInstanceOfSatisfying(StepFunctionsException.class,
+                            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST))
                     .hasMessageContaining("only when a mock is specified");
             assertThat(tester.test(TestStateRequest.of(definition).withMock(new TestMock.Result(json("{\"ok\": 1}"))))
                     .output()).as(resource).contains(json("{\"ok\": 1}"));
@@ -274,8 +276,8 @@ class StateTesterTest {
                 {"Type": "Parallel", "QueryLanguage": "JSONata", "End": true, "Branches": [
                   {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}]}
                 """).withMock(new TestMock.Result(json("[1, 2]")))))
-                .isInstanceOfSatisfying(ServiceError.class, e -> {
-                    assertThat(e.code()).isEqualTo("ValidationException");
+                .isInstanceOfSatisfying(StepFunctionsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
                     assertThat(e.getMessage()).isEqualTo(
                             "Mocked result must contain the same number of items as number of Parallel branches.");
                 });
@@ -294,7 +296,8 @@ class StateTesterTest {
         assertThat(result.output()).contains(json("42"));
         assertThat(result.nextState()).isEmpty();
         assertThatThrownBy(() -> tester.test(TestStateRequest.of(machine).withStateName("Nope")))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("ValidationException"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
     }
 
     @Test
@@ -302,22 +305,24 @@ class StateTesterTest {
         assertThatThrownBy(() -> tester.test(TestStateRequest.of("""
                 {"Type": "Pass", "Next": "A", "End": true}
                 """)))
-                .isInstanceOfSatisfying(ServiceError.class, e -> {
-                    assertThat(e.code()).isEqualTo("InvalidDefinition");
+                .isInstanceOfSatisfying(StepFunctionsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_DEFINITION);
                     assertThat(e.getMessage()).startsWith("Invalid State Machine Definition: '");
                 });
         assertThatThrownBy(() -> tester.test(TestStateRequest.of("{\"Type\": \"Teleport\"}")))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("InvalidDefinition"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_DEFINITION));
         assertThatThrownBy(() -> tester.test(TestStateRequest.of("not json")))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.code()).isEqualTo("InvalidDefinition"));
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_DEFINITION));
     }
 
     @Test
     void mock_onPassState_isValidationException() {
         assertThatThrownBy(() -> tester.test(TestStateRequest.of("{\"Type\": \"Pass\", \"End\": true}")
                 .withMock(new TestMock.Result(json("{}")))))
-                .isInstanceOfSatisfying(ServiceError.class, e -> {
-                    assertThat(e.code()).isEqualTo("ValidationException");
+                .isInstanceOfSatisfying(StepFunctionsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
                     assertThat(e.getMessage()).isEqualTo("State type 'Pass' is not supported when a mock is specified");
                 });
     }
@@ -327,7 +332,7 @@ class StateTesterTest {
         assertThatThrownBy(() -> tester.test(TestStateRequest.of("""
                 {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}
                 """).withMock(new TestMock.Result(json("{}"))).withRevealSecrets(true)))
-                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.getMessage())
+                .isInstanceOfSatisfying(StepFunctionsException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("TestState does not support RevealSecrets when a mock is specified."));
     }
 
