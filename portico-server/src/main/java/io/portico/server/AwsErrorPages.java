@@ -1,7 +1,7 @@
 package io.portico.server;
 
 import io.portico.core.json.Json;
-import io.portico.core.protocol.AwsError;
+import io.portico.core.service.AwsError;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;

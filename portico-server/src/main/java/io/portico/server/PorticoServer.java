@@ -9,7 +9,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.Component;
 import io.portico.core.app.AppEndpoint;
 import io.portico.core.app.AppRoutes;
+import io.portico.core.protocol.InProcessCalls;
 import io.portico.core.service.BoundLater;
+import io.portico.core.service.CallBus;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
 import io.portico.core.protocol.ProtocolFront;
@@ -67,6 +69,7 @@ public final class PorticoServer implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock(); // guards start and close
     private Store store;
     private Services services;
+    private InProcessCalls calls;
     private Timers timers;
     private WorkQueue work;
     private Server jetty;
@@ -132,7 +135,8 @@ public final class PorticoServer implements AutoCloseable {
             PlatformContext context = new PlatformContext(store, clock, config.dataDir(), config, registry,
                     this::awsEndpoint, temporaryCredentials, bus, work, timers, appRoutes);
             services = new Services(wiring.apply(context));
-            bus.bind(services);
+            calls = new InProcessCalls(services);
+            bus.bind(calls);
             for (ServiceApi service : services.all()) {
                 service.start();
                 started.add(service);
@@ -234,12 +238,20 @@ public final class PorticoServer implements AutoCloseable {
         return store.describe();
     }
 
-    /** The services this server runs; tools and tests call them in process through it. Only valid once started. */
+    /** The services this server runs. Only valid once started. */
     public Services services() {
         if (services == null) {
             throw new IllegalStateException("not started");
         }
         return services;
+    }
+
+    /** The call bus over {@link #services}: tools and tests call them in process through it. Only valid once started. */
+    public CallBus bus() {
+        if (calls == null) {
+            throw new IllegalStateException("not started");
+        }
+        return calls;
     }
 
     public PorticoConfig config() {

@@ -21,6 +21,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.portico.core.json.Json;
+import io.portico.core.service.AwsError;
+import io.portico.core.service.AwsErrorException;
+import io.portico.core.service.AwsResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,10 +92,21 @@ class ArchitectureTest {
     @Test
     void enginesAndStores_doNotDependOnTheWireProtocol() {
         ArchRule rule = noClasses().that(inLayer("engine")).or(inLayer("store")).or(inLayer("asl"))
-                .should().dependOnClassesThat().resideInAPackage("io.portico.core.protocol..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.portico.core.protocol..")
+                        .or(JavaClass.Predicates.belongToAnyOf(AwsError.class, AwsErrorException.class,
+                                AwsResponse.class)))
                 .because("engines throw their own domain errors with kinds, never an AwsError (or AwsErrorException);"
                         + " each service's api layer maps the kinds to its wire codes")
                 .allowEmptyShould(true);
+        rule.check(mainClasses);
+    }
+
+    @Test
+    void kitServices_doNotDependOnTheWireProtocols() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.portico.core.service..")
+                .should().dependOnClassesThat().resideInAPackage("io.portico.core.protocol..")
+                .because("what a service is (its API, errors, calls) sits below the protocols that reach it: the"
+                        + " front, the router, the codecs and the in-process bus use it, never the reverse");
         rule.check(mainClasses);
     }
 

@@ -2,7 +2,7 @@ package io.portico.server;
 
 import io.portico.core.json.Json;
 import io.portico.core.model.ServiceModels;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.OperationCall;
 import io.portico.core.service.ServiceApi;
 

@@ -3,6 +3,9 @@ package io.portico.core.protocol;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.model.Protocol;
 import io.portico.core.protocol.codec.WireCodec;
+import io.portico.core.service.AwsError;
+import io.portico.core.service.AwsErrorException;
+import io.portico.core.service.AwsResponse;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS endpoint as a Jetty core handler: reads each request, verifies its signature, lets
- * {@link Services} route it to a service and operation, decodes it with that service's protocol codec,
+ * the {@link Router} route it to a service and operation, decodes it with that service's protocol codec,
  * runs it and writes the codec's answer.
  *
  * <p>How a call flows: the body is read up to a cap (a larger body is refused from its
@@ -52,6 +55,7 @@ public final class ProtocolFront extends Handler.Abstract {
     private static final String UNKNOWN = "unknown";
 
     private final Services services;
+    private final Router router;
     private final Optional<SigV4Verifier> verifier;
     private final Map<String, AccessKey> keys;
     private final TemporaryCredentials temporary;
@@ -61,6 +65,7 @@ public final class ProtocolFront extends Handler.Abstract {
     private ProtocolFront(Builder builder) {
         super(InvocationType.BLOCKING);
         this.services = builder.services;
+        this.router = new Router(builder.services);
         Map<String, AccessKey> byId = new LinkedHashMap<>();
         builder.credentials.forEach(key -> byId.put(key.accessKeyId(), key));
         this.keys = Map.copyOf(byId);
@@ -141,7 +146,7 @@ public final class ProtocolFront extends Handler.Abstract {
         Caller who = authenticate(signed);
 
         AwsRequest awsRequest = new AwsRequest(request.getMethod(), rawPath, query, headers, body);
-        Services.Route route = services.route(awsRequest, scope.map(CredentialScope::service));
+        Router.Route route = router.route(awsRequest, scope.map(CredentialScope::service));
         call.api = route.api();
         call.codec = WireCodec.of(route.api().model().protocol());
         call.service = route.api().model().signingName();

@@ -1,5 +1,7 @@
 package io.portico.core.protocol;
 
+import io.portico.core.service.AwsError;
+import io.portico.core.service.AwsErrorException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.arn.Arn;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
-import io.portico.core.protocol.AwsError;
-import io.portico.core.protocol.AwsErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

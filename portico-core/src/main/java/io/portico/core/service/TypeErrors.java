@@ -1,6 +1,5 @@
 package io.portico.core.service;
 
-import io.portico.core.protocol.AwsError;
 
 /**
  * How a service words a request member of the wrong type (a number where the model has a string, an

@@ -1,5 +1,6 @@
 package io.portico.core.protocol;
 
+import io.portico.core.service.AwsErrorException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.BinaryNode;

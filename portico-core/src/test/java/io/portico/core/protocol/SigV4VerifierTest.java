@@ -1,5 +1,7 @@
 package io.portico.core.protocol;
 
+import io.portico.core.service.AwsErrorException;
+import io.portico.core.service.AwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

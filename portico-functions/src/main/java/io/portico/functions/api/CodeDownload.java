@@ -2,7 +2,7 @@ package io.portico.functions.api;
 
 import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
-import io.portico.core.protocol.AwsResponse;
+import io.portico.core.service.AwsResponse;
 import io.portico.core.service.Caller;
 import io.portico.functions.engine.CodeStorage;
 import io.portico.functions.engine.FunctionLogs;

@@ -2,7 +2,7 @@ package io.portico.functions.api;
 
 import io.portico.core.model.ServiceModel;
 import io.portico.core.model.ServiceModels;
-import io.portico.core.protocol.AwsError;
+import io.portico.core.service.AwsError;
 import io.portico.core.service.OperationHandler;
 import io.portico.core.service.ResourceScope;
 import io.portico.core.service.ServiceApi;

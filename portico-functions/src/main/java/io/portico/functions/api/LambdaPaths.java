@@ -1,8 +1,8 @@
 package io.portico.functions.api;
 
-import io.portico.core.protocol.AwsResponse;
-import io.portico.core.protocol.PorticoPaths;
+import io.portico.core.service.AwsResponse;
 import io.portico.core.service.Caller;
+import io.portico.core.service.PorticoPaths;
 import io.portico.functions.engine.Functions;
 import java.util.List;
 import java.util.Map;

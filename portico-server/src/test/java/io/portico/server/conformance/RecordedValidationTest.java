@@ -3,7 +3,7 @@ package io.portico.server.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portico.core.json.Json;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
 import io.portico.server.PorticoServer;
@@ -48,11 +48,11 @@ class RecordedValidationTest {
     @BeforeAll
     static void loadRecordingsAndCreateFunction(PorticoServer server) throws InterruptedException {
         recordings = Recordings.load();
-        server.services().call(CALLER, "lambda", "CreateFunction", LambdaValidationCases
+        server.bus().call(CALLER, "lambda", "CreateFunction", LambdaValidationCases
                 .createFunction(RecordedValidationCases.FUNCTION)
                 .with("Runtime", "provided.al2023").with("Handler", "bootstrap").input());
         // An update is refused while the function is still being created, before its input is looked at.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !server.services().call(CALLER, "lambda",
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !server.bus().call(CALLER, "lambda",
                 "GetFunctionConfiguration", Json.object().put("FunctionName", RecordedValidationCases.FUNCTION))
                 .path("LastUpdateStatus").asText().equals("InProgress"));
     }
@@ -139,7 +139,7 @@ class RecordedValidationTest {
     private record Answer(String code, String message) {
         static Answer of(PorticoServer server, Call call) throws InterruptedException {
             try {
-                server.services().call(CALLER, call.service(), call.operation(), call.input());
+                server.bus().call(CALLER, call.service(), call.operation(), call.input());
                 return new Answer("", "");
             } catch (AwsErrorException e) {
                 return new Answer(e.error().code(), e.error().message().orElse(""));

@@ -10,11 +10,10 @@ import io.portico.core.model.Member;
 import io.portico.core.model.OperationModel;
 import io.portico.core.model.Shape;
 import io.portico.core.protocol.AccessKey;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ResourceScope;
 import io.portico.core.service.ServiceApi;
-import java.util.Map;
 import io.portico.server.PorticoConfig;
 import io.portico.server.PorticoServer;
 import io.portico.server.testing.FunctionFixtures;
@@ -22,6 +21,7 @@ import io.portico.server.testing.PorticoClients;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -156,7 +156,7 @@ class AccountIsolationTest {
                 }
                 tests.add(DynamicTest.dynamicTest(api.model().signingName() + ":" + name, () -> {
                     ObjectNode document = foreign(input, api.model().signingName());
-                    assertThatThrownBy(() -> server.services().call(new Caller(B, "us-east-1",
+                    assertThatThrownBy(() -> server.bus().call(new Caller(B, "us-east-1",
                             java.util.Optional.of("AKIDBBBB")), api.model().signingName(), name, document))
                             .isInstanceOfSatisfying(AwsErrorException.class, e -> {
                                 assertThat(e.error().code()).isEqualTo("AccessDeniedException");

@@ -56,7 +56,7 @@ public final class MemberCoverageHarness implements AutoCloseable {
 
     /** Calls {@code operation} of {@code service} through the call bus, e.g. to create what the others need. */
     public ObjectNode call(String service, String operation, ObjectNode input) throws InterruptedException {
-        return server.services().call(CALLER, service, operation, input);
+        return server.bus().call(CALLER, service, operation, input);
     }
 
     public ServiceApi service(String signingName) {
@@ -74,7 +74,7 @@ public final class MemberCoverageHarness implements AutoCloseable {
             List<String> last) throws InterruptedException {
         ServiceApi api = service(service);
         reads.clear();
-        OperationDriver driver = new OperationDriver(server.services(), api.model(), CALLER);
+        OperationDriver driver = new OperationDriver(server.bus(), api.model(), CALLER);
         MemberCoverage coverage = MemberCoverage.of(api.model());
         List<String> report = new ArrayList<>();
         for (String operation : ordered(api, last)) {

@@ -2,7 +2,7 @@ package io.portico.states.api;
 
 import io.portico.core.Component;
 import io.portico.core.model.ServiceModels;
-import io.portico.core.protocol.AwsError;
+import io.portico.core.service.AwsError;
 import io.portico.core.service.ServiceApi;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.StepFunctionsException;

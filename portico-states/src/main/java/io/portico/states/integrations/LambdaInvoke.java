@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.CallBus;
 import io.portico.states.asl.StatesError;
 import io.portico.states.engine.EventType;

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.protocol.InProcessCalls;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
-import io.portico.core.service.Services;
 import io.portico.states.engine.EngineTimers;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.TaskResources;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -49,14 +47,14 @@ class MapRunOperationsTest {
     Path dataDir;
     private StepFunctions engine;
     private ServiceApi service;
-    private Services services;
+    private InProcessCalls services;
 
     @BeforeEach
     void start() {
         store = SqliteStore.open(dataDir);
         engine = StepFunctions.create(StatesStores.over(store, Clock.systemUTC()), EngineTimers.kit(), TaskResources.NONE);
         service = StatesApi.create(engine);
-        services = new Services(List.of(service));
+        services = InProcessCalls.over(List.of(service));
         service.start();
     }
 

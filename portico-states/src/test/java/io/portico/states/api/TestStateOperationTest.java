@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.protocol.InProcessCalls;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
-import io.portico.core.service.Services;
 import io.portico.core.store.Store;
 import io.portico.states.engine.EngineTimers;
 import io.portico.states.engine.StepFunctions;
@@ -34,7 +34,7 @@ class TestStateOperationTest {
             new Class<?>[] {Store.class}, (proxy, method, args) -> {
                 throw new UnsupportedOperationException("TestState must not use the store: " + method.getName());
             });
-    private final Services services = new Services(List.of(StatesApi.create(
+    private final InProcessCalls services = InProcessCalls.over(List.of(StatesApi.create(
             StepFunctions.create(StatesStores.over(NO_STORE, Clock.systemUTC()), EngineTimers.kit(), TaskResources.NONE))));
 
     @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.TypeErrors;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -3,9 +3,9 @@ package io.portico.core.protocol.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.model.OperationModel;
 import io.portico.core.model.Protocol;
-import io.portico.core.protocol.AwsError;
 import io.portico.core.protocol.AwsRequest;
-import io.portico.core.protocol.AwsResponse;
+import io.portico.core.service.AwsError;
+import io.portico.core.service.AwsResponse;
 import io.portico.core.service.ServiceApi;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ public sealed interface WireCodec permits AwsJsonCodec, RestJsonCodec, QueryCode
      * The input document of {@code operation} from {@code request}; {@code labels} are the URI labels the
      * router matched (REST protocols).
      *
-     * @throws io.portico.core.protocol.AwsErrorException the service's error for an unreadable request or
+     * @throws io.portico.core.service.AwsErrorException the service's error for an unreadable request or
      *     a member of the wrong type
      */
     ObjectNode decode(ServiceApi api, OperationModel operation, AwsRequest request, Map<String, String> labels);

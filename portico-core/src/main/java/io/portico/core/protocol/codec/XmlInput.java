@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.TypeErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

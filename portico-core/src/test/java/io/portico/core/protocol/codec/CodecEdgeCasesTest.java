@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.json.Json;
 import io.portico.core.model.Shape;
 import io.portico.core.model.UriTemplate;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.TypeErrors;
 import java.io.IOException;
 import java.math.BigDecimal;

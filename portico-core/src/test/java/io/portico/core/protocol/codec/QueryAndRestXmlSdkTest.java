@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.model.ServiceModels;
-import io.portico.core.protocol.AwsErrorException;
 import io.portico.core.protocol.ProtocolFront;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.OperationCall;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
@@ -93,7 +93,7 @@ class QueryAndRestXmlSdkTest {
             })
             .operation("GetHostedZone", call -> {
                 if (!call.required("Id").equals("Z1")) {
-                    throw new AwsErrorException(new io.portico.core.protocol.AwsError("NoSuchHostedZone", 404,
+                    throw new AwsErrorException(new io.portico.core.service.AwsError("NoSuchHostedZone", 404,
                             "No hosted zone found with ID: " + call.required("Id")));
                 }
                 ObjectNode out = Json.object();

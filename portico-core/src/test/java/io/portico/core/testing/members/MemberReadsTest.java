@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.core.json.Json;
 import io.portico.core.model.ServiceModels;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.protocol.InProcessCalls;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.Caller;
 import io.portico.core.service.ServiceApi;
-import io.portico.core.service.Services;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class MemberReadsTest {
                     .put("stateMachineArn", call.required("stateMachineArn")))
             .build();
     private final MemberReads reads = new MemberReads();
-    private final Services services = new Services(List.of(reads.watch(states)));
+    private final InProcessCalls services = InProcessCalls.over(List.of(reads.watch(states)));
 
     @Test
     void watch_recordsWhatEachOperationsHandlerAsksFor() throws InterruptedException {

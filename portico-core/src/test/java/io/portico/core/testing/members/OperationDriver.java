@@ -3,7 +3,7 @@ package io.portico.core.testing.members;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.model.OperationModel;
 import io.portico.core.model.ServiceModel;
-import io.portico.core.protocol.AwsErrorException;
+import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.CallBus;
 import io.portico.core.service.Caller;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.portico.core.protocol;
+package io.portico.core.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;

@@ -1,4 +1,4 @@
-package io.portico.core.protocol;
+package io.portico.core.service;
 
 /**
  * Carries an {@link AwsError} to the wire edge (or to a call bus caller). Thrown by the kit's codecs and

@@ -1,4 +1,4 @@
-package io.portico.core.protocol;
+package io.portico.core.service;
 
 import io.portico.core.service.Caller;
 import java.util.List;

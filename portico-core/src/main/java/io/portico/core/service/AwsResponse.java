@@ -1,4 +1,4 @@
-package io.portico.core.protocol;
+package io.portico.core.service;
 
 import java.util.Map;
 
