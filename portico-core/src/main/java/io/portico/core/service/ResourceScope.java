@@ -6,9 +6,7 @@ import io.portico.core.model.Member;
 import io.portico.core.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps every call inside its caller's account and region: a request that names a resource of the
@@ -26,13 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * supplies its own reading through {@link OwnerOf}. {@link #resourceMembers} lists what the rule picks
  * for an operation, so a test can pin it.
  *
- * <p>Which members name resources is worked out once per member and cached. Thread safe.
+ * <p>Which members name resources is worked out once per operation, when the service is built (a
+ * {@link Plan}); a call then visits only those members. Thread safe.
  */
 public final class ResourceScope {
-    private static final Map<Member, Boolean> NAMES_RESOURCE = new ConcurrentHashMap<>();
 
     /** The account, and the region when the value names one, of the resource a value names. */
     public record Owner(String account, Optional<String> region) {
+    }
+
+    /** A value of a request that names a resource of the service, and the owner it names. */
+    public record Named(String value, Owner owner) {
     }
 
     /** Reads the owner a resource-naming value names, if it names one; the default reads full ARNs. */
@@ -58,103 +60,160 @@ public final class ResourceScope {
     }
 
     /**
-     * Refuses {@code input} if it names a resource of another account: IAM's refusal, which comes before
+     * Refuses a request naming a resource of another account: IAM's refusal, which comes before
      * anything else is looked at.
      *
      * @throws AwsErrorException IAM's {@code AccessDeniedException}
      */
-    public static void checkAccounts(ServiceApi api, String operation, Shape.Structure shape, JsonNode input,
-            Caller caller) {
-        walk(shape, input, value -> api.ownerOf().owner(value)
-                .filter(owner -> !owner.account().equals(caller.account()))
-                .ifPresent(owner -> {
-                    throw new AwsErrorException(denied(api, operation, value, caller));
-                }));
+    public static void checkAccounts(ServiceApi api, String operation, List<Named> named, Caller caller) {
+        for (Named n : named) {
+            if (!n.owner().account().equals(caller.account())) {
+                throw new AwsErrorException(denied(api, operation, n.value(), caller));
+            }
+        }
     }
 
     /**
-     * Refuses {@code input} if it names a resource of the caller's account in another region: the
-     * service's own answer, which (AWS's recordings show) comes after the request is validated.
+     * Refuses a request naming a resource of the caller's account in another region: the service's own
+     * answer, which (AWS's recordings show) comes after the request is validated.
      *
      * @throws AwsErrorException the service's answer for another region
      */
-    public static void checkRegions(ServiceApi api, String operation, Shape.Structure shape, JsonNode input,
-            Caller caller) {
-        walk(shape, input, value -> api.ownerOf().owner(value).flatMap(Owner::region)
-                .filter(region -> !region.equals(caller.region()))
-                .ifPresent(region -> {
-                    throw new AwsErrorException(api.otherRegion().answer(operation, value, region, caller));
-                }));
+    public static void checkRegions(ServiceApi api, String operation, List<Named> named, Caller caller) {
+        for (Named n : named) {
+            Optional<String> region = n.owner().region().filter(r -> !r.equals(caller.region()));
+            if (region.isPresent()) {
+                throw new AwsErrorException(api.otherRegion().answer(operation, n.value(), region.get(), caller));
+            }
+        }
     }
 
     /** The dotted paths of the members of {@code shape} that name resources (list elements as {@code []}). */
     public static List<String> resourceMembers(Shape.Structure shape) {
-        List<String> out = new ArrayList<>();
-        collect(shape, "", out, 0);
-        return out;
+        return Plan.of(shape).paths();
     }
 
-    private interface Visitor {
-        void resource(String value);
-    }
+    /**
+     * The members of one input shape that name resources, as a tree holding only the branches that lead
+     * to one: worked out once, so that a call walks those members alone. Immutable.
+     */
+    public static final class Plan {
+        /** Recursive shapes (a DynamoDB AttributeValue) name no resources below this depth. */
+        private static final int MAX_DEPTH = 8;
+        private static final Plan NONE = new Plan(Optional.empty());
 
-    private static void walk(Shape shape, JsonNode value, Visitor visitor) {
-        switch (shape) {
-            case Shape.Structure s -> {
-                for (Member member : s.members().values()) {
-                    JsonNode v = value.get(member.name());
-                    if (v != null && !v.isNull()) {
-                        visitMember(member, v, visitor);
+        private final Optional<Node> root;
+
+        private Plan(Optional<Node> root) {
+            this.root = root;
+        }
+
+        /** The plan of {@code shape}. */
+        public static Plan of(Shape.Structure shape) {
+            Optional<Node> root = node(shape, 0);
+            return root.isEmpty() ? NONE : new Plan(root);
+        }
+
+        /** The resource-naming string values in {@code input}, in model order. */
+        public List<String> values(JsonNode input) {
+            if (root.isEmpty()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(1);
+            collect(root.get(), input, out);
+            return out;
+        }
+
+        List<String> paths() {
+            List<String> out = new ArrayList<>();
+            root.ifPresent(node -> paths(node, "", out));
+            return out;
+        }
+
+        private sealed interface Node {
+        }
+
+        /** A string that names a resource. */
+        private record Text() implements Node {
+        }
+
+        private record Field(String name, Node node) {
+        }
+
+        /** A structure's members that lead to one. */
+        private record Fields(List<Field> fields) implements Node {
+        }
+
+        /** A list's elements. */
+        private record Items(Node element) implements Node {
+        }
+
+        /** A map's values. */
+        private record Values(Node value) implements Node {
+        }
+
+        private static Optional<Node> node(Shape shape, int depth) {
+            if (depth > MAX_DEPTH) {
+                return Optional.empty();
+            }
+            return switch (shape) {
+                case Shape.Structure s -> {
+                    List<Field> fields = new ArrayList<>();
+                    for (Member member : s.members().values()) {
+                        memberNode(member, depth).ifPresent(n -> fields.add(new Field(member.name(), n)));
+                    }
+                    yield fields.isEmpty() ? Optional.empty() : Optional.of(new Fields(List.copyOf(fields)));
+                }
+                case Shape.ListShape l -> memberNode(l.member(), depth).map(Items::new);
+                case Shape.MapShape m -> memberNode(m.value(), depth).map(Values::new);
+                default -> Optional.empty();
+            };
+        }
+
+        private static Optional<Node> memberNode(Member member, int depth) {
+            if (member.shape() instanceof Shape.StringShape) {
+                return namesResource(member) ? Optional.of(new Text()) : Optional.empty();
+            }
+            return node(member.shape(), depth + 1);
+        }
+
+        private static void collect(Node node, JsonNode value, List<String> out) {
+            switch (node) {
+                case Text text -> {
+                    if (value.isTextual()) {
+                        out.add(value.textValue());
+                    }
+                }
+                case Fields f -> {
+                    for (Field field : f.fields()) {
+                        JsonNode v = value.get(field.name());
+                        if (v != null && !v.isNull()) {
+                            collect(field.node(), v, out);
+                        }
+                    }
+                }
+                case Items items -> {
+                    if (value.isArray()) {
+                        value.forEach(item -> collect(items.element(), item, out));
+                    }
+                }
+                case Values values -> {
+                    if (value.isObject()) {
+                        value.properties().forEach(e -> collect(values.value(), e.getValue(), out));
                     }
                 }
             }
-            case Shape.ListShape l -> {
-                for (JsonNode item : value) {
-                    visitMember(l.member(), item, visitor);
-                }
-            }
-            case Shape.MapShape m -> {
-                for (Map.Entry<String, JsonNode> entry : value.properties()) {
-                    visitMember(m.value(), entry.getValue(), visitor);
-                }
-            }
-            default -> {
-            }
         }
-    }
 
-    private static void visitMember(Member member, JsonNode value, Visitor visitor) {
-        if (member.shape() instanceof Shape.StringShape) {
-            if (value.isTextual() && namesResource(member)) {
-                visitor.resource(value.textValue());
-            }
-            return;
-        }
-        walk(member.shape(), value, visitor);
-    }
-
-    private static void collect(Shape shape, String path, List<String> out, int depth) {
-        if (depth > 8) {
-            return; // recursive shapes (a DynamoDB AttributeValue) name no resources below this
-        }
-        switch (shape) {
-            case Shape.Structure s -> s.members().values().forEach(m ->
-                    collectMember(m, path.isEmpty() ? m.name() : path + "." + m.name(), out, depth));
-            case Shape.ListShape l -> collectMember(l.member(), path + "[]", out, depth);
-            case Shape.MapShape m -> collectMember(m.value(), path + "{}", out, depth);
-            default -> {
+        private static void paths(Node node, String path, List<String> out) {
+            switch (node) {
+                case Text text -> out.add(path);
+                case Fields f -> f.fields().forEach(field ->
+                        paths(field.node(), path.isEmpty() ? field.name() : path + "." + field.name(), out));
+                case Items items -> paths(items.element(), path + "[]", out);
+                case Values values -> paths(values.value(), path + "{}", out);
             }
         }
-    }
-
-    private static void collectMember(Member member, String path, List<String> out, int depth) {
-        if (member.shape() instanceof Shape.StringShape) {
-            if (namesResource(member)) {
-                out.add(path);
-            }
-            return;
-        }
-        collect(member.shape(), path, out, depth + 1);
     }
 
     /** IAM's refusal: the caller has no policy allowing the action on another account's resource. */
@@ -168,11 +227,9 @@ public final class ResourceScope {
 
     /** Whether a string member names a resource, as its name, its shape's name or its pattern says. */
     static boolean namesResource(Member member) {
-        return NAMES_RESOURCE.computeIfAbsent(member, m -> {
-            Shape.StringShape shape = (Shape.StringShape) m.shape();
-            return endsWithArn(m.name()) || endsWithArn(shape.name())
-                    || shape.pattern().filter(p -> p.contains("arn:")).isPresent();
-        });
+        Shape.StringShape shape = (Shape.StringShape) member.shape();
+        return endsWithArn(member.name()) || endsWithArn(shape.name())
+                || shape.pattern().filter(p -> p.contains("arn:")).isPresent();
     }
 
     private static boolean endsWithArn(String name) {

@@ -1,5 +1,6 @@
 package io.portico.core.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.Component;
 import io.portico.core.model.OperationModel;
@@ -8,6 +9,7 @@ import io.portico.core.model.Shape;
 import io.portico.core.validation.ValidationReport;
 import io.portico.core.validation.Validator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ public final class ServiceApi implements Component {
     private final Optional<PorticoPaths> paths;
     private final ResourceScope.OwnerOf ownerOf;
     private final ResourceScope.OtherRegion otherRegion;
+    /** Per operation with input, the members that name resources: worked out once, here. */
+    private final Map<String, ResourceScope.Plan> resourcePlans;
 
     private ServiceApi(Builder b) {
         this.model = b.model;
@@ -61,6 +65,9 @@ public final class ServiceApi implements Component {
         this.paths = b.paths;
         this.ownerOf = b.ownerOf.orElseGet(() -> ResourceScope.OwnerOf.arnsOf(model.signingName()));
         this.otherRegion = b.otherRegion;
+        Map<String, ResourceScope.Plan> plans = new HashMap<>();
+        model.operations().forEach((name, op) -> op.input().ifPresent(in -> plans.put(name, ResourceScope.Plan.of(in))));
+        this.resourcePlans = Map.copyOf(plans);
     }
 
     private ServiceApi(ServiceApi original, Map<String, OperationHandler> handlers) {
@@ -74,6 +81,7 @@ public final class ServiceApi implements Component {
         this.paths = original.paths;
         this.ownerOf = original.ownerOf;
         this.otherRegion = original.otherRegion;
+        this.resourcePlans = original.resourcePlans;
     }
 
     public static Builder builder(ServiceModel model) {
@@ -108,6 +116,22 @@ public final class ServiceApi implements Component {
     /** How this service reads the owner a resource-naming member names (see {@link ResourceScope}). */
     public ResourceScope.OwnerOf ownerOf() {
         return ownerOf;
+    }
+
+    /**
+     * The values of {@code input} that name resources of this service, with the owners they name (see
+     * {@link ResourceScope}); values naming no owner this service reads are left out.
+     */
+    public List<ResourceScope.Named> resourcesNamed(OperationModel operation, JsonNode input) {
+        ResourceScope.Plan plan = resourcePlans.get(operation.name());
+        if (plan == null) {
+            return List.of();
+        }
+        List<ResourceScope.Named> named = new ArrayList<>(1);
+        for (String value : plan.values(input)) {
+            ownerOf.owner(value).ifPresent(owner -> named.add(new ResourceScope.Named(value, owner)));
+        }
+        return named;
     }
 
     /** How this service answers a resource of its own in another region (see {@link ResourceScope}). */

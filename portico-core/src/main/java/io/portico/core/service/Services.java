@@ -71,9 +71,10 @@ public final class Services {
         OperationHandler handler = api.handler(operation.name()).orElseThrow(Services::unknownOperation);
         // Authorization before validation: another account's resource is refused whatever else is wrong
         // with the request. Another region is the service's own answer, after validation (as recorded).
-        operation.input().ifPresent(shape -> ResourceScope.checkAccounts(api, operation.name(), shape, input, caller));
+        List<ResourceScope.Named> named = api.resourcesNamed(operation, input);
+        ResourceScope.checkAccounts(api, operation.name(), named, caller);
         api.validate(operation, input);
-        operation.input().ifPresent(shape -> ResourceScope.checkRegions(api, operation.name(), shape, input, caller));
+        ResourceScope.checkRegions(api, operation.name(), named, caller);
         try {
             return handler.handle(new OperationCall(operation, input, caller, requestId, host));
         } catch (RuntimeException e) {
