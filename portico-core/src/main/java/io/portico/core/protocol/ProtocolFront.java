@@ -101,7 +101,10 @@ public final class ProtocolFront extends Handler.Abstract {
      * @throws AwsErrorException AWS's signature error
      */
     public Caller authenticate(SignedRequest request) {
-        Optional<CredentialScope> scope = SigV4Verifier.scopeOf(request);
+        return authenticate(request, SigV4Verifier.scopeOf(request));
+    }
+
+    private Caller authenticate(SignedRequest request, Optional<CredentialScope> scope) {
         String account = verifier.isPresent() ? verifier.get().verify(request).accountId()
                 : scope.map(CredentialScope::accessKeyId).flatMap(this::keyOf).map(AccessKey::accountId)
                         .orElse(AccessKey.DEFAULT_ACCOUNT);
@@ -143,7 +146,7 @@ public final class ProtocolFront extends Handler.Abstract {
         String rawPath = Optional.ofNullable(request.getHttpURI().getPath()).orElse("/");
         SignedRequest signed = new SignedRequest(request.getMethod(), rawPath, query, headers, body);
         Optional<CredentialScope> scope = SigV4Verifier.scopeOf(signed);
-        Caller who = authenticate(signed);
+        Caller who = authenticate(signed, scope);
 
         AwsRequest awsRequest = new AwsRequest(request.getMethod(), rawPath, query, headers, body);
         Router.Route route = router.route(awsRequest, scope.map(CredentialScope::service));

@@ -226,7 +226,12 @@ public final class Timers implements AutoCloseable {
             checkOpen();
             Entry entry = new Entry(this, at, dispatcher.sequence++, fire, waiter);
             dispatcher.entries.add(entry);
-            dispatcher.changed.signalAll();
+            // Only a new earliest timer changes when the dispatcher must wake: one behind it is taken when
+            // the dispatcher wakes for the earlier one. Most timers are deadlines that never fire, so this
+            // spares the dispatcher a wake-up (and a timed re-park) for each.
+            if (dispatcher.entries.peek() == entry) {
+                dispatcher.changed.signalAll();
+            }
             return entry;
         } finally {
             dispatcher.lock.unlock();

@@ -39,16 +39,29 @@ public final class Validator {
 
     private static void structure(Shape.Structure shape, JsonNode value, String prefix, List<Violation> out) {
         for (Member member : shape.members().values()) {
-            String path = prefix + Values.pathName(member.name());
             JsonNode v = value.get(member.name());
             if (v == null || v.isNull()) {
                 if (shape.required().contains(member.name())) {
-                    out.add(new Violation(path, Optional.of(Values.NULL), Constraints.NOT_NULL));
+                    out.add(new Violation(path(prefix, member), Optional.of(Values.NULL), Constraints.NOT_NULL));
                 }
                 continue;
             }
-            check(member.shape(), v, path, out);
+            if (member.shape() instanceof Shape.Structure || member.shape() instanceof Shape.ListShape
+                    || member.shape() instanceof Shape.MapShape) {
+                check(member.shape(), v, path(prefix, member), out);
+                continue;
+            }
+            // A scalar's path is built only when it breaks a constraint: every request checks every member.
+            List<String> broken = Constraints.broken(member.shape(), v);
+            if (!broken.isEmpty()) {
+                String path = path(prefix, member);
+                broken.forEach(constraint -> out.add(new Violation(path, printed(member.shape(), v), constraint)));
+            }
         }
+    }
+
+    private static String path(String prefix, Member member) {
+        return prefix + Values.pathName(member.name());
     }
 
     private static void check(Shape shape, JsonNode value, String path, List<Violation> out) {
