@@ -242,6 +242,17 @@ class TimersTest {
     }
 
     @Test
+    void systemClock_aTimerBehindTheEarliest_firesWithoutWakingTheDispatcherEarly() {
+        try (Timers real = Timers.create(Clock.systemUTC(), "real")) {
+            List<String> fired = new CopyOnWriteArrayList<>();
+            real.schedule(Duration.ofMillis(40), () -> fired.add("first"));
+            real.schedule(Duration.ofMillis(80), () -> fired.add("behind")); // not the earliest: no wake-up
+            await().atMost(Duration.ofSeconds(10)).until(() -> fired.size() == 2);
+            assertThat(fired).containsExactlyInAnyOrder("first", "behind");
+        }
+    }
+
+    @Test
     void systemClock_timersWaitForRealTime() throws Exception {
         try (Timers real = Timers.create(Clock.systemUTC(), "real")) {
             AtomicBoolean ran = new AtomicBoolean();
