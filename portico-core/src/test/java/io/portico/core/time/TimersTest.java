@@ -229,6 +229,13 @@ class TimersTest {
     }
 
     @Test
+    void scope_ofAScope_isRefused() {
+        Timers scope = timers.scope("scope");
+        assertThatThrownBy(() -> scope.scope("inner")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("take scopes from the created timers");
+    }
+
+    @Test
     void close_ofTheCreatedTimers_closesEveryScope() {
         Timers scope = timers.scope("scope");
         scope.schedule(Duration.ofSeconds(5), () -> { });

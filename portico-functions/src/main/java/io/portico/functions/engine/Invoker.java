@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Idle environments are reclaimed, as Lambda reclaims idle sandboxes: one idle for the idle timeout
  * (on the invoker's clock) is closed by a background sweep, so a burst of 50 concurrent calls does not
- * keep 50 environments (or worker processes) for good. The sweep is a timer on the invoker's own
- * {@link Timers}, on that clock too, rescheduled after each run: a test advancing a manual clock
+ * keep 50 environments (or worker processes) for good. The sweep is a timer on the invoker's scope of
+ * the platform's {@link Timers}, on that clock too, rescheduled after each run and dropped when the
+ * invoker closes: a test advancing a manual clock
  * drives it, and an idle Portico wakes only when a sweep is due. Warm reuse takes the most recently used
  * environment first, so under a lighter load the least recently used ones age out. An environment is
  * closed only by whoever removes it from the idle deque: an invocation that took it first owns it,
@@ -53,20 +54,20 @@ public final class Invoker implements AutoCloseable {
 
     /**
      * An invoker that closes environments idle for {@code idleTimeout} (positive), sweeping in the
-     * background every quarter of it (at most every 30 s) on a scope of {@code timers} (the platform's;
-     * their clock is the invoker's) until {@link #close}.
+     * background every quarter of it (at most every 30 s) on a scope of {@code platform} (the platform's
+     * timers; their clock is the invoker's) until {@link #close}.
      */
-    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Timers timers, Duration idleTimeout) {
+    public Invoker(List<FunctionRuntime> runtimes, FunctionLogs logs, Timers platform, Duration idleTimeout) {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
         }
         this.runtimes = List.copyOf(runtimes);
         this.logs = logs;
-        this.clock = timers.clock();
+        this.clock = platform.clock();
         this.idleTimeout = idleTimeout;
         this.sweepEvery = Duration.ofMillis(Math.max(1, min(idleTimeout.dividedBy(4), MAX_SWEEP_INTERVAL).toMillis()));
-        this.timers = timers.scope("lambda");
-        timers.schedule(sweepEvery, this::sweep);
+        this.timers = platform.scope("lambda");
+        this.timers.schedule(sweepEvery, this::sweep);
     }
 
     /** Whether some runtime of this build runs {@code runtime}. */

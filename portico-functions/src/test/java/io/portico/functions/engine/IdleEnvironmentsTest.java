@@ -180,6 +180,16 @@ class IdleEnvironmentsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout");
     }
 
+    @Test
+    void close_leavesNoTimerOfTheInvokerOnThePlatformsTimers() {
+        Invoker invoker = new Invoker(List.of(fake), new FunctionLogs(), timers, TIMEOUT);
+        assertThat(timers.pending()).isEqualTo(1); // the sweep, on the invoker's scope
+
+        invoker.close();
+
+        assertThat(timers.pending()).isZero();
+    }
+
     private Invoker invoker(FunctionRuntime runtime, Duration idleTimeout) {
         Invoker invoker = new Invoker(List.of(runtime), new FunctionLogs(), timers, idleTimeout);
         invokers.add(invoker);
