@@ -1,6 +1,5 @@
 package io.portico.core.service;
 
-import io.portico.core.service.Caller;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

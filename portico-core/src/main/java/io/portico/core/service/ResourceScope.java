@@ -98,7 +98,10 @@ public final class ResourceScope {
      * to one: worked out once, so that a call walks those members alone. Immutable.
      */
     public static final class Plan {
-        /** Recursive shapes (a DynamoDB AttributeValue) name no resources below this depth. */
+        /**
+         * How deep the plan follows nested shapes: recursive ones (a DynamoDB AttributeValue) would never
+         * end, and name no resources. A resource member deeper than this is neither listed nor checked.
+         */
         private static final int MAX_DEPTH = 8;
         private static final Plan NONE = new Plan(Optional.empty());
 

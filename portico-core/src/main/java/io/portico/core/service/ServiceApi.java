@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
  * call bus alike: routing, decoding, validation against the model, the caller's scope, error rendering.
  *
  * <p>A module builds one with {@link #builder}, naming its operations by the model's names (a name the
- * model does not have is a build-time error) and an {@link ErrorMapper} that turns its engine's
- * exceptions into {@link AwsError}s (engines know no wire codes). Operations the model has and the module
+ * model does not have is a build-time error) and how its engine's refusals turn into {@link AwsError}s
+ * ({@link Builder#errors}; engines know no wire codes). Operations the model has and the module
  * does not serve answer {@code UnknownOperationException}. The components handed to
  * {@link Builder#lifecycle} start and stop with the service.
  *
@@ -35,7 +35,7 @@ public final class ServiceApi implements Component {
 
     /** Maps an engine exception to the service's AWS error; empty for exceptions it does not know (bugs). */
     @FunctionalInterface
-    public interface ErrorMapper {
+    private interface ErrorMapper {
         Optional<AwsError> map(RuntimeException e);
 
         ErrorMapper NONE = e -> Optional.empty();
@@ -263,8 +263,12 @@ public final class ServiceApi implements Component {
             return this;
         }
 
-        public Builder errors(ErrorMapper errors) {
-            this.errors = errors;
+        /**
+         * How the engine's refusals read on the wire: every {@code type} thrown by a handler is answered
+         * with the error {@code mapper} gives for it (engines know no wire codes; the api maps their kinds).
+         */
+        public <E extends RuntimeException> Builder errors(Class<E> type, Function<? super E, AwsError> mapper) {
+            this.errors = e -> type.isInstance(e) ? Optional.of(mapper.apply(type.cast(e))) : Optional.empty();
             return this;
         }
 

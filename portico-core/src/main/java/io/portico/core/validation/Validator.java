@@ -34,7 +34,7 @@ public final class Validator {
     public static ValidationReport validate(Shape.Structure shape, JsonNode value, String pathPrefix) {
         List<Violation> out = new ArrayList<>();
         structure(shape, value, pathPrefix, out);
-        return new ValidationReport(List.copyOf(out));
+        return new ValidationReport(out);
     }
 
     private static void structure(Shape.Structure shape, JsonNode value, String prefix, List<Violation> out) {
@@ -46,8 +46,7 @@ public final class Validator {
                 }
                 continue;
             }
-            if (member.shape() instanceof Shape.Structure || member.shape() instanceof Shape.ListShape
-                    || member.shape() instanceof Shape.MapShape) {
+            if (isAggregate(member.shape())) {
                 check(member.shape(), v, path(prefix, member), out);
                 continue;
             }
@@ -58,6 +57,11 @@ public final class Validator {
                 broken.forEach(constraint -> out.add(new Violation(path, printed(member.shape(), v), constraint)));
             }
         }
+    }
+
+    /** Structures, lists and maps are checked member by member; scalars against their constraints. */
+    private static boolean isAggregate(Shape shape) {
+        return shape instanceof Shape.Structure || shape instanceof Shape.ListShape || shape instanceof Shape.MapShape;
     }
 
     private static String path(String prefix, Member member) {
@@ -78,7 +82,7 @@ public final class Validator {
         Constraints.length(value.size(), list.min(), list.max())
                 .ifPresent(c -> out.add(new Violation(path, printed(list, value), c)));
         Shape element = list.member().shape();
-        if (element instanceof Shape.Structure || element instanceof Shape.ListShape || element instanceof Shape.MapShape) {
+        if (isAggregate(element)) {
             for (int i = 0; i < value.size(); i++) {
                 check(element, value.get(i), path + "." + (i + 1) + ".member", out);
             }
@@ -107,7 +111,7 @@ public final class Validator {
         boolean badValue = false;
         for (Map.Entry<String, JsonNode> e : value.properties()) {
             badKey |= !Constraints.broken(key, TextNode.valueOf(e.getKey())).isEmpty();
-            if (element instanceof Shape.Structure || element instanceof Shape.ListShape || element instanceof Shape.MapShape) {
+            if (isAggregate(element)) {
                 if (!e.getValue().isNull()) {
                     check(element, e.getValue(), path + "." + e.getKey() + ".member", out);
                 }

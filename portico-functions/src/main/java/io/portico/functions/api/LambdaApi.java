@@ -66,8 +66,7 @@ public final class LambdaApi {
                         "Functions from '" + region + "' are not reachable in this region ('" + caller.region() + "')"))
                 .lifecycle(functions)
                 .paths(new LambdaPaths(functions))
-                .errors(e -> e instanceof FunctionsException error
-                        ? Optional.of(error(model, code(error.kind()), error.getMessage())) : Optional.empty());
+                .errors(FunctionsException.class, e -> error(model, code(e.kind()), e.getMessage()));
         operations.forEach(api::operation);
         return api.build();
     }

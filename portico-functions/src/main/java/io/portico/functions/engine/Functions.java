@@ -1,6 +1,7 @@
 package io.portico.functions.engine;
 
 import io.portico.core.Component;
+import io.portico.core.json.Json;
 import io.portico.core.paging.PageTokens;
 import io.portico.core.time.Timers;
 import io.portico.core.validation.ValidationReport;
@@ -341,13 +342,13 @@ public final class Functions implements Component {
 
     /** The event invoke configuration of a qualifier ($LATEST when unqualified), if one was put. */
     public Optional<EventInvokeConfig> eventInvokeConfig(FunctionRef ref) {
-        return store.invokeConfig(configKey(ref)).map(json -> io.portico.core.json.Json.read(
+        return store.invokeConfig(configKey(ref)).map(json -> Json.read(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8), EventInvokeConfig.class));
     }
 
     public List<EventInvokeConfig> eventInvokeConfigs(FunctionRef ref) {
         get(ref.withoutQualifier());
-        return store.invokeConfigs(ref.arn()).stream().map(json -> io.portico.core.json.Json.read(
+        return store.invokeConfigs(ref.arn()).stream().map(json -> Json.read(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8), EventInvokeConfig.class)).toList();
     }
 
@@ -374,7 +375,7 @@ public final class Functions implements Component {
         }
         EventInvokeConfig config = new EventInvokeConfig(key, r, age, onSuccess.orElse(base.onSuccess()),
                 onFailure.orElse(base.onFailure()), clock.instant());
-        store.putInvokeConfig(key, io.portico.core.json.Json.writeString(config), config.lastModified());
+        store.putInvokeConfig(key, Json.writeString(config), config.lastModified());
         return config;
     }
 
@@ -416,7 +417,7 @@ public final class Functions implements Component {
                 new InvokeOptions(requestId, ref.qualifiedArn(), clientContextJson, Optional.empty()),
                 target.concurrencyLimit());
         if (result.payload().length > MAX_SYNC_PAYLOAD) {
-            byte[] error = io.portico.core.json.Json.write(io.portico.core.json.Json.object()
+            byte[] error = Json.write(Json.object()
                     .put("errorMessage", "Response payload size exceeded maximum allowed payload size ("
                             + MAX_SYNC_PAYLOAD + " bytes).")
                     .put("errorType", "Function.ResponseSizeTooLarge"));

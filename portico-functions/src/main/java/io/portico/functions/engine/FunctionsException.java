@@ -1,9 +1,8 @@
 package io.portico.functions.engine;
 
+import io.portico.core.validation.Refusal;
 import io.portico.core.validation.ValidationReport;
 import io.portico.core.validation.Violation;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A Lambda request the engine refuses: a {@link Kind} saying what is wrong, in the domain's terms, and
@@ -11,10 +10,9 @@ import java.util.Optional;
  * Lambda's model gives that code ({@code LambdaApi}); the engine names no wire code and no HTTP status.
  *
  * <p>A refusal built from a {@link ValidationReport} (a member breaking a constraint the engine checks
- * itself) has the report's message, worded as AWS's validation errors. Immutable; no
- * stack trace is captured (this is an answer, not a bug).
+ * itself) has the report's message, worded as AWS's validation errors (see {@link Refusal}).
  */
-public final class FunctionsException extends RuntimeException {
+public final class FunctionsException extends Refusal {
 
     /** What is wrong with the request. */
     public enum Kind {
@@ -39,13 +37,12 @@ public final class FunctionsException extends RuntimeException {
         PRECONDITION_FAILED
     }
 
-    private final Kind kind;
-    private final transient ValidationReport report;
+    private FunctionsException(Kind kind, String message) {
+        super(kind, message);
+    }
 
-    private FunctionsException(Kind kind, String message, ValidationReport report) {
-        super(message, null, false, false);
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.report = report;
+    private FunctionsException(Kind kind, ValidationReport report) {
+        super(kind, report);
     }
 
     /** A refusal of {@code kind} with Lambda's message; {@link Kind#INVALID_MEMBER} takes {@link #invalid} instead. */
@@ -53,7 +50,7 @@ public final class FunctionsException extends RuntimeException {
         if (kind == Kind.INVALID_MEMBER) {
             throw new IllegalArgumentException("INVALID_MEMBER carries a ValidationReport: use invalid(...)");
         }
-        return new FunctionsException(kind, message, null);
+        return new FunctionsException(kind, message);
     }
 
     /**
@@ -61,7 +58,7 @@ public final class FunctionsException extends RuntimeException {
      * in its service code but words as a validation error.
      */
     public static FunctionsException of(Kind kind, ValidationReport report) {
-        return new FunctionsException(kind, report.message(), report);
+        return new FunctionsException(kind, report);
     }
 
     /** Members breaking constraints, reported in AWS's words and order. */
@@ -81,12 +78,8 @@ public final class FunctionsException extends RuntimeException {
         return of(Kind.CONFLICT, message);
     }
 
+    @Override
     public Kind kind() {
-        return kind;
-    }
-
-    /** The broken constraints, when the refusal was built from a report; empty otherwise. */
-    public Optional<ValidationReport> report() {
-        return Optional.ofNullable(report);
+        return (Kind) super.kind();
     }
 }

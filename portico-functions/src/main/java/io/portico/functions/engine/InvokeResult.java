@@ -1,5 +1,6 @@
 package io.portico.functions.engine;
 
+import io.portico.core.json.Json;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public record InvokeResult(byte[] payload, Optional<String> functionError, Strin
             return Optional.empty();
         }
         try {
-            var node = io.portico.core.json.Json.mapper().readTree(payload);
+            var node = Json.mapper().readTree(payload);
             return node != null && node.path("errorType").isTextual()
                     ? Optional.of(node.get("errorType").asText()) : Optional.empty();
         } catch (java.io.IOException e) {

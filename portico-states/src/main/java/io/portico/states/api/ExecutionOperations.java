@@ -3,6 +3,8 @@ package io.portico.states.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.arn.Arn;
+import io.portico.core.json.Json;
 import io.portico.states.engine.ExecutionRecord;
 import io.portico.states.engine.ExecutionResult;
 import io.portico.states.engine.Executions;
@@ -20,7 +22,7 @@ import java.util.Optional;
 
 /** Executions, their history, and task callbacks. */
 final class ExecutionOperations {
-    private static final ObjectMapper JSON = io.portico.core.json.Json.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
 
     private final StepFunctions engine;
@@ -241,7 +243,7 @@ final class ExecutionOperations {
      */
     private static String ownToken(Call call) {
         String token = call.required("taskToken");
-        boolean foreign = TaskTokens.executionArn(token).flatMap(io.portico.core.arn.Arn::parse)
+        boolean foreign = TaskTokens.executionArn(token).flatMap(Arn::parse)
                 .filter(arn -> !arn.account().equals(call.account())).isPresent();
         if (foreign) {
             throw unknownToken(token);

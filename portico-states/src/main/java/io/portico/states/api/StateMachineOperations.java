@@ -3,6 +3,7 @@ package io.portico.states.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.states.asl.parse.DefinitionParser;
 import io.portico.states.asl.parse.Diagnostic;
 import io.portico.states.asl.parse.MachineType;
@@ -244,7 +245,7 @@ final class StateMachineOperations {
 
     private static JsonNode json(String text) {
         try {
-            return io.portico.core.json.Json.mapper().readTree(text);
+            return Json.mapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.StepFunctionsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Step Functions API on the service kit: AWS's {@code states-2016-11-23} model (AWS JSON 1.0, target
@@ -33,8 +32,7 @@ public final class StatesApi {
         MapRunOperations.register(operations, engine);
         TestStateOperation.register(operations, engine);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
-                .errors(e -> e instanceof StepFunctionsException error
-                        ? Optional.of(AwsError.clientError(code(error.kind()), error.getMessage())) : Optional.empty())
+                .errors(StepFunctionsException.class, e -> AwsError.clientError(code(e.kind()), e.getMessage()))
                 .lifecycle(new Component() {
                     @Override
                     public void start() {

@@ -3,6 +3,7 @@ package io.portico.states.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
 import io.portico.core.validation.Violation;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.StepFunctionsException;
@@ -10,9 +11,9 @@ import io.portico.states.engine.TestMock;
 import io.portico.states.engine.TestStateRequest;
 import io.portico.states.engine.TestStateResult;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 
 /**
  * TestState: decodes the request into a {@link TestStateRequest}, runs it on the engine's
@@ -22,7 +23,7 @@ import java.util.List;
  * Tasks, which Portico does not run yet, so it answers like DEBUG.
  */
 final class TestStateOperation {
-    private static final ObjectMapper JSON = io.portico.core.json.Json.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final StepFunctions engine;
 

@@ -63,7 +63,8 @@ public final class Activities implements TaskResources {
     /**
      * CreateActivity: the new activity with its tags, or the existing one of that name. AWS makes
      * CreateActivity idempotent by name and ignores a repeat's tags, so concurrent creates of one name
-     * all answer the same activity (the store decides which insert wins). TooManyTags creates nothing.
+     * all answer the same activity (the store decides which insert wins). A refusal of TOO_MANY_TAGS
+     * creates nothing.
      */
     public ActivityInfo create(String account, String region, String name, Map<String, String> tags) {
         Names.check(name);

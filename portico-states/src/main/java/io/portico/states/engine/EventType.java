@@ -1,5 +1,7 @@
 package io.portico.states.engine;
 
+import io.portico.states.asl.State;
+
 /**
  * The execution history event types Portico records, with the name of the details field AWS puts
  * each type's details under in GetExecutionHistory (for example {@code stateEnteredEventDetails}).
@@ -60,30 +62,30 @@ public enum EventType {
     }
 
     /** The event that records entering a state of this type. */
-    public static EventType entered(io.portico.states.asl.State state) {
+    public static EventType entered(State state) {
         return switch (state) {
-            case io.portico.states.asl.State.Pass p -> PassStateEntered;
-            case io.portico.states.asl.State.Task t -> TaskStateEntered;
-            case io.portico.states.asl.State.Choice c -> ChoiceStateEntered;
-            case io.portico.states.asl.State.Wait w -> WaitStateEntered;
-            case io.portico.states.asl.State.Succeed s -> SucceedStateEntered;
-            case io.portico.states.asl.State.Fail f -> FailStateEntered;
-            case io.portico.states.asl.State.Parallel p -> ParallelStateEntered;
-            case io.portico.states.asl.State.Map m -> MapStateEntered;
+            case State.Pass p -> PassStateEntered;
+            case State.Task t -> TaskStateEntered;
+            case State.Choice c -> ChoiceStateEntered;
+            case State.Wait w -> WaitStateEntered;
+            case State.Succeed s -> SucceedStateEntered;
+            case State.Fail f -> FailStateEntered;
+            case State.Parallel p -> ParallelStateEntered;
+            case State.Map m -> MapStateEntered;
         };
     }
 
     /** The event that records leaving a state of this type normally (Fail states are never left). */
-    public static EventType exited(io.portico.states.asl.State state) {
+    public static EventType exited(State state) {
         return switch (state) {
-            case io.portico.states.asl.State.Pass p -> PassStateExited;
-            case io.portico.states.asl.State.Task t -> TaskStateExited;
-            case io.portico.states.asl.State.Choice c -> ChoiceStateExited;
-            case io.portico.states.asl.State.Wait w -> WaitStateExited;
-            case io.portico.states.asl.State.Succeed s -> SucceedStateExited;
-            case io.portico.states.asl.State.Fail f -> throw new IllegalArgumentException("a Fail state is never exited");
-            case io.portico.states.asl.State.Parallel p -> ParallelStateExited;
-            case io.portico.states.asl.State.Map m -> MapStateExited;
+            case State.Pass p -> PassStateExited;
+            case State.Task t -> TaskStateExited;
+            case State.Choice c -> ChoiceStateExited;
+            case State.Wait w -> WaitStateExited;
+            case State.Succeed s -> SucceedStateExited;
+            case State.Fail f -> throw new IllegalArgumentException("a Fail state is never exited");
+            case State.Parallel p -> ParallelStateExited;
+            case State.Map m -> MapStateExited;
         };
     }
 

@@ -261,7 +261,7 @@ public final class Executions implements AutoCloseable {
     /** Runs the execution, stopped with States.Timeout should the engine's clock reach {@code deadline} first. */
     private ExecutionResult runBounded(ExecutionRun run, Instant deadline) {
         Timers.Scheduled alarm = deadline.equals(Instant.MAX) ? null
-                : interpreter.timers().alarm(deadline, () -> run.stop(new ExecutionResult.TimedOut("States.Timeout",
+                : interpreter.waits().alarm(deadline, () -> run.stop(new ExecutionResult.TimedOut("States.Timeout",
                         "The execution timed out")));
         try {
             return interpreter.run(run);

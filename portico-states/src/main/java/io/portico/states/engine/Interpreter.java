@@ -44,16 +44,16 @@ public final class Interpreter {
 
     private final Clock clock;
     private final TaskRunner tasks;
-    private final ExecutionWaits timers;
+    private final ExecutionWaits waits;
     /** Where distributed Maps keep their Map Runs; in memory until the engine attaches its durable one. */
     private volatile MapRuns mapRuns;
     /** Where distributed Maps read items (ItemReader) and export results (ResultWriter); none until attached. */
     private volatile ObjectStore objectStore = ObjectStore.NONE;
 
-    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits timers) {
+    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
         this.clock = clock;
-        this.timers = timers;
-        this.tasks = new TaskRunner(resources, tokens, timers, clock);
+        this.waits = waits;
+        this.tasks = new TaskRunner(resources, tokens, waits, clock);
         this.mapRuns = MapRuns.inMemory(clock);
     }
 
@@ -79,8 +79,8 @@ public final class Interpreter {
         return clock;
     }
 
-    ExecutionWaits timers() {
-        return timers;
+    ExecutionWaits waits() {
+        return waits;
     }
 
     /**
@@ -190,7 +190,7 @@ public final class Interpreter {
                 }
                 Optional<Duration> backoff = retryDelay(recoverable.retry(), visit.attempts(), error.error());
                 if (backoff.isPresent()) {
-                    timers.sleepUntil(frame.run(), clock.instant().plus(backoff.get()));
+                    waits.sleepUntil(frame.run(), clock.instant().plus(backoff.get()));
                     visit.retried();
                     continue;
                 }
@@ -237,7 +237,7 @@ public final class Interpreter {
             case State.Choice choice -> SimpleStates.choice(choice, visit);
             case State.Succeed succeed -> SimpleStates.succeed(visit);
             case State.Fail fail -> SimpleStates.fail(fail, visit);
-            case State.Wait wait -> WaitRunner.run(wait, visit, timers, clock);
+            case State.Wait wait -> WaitRunner.run(wait, visit, waits, clock);
             case State.Task task -> tasks.run(task, visit);
             case State.Parallel parallel -> new ParallelRunner(this).run(parallel, visit);
             case State.Map map -> new MapRunner(this).run(map, visit);

@@ -24,7 +24,7 @@ public interface ResourceRepository {
 
     /**
      * Inserts the activity with its tags unless one of that ARN exists, which then comes back untouched
-     * (its tags too: AWS ignores the tags of a repeated CreateActivity). TooManyTags inserts nothing.
+     * (its tags too: AWS ignores the tags of a repeated CreateActivity). A refusal of TOO_MANY_TAGS inserts nothing.
      */
     Insertion<ActivityInfo> insertActivityIfAbsent(ActivityInfo activity, Map<String, String> tags);
 
@@ -39,7 +39,7 @@ public interface ResourceRepository {
     /** The resource's tags sorted by key; a new mutable map. */
     Map<String, String> tags(String resourceArn);
 
-    /** Adds or overwrites tags; TooManyTags if the resource would have more than Step Functions allows (50). */
+    /** Adds or overwrites tags; refused with TOO_MANY_TAGS if the resource would have more than Step Functions allows (50). */
     void tag(String resourceArn, Map<String, String> tags);
 
     /** Removes the tags with these keys; absent keys are ignored. */

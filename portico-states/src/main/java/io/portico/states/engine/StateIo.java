@@ -3,10 +3,13 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.Catcher;
 import io.portico.states.asl.DataFlow;
 import io.portico.states.asl.EvalContext;
 import io.portico.states.asl.QueryLanguage;
+import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
+import io.portico.states.asl.jsonata.JsonataScope;
 import java.util.Optional;
 
 /**
@@ -56,7 +59,7 @@ final class StateIo {
      */
     private static void checkInputSize(StateVisit visit, JsonNode effective) {
         // A Pass state's Parameters are its result: the output check names that.
-        if (!(visit.state() instanceof io.portico.states.asl.State.Pass)) {
+        if (!(visit.state() instanceof State.Pass)) {
             PayloadSize.requireWithinQuota(effective, visit.state().name(), "has an input");
         }
     }
@@ -113,7 +116,7 @@ final class StateIo {
     }
 
     /** The output a Catch produces from the error output {@code {"Error","Cause"}}. */
-    static JsonNode caught(StateVisit visit, io.portico.states.asl.Catcher catcher, ObjectNode errorOutput) {
+    static JsonNode caught(StateVisit visit, Catcher catcher, ObjectNode errorOutput) {
         if (visit.state().queryLanguage() == QueryLanguage.JSONATA) {
             ObjectNode assigned = jsonataAssign(visit, catcher.assign(), Optional.empty(), Optional.of(errorOutput));
             JsonNode out = catcher.output().isEmpty()
@@ -150,8 +153,8 @@ final class StateIo {
     }
 
     /** The JSONata scope of a state: {@code $states.input} is its raw input. */
-    static io.portico.states.asl.jsonata.JsonataScope jsonataScope(StateVisit visit) {
-        return io.portico.states.asl.jsonata.JsonataScope.of(visit.input(), visit.context(), visit.frame().variables());
+    static JsonataScope jsonataScope(StateVisit visit) {
+        return JsonataScope.of(visit.input(), visit.context(), visit.frame().variables());
     }
 
     /** Runs a JSONata evaluation, recording AWS's EvaluationFailed event if it fails. */

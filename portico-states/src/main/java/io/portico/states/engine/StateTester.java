@@ -49,20 +49,20 @@ public final class StateTester {
     private final Clock clock;
     private final TaskTokens tokens;
     /** The engine's deadlines; sleeps that never wait: TestState returns as soon as the state's work is done. */
-    private final ExecutionWaits timers;
+    private final ExecutionWaits waits;
     /** Runs the tested state, and the states inside its Map or Parallel, without ever waiting. */
     private final Interpreter interpreter;
 
-    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits timers) {
+    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
         this.clock = clock;
         this.tokens = tokens;
-        this.timers = timers.withoutWaiting();
-        this.interpreter = new Interpreter(clock, resources, tokens, this.timers);
+        this.waits = waits.withoutWaiting();
+        this.interpreter = new Interpreter(clock, resources, tokens, this.waits);
     }
 
-    /** A tester whose deadlines (its five minutes, a Task's TimeoutSeconds) are on {@code timers}. */
-    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits timers) {
-        return new StateTester(clock, resources, tokens, timers);
+    /** A tester whose deadlines (its five minutes, a Task's TimeoutSeconds) are on {@code waits}. */
+    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
+        return new StateTester(clock, resources, tokens, waits);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class StateTester {
             visit.retried();
         }
         run.enlist(Thread.currentThread());
-        Timers.Scheduled deadline = timers.alarm(clock.instant().plus(TIME_LIMIT),
+        Timers.Scheduled deadline = waits.alarm(clock.instant().plus(TIME_LIMIT),
                 () -> run.stop(new ExecutionResult.TimedOut(StatesError.TIMEOUT, null)));
         try {
             Interpreter.Step step = dispatch(visit, request.mock());

@@ -1,9 +1,8 @@
 package io.portico.states.engine;
 
+import io.portico.core.validation.Refusal;
 import io.portico.core.validation.ValidationReport;
 import io.portico.core.validation.Violation;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A Step Functions request the engine refuses: a {@link Kind} saying what is wrong, in the domain's
@@ -13,9 +12,9 @@ import java.util.Optional;
  *
  * <p>A request member that breaks a constraint the engine checks itself is {@link Kind#INVALID_MEMBER}
  * with the {@link ValidationReport}, whose message is worded as AWS's validation errors.
- * Immutable; no stack trace is captured (this is an answer, not a bug).
+ * Immutable (see {@link Refusal}).
  */
-public final class StepFunctionsException extends RuntimeException {
+public final class StepFunctionsException extends Refusal {
 
     /** What is wrong with the request. */
     public enum Kind {
@@ -62,13 +61,12 @@ public final class StepFunctionsException extends RuntimeException {
         INVALID_PAGE_TOKEN
     }
 
-    private final Kind kind;
-    private final transient ValidationReport report;
+    private StepFunctionsException(Kind kind, String message) {
+        super(kind, message);
+    }
 
-    private StepFunctionsException(Kind kind, String message, ValidationReport report) {
-        super(message, null, false, false);
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.report = report;
+    private StepFunctionsException(Kind kind, ValidationReport report) {
+        super(kind, report);
     }
 
     /** A refusal of {@code kind} with AWS's message; {@link Kind#INVALID_MEMBER} takes {@link #invalid} instead. */
@@ -76,13 +74,12 @@ public final class StepFunctionsException extends RuntimeException {
         if (kind == Kind.INVALID_MEMBER) {
             throw new IllegalArgumentException("INVALID_MEMBER carries a ValidationReport: use invalid(...)");
         }
-        return new StepFunctionsException(kind, message, null);
+        return new StepFunctionsException(kind, message);
     }
 
     /** Members breaking constraints, reported in AWS's words and order. */
     public static StepFunctionsException invalid(Violation... violations) {
-        ValidationReport report = ValidationReport.of(violations);
-        return new StepFunctionsException(Kind.INVALID_MEMBER, report.message(), report);
+        return new StepFunctionsException(Kind.INVALID_MEMBER, ValidationReport.of(violations));
     }
 
     public static StepFunctionsException invalidRequest(String message) {
@@ -119,12 +116,8 @@ public final class StepFunctionsException extends RuntimeException {
         return of(Kind.RESOURCE_NOT_FOUND, "Resource not found: '" + arn + "'");
     }
 
+    @Override
     public Kind kind() {
-        return kind;
-    }
-
-    /** The broken constraints of an {@link Kind#INVALID_MEMBER} refusal; empty for every other kind. */
-    public Optional<ValidationReport> report() {
-        return Optional.ofNullable(report);
+        return (Kind) super.kind();
     }
 }

@@ -39,13 +39,13 @@ final class TaskRunner {
 
     private final TaskResources resources;
     private final TaskTokens tokens;
-    private final ExecutionWaits timers;
+    private final ExecutionWaits waits;
     private final Clock clock;
 
-    TaskRunner(TaskResources resources, TaskTokens tokens, ExecutionWaits timers, Clock clock) {
+    TaskRunner(TaskResources resources, TaskTokens tokens, ExecutionWaits waits, Clock clock) {
         this.resources = resources;
         this.tokens = tokens;
-        this.timers = timers;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -123,7 +123,7 @@ final class TaskRunner {
 
     private JsonNode invokeWithTimeout(TaskResource handler, TaskCall call) throws InterruptedException {
         InvokeAlarm alarm = call.timeoutSeconds().isPresent() && !ResourceNames.isActivity(call.resource())
-                ? InvokeAlarm.arm(timers, clock.instant().plusSeconds(call.timeoutSeconds().getAsLong()))
+                ? InvokeAlarm.arm(waits, clock.instant().plusSeconds(call.timeoutSeconds().getAsLong()))
                 : InvokeAlarm.NONE;
         JsonNode response;
         try {
@@ -220,10 +220,10 @@ final class TaskRunner {
         private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
         private Timers.Scheduled scheduled;
 
-        static InvokeAlarm arm(ExecutionWaits timers, Instant at) {
+        static InvokeAlarm arm(ExecutionWaits waits, Instant at) {
             InvokeAlarm alarm = new InvokeAlarm();
             Thread caller = Thread.currentThread();
-            alarm.scheduled = timers.alarm(at, () -> {
+            alarm.scheduled = waits.alarm(at, () -> {
                 if (alarm.armed.compareAndSet(true, false)) {
                     caller.interrupt();
                     alarm.interrupted.complete(null);

@@ -80,7 +80,7 @@ public final class TaskTokens {
     /**
      * The outcome of delivering a callback: delivered to the waiting task; {@code CLOSED}, a well-formed
      * token whose task is no longer waiting (it already completed, timed out, or its execution ended),
-     * which AWS answers with TaskTimedOut; or {@code MALFORMED}, not a token at all (InvalidToken).
+     * which AWS answers with TaskTimedOut; or {@code MALFORMED}, not a token at all (UNKNOWN_TASK_TOKEN).
      */
     public enum Delivery { DELIVERED, CLOSED, MALFORMED }
 

@@ -20,13 +20,13 @@ final class WaitRunner {
     private WaitRunner() {
     }
 
-    static Interpreter.Step run(State.Wait wait, StateVisit visit, ExecutionWaits timers, Clock clock) {
+    static Interpreter.Step run(State.Wait wait, StateVisit visit, ExecutionWaits waits, Clock clock) {
         JsonNode effective = StateIo.effectiveInput(visit);
         Frame frame = visit.frame();
         Optional<Instant> resumed = frame.takeResumedTimer();
         Instant until = resumed.isPresent() ? resumed.get() : deadline(wait, visit, effective, clock.instant());
         frame.run().checkpointer().timer(frame.key(), wait.name(), visit.input(), frame.variables().own(), until);
-        timers.sleepUntil(frame.run(), until);
+        waits.sleepUntil(frame.run(), until);
         JsonNode out = StateIo.output(visit, effective, Optional.empty(), Optional.empty());
         return new Interpreter.Step(wait.transition().next(), out);
     }

@@ -60,7 +60,7 @@ public final class ResourceStore implements ResourceRepository {
 
     /**
      * Inserts the activity with its tags unless one of that ARN exists, which then comes back untouched
-     * (its tags too: AWS ignores the tags of a repeated CreateActivity). TooManyTags inserts nothing.
+     * (its tags too: AWS ignores the tags of a repeated CreateActivity). A refusal of TOO_MANY_TAGS inserts nothing.
      */
     @Override
     public Insertion<ActivityInfo> insertActivityIfAbsent(ActivityInfo a, Map<String, String> newTags) {
@@ -101,7 +101,7 @@ public final class ResourceStore implements ResourceRepository {
         return tags.list(resourceArn);
     }
 
-    /** Adds or overwrites tags; TooManyTags if the resource would have more than {@link ResourceTags#LIMIT}. */
+    /** Adds or overwrites tags; refused with TOO_MANY_TAGS if the resource would have more than {@link ResourceTags#LIMIT}. */
     @Override
     public void tag(String resourceArn, Map<String, String> newTags) {
         tags.tag(resourceArn, newTags);

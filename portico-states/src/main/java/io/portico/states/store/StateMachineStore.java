@@ -33,7 +33,7 @@ public final class StateMachineStore implements StateMachineRepository {
      * Inserts the machine, its first version (when published at create) and its tags in one
      * transaction, unless a machine of that ARN exists: that one comes back untouched for the caller to
      * judge (an identical CreateStateMachine is idempotent, another is StateMachineAlreadyExists).
-     * TooManyTags inserts nothing.
+     * A refusal of TOO_MANY_TAGS inserts nothing.
      */
     @Override
     public Insertion<StateMachineInfo> insertIfAbsent(StateMachineInfo m, Optional<VersionInfo> firstVersion,
