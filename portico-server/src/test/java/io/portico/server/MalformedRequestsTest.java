@@ -11,14 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests no SDK would send, answered with AWS-shaped errors rather than an empty or HTML body:
  * what Jetty refuses before any service sees it, names with encoded slashes (which reach the service
- * and get its own validation error), and body fields of the wrong JSON type.
+ * and get its own validation error), bodies that are not exactly one JSON value, and body fields of the
+ * wrong JSON type.
  */
 @PorticoTest
 class MalformedRequestsTest {
@@ -99,14 +102,38 @@ class MalformedRequestsTest {
             """)
     void stepFunctionsMembersOfTheWrongTypeOrValue_getAwsErrors(String operation, String body, String code, String message,
             URI endpoint) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                .header("Authorization", LAMBDA_AUTHORIZATION.replace("/lambda/", "/states/"))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "AWSStepFunctions." + operation)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = stepFunctions(endpoint, operation, "application/x-amz-json-1.0",
+                body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"__type\":\"" + code + "\"").contains(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{}{}", "{} 1", "{}x"})
+    void trailingDataAfterTheBody_isRefused_inWordsThatNameNoJavaClass(String body, URI endpoint) throws Exception {
+        HttpResponse<String> states = stepFunctions(endpoint, "ListStateMachines", "application/x-amz-json-1.0",
+                body.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> lambda = send(HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(states.statusCode()).isEqualTo(400);
+        assertThat(states.body()).contains("\"__type\":\"SerializationException\"");
+        assertThat(lambda.statusCode()).isEqualTo(400);
+        assertThat(lambda.headers().firstValue("x-amzn-ErrorType")).contains("InvalidRequestContentException");
+        for (HttpResponse<String> answer : List.of(states, lambda)) {
+            assertThat(answer.body()).doesNotContain("com.fasterxml").doesNotContain("DeserializationFeature")
+                    .doesNotContain("JsonNode");
+        }
+    }
+
+    private HttpResponse<String> stepFunctions(URI endpoint, String operation, String contentType, byte[] body)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(endpoint)
+                .header("Authorization", LAMBDA_AUTHORIZATION.replace("/lambda/", "/states/"))
+                .header("Content-Type", contentType)
+                .header("X-Amz-Target", "AWSStepFunctions." + operation)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -2,17 +2,22 @@ package io.portico.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /**
  * The one configured Jackson {@link ObjectMapper} every Portico module shares, plus the few helpers
@@ -39,6 +44,12 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
+
+    /**
+     * Jackson's constraint messages end by naming the Java method that holds the limit
+     * ({@code (1000, from `StreamReadConstraints.getMaxNestingDepth()`)}): not for callers' eyes.
+     */
+    private static final Pattern JAVA_SOURCE = Pattern.compile(", from `[^`]*`\\)");
 
     private Json() {
     }
@@ -79,6 +90,28 @@ public final class Json {
     public static <T> T read(byte[] json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses text that must be exactly one JSON value, as AWS's JSON front ends read a request body:
+     * anything but whitespace after the value makes the text malformed (Jackson alone stops reading at the
+     * value's end). Empty or blank text reads as a {@link MissingNode}.
+     *
+     * @throws MalformedJsonException with the parser's description of the first problem
+     */
+    public static JsonNode readOne(byte[] json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            JsonNode value = MAPPER.readTree(parser);
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw new MalformedJsonException("Trailing token (of type " + after + ") found after value");
+            }
+            return value == null ? MissingNode.getInstance() : value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(JAVA_SOURCE.matcher(e.getOriginalMessage()).replaceAll(")"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,9 @@
 package io.portico.core.protocol.codec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
+import io.portico.core.json.MalformedJsonException;
 import io.portico.core.model.OperationModel;
 import io.portico.core.protocol.AwsRequest;
 import io.portico.core.service.AwsError;
@@ -13,7 +11,6 @@ import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.AwsResponse;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.TypeErrors;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -24,9 +21,6 @@ import java.util.Map;
 public final class AwsJsonCodec implements WireCodec {
     static final AwsJsonCodec JSON_1_0 = new AwsJsonCodec("application/x-amz-json-1.0");
     static final AwsJsonCodec JSON_1_1 = new AwsJsonCodec("application/x-amz-json-1.1");
-
-    /** A body is one JSON value: anything after it is refused, as AWS's JSON front ends refuse it. */
-    private static final ObjectReader BODY = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String contentType;
 
@@ -71,20 +65,15 @@ public final class AwsJsonCodec implements WireCodec {
                 .orElse("message");
     }
 
-    /** The body as a JSON object; an empty body reads as {@code {}}. */
+    /** The body as a JSON object (exactly one: see {@link Json#readOne}); an empty body reads as {@code {}}. */
     static ObjectNode parseObject(byte[] bytes, TypeErrors errors) {
-        if (bytes.length == 0) {
-            return Json.object();
-        }
         JsonNode node;
         try {
-            node = BODY.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new AwsErrorException(errors.unreadable(e.getOriginalMessage()));
-        } catch (IOException e) {
+            node = Json.readOne(bytes);
+        } catch (MalformedJsonException e) {
             throw new AwsErrorException(errors.unreadable(e.getMessage()));
         }
-        if (node == null || node.isMissingNode()) {
+        if (node.isMissingNode()) {
             return Json.object();
         }
         if (node instanceof ObjectNode object) {
