@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Requests no SDK would send, answered with AWS-shaped errors rather than an empty or HTML body:
  * what Jetty refuses before any service sees it, names with encoded slashes (which reach the service
- * and get its own validation error), bodies that are not exactly one JSON value, and body fields of the
+ * and get its own validation error), bodies that are not exactly one JSON value (a byte-order mark, trailing data), and body fields of the
  * wrong JSON type.
  */
 @PorticoTest
@@ -125,6 +126,20 @@ class MalformedRequestsTest {
             assertThat(answer.body()).doesNotContain("com.fasterxml").doesNotContain("DeserializationFeature")
                     .doesNotContain("JsonNode");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"EFBBBF", "FEFF", "FFFE"})
+    void byteOrderMarkBeforeTheBody_isRefusedAsUnreadable(String mark, URI endpoint) throws Exception {
+        byte[] body = HexFormat.of().parseHex(mark + "7B7D"); // the mark, then {}
+        HttpResponse<String> states = stepFunctions(endpoint, "ListStateMachines", "application/x-amz-json-1.0", body);
+        HttpResponse<String> lambda = send(HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(states.statusCode()).isEqualTo(400);
+        assertThat(states.body()).contains("\"__type\":\"SerializationException\"").contains("(code 65279 / 0xfeff)");
+        assertThat(lambda.statusCode()).isEqualTo(400);
+        assertThat(lambda.headers().firstValue("x-amzn-ErrorType")).contains("InvalidRequestContentException");
     }
 
     private HttpResponse<String> stepFunctions(URI endpoint, String operation, String contentType, byte[] body)

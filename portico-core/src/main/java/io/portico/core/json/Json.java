@@ -96,13 +96,17 @@ public final class Json {
     }
 
     /**
-     * Parses text that must be exactly one JSON value, as AWS's JSON front ends read a request body:
-     * anything but whitespace after the value makes the text malformed (Jackson alone stops reading at the
-     * value's end). Empty or blank text reads as a {@link MissingNode}.
+     * Parses text that must be exactly one JSON value, as AWS's JSON front ends read a request body: a
+     * byte-order mark before the value, or anything but whitespace after it, makes the text malformed
+     * (Jackson alone would skip the mark and stop reading at the value's end). Empty or blank text reads as
+     * a {@link MissingNode}.
      *
      * @throws MalformedJsonException with the parser's description of the first problem
      */
     public static JsonNode readOne(byte[] json) {
+        if (ByteOrderMark.startsOf(json)) {
+            throw new MalformedJsonException(ByteOrderMark.AS_PARSED);
+        }
         try (JsonParser parser = MAPPER.createParser(json)) {
             JsonNode value = MAPPER.readTree(parser);
             JsonToken after = parser.nextToken();
