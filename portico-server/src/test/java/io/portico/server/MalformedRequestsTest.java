@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Requests no SDK would send, answered with AWS-shaped errors rather than an empty or HTML body:
  * what Jetty refuses before any service sees it, names with encoded slashes (which reach the service
- * and get its own validation error), bodies that are not exactly one JSON value (a byte-order mark, trailing data), and body fields of the
+ * and get its own validation error), bodies that are not exactly one JSON value (a byte-order mark, trailing data) or not JSON at all, and body fields of the
  * wrong JSON type.
  */
 @PorticoTest
@@ -140,6 +140,32 @@ class MalformedRequestsTest {
         assertThat(states.body()).contains("\"__type\":\"SerializationException\"").contains("(code 65279 / 0xfeff)");
         assertThat(lambda.statusCode()).isEqualTo(400);
         assertThat(lambda.headers().firstValue("x-amzn-ErrorType")).contains("InvalidRequestContentException");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            text/plain                                 | 404
+            application/xml                            | 404
+            application/x-amz-json-1.1                 | 404
+            none                                       | 404
+            application/x-amz-json-1.0; charset=UTF-8  | 200
+            application/json                           | 200
+            """)
+    void stepFunctionsBodyOfAnotherMediaType_reachesNoOperation(String contentType, int status, URI endpoint)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Authorization", LAMBDA_AUTHORIZATION.replace("/lambda/", "/states/"))
+                .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        if (status == 404) {
+            assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
+        }
     }
 
     private HttpResponse<String> stepFunctions(URI endpoint, String operation, String contentType, byte[] body)

@@ -11,12 +11,14 @@ import io.portico.core.service.AwsErrorException;
 import io.portico.core.service.AwsResponse;
 import io.portico.core.service.ServiceApi;
 import io.portico.core.service.TypeErrors;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * AWS JSON 1.0 and 1.1: the operation comes from {@code X-Amz-Target}, the input is the JSON body, the
- * output is the JSON body with status 200, and an error is {@code {"__type": code, "message": ...}} with
- * {@code x-amzn-ErrorType} (the message member is named as the error shape names it). Thread safe.
+ * AWS JSON 1.0 and 1.1: the operation comes from {@code X-Amz-Target}, the input is the JSON body (sent as
+ * the protocol's own media type or {@code application/json}), the output is the JSON body with status 200,
+ * and an error is {@code {"__type": code, "message": ...}} with {@code x-amzn-ErrorType} (the message
+ * member is named as the error shape names it). Thread safe.
  */
 public final class AwsJsonCodec implements WireCodec {
     static final AwsJsonCodec JSON_1_0 = new AwsJsonCodec("application/x-amz-json-1.0");
@@ -30,6 +32,7 @@ public final class AwsJsonCodec implements WireCodec {
 
     @Override
     public ObjectNode decode(ServiceApi api, OperationModel operation, AwsRequest request, Map<String, String> labels) {
+        checkMediaType(request);
         ObjectNode body = parseObject(request.body(), api.typeErrors());
         return operation.input().map(shape -> JsonDocuments.structure(shape, body, api.typeErrors())).orElse(body);
     }
@@ -42,6 +45,31 @@ public final class AwsJsonCodec implements WireCodec {
     @Override
     public AwsResponse error(ServiceApi api, AwsError error, String requestId) {
         return jsonError(api, error, contentType, true);
+    }
+
+    /**
+     * A body in any media type but the protocol's own or {@code application/json} (parameters such as a
+     * charset aside, as Smithy's protocol test {@code AwsJson10MustSupportParametersInContentType} requires)
+     * reaches no operation on AWS: its JSON front end finds the operation by target and media type together.
+     * Nothing records Step Functions' answer. DynamoDB's, on the same front end, is recorded by the dynalite
+     * emulator (architect/dynalite, index.js: 404 {@code <UnknownOperationException/>} for a body of any
+     * other type) and reported in rusoto/rusoto#215 (404 for {@code application/x-amz-json-1.1} sent to a
+     * JSON 1.0 service). Portico answers the same code and status in the protocol's JSON error shape, which
+     * the SDKs read.
+     */
+    private void checkMediaType(AwsRequest request) {
+        if (request.body().length == 0) {
+            return;
+        }
+        String type = request.header("content-type").map(AwsJsonCodec::mediaType).orElse("");
+        if (!type.equals(contentType) && !type.equals("application/json")) {
+            throw new AwsErrorException(new AwsError("UnknownOperationException", 404, null));
+        }
+    }
+
+    private static String mediaType(String contentType) {
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
     }
 
     /** The JSON error body and headers shared by AWS JSON and REST-JSON; {@code withType} adds {@code __type}. */
