@@ -63,6 +63,7 @@ class MalformedRequestsTest {
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Architectures": ["sparc"], "Code": {"ZipFile": ""}} | ValidationException | Member must satisfy enum value set: [x86_64, arm64]
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "TracingConfig": {"Mode": "On"}, "Code": {"ZipFile": ""}} | ValidationException | Member must satisfy enum value set: [Active, PassThrough]
             POST | /2015-03-31/functions | {"FunctionName": "t", "Runtime": "java21", "Role": "r", "Handler": "h", "Tags": ["a"], "Code": {"ZipFile": ""}} | InvalidRequestContentException | 'Tags' as a map
+            GET  | /2015-03-31/functions/?FunctionVersion=BOGUS | {} | ValidationException | Value 'BOGUS' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]
             """)
     void lambdaMembersOfTheWrongTypeOrValue_getLambdasErrors(String method, String path, String body, String type,
             String message, URI endpoint) throws Exception {
@@ -100,6 +101,9 @@ class MalformedRequestsTest {
             ListExecutions     | {"stateMachineArn": "arn:aws:states:us-east-1:000000000000:stateMachine:x", "statusFilter": "DONE"} | ValidationException | Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]
             ValidateStateMachineDefinition | {"definition": "{}", "severity": "FATAL"} | ValidationException | Member must satisfy enum value set: [ERROR, WARNING]
             GetExecutionHistory | {"executionArn": "arn:aws:states:us-east-1:000000000000:execution:x:y", "includeExecutionData": "yes"} | SerializationException | STRING_VALUE cannot be converted to Boolean
+            CreateStateMachine | {"name": "t", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/r", "loggingConfiguration": "x"} | SerializationException | STRING_VALUE cannot be converted to LoggingConfiguration
+            UpdateStateMachine | {"stateMachineArn": "arn:aws:states:us-east-1:000000000000:stateMachine:x", "loggingConfiguration": {"level": 5}} | SerializationException | NUMBER_VALUE cannot be converted to String
+            UpdateStateMachine | {"stateMachineArn": "arn:aws:states:us-east-1:000000000000:stateMachine:x", "tracingConfiguration": {"enabled": "yes"}} | SerializationException | STRING_VALUE cannot be converted to Boolean
             """)
     void stepFunctionsMembersOfTheWrongTypeOrValue_getAwsErrors(String operation, String body, String code, String message,
             URI endpoint) throws Exception {
