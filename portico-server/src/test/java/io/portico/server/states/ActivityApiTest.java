@@ -80,7 +80,7 @@ class ActivityApiTest {
                 .isInstanceOf(software.amazon.awssdk.services.sfn.model.ValidationException.class)
                 .hasMessageContaining("at 'name' failed to satisfy constraint: Member must have length less than or equal to 80");
         assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn("not-an-arn")))
-                .isInstanceOf(InvalidArnException.class).hasMessageContaining("Invalid Arn: 'not-an-arn'");
+                .isInstanceOf(InvalidArnException.class).hasMessageContaining("Invalid Arn: 'Invalid ARN prefix: not-an-arn'");
         assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(ARN_PREFIX + "stateMachine:not-an-activity")))
                 .isInstanceOf(InvalidArnException.class);
         assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(ARN_PREFIX + "activity:never-created")))

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
@@ -219,6 +220,15 @@ class TestStateApiTest {
                 .isInstanceOf(InvalidExecutionInputException.class);
         assertThatThrownBy(() -> sfn.testState(b -> b.roleArn(ROLE).definition(PASS).inspectionLevel("VERBOSE")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("inspectionLevel");
+    }
+
+    @Test
+    void roleArnThatIsNoIamArn_isInvalidArn_beforeTheStateRuns() {
+        assertThatThrownBy(() -> sfn.testState(b -> b.roleArn("not-an-arn").definition(PASS).input("{}")))
+                .isInstanceOf(InvalidArnException.class)
+                .hasMessageStartingWith("Invalid Arn: 'Invalid ARN prefix: not-an-arn'");
+        assertThatThrownBy(() -> sfn.testState(b -> b.roleArn("arn:aws:s3:::bucket").definition(PASS).input("{}")))
+                .isInstanceOf(InvalidArnException.class).hasMessageStartingWith("Invalid Arn: 'arn:aws:s3:::bucket'");
     }
 
     private static ObjectNode testState(String definition, String input, String level) {

@@ -259,7 +259,8 @@ public final class StateMachines {
         }
     }
 
-    private static void checkRoleArn(String roleArn) {
+    /** An execution role must be an IAM ARN (CreateStateMachine, UpdateStateMachine and TestState). */
+    static void checkRoleArn(String roleArn) {
         Optional<Arn> arn = Arn.parse(roleArn);
         if (arn.isEmpty() || !arn.get().service().equals("iam")) {
             throw StepFunctionsException.malformedArn(roleArn);

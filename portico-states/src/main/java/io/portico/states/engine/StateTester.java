@@ -70,6 +70,7 @@ public final class StateTester {
      * parser rejects and {@code INVALID_REQUEST} for parameters AWS rejects together.
      */
     public TestStateResult test(TestStateRequest request) {
+        request.roleArn().ifPresent(StateMachines::checkRoleArn);
         TestMocks.checkRequest(request);
         TestDefinitions.Target target = TestDefinitions.resolve(request.definition(), request.stateName());
         State state = target.state();

@@ -86,8 +86,14 @@ public final class StepFunctionsException extends Refusal {
         return of(Kind.INVALID_REQUEST, message);
     }
 
+    /**
+     * AWS names what is wrong with text that does not even start as an ARN ({@code Invalid Arn: 'Invalid ARN
+     * prefix: not_a_valid_arn'} for DescribeStateMachine, DescribeActivity, ListExecutions and others in
+     * {@code ../shared/conformance/stepfunctions-api}); of a malformed ARN it prints the ARN.
+     */
     public static StepFunctionsException malformedArn(String arn) {
-        return of(Kind.MALFORMED_ARN, "Invalid Arn: '" + arn + "'");
+        String problem = arn.startsWith("arn:") ? arn : "Invalid ARN prefix: " + arn;
+        return of(Kind.MALFORMED_ARN, "Invalid Arn: '" + problem + "'");
     }
 
     public static StepFunctionsException machineNotFound(String arn) {
