@@ -41,6 +41,8 @@ public final class Functions implements Component {
     public static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
     /** The longest function name Lambda creates. */
     static final int MAX_NAME_LENGTH = 64;
+    /** Tags a function may carry (Lambda: 50). */
+    public static final int TAG_LIMIT = 50;
     private static final byte[] EMPTY_EVENT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final FunctionRepository store;
@@ -140,6 +142,10 @@ public final class Functions implements Component {
     public FunctionVersion create(NewFunction request) {
         validateName(request.name());
         FunctionSettings settings = checkRuntime(request.settings().validate());
+        // Lambda judges the request before it looks for the name: too many tags is not a conflict.
+        if (request.tags().size() > TAG_LIMIT) {
+            throw FunctionsException.tooManyTags();
+        }
         CodeStorage.StoredCode stored = code.store(request.zip());
         FunctionVersion latest = new FunctionVersion(request.accountId(), request.region(), request.name(),
                 FunctionVersion.LATEST, settings, stored.sha256Base64(), stored.size(), clock.instant(), revision(),

@@ -74,6 +74,11 @@ public final class FunctionsException extends Refusal {
         return of(Kind.INVALID_PARAMETER, message);
     }
 
+    /** More tags than a function may carry ({@code Functions.TAG_LIMIT}), in Lambda's words. */
+    public static FunctionsException tooManyTags() {
+        return invalidParameter("Number of tags exceeds resource tag limit.");
+    }
+
     public static FunctionsException conflict(String message) {
         return of(Kind.CONFLICT, message);
     }

@@ -15,6 +15,7 @@ import io.portico.functions.engine.FunctionRepository;
 import io.portico.functions.engine.FunctionSettings;
 import io.portico.functions.engine.FunctionState;
 import io.portico.functions.engine.FunctionVersion;
+import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +28,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Functions, versions, aliases and per-function settings in the store; tags in the kit's
- * {@link TagTable} (at most {@value #TAG_LIMIT} per function, as on Lambda). This is the engine's
+ * {@link TagTable} (at most {@value Functions#TAG_LIMIT} per function, as on Lambda). This is the engine's
  * {@link FunctionRepository}, which {@code portico-server} creates here and hands to the engine; creating
  * one brings the module's schema up to date. Thread safe.
  */
 public final class FunctionStore implements FunctionRepository {
-    /** Tags a function may carry (Lambda: 50). */
-    public static final int TAG_LIMIT = 50;
     private static final String VERSION_COLUMNS = "account, region, name, version, settings, code_sha256, code_size, "
             + "last_modified_ms, revision_id, state";
     private static final String ALIAS_COLUMNS = "account, region, function_name, name, function_version, description, "
@@ -67,7 +66,7 @@ public final class FunctionStore implements FunctionRepository {
                 throw FunctionsException.conflict("Function already exist: " + latest.name());
             }
             insertVersion(tx, latest);
-            withTagLimit(() -> tags.in(tx).tag(latest.functionArn(), newTags, TAG_LIMIT));
+            withTagLimit(() -> tags.in(tx).tag(latest.functionArn(), newTags, Functions.TAG_LIMIT));
             return null;
         });
     }
@@ -251,10 +250,10 @@ public final class FunctionStore implements FunctionRepository {
         return tags.list(arn);
     }
 
-    /** Adds or overwrites tags; {@code INVALID_PARAMETER} past {@value #TAG_LIMIT}, as Lambda answers. */
+    /** Adds or overwrites tags; {@code INVALID_PARAMETER} past {@value Functions#TAG_LIMIT}, as Lambda answers. */
     @Override
     public void tag(String arn, Map<String, String> newTags) {
-        withTagLimit(() -> tags.tag(arn, newTags, TAG_LIMIT));
+        withTagLimit(() -> tags.tag(arn, newTags, Functions.TAG_LIMIT));
     }
 
     @Override
@@ -266,7 +265,7 @@ public final class FunctionStore implements FunctionRepository {
         try {
             tagging.run();
         } catch (TagLimitExceededException e) {
-            throw FunctionsException.invalidParameter("Number of tags exceeds resource tag limit.");
+            throw FunctionsException.tooManyTags();
         }
     }
 

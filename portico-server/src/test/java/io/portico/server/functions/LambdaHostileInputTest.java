@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import io.portico.server.testing.TestFunctions;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
@@ -49,6 +51,21 @@ class LambdaHostileInputTest {
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(SCRIPTED))).tags(Map.of(longKey, "v"))))
                 .isInstanceOfSatisfying(LambdaException.class, e -> assertValidation(e, "tags", KEY_CONSTRAINT));
         assertThat(lambda.listTags(b -> b.resource(arn)).tags()).isEmpty();
+    }
+
+    @Test
+    void createFunctionOfATakenName_withTooManyTags_isRefusedForTheTags_notTheName() {
+        TestFunctions.deployBootstrap(lambda, "taken", SCRIPTED, Map.of());
+        Map<String, String> tags = new HashMap<>();
+        for (int i = 0; i <= 50; i++) {
+            tags.put("k" + i, "v");
+        }
+
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("taken").runtime(Runtime.PROVIDED_AL2023)
+                .handler("bootstrap").role(TestFunctions.ROLE).code(c -> c.zipFile(SdkBytes.fromByteArray(SCRIPTED)))
+                .tags(tags)))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageStartingWith("Number of tags exceeds resource tag limit.");
     }
 
     private static void assertValidation(LambdaException e, String member, String constraint) {
