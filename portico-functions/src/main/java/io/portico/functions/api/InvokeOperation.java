@@ -3,6 +3,7 @@ package io.portico.functions.api;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
+import io.portico.core.json.MalformedJsonException;
 import io.portico.core.service.OperationHandler;
 import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.FunctionRef;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Invoke: {@code RequestResponse} (run and answer 200 with the payload; a function error adds
  * {@code X-Amz-Function-Error}), {@code Event} (queue durably, answer 202) and {@code DryRun} (check,
- * answer 204). {@code X-Amz-Log-Type: Tail} returns the invocation's last 4 KB of log, base64. The same
+ * answer 204). {@code X-Amz-Log-Type: Tail} returns the invocation's last 4 KB of log, base64;
+ * {@code X-Amz-Client-Context} must be base64 of a JSON object. The same
  * handler answers Step Functions' Lambda tasks through the call bus.
  */
 final class InvokeOperation {
@@ -49,7 +51,8 @@ final class InvokeOperation {
                 return out.put("StatusCode", 204);
             }
             default -> {
-                Optional<String> clientContext = call.text("ClientContext").map(InvokeOperation::decode);
+                Optional<String> clientContext = call.text("ClientContext").filter(c -> !c.isEmpty())
+                        .map(InvokeOperation::clientContext);
                 InvokeResult result = functions.invoke(ref, payload, call.operation().requestId(), clientContext);
                 out.put("StatusCode", 200).put("ExecutedVersion", result.executedVersion());
                 result.functionError().ifPresent(e -> out.put("FunctionError", e));
@@ -86,12 +89,34 @@ final class InvokeOperation {
         }
     }
 
-    private static String decode(String base64) {
+    /**
+     * The client context as JSON text. Lambda refuses one that is not base64 of a JSON object before running
+     * anything, in one wording for every such case (quoted in boto/boto3#2153 for text that is no JSON);
+     * left to the function, it would fail there in the runtime's words.
+     */
+    private static String clientContext(String base64) {
+        byte[] json;
         try {
-            return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            json = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw FunctionsException.invalidParameter("Client context must be a valid Base64-"
-                    + "encoded JSON object.");
+            throw notAClientContext();
         }
+        if (!isObject(json)) {
+            throw notAClientContext();
+        }
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isObject(byte[] json) {
+        try {
+            return Json.readOne(json).isObject();
+        } catch (MalformedJsonException e) {
+            return false;
+        }
+    }
+
+    private static FunctionsException notAClientContext() {
+        return FunctionsException.of(FunctionsException.Kind.UNREADABLE_PAYLOAD,
+                "Client context must be a valid Base64-encoded JSON object.");
     }
 }

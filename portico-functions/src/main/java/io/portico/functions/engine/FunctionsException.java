@@ -27,7 +27,7 @@ public final class FunctionsException extends Refusal {
         INVALID_PARAMETER,
         /** A member breaks a constraint of the request: the exception carries the {@link ValidationReport}. */
         INVALID_MEMBER,
-        /** A payload that is not JSON. */
+        /** A payload, or a client context, that is not JSON. */
         UNREADABLE_PAYLOAD,
         /** A payload larger than the invocation type allows. */
         TOO_LARGE,

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import io.portico.server.testing.TestFunctions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
@@ -66,6 +70,26 @@ class LambdaHostileInputTest {
                 .tags(tags)))
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageStartingWith("Number of tags exceeds resource tag limit.");
+    }
+
+    @Test
+    void clientContextThatIsNoBase64JsonObject_isInvalidRequestContent_beforeTheFunctionRuns() {
+        TestFunctions.deployBootstrap(lambda, "context", SCRIPTED, Map.of("MODE", "echo"));
+        for (String context : List.of("not json", "[1]", "{} {}")) {
+            String header = Base64.getEncoder().encodeToString(context.getBytes(StandardCharsets.UTF_8));
+            assertRefusedClientContext(header, context);
+        }
+        assertRefusedClientContext("%%% not base64", "not base64");
+        String object = Base64.getEncoder().encodeToString("{\"custom\":{\"k\":\"v\"}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(lambda.invoke(b -> b.functionName("context").clientContext(object)).statusCode()).isEqualTo(200);
+    }
+
+    private void assertRefusedClientContext(String header, String description) {
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("context").clientContext(header)
+                .payload(SdkBytes.fromUtf8String("{}"))))
+                .as(description)
+                .isInstanceOfSatisfying(InvalidRequestContentException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
+                .hasMessageStartingWith("Client context must be a valid Base64-encoded JSON object.");
     }
 
     private static void assertValidation(LambdaException e, String member, String constraint) {
