@@ -101,15 +101,14 @@ public final class Activities implements TaskResources {
             if (p == null) {
                 return Optional.empty();
             }
-            if (!p.task().handOut(workerName)) {
-                continue; // it timed out or its execution stopped before this worker came
-            }
-            p.call().events().record(EventType.ActivityStarted, () -> {
+            boolean taken = p.task().handOut(workerName, () -> p.call().events().record(EventType.ActivityStarted, () -> {
                 ObjectNode d = NODES.objectNode();
                 workerName.ifPresent(w -> d.put("workerName", w));
                 return d;
-            });
-            p.task().flush();
+            }));
+            if (!taken) {
+                continue; // it timed out or its execution stopped before this worker came
+            }
             return Optional.of(new ActivityTask(p.task().token(), p.input().toString()));
         }
     }

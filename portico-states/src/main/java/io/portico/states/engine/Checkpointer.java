@@ -2,6 +2,8 @@ package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.portico.states.asl.StatesError;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,39 +19,68 @@ import java.util.Optional;
  */
 public interface Checkpointer {
 
-    /** The frame will next run {@code state} with {@code input}; {@code variables} are the frame's own. */
-    void transition(String frameKey, String state, JsonNode input, ObjectNode variables);
-
     /**
-     * {@code state} of the frame, entered with {@code input}, sleeps until {@code until} (a Wait state);
-     * stored so a restart keeps the deadline.
+     * Writes the frame's {@code position}, with every history event and frame mark recorded before it
+     * (see {@link DurableJournal}), in one transaction.
      */
-    void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until);
+    void save(String frameKey, FrameCheckpoint position);
 
     /**
-     * The frame's Task {@code state}, entered with {@code input}, now waits on its task token: the
-     * resource was called, or the activity scheduled. Stores the wait with the frame's position and the
-     * events recorded so far, in one transaction, so that a restart waits again on the same token instead
-     * of calling the resource again; the wait ends with the frame's next checkpoint (or the execution).
+     * The frame's Task, at {@code position}, now waits on its task token: the resource was called, or the
+     * activity scheduled. Stores the wait with the position and the events recorded so far, in one
+     * transaction, so that a restart waits again on the same token instead of calling the resource again;
+     * the wait ends with the frame's next checkpoint (or the execution).
      *
      * @return whether the wait was stored (false for a checkpointer that keeps nothing)
      */
-    boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task);
+    boolean taskWaiting(String frameKey, FrameCheckpoint position, WaitingTask task,
+                        Optional<TaskTokens.Completion> settled);
 
-    /** The frame finished with {@code output}. */
-    void frameDone(String frameKey, JsonNode output);
+    /**
+     * A worker takes the frame's stored activity task: makes the events recorded so far (its
+     * ActivityStarted last) durable together with the hand-out. False when the task was taken or
+     * settled already; a checkpointer that keeps nothing answers true.
+     */
+    boolean handOut(String token, Instant at, Optional<String> worker);
 
-    /** Makes every event recorded so far durable (before blocking on something outside the engine). */
+    /** Makes every event and frame mark recorded so far durable (before blocking on something outside the engine). */
     void flush();
 
     Optional<FrameCheckpoint> load(String frameKey);
 
     /**
-     * Where a frame stood at its last checkpoint: at a state (sleeping in a Wait until
-     * {@code timerUntil}, or waiting on a task token as {@code task}), or done with {@code output}.
+     * Where a frame stood at its last checkpoint: at {@code state} with {@code input} and its own
+     * {@code variables}, sleeping in a Wait until {@code timerUntil} or waiting on a task token as
+     * {@code task}, with how far the state had got ({@code visit}, empty before it was entered); or done
+     * with {@code output} or {@code failure}. {@code closed} says that the frame's closing event (a Map
+     * iteration's MapIterationSucceeded or MapIterationFailed) is recorded too.
      */
-    record FrameCheckpoint(Optional<String> state, JsonNode input, ObjectNode variables,
-                           Optional<Instant> timerUntil, Optional<WaitingTask> task, Optional<JsonNode> output) {
+    record FrameCheckpoint(Optional<String> state, JsonNode input, ObjectNode variables, Optional<Instant> timerUntil,
+                           Optional<WaitingTask> task, Optional<JsonNode> output, Optional<Visit> visit, boolean closed,
+                           Optional<StatesError> failure) {
+
+        /** At {@code state}, about to run it ({@code visit} empty) or in it. */
+        static FrameCheckpoint at(String state, JsonNode input, ObjectNode variables, Optional<Visit> visit) {
+            // A frame TestState drives has no state of its own: Optional.ofNullable.
+            return new FrameCheckpoint(Optional.ofNullable(state), input, variables, Optional.empty(), Optional.empty(),
+                    Optional.empty(), visit, false, Optional.empty());
+        }
+
+        /** The frame's graph ended with {@code output}. */
+        static FrameCheckpoint done(JsonNode output, boolean closed) {
+            return new FrameCheckpoint(Optional.empty(), null, JsonNodeFactory.instance.objectNode(), Optional.empty(), Optional.empty(),
+                    Optional.of(output), Optional.empty(), closed, Optional.empty());
+        }
+
+        /** The frame's graph failed with {@code error}, and its closing event says so. */
+        static FrameCheckpoint failed(StatesError error) {
+            return new FrameCheckpoint(Optional.empty(), null, JsonNodeFactory.instance.objectNode(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), true, Optional.of(error));
+        }
+
+        FrameCheckpoint withTimer(Instant until) {
+            return new FrameCheckpoint(state, input, variables, Optional.of(until), task, output, visit, closed, failure);
+        }
     }
 
     /** Checkpoints nothing: for EXPRESS executions, TestState and benchmarks. */
@@ -61,21 +92,18 @@ public interface Checkpointer {
      */
     class Discarding implements Checkpointer {
         @Override
-        public void transition(String frameKey, String state, JsonNode input, ObjectNode variables) {
+        public void save(String frameKey, FrameCheckpoint position) {
         }
 
         @Override
-        public void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until) {
-        }
-
-        @Override
-        public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables,
-                                   WaitingTask task) {
+        public boolean taskWaiting(String frameKey, FrameCheckpoint position, WaitingTask task,
+                                   Optional<TaskTokens.Completion> settled) {
             return false;
         }
 
         @Override
-        public void frameDone(String frameKey, JsonNode output) {
+        public boolean handOut(String token, Instant at, Optional<String> worker) {
+            return true;
         }
 
         @Override

@@ -1,8 +1,5 @@
 package io.portico.states.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,23 +11,19 @@ import java.util.Optional;
 record ChildCheckpointer(Checkpointer parent, String prefix) implements Checkpointer {
 
     @Override
-    public void transition(String frameKey, String state, JsonNode input, ObjectNode variables) {
-        parent.transition(prefix + frameKey, state, input, variables);
+    public void save(String frameKey, FrameCheckpoint position) {
+        parent.save(prefix + frameKey, position);
     }
 
     @Override
-    public void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until) {
-        parent.timer(prefix + frameKey, state, input, variables, until);
+    public boolean taskWaiting(String frameKey, FrameCheckpoint position, WaitingTask task,
+                               Optional<TaskTokens.Completion> settled) {
+        return parent.taskWaiting(prefix + frameKey, position, task, settled);
     }
 
     @Override
-    public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task) {
-        return parent.taskWaiting(prefix + frameKey, state, input, variables, task);
-    }
-
-    @Override
-    public void frameDone(String frameKey, JsonNode output) {
-        parent.frameDone(prefix + frameKey, output);
+    public boolean handOut(String token, java.time.Instant at, Optional<String> worker) {
+        return parent.handOut(token, at, worker);
     }
 
     @Override

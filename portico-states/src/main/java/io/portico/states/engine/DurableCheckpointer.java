@@ -1,14 +1,21 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.StatesError;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Checkpoints of one STANDARD execution: each call writes the journal's pending events and the
- * frame's position (with the task token a Task waits on, if it does) in one transaction, so the
- * history and the position never disagree after a crash.
+ * Checkpoints of one STANDARD execution: each call writes the journal's pending events and frame marks
+ * and the frame's position (with the task token a Task waits on, if it does) in one transaction, so the
+ * history and the positions never disagree after a crash.
+ *
+ * <p>A frame's progress (its {@link Visit}, whether its closing event is recorded, how it failed) is one
+ * JSON column, encoded here: the store keeps it as text and never reads it.
  */
 final class DurableCheckpointer implements Checkpointer {
     private final ExecutionRepository executions;
@@ -22,45 +29,91 @@ final class DurableCheckpointer implements Checkpointer {
     }
 
     @Override
-    public void transition(String frameKey, String state, JsonNode input, ObjectNode variables) {
-        executions.checkpoint(executionArn, journal.drain(), frameKey, state, input.toString(), variables.toString(),
-                null, null);
+    public void save(String frameKey, FrameCheckpoint position) {
+        if (frameKey.isEmpty() && (position.output().isPresent() || position.failure().isPresent())) {
+            flush(); // the top level closes with the execution itself, which drops every checkpoint
+            return;
+        }
+        DurableJournal.Batch batch = journal.drain();
+        executions.checkpoint(executionArn, batch.events(), with(batch.marks(), row(frameKey, position)));
     }
 
     @Override
-    public void timer(String frameKey, String state, JsonNode input, ObjectNode variables, Instant until) {
-        executions.checkpoint(executionArn, journal.drain(), frameKey, state, input.toString(), variables.toString(),
-                until.toEpochMilli(), null);
-    }
-
-    @Override
-    public boolean taskWaiting(String frameKey, String state, JsonNode input, ObjectNode variables, WaitingTask task) {
-        executions.checkpointWaiting(executionArn, journal.drain(), frameKey, state, input.toString(),
-                variables.toString(), task);
+    public boolean taskWaiting(String frameKey, FrameCheckpoint position, WaitingTask task,
+                               Optional<TaskTokens.Completion> settled) {
+        DurableJournal.Batch batch = journal.drain();
+        executions.checkpointWaiting(executionArn, batch.events(), with(batch.marks(), row(frameKey, position)), task,
+                settled);
         return true;
     }
 
     @Override
-    public void frameDone(String frameKey, JsonNode output) {
-        if (frameKey.isEmpty()) {
-            return; // the top level closes with the execution itself
-        }
-        executions.checkpoint(executionArn, journal.drain(), frameKey, null, null, "{}", null, output.toString());
+    public boolean handOut(String token, Instant at, Optional<String> worker) {
+        DurableJournal.Batch batch = journal.drain();
+        return executions.checkpointHandOut(executionArn, batch.events(), batch.marks(), token, at, worker);
     }
 
     @Override
     public void flush() {
-        executions.append(executionArn, journal.drain());
+        DurableJournal.Batch batch = journal.drain();
+        if (!batch.marks().isEmpty()) {
+            executions.checkpoint(executionArn, batch.events(), batch.marks());
+        } else {
+            executions.append(executionArn, batch.events());
+        }
     }
 
     @Override
     public Optional<FrameCheckpoint> load(String frameKey) {
-        return executions.checkpoint(executionArn, frameKey).map(row -> new FrameCheckpoint(
-                Optional.ofNullable(row.state()),
+        return executions.checkpoint(executionArn, frameKey).map(DurableCheckpointer::position);
+    }
+
+    private static List<ExecutionRepository.FrameRow> with(List<ExecutionRepository.FrameRow> marks,
+                                                           ExecutionRepository.FrameRow row) {
+        if (marks.isEmpty()) {
+            return List.of(row);
+        }
+        List<ExecutionRepository.FrameRow> rows = new ArrayList<>(marks.size() + 1);
+        rows.addAll(marks);
+        rows.add(row);
+        return rows;
+    }
+
+    /** A frame's position as the store keeps it. */
+    static ExecutionRepository.FrameRow row(String frameKey, FrameCheckpoint p) {
+        return new ExecutionRepository.FrameRow(frameKey, p.state().orElse(null),
+                p.input() == null ? null : p.input().toString(), p.variables().toString(),
+                p.timerUntil().map(Instant::toEpochMilli).orElse(null), p.output().map(JsonNode::toString).orElse(null),
+                progress(p));
+    }
+
+    private static String progress(FrameCheckpoint p) {
+        if (p.visit().isEmpty() && !p.closed() && p.failure().isEmpty()) {
+            return null;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        p.visit().ifPresent(v -> node.set("visit", v.toNode()));
+        if (p.closed()) {
+            node.put("closed", true);
+        }
+        p.failure().ifPresent(e -> node.set("failure", Visit.error(e)));
+        return node.toString();
+    }
+
+    private static FrameCheckpoint position(ExecutionRepository.CheckpointRow stored) {
+        ExecutionRepository.FrameRow row = stored.frame();
+        JsonNode progress = row.progress() == null ? JsonNodeFactory.instance.objectNode()
+                : Executions.parseStored(row.progress());
+        Optional<Visit> visit = progress.has("visit") ? Optional.of(Visit.from(progress.get("visit")))
+                : Optional.empty();
+        Optional<StatesError> failure = progress.has("failure") ? Optional.of(Visit.error(progress.get("failure")))
+                : Optional.empty();
+        return new FrameCheckpoint(Optional.ofNullable(row.state()),
                 row.input() == null ? null : Executions.parseStored(row.input()),
-                row.variables() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                row.variables() == null ? JsonNodeFactory.instance.objectNode()
                         : (ObjectNode) Executions.parseStored(row.variables()),
-                Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli), row.task(),
-                Optional.ofNullable(row.output()).map(Executions::parseStored)));
+                Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli), stored.task(),
+                Optional.ofNullable(row.output()).map(Executions::parseStored), visit,
+                progress.path("closed").asBoolean(), failure);
     }
 }

@@ -3,21 +3,36 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
  * The journal of a STANDARD execution: events are numbered and held as pending until the next
  * checkpoint writes them, in the same transaction, to the store. The checkpointer drains them, so
  * nothing the execution did after its last durable checkpoint is visible to readers before it is
- * durable. Thread safe.
+ * durable.
+ *
+ * <p>Frame marks: events of every frame (Parallel branches, Map iterations) share one numbering, so any
+ * frame's checkpoint writes every frame's pending events, with no gap in the ids. An event that changes
+ * what a frame must not do again after a restart (a state entered, a Parallel started, a Map iteration
+ * closed) therefore carries the frame's new checkpoint as a mark, pending beside it and drained with it,
+ * whoever drains: the history and each frame's checkpoint can never disagree after a crash. Marks are
+ * encoded when recorded, so later changes to a frame's variables cannot leak into them. Thread safe.
  */
 final class DurableJournal implements Journal {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<HistoryEvent> pending = new ArrayList<>(); // guarded by lock
+    private final Map<String, ExecutionRepository.FrameRow> marks = new LinkedHashMap<>(); // guarded by lock
     private long lastId; // guarded by lock
+
+    /** What a checkpoint writes: the pending events, and the latest mark of each frame. */
+    record Batch(List<HistoryEvent> events, List<ExecutionRepository.FrameRow> marks) {
+    }
 
     DurableJournal(Clock clock, long lastId) {
         this.clock = clock;
@@ -28,28 +43,65 @@ final class DurableJournal implements Journal {
     public long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
         lock.lock();
         try {
-            Journal.checkQuota(lastId, maxEvents(), type);
-            long id = ++lastId;
-            pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
+            return append(type, previousEventId, details);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long record(EventType type, long previousEventId, Supplier<ObjectNode> details, LongFunction<Mark> mark) {
+        lock.lock();
+        try {
+            long id = append(type, previousEventId, details);
+            put(mark.apply(id));
             return id;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Takes the events not yet written. */
-    List<HistoryEvent> drain() {
+    @Override
+    public void mark(Mark mark) {
         lock.lock();
         try {
-            if (pending.isEmpty()) {
-                return List.of();
-            }
-            List<HistoryEvent> out = List.copyOf(pending);
-            pending.clear();
-            return out;
+            put(mark);
         } finally {
             lock.unlock();
         }
+    }
+
+    private long append(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+        Journal.checkQuota(lastId, maxEvents(), type);
+        long id = ++lastId;
+        pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
+        return id;
+    }
+
+    private void put(Mark mark) {
+        marks.remove(mark.frameKey()); // re-inserted last: a frame's latest mark is written after older ones
+        marks.put(mark.frameKey(), DurableCheckpointer.row(mark.frameKey(), mark.position()));
+    }
+
+    /** Takes the events and marks not yet written. */
+    Batch drain() {
+        lock.lock();
+        try {
+            if (pending.isEmpty() && marks.isEmpty()) {
+                return new Batch(List.of(), List.of());
+            }
+            Batch batch = new Batch(List.copyOf(pending), List.copyOf(marks.values()));
+            pending.clear();
+            marks.clear();
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the events not yet written, for the execution's close (which drops every checkpoint). */
+    List<HistoryEvent> drainEvents() {
+        return drain().events();
     }
 
     @Override

@@ -32,20 +32,28 @@ public interface ExecutionRepository {
     void append(String arn, List<HistoryEvent> events);
 
     /**
-     * Writes events and a frame checkpoint in one transaction. {@code state}, {@code input},
-     * {@code timerMs} and {@code output} may be null (a finished frame has only an output).
+     * Writes events and frame checkpoints in one transaction, in order (a later row of a frame replaces an
+     * earlier one). A frame written without a task no longer waits on a task token.
      */
-    void checkpoint(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
-            String variables, Long timerMs, String output);
+    void checkpoint(String arn, List<HistoryEvent> events, List<FrameRow> frames);
+
+    /**
+     * Writes events and frame checkpoints in one transaction, the last of them a frame at a Task state
+     * that now waits on {@code task}, so that after a crash the Task waits on the same token; with the
+     * callback that arrived before the wait was stored, if one did, as the task's outcome.
+     */
+    void checkpointWaiting(String arn, List<HistoryEvent> events, List<FrameRow> frames, WaitingTask task,
+            Optional<TaskTokens.Completion> settled);
+
+    /**
+     * Writes events and frame checkpoints, and records that a worker took the stored activity task of
+     * {@code token}, in one transaction: the worker's ActivityStarted and the hand-out are durable
+     * together. Answers false (writing the rest all the same) when the task was taken or settled already.
+     */
+    boolean checkpointHandOut(String arn, List<HistoryEvent> events, List<FrameRow> frames, String token, Instant at,
+            Optional<String> worker);
 
     /** The frame checkpoint last written, if any. */
-    /**
-     * Writes events, a frame checkpoint at a Task state and the task token it waits on, in one
-     * transaction, so that after a crash the Task waits on the same token.
-     */
-    void checkpointWaiting(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
-            String variables, WaitingTask task);
-
     Optional<CheckpointRow> checkpoint(String arn, String frameKey);
 
     Optional<ExecutionRecord> find(String arn);
@@ -69,11 +77,15 @@ public interface ExecutionRepository {
     int purgeClosedBefore(Instant cutoff);
 
     /**
-     * A frame checkpoint's stored columns: JSON documents as text. Only {@code variables} is never null;
-     * the others are null when the checkpoint has no such part.
+     * A frame checkpoint's stored columns: JSON documents as text. Only {@code frameKey} and
+     * {@code variables} are never null; the others are null when the checkpoint has no such part.
+     * {@code progress} is the engine's own record of how far the frame got (see {@code Visit}).
      */
+    record FrameRow(String frameKey, String state, String input, String variables, Long timerMs, String output,
+            String progress) {
+    }
+
     /** A frame checkpoint's raw columns, and the task token the frame waits on. */
-    record CheckpointRow(String state, String input, String variables, Long timerMs, String output,
-            Optional<WaitingTask> task) {
+    record CheckpointRow(FrameRow frame, Optional<WaitingTask> task) {
     }
 }

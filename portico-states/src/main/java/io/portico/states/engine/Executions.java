@@ -87,7 +87,7 @@ public final class Executions implements AutoCloseable {
                 target.aliasArn(), 0, Optional.empty(), request.traceHeader(), Optional.empty());
         // Insert-or-find in one statement: of concurrent starts with one name exactly one runs the
         // execution; the others get AWS's answer for a repeat.
-        return switch (store.insertIfAbsent(record, journal.drain())) {
+        return switch (store.insertIfAbsent(record, journal.drainEvents())) {
             case Insertion.Inserted<ExecutionRecord> inserted -> {
                 runDurable(p.info, target.definition(), journal);
                 yield new Started(p.info.executionArn(), p.info.startTime());
@@ -145,7 +145,7 @@ public final class Executions implements AutoCloseable {
         // Not running in this process (e.g. between crash and recovery): close it directly.
         DurableJournal journal = new DurableJournal(clock, store.lastEventId(executionArn));
         journal.record(EventType.ExecutionAborted, journal.lastEventId(), () -> Interpreter.errorDetails(aborted.error(), aborted.cause()));
-        store.close(executionArn, "ABORTED", Optional.empty(), error, cause, clock.instant(), journal.drain());
+        store.close(executionArn, "ABORTED", Optional.empty(), error, cause, clock.instant(), journal.drainEvents());
     }
 
     /**
@@ -196,7 +196,7 @@ public final class Executions implements AutoCloseable {
         DurableJournal journal = new DurableJournal(clock, store.lastEventId(executionArn));
         journal.record(EventType.ExecutionRedriven, journal.lastEventId(),
                 () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("redriveCount", count));
-        store.append(executionArn, journal.drain());
+        store.append(executionArn, journal.drainEvents());
         runDurable(info(record, machine, count), definition, journal);
         return now;
     }
@@ -230,7 +230,7 @@ public final class Executions implements AutoCloseable {
         launch(run, deadline, result -> {
             if (!closing) {
                 store.close(info.executionArn(), result.status(), output(result), error(result), cause(result),
-                        clock.instant(), journal.drain());
+                        clock.instant(), journal.drainEvents());
                 java.util.concurrent.CompletableFuture<ExecutionRecord> end = ends.remove(info.executionArn());
                 if (end != null) {
                     end.complete(store.find(info.executionArn()).orElseThrow());

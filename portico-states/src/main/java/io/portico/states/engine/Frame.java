@@ -2,8 +2,11 @@ package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One running graph of an execution: the top level, a Parallel branch or a Map iteration. It owns
@@ -19,9 +22,14 @@ final class Frame {
     private final Optional<MapItem> mapItem;
     private final Journal journal;
     private long lastEventId;
-    private Optional<java.time.Instant> resumedTimer = Optional.empty();
+    private Optional<Instant> resumedTimer = Optional.empty();
     private Optional<WaitingTask> resumedTask = Optional.empty();
     private final PayloadSize.Memo payloadSizes = new PayloadSize.Memo();
+    /** The state the frame is at, with its input: what a mark of this frame records. */
+    private String state;
+    private JsonNode input;
+    /** How far the frame got in {@link #state}; empty until its entry is recorded. */
+    private Optional<Visit> visit = Optional.empty();
 
     /** The item a Map iteration works on, for {@code $$.Map.Item}. */
     record MapItem(int index, JsonNode value) {
@@ -54,6 +62,53 @@ final class Frame {
         return lastEventId;
     }
 
+    /**
+     * Records an event with the frame's checkpoint that it makes true ({@link Journal#record(EventType,
+     * long, Supplier, LongFunction)}), given the event's id.
+     */
+    long record(EventType type, Supplier<ObjectNode> details, LongFunction<Checkpointer.FrameCheckpoint> mark) {
+        lastEventId = journal.record(type, lastEventId, details, id -> new Journal.Mark(key, mark.apply(id)));
+        return lastEventId;
+    }
+
+    /** The frame is at {@code name} with {@code stateInput}, not yet entered (or resuming a visit). */
+    void at(String name, JsonNode stateInput, Optional<Visit> resumed) {
+        this.state = name;
+        this.input = stateInput;
+        this.visit = resumed;
+    }
+
+    /** Records the state's entered event, and the visit it begins with it; returns the event's id. */
+    long enter(EventType entered, Supplier<ObjectNode> details, Instant now, int retriers) {
+        return record(entered, details, id -> {
+            visit = Optional.of(Visit.entered(id, now, retriers));
+            return position();
+        });
+    }
+
+    /** Records an event of the visit together with how it changes the visit (a Parallel or Map started, say). */
+    long recordInVisit(EventType type, Supplier<ObjectNode> details, UnaryOperator<Visit> change) {
+        return record(type, details, id -> {
+            visit = visit.map(change);
+            return position();
+        });
+    }
+
+    /** Changes the visit without an event of its own (a retry's count and deadline); written with the next checkpoint. */
+    void changeVisit(UnaryOperator<Visit> change) {
+        visit = visit.map(change);
+        journal.mark(new Journal.Mark(key, position()));
+    }
+
+    /** The frame's checkpoint as it stands: at its state, in its visit. */
+    Checkpointer.FrameCheckpoint position() {
+        return Checkpointer.FrameCheckpoint.at(state, input, variables.own(), visit);
+    }
+
+    Optional<Visit> visit() {
+        return visit;
+    }
+
     ExecutionRun run() {
         return run;
     }
@@ -71,12 +126,12 @@ final class Frame {
     }
 
     /** A Wait deadline restored from a checkpoint, used by the first Wait state the frame resumes in. */
-    void resumedTimer(Optional<java.time.Instant> until) {
+    void resumedTimer(Optional<Instant> until) {
         resumedTimer = until;
     }
 
-    Optional<java.time.Instant> takeResumedTimer() {
-        Optional<java.time.Instant> until = resumedTimer;
+    Optional<Instant> takeResumedTimer() {
+        Optional<Instant> until = resumedTimer;
         resumedTimer = Optional.empty();
         return until;
     }

@@ -11,6 +11,7 @@ import io.portico.states.asl.StateGraph;
 import io.portico.states.asl.StatesError;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -131,16 +132,23 @@ public final class Interpreter {
         return result;
     }
 
-    /** Runs one graph in a frame from its start, or from the frame's checkpoint after a restart. */
+    /**
+     * Runs one graph in a frame from its start, or from the frame's checkpoint after a restart: a frame
+     * that had finished answers its output (or its failure) again, and one that was inside a state resumes
+     * that visit without recording what its checkpoint says is recorded already.
+     */
     JsonNode runGraph(StateGraph graph, JsonNode input, Frame frame) {
         ExecutionRun run = frame.run();
         Checkpointer checkpointer = run.checkpointer();
         String name = graph.startAt();
         JsonNode current = input;
-        boolean enteredBeforeCrash = false;
+        Optional<Visit> resumedVisit = Optional.empty();
         Optional<Checkpointer.FrameCheckpoint> resumed = checkpointer.load(frame.key());
         if (resumed.isPresent()) {
             Checkpointer.FrameCheckpoint cp = resumed.get();
+            if (cp.failure().isPresent()) {
+                throw cp.failure().get();
+            }
             if (cp.output().isPresent()) {
                 return cp.output().get();
             }
@@ -149,22 +157,22 @@ public final class Interpreter {
             frame.variables().assignAll(cp.variables());
             frame.resumedTimer(cp.timerUntil());
             frame.resumedTask(cp.task());
-            // A stored timer or task token means the Wait or Task state was entered, and its entry
-            // recorded, before the crash.
-            enteredBeforeCrash = cp.timerUntil().isPresent() || cp.task().isPresent();
+            resumedVisit = cp.visit();
         }
         while (true) {
             run.checkRunning();
             State state = graph.state(name);
-            Step step = runState(state, current, frame, enteredBeforeCrash);
-            enteredBeforeCrash = false;
+            frame.at(name, current, resumedVisit);
+            Step step = runState(state, current, frame, resumedVisit);
+            resumedVisit = Optional.empty();
             if (step.next().isEmpty()) {
-                checkpointer.frameDone(frame.key(), step.output());
+                checkpointer.save(frame.key(), Checkpointer.FrameCheckpoint.done(step.output(), false));
                 return step.output();
             }
             name = step.next().get();
             current = step.output();
-            checkpointer.transition(frame.key(), name, current, frame.variables().own());
+            // The exited event carried the frame's move to the next state (recordExited): write it.
+            checkpointer.flush();
         }
     }
 
@@ -172,61 +180,89 @@ public final class Interpreter {
     record Step(Optional<String> next, JsonNode output) {
     }
 
-    private Step runState(State state, JsonNode input, Frame frame, boolean enteredBeforeCrash) {
-        StateVisit visit = visit(state, input, frame, enteredBeforeCrash);
+    private Step runState(State state, JsonNode input, Frame frame, Optional<Visit> resumed) {
+        StateVisit visit = visit(state, input, frame, resumed);
+        if (resumed.isPresent()) {
+            Optional<StatesError> failed = resumed.get().failed();
+            if (failed.isPresent()) {
+                return caught(state, visit, failed.get()); // its failure was final before the crash
+            }
+            Optional<Instant> retryAt = resumed.get().retryAt();
+            if (retryAt.isPresent()) {
+                // The retry's stored deadline, not a new one; the resumed visit counts this retry already.
+                waits.sleepUntil(frame.run(), retryAt.get());
+            }
+        }
         while (true) {
             try {
                 Step step = dispatch(visit);
                 checkOutputSize(state, step.output(), frame);
-                recordExited(visit, step.output());
+                recordExited(visit, step);
                 return step;
             } catch (StatesError error) {
                 if (isTerminal(error)) {
                     throw error;
                 }
                 if (!(state instanceof State.Recoverable recoverable)) {
-                    recordFailed(state, frame);
+                    recordFailed(state, frame, error);
                     throw error;
                 }
                 Optional<Duration> backoff = retryDelay(recoverable.retry(), visit.attempts(), error.error());
                 if (backoff.isPresent()) {
-                    waits.sleepUntil(frame.run(), clock.instant().plus(backoff.get()));
+                    Instant at = clock.instant().plus(backoff.get());
+                    int[] attempts = visit.attempts();
+                    frame.changeVisit(v -> v.retrying(attempts, at));
+                    frame.run().checkpointer().flush(); // the attempt's failure and the retry's count, together
+                    waits.sleepUntil(frame.run(), at);
                     visit.retried();
                     continue;
                 }
-                recordFailed(state, frame);
-                Optional<Catcher> catcher = find(recoverable.catchers(), error.error());
-                if (catcher.isEmpty()) {
-                    throw error;
-                }
-                JsonNode output = StateIo.caught(visit, catcher.get(), errorOutput(error));
-                recordExited(visit, output);
-                return new Step(Optional.of(catcher.get().next()), output);
+                recordFailed(state, frame, error);
+                return caught(state, visit, error);
             }
         }
     }
 
-    /** A new visit to the state, its entry recorded, or the visit a crash interrupted. */
-    private StateVisit visit(State state, JsonNode input, Frame frame, boolean enteredBeforeCrash) {
-        if (!enteredBeforeCrash) {
-            long enteredId = frame.record(EventType.entered(state), () -> stateEntered(state.name(), input));
-            return new StateVisit(state, input, frame, enteredId, clock.instant());
+    /** The state's failure is final: its Catch moves on, or the failure leaves the frame. */
+    private Step caught(State state, StateVisit visit, StatesError error) {
+        Optional<Catcher> catcher = state instanceof State.Recoverable recoverable
+                ? find(recoverable.catchers(), error.error()) : Optional.empty();
+        if (catcher.isEmpty()) {
+            throw error;
         }
+        JsonNode output = StateIo.caught(visit, catcher.get(), errorOutput(error));
+        Step step = new Step(Optional.of(catcher.get().next()), output);
+        recordExited(visit, step);
+        return step;
+    }
+
+    /** A new visit to the state, its entry recorded, or the visit a crash interrupted. */
+    private StateVisit visit(State state, JsonNode input, Frame frame, Optional<Visit> resumed) {
         Optional<WaitingTask> waiting = frame.takeResumedTask();
-        return waiting.isPresent()
-                ? StateVisit.resumed(state, input, frame, waiting.get())
-                : new StateVisit(state, input, frame, frame.lastEventId(), clock.instant());
+        if (waiting.isPresent()) {
+            return StateVisit.resumed(state, input, frame, waiting.get());
+        }
+        if (resumed.isPresent()) {
+            return StateVisit.resumed(state, input, frame, resumed.get());
+        }
+        Instant now = clock.instant();
+        int retriers = state instanceof State.Recoverable r ? r.retry().size() : 0;
+        long enteredId = frame.enter(EventType.entered(state), () -> stateEntered(state.name(), input), now, retriers);
+        return new StateVisit(state, input, frame, enteredId, now);
     }
 
     /**
      * AWS records MapStateFailed / ParallelStateFailed once a failure is final for the state: not for
-     * attempts that are retried, but before a Catch moves on.
+     * attempts that are retried, but before a Catch moves on. The frame's visit records the failure as
+     * final with it, so that a restart goes on to the Catch instead of trying the state again.
      */
-    private static void recordFailed(State state, Frame frame) {
+    private static void recordFailed(State state, Frame frame, StatesError error) {
         if (state instanceof State.Map) {
-            frame.record(EventType.MapStateFailed, () -> null);
+            frame.recordInVisit(EventType.MapStateFailed, () -> null, v -> v.withFailure(error));
         } else if (state instanceof State.Parallel) {
-            frame.record(EventType.ParallelStateFailed, () -> null);
+            frame.recordInVisit(EventType.ParallelStateFailed, () -> null, v -> v.withFailure(error));
+        } else {
+            frame.changeVisit(v -> v.withFailure(error));
         }
     }
 
@@ -258,19 +294,27 @@ public final class Interpreter {
         }
     }
 
-    private void recordExited(StateVisit visit, JsonNode output) {
+    /**
+     * Records the state's exit, carrying the frame's move to where the step leads (the next state, not
+     * yet entered, or the graph's end), so the exit and the move are durable together.
+     */
+    private void recordExited(StateVisit visit, Step step) {
         State state = visit.state();
+        Frame frame = visit.frame();
         if (state instanceof State.Fail) {
             return;
         }
+        JsonNode output = step.output();
         EventType exited = EventType.exited(state);
-        visit.frame().record(exited, () -> {
+        frame.record(exited, () -> {
             ObjectNode d = NODES.objectNode();
             d.put("name", state.name());
             d.put("output", output.toString());
             d.putObject("outputDetails").put("truncated", false);
             return d;
-        });
+        }, id -> step.next().isPresent()
+                ? Checkpointer.FrameCheckpoint.at(step.next().get(), output, frame.variables().own(), Optional.empty())
+                : Checkpointer.FrameCheckpoint.done(output, false));
     }
 
     private static boolean isTerminal(StatesError error) {

@@ -3,6 +3,7 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.StatesError;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,24 @@ public interface Journal {
     long MAX_HISTORY_EVENTS = 25_000;
 
     long record(EventType type, long previousEventId, Supplier<ObjectNode> details);
+
+    /**
+     * Records an event together with the checkpoint of its frame that the event makes true ({@code mark},
+     * given the event's id): a journal that writes events durably writes the mark in the same
+     * transaction, so that after a crash the frame's checkpoint never claims less or more than its
+     * history holds. Journals that keep nothing durable ignore the mark.
+     */
+    default long record(EventType type, long previousEventId, Supplier<ObjectNode> details, LongFunction<Mark> mark) {
+        return record(type, previousEventId, details);
+    }
+
+    /** A frame checkpoint to write with the next events (without an event of its own). */
+    default void mark(Mark mark) {
+    }
+
+    /** A frame's checkpoint, written with the events recorded before it. */
+    record Mark(String frameKey, Checkpointer.FrameCheckpoint position) {
+    }
 
     /** The events kept so far, in id order (empty for a counting journal). */
     List<HistoryEvent> events();

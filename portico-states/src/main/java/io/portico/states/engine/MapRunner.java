@@ -39,7 +39,10 @@ final class MapRunner {
                 ? ItemReader.read(map, visit, effective, interpreter.objectStore())
                 : items(map, visit, effective);
         int maxConcurrency = MapLimits.maxConcurrency(map, visit, effective);
-        frame.record(EventType.MapStateStarted, () -> NODES.objectNode().put("length", items.size()));
+        if (!frame.visit().map(Visit::started).orElse(false)) {
+            frame.recordInVisit(EventType.MapStateStarted, () -> NODES.objectNode().put("length", items.size()),
+                    Visit::withStarted);
+        }
         MapLimits limits = MapLimits.of(map, visit, effective, maxConcurrency);
         JsonNode results = distributed ? distributed(map, visit, effective, items, limits)
                 : inline(map, visit, effective, items, limits);
@@ -90,18 +93,39 @@ final class MapRunner {
         return failed == 0 ? null : first;
     }
 
+    /**
+     * One inline iteration in a frame of its own, between its MapIterationStarted and its
+     * MapIterationSucceeded or MapIterationFailed. Each of those is recorded with the iteration's
+     * checkpoint that it makes true, so an iteration resumed after a crash records neither again: one
+     * whose start is recorded has a checkpoint, one whose end is recorded has a closed one.
+     */
     private JsonNode iteration(State.Map map, StateVisit visit, JsonNode effective, JsonNode item, int index) {
         Frame parent = visit.frame();
         Frame.MapItem mapItem = new Frame.MapItem(index, item);
         Frame child = parent.branch(map.name() + "[" + index + "]", parent.variables().child(), Optional.of(mapItem));
+        Checkpointer checkpointer = parent.run().checkpointer();
+        Optional<Checkpointer.FrameCheckpoint> stored = checkpointer.load(child.key());
+        if (stored.filter(Checkpointer.FrameCheckpoint::closed).isPresent()) {
+            if (stored.get().failure().isPresent()) {
+                throw stored.get().failure().get();
+            }
+            return stored.get().output().orElseThrow();
+        }
         JsonNode input = itemInput(map, visit, child, effective, item);
-        long started = child.record(EventType.MapIterationStarted, () -> iterationDetails(map, index));
+        if (stored.isEmpty()) {
+            String start = map.itemProcessor().startAt();
+            child.record(EventType.MapIterationStarted, () -> iterationDetails(map, index),
+                    id -> Checkpointer.FrameCheckpoint.at(start, input, child.variables().own(), Optional.empty()));
+        }
         try {
             JsonNode output = interpreter.runGraph(map.itemProcessor(), input, child);
-            child.record(EventType.MapIterationSucceeded, () -> iterationDetails(map, index));
+            child.record(EventType.MapIterationSucceeded, () -> iterationDetails(map, index),
+                    id -> Checkpointer.FrameCheckpoint.done(output, true));
+            checkpointer.flush();
             return output;
         } catch (StatesError e) {
-            child.record(EventType.MapIterationFailed, () -> iterationDetails(map, index));
+            child.record(EventType.MapIterationFailed, () -> iterationDetails(map, index),
+                    id -> Checkpointer.FrameCheckpoint.failed(e));
             throw e;
         } catch (ExecutionInterrupted e) {
             child.record(EventType.MapIterationAborted, () -> iterationDetails(map, index));

@@ -24,7 +24,9 @@ final class ParallelRunner {
         JsonNode input = parallel.queryLanguage() == QueryLanguage.JSONATA
                 ? StateIo.arguments(visit) : StateIo.effectiveInput(visit);
         Frame frame = visit.frame();
-        frame.record(EventType.ParallelStateStarted, () -> null);
+        if (!frame.visit().map(Visit::started).orElse(false)) {
+            frame.recordInVisit(EventType.ParallelStateStarted, () -> null, Visit::withStarted);
+        }
         Branches branches = new Branches(frame.run(), parallel.branches().size(), 0, i -> {
             Frame child = frame.branch(parallel.name() + "#" + i, frame.variables().child(), Optional.empty());
             return interpreter.runGraph(parallel.branches().get(i), input, child);

@@ -52,6 +52,16 @@ final class StateVisit {
         return visit;
     }
 
+    /** The visit a crash interrupted: entered then, with the retries its checkpoint counted. */
+    static StateVisit resumed(State state, JsonNode input, Frame frame, Visit stored) {
+        StateVisit visit = new StateVisit(state, input, frame, stored.enteredEventId(), stored.enteredTime());
+        for (int i = 0; i < Math.min(visit.attempts.length, stored.attempts().size()); i++) {
+            visit.attempts[i] = stored.attempts().get(i);
+            visit.retryCount += visit.attempts[i];
+        }
+        return visit;
+    }
+
     /** The same visit seen from a Map iteration's frame, so that {@code $$.Map.Item} is visible. */
     StateVisit forItem(Frame itemFrame) {
         return new StateVisit(state, input, itemFrame, enteredEventId, enteredTime);

@@ -92,6 +92,14 @@ public final class TaskTokens {
         final CompletableFuture<Settled> completion = new CompletableFuture<>();
         final AtomicReference<Instant> lastBeat;
         volatile boolean stored;
+        /** The callback that came before the task was stored was stored with it. */
+        volatile boolean settledWhenStored;
+        /**
+         * Orders a callback to a task not yet stored against the storing: the callback either reaches
+         * the task before the store writes (and is written with it) or finds it stored (and settles it
+         * in the ledger), never in between, where a crash would lose an acknowledged callback.
+         */
+        final java.util.concurrent.locks.ReentrantLock storing = new java.util.concurrent.locks.ReentrantLock();
 
         PendingTask(Instant issued) {
             this.lastBeat = new AtomicReference<>(issued);
@@ -110,11 +118,27 @@ public final class TaskTokens {
         return token;
     }
 
-    /** The token's task is now stored as waiting: its callbacks and deadlines are settled in the ledger. */
-    void stored(String token) {
+    /**
+     * Stores the token's task as waiting: {@code write} writes the wait, with the callback that already
+     * arrived if one did (its argument), and answers whether it stored anything. From then on the task's
+     * callbacks and deadlines are settled in the ledger.
+     */
+    void store(String token, java.util.function.Predicate<Optional<Completion>> write) {
         PendingTask task = pending.get(token);
-        if (task != null) {
-            task.stored = true;
+        if (task == null) {
+            write.test(Optional.empty());
+            return;
+        }
+        task.storing.lock();
+        try {
+            Optional<Completion> early = task.completion.isDone()
+                    ? Optional.of(task.completion.join().completion()) : Optional.empty();
+            if (write.test(early)) {
+                task.settledWhenStored = early.isPresent();
+                task.stored = true;
+            }
+        } finally {
+            task.storing.unlock();
         }
     }
 
@@ -185,7 +209,8 @@ public final class TaskTokens {
 
     /** What ends the task: {@code candidate}, unless the ledger settled the stored task otherwise first. */
     private Completion settle(String token, PendingTask task, Settled candidate) {
-        if (!task.stored || candidate.stored() || ledger.settle(token, candidate.completion())) {
+        if (!task.stored || candidate.stored() || task.settledWhenStored
+                || ledger.settle(token, candidate.completion())) {
             return candidate.completion();
         }
         return ledger.find(token).flatMap(TokenLedger.Stored::outcome).orElse(candidate.completion());
@@ -197,8 +222,15 @@ public final class TaskTokens {
         }
         PendingTask task = pending.get(token);
         if (task != null && !task.stored) {
-            // Not stored (yet): the waiter settles it in the ledger, if its task becomes stored.
-            return task.completion.complete(new Settled(completion, false)) ? Delivery.DELIVERED : Delivery.CLOSED;
+            task.storing.lock();
+            try {
+                if (!task.stored) {
+                    // Not stored (yet): stored with the task if it becomes stored (see store).
+                    return task.completion.complete(new Settled(completion, false)) ? Delivery.DELIVERED : Delivery.CLOSED;
+                }
+            } finally {
+                task.storing.unlock();
+            }
         }
         if (!ledger.settle(token, completion)) {
             return Delivery.CLOSED;
@@ -235,20 +267,27 @@ public final class TaskTokens {
     }
 
     /**
-     * A worker takes the token's activity task (GetActivityTask): its heartbeat starts over, and a
-     * stored task records the hand-out. False when the task ended before the worker got it.
+     * A worker takes the token's activity task (GetActivityTask): its heartbeat starts over, and
+     * {@code record} records the hand-out (told whether the task is stored, answering whether the store
+     * took it). False when the task ended before the worker got it.
      */
-    boolean handOut(String token, Optional<String> worker) {
+    boolean handOut(String token, HandOut record) {
         PendingTask task = pending.get(token);
         if (task == null || task.completion.isDone()) {
             return false;
         }
         Instant now = timers.clock().instant();
-        if (task.stored && !ledger.handOut(token, now, worker)) {
+        if (!record.record(task.stored, now)) {
             return false;
         }
         task.beat(now);
         return true;
+    }
+
+    /** How a hand-out is recorded: the worker's event, and for a stored task the store's claim. */
+    @FunctionalInterface
+    interface HandOut {
+        boolean record(boolean stored, Instant at);
     }
 
     /** The execution a well-formed token belongs to. */

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * which case the resource must not be called again.
  *
  * <p>Deadlines are instants on the engine's clock fixed when the Task started, so a resumed wait
- * keeps what was left of them. Not thread safe, except {@link #handOut} and {@link #flush}, which a
+ * keeps what was left of them. Not thread safe, except {@link #handOut}, which a
  * worker's GetActivityTask calls while the Task's thread waits.
  */
 public final class TaskWait {
@@ -68,10 +68,7 @@ public final class TaskWait {
         int[] attempts = visit.attempts();
         WaitingTask task = new WaitingTask(token, activity, visit.enteredEventId(), visit.enteredTime(),
                 Arrays.stream(attempts).boxed().toList(), timeoutAt, heartbeatSeconds, tokens.lastBeat(token));
-        if (frame.run().checkpointer().taskWaiting(frame.key(), visit.state().name(), visit.input(),
-                frame.variables().own(), task)) {
-            tokens.stored(token);
-        }
+        tokens.store(token, early -> frame.run().checkpointer().taskWaiting(frame.key(), frame.position(), task, early));
     }
 
     /** Waits for the callback or a deadline; see {@link TaskTokens#await}. */
@@ -79,13 +76,20 @@ public final class TaskWait {
         return tokens.await(token, timeoutAt, heartbeatSeconds);
     }
 
-    /** A worker takes the activity task; false when the task ended before it could. */
-    boolean handOut(Optional<String> worker) {
-        return tokens.handOut(token, worker);
-    }
-
-    /** Makes the events recorded so far durable (a worker's ActivityStarted, before it gets the token). */
-    void flush() {
-        visit.frame().run().checkpointer().flush();
+    /**
+     * A worker takes the activity task: {@code started} records its ActivityStarted, which becomes durable
+     * in one transaction with the hand-out before the worker gets the token. False when the task ended
+     * before it could.
+     */
+    boolean handOut(Optional<String> worker, Runnable started) {
+        Checkpointer checkpointer = visit.frame().run().checkpointer();
+        return tokens.handOut(token, (stored, at) -> {
+            started.run();
+            if (stored) {
+                return checkpointer.handOut(token, at, worker);
+            }
+            checkpointer.flush();
+            return true;
+        });
     }
 }

@@ -19,8 +19,6 @@ public interface TokenLedger {
     /** Moves the last beat of a stored task that has no outcome yet; false when there is none. */
     boolean beat(String token, Instant at);
 
-    /** Records that a worker took the stored activity task; false when taken or settled already. */
-    boolean handOut(String token, Instant at, Optional<String> worker);
 
     /** What the ledger holds of one task. */
     record Stored(Instant lastBeat, Optional<TaskTokens.Completion> outcome) {
@@ -43,9 +41,5 @@ public interface TokenLedger {
             return false;
         }
 
-        @Override
-        public boolean handOut(String token, Instant at, Optional<String> worker) {
-            return false;
-        }
     };
 }

@@ -25,7 +25,7 @@ final class WaitRunner {
         Frame frame = visit.frame();
         Optional<Instant> resumed = frame.takeResumedTimer();
         Instant until = resumed.isPresent() ? resumed.get() : deadline(wait, visit, effective, clock.instant());
-        frame.run().checkpointer().timer(frame.key(), wait.name(), visit.input(), frame.variables().own(), until);
+        frame.run().checkpointer().save(frame.key(), frame.position().withTimer(until));
         waits.sleepUntil(frame.run(), until);
         JsonNode out = StateIo.output(visit, effective, Optional.empty(), Optional.empty());
         return new Interpreter.Step(wait.transition().next(), out);

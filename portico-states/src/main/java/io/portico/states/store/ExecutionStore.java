@@ -13,6 +13,7 @@ import io.portico.states.engine.EventType;
 import io.portico.states.engine.ExecutionRecord;
 import io.portico.states.engine.ExecutionRepository;
 import io.portico.states.engine.HistoryEvent;
+import io.portico.states.engine.TaskTokens;
 import io.portico.states.engine.WaitingTask;
 import java.io.IOException;
 import java.time.Instant;
@@ -94,50 +95,67 @@ public final class ExecutionStore implements ExecutionRepository {
         });
     }
 
-    /**
-     * Writes events and a frame checkpoint in one transaction. The frame has moved on, so it no longer
-     * waits on a task token.
-     */
+    /** Writes events and frame checkpoints in one transaction; the frames no longer wait on task tokens. */
     @Override
-    public void checkpoint(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
-                           String variables, Long timerMs, String output) {
+    public void checkpoint(String arn, List<HistoryEvent> events, List<FrameRow> frames) {
         store.write(tx -> {
             appendEvents(tx, arn, events);
-            upsertCheckpoint(tx, arn, frameKey, state, input, variables, timerMs, output);
-            TokenStore.deleteFrame(tx, arn, frameKey);
+            for (FrameRow frame : frames) {
+                upsertCheckpoint(tx, arn, frame);
+                TokenStore.deleteFrame(tx, arn, frame.frameKey());
+            }
             return null;
         });
     }
 
-    /** Writes events, a frame checkpoint at a Task state and the task token it waits on, in one transaction. */
+    /** Writes events and frame checkpoints, the last at a Task state with the task token it waits on, in one transaction. */
     @Override
-    public void checkpointWaiting(String arn, List<HistoryEvent> events, String frameKey, String state, String input,
-                                  String variables, WaitingTask task) {
+    public void checkpointWaiting(String arn, List<HistoryEvent> events, List<FrameRow> frames, WaitingTask task,
+                                  Optional<TaskTokens.Completion> settled) {
         store.write(tx -> {
             appendEvents(tx, arn, events);
-            upsertCheckpoint(tx, arn, frameKey, state, input, variables, null, null);
-            TokenStore.replace(tx, arn, frameKey, task);
+            for (int i = 0; i < frames.size(); i++) {
+                FrameRow frame = frames.get(i);
+                upsertCheckpoint(tx, arn, frame);
+                if (i < frames.size() - 1) {
+                    TokenStore.deleteFrame(tx, arn, frame.frameKey());
+                } else {
+                    TokenStore.replace(tx, arn, frame.frameKey(), task);
+                    settled.ifPresent(outcome -> TokenStore.settle(tx, task.token(), outcome));
+                }
+            }
             return null;
         });
     }
 
-    private static void upsertCheckpoint(StoreTransaction tx, String arn, String frameKey, String state, String input,
-                                         String variables, Long timerMs, String output) {
-        tx.update("INSERT INTO sfn_checkpoints (execution_arn, frame_key, state, input, variables, timer_ms, output) "
-                        + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (execution_arn, frame_key) DO UPDATE SET "
+    @Override
+    public boolean checkpointHandOut(String arn, List<HistoryEvent> events, List<FrameRow> frames, String token,
+                                     Instant at, Optional<String> worker) {
+        return store.write(tx -> {
+            appendEvents(tx, arn, events);
+            for (FrameRow frame : frames) {
+                upsertCheckpoint(tx, arn, frame);
+                TokenStore.deleteFrame(tx, arn, frame.frameKey());
+            }
+            return TokenStore.handOut(tx, token, at, worker);
+        });
+    }
+
+    private static void upsertCheckpoint(StoreTransaction tx, String arn, FrameRow f) {
+        tx.update("INSERT INTO sfn_checkpoints (execution_arn, frame_key, state, input, variables, timer_ms, output, "
+                        + "progress) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (execution_arn, frame_key) DO UPDATE SET "
                         + "state=excluded.state, input=excluded.input, variables=excluded.variables, "
-                        + "timer_ms=excluded.timer_ms, output=excluded.output",
-                arn, frameKey, state, input, variables, timerMs, output);
+                        + "timer_ms=excluded.timer_ms, output=excluded.output, progress=excluded.progress",
+                arn, f.frameKey(), f.state(), f.input(), f.variables(), f.timerMs(), f.output(), f.progress());
     }
 
     @Override
     public Optional<CheckpointRow> checkpoint(String arn, String frameKey) {
-        return store.read(tx -> tx.queryOne("SELECT state, input, variables, timer_ms, output FROM sfn_checkpoints "
-                        + "WHERE execution_arn=? AND frame_key=?",
-                r -> new CheckpointRow(r.string("state"), r.string("input"), r.string("variables"),
-                        r.nullableLong("timer_ms"), r.string("output"), Optional.empty()), arn, frameKey)
-                .map(row -> new CheckpointRow(row.state(), row.input(), row.variables(), row.timerMs(), row.output(),
-                        TokenStore.find(tx, arn, frameKey))));
+        return store.read(tx -> tx.queryOne("SELECT state, input, variables, timer_ms, output, progress "
+                        + "FROM sfn_checkpoints WHERE execution_arn=? AND frame_key=?",
+                r -> new FrameRow(frameKey, r.string("state"), r.string("input"), r.string("variables"),
+                        r.nullableLong("timer_ms"), r.string("output"), r.string("progress")), arn, frameKey)
+                .map(row -> new CheckpointRow(row, TokenStore.find(tx, arn, frameKey))));
     }
 
     @Override

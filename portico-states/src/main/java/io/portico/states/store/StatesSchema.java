@@ -87,6 +87,9 @@ public final class StatesSchema {
                           activity_arn TEXT, activity_input TEXT, handed_out_ms BIGINT, worker TEXT,
                           entered_event_id BIGINT NOT NULL, entered_ms BIGINT NOT NULL, retry_attempts TEXT NOT NULL,
                           timeout_ms BIGINT, heartbeat_seconds BIGINT, beat_ms BIGINT NOT NULL, outcome TEXT)""",
-                        "CREATE INDEX sfn_task_tokens_frame ON sfn_task_tokens(execution_arn, frame_key)"));
+                        "CREATE INDEX sfn_task_tokens_frame ON sfn_task_tokens(execution_arn, frame_key)"),
+                // How far each frame got in its state, written with the events that say so, so that a
+                // restart records none of them again (see the engine's Visit).
+                Migration.of(5, "ALTER TABLE sfn_checkpoints ADD COLUMN progress TEXT"));
     }
 }

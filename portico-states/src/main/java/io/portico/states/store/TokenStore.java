@@ -39,9 +39,13 @@ public final class TokenStore implements TokenLedger {
 
     @Override
     public boolean settle(String token, TaskTokens.Completion outcome) {
-        String encoded = encode(outcome).toString();
-        return store.write(tx -> tx.update("UPDATE sfn_task_tokens SET outcome=? WHERE token=? AND outcome IS NULL",
-                encoded, token)) == 1;
+        return store.write(tx -> settle(tx, token, outcome));
+    }
+
+    /** Stores the task's outcome unless it has one (inside a transaction). */
+    static boolean settle(StoreTransaction tx, String token, TaskTokens.Completion outcome) {
+        return tx.update("UPDATE sfn_task_tokens SET outcome=? WHERE token=? AND outcome IS NULL",
+                encode(outcome).toString(), token) == 1;
     }
 
     @Override
@@ -58,12 +62,16 @@ public final class TokenStore implements TokenLedger {
                 at.toEpochMilli(), token)) == 1;
     }
 
-    @Override
-    public boolean handOut(String token, Instant at, Optional<String> worker) {
-        return store.write(tx -> tx.update("UPDATE sfn_task_tokens SET handed_out_ms=?, worker=?, beat_ms=? "
+    /**
+     * Records that a worker took the stored activity task (inside the transaction that writes its
+     * ActivityStarted event); false when it was taken or settled already.
+     */
+    static boolean handOut(StoreTransaction tx, String token, Instant at, Optional<String> worker) {
+        return tx.update("UPDATE sfn_task_tokens SET handed_out_ms=?, worker=?, beat_ms=? "
                         + "WHERE token=? AND outcome IS NULL AND handed_out_ms IS NULL",
-                at.toEpochMilli(), worker.orElse(null), at.toEpochMilli(), token)) == 1;
+                at.toEpochMilli(), worker.orElse(null), at.toEpochMilli(), token) == 1;
     }
+
 
     /** Makes {@code task} the one task the frame waits on (inside a checkpoint's transaction). */
     static void replace(StoreTransaction tx, String executionArn, String frameKey, WaitingTask task) {

@@ -344,16 +344,14 @@ class DistributedMapTest {
         final java.util.Map<String, JsonNode> done = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
-        public void frameDone(String frameKey, JsonNode output) {
-            done.put(frameKey, output);
+        public void save(String frameKey, FrameCheckpoint position) {
+            position.output().ifPresent(output -> done.put(frameKey, output));
         }
 
         @Override
         public Optional<FrameCheckpoint> load(String frameKey) {
             JsonNode output = done.get(frameKey);
-            return output == null ? Optional.empty() : Optional.of(new FrameCheckpoint(Optional.empty(), output,
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Optional.empty(),
-                    Optional.empty(), Optional.of(output)));
+            return output == null ? Optional.empty() : Optional.of(FrameCheckpoint.done(output, false));
         }
     }
 }

@@ -61,7 +61,7 @@ class StopDuringStoreCallTest {
     void storeFailureWithoutAStop_stillPropagates() {
         Checkpointer failing = new BlockingStore(0) {
             @Override
-            public void transition(String frameKey, String state, JsonNode input, ObjectNode variables) {
+            public void flush() {
                 throw new StoreException("disk full", null);
             }
         };
@@ -104,7 +104,7 @@ class StopDuringStoreCallTest {
         }
 
         @Override
-        public void transition(String frameKey, String state, JsonNode input, ObjectNode variables) {
+        public void flush() {
             blocked.countDown();
             try {
                 new CountDownLatch(1).await();

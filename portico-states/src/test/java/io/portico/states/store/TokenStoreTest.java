@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.core.tags.TagTable;
+import io.portico.states.engine.ExecutionRepository;
 import io.portico.states.engine.TaskTokens;
 import io.portico.states.engine.TokenLedger;
 import io.portico.states.engine.WaitingTask;
@@ -58,7 +59,7 @@ class TokenStoreTest {
         waiting("/Branch#0", task);
 
         ExecutionStore.CheckpointRow row = executions.checkpoint(EXECUTION, "/Branch#0").orElseThrow();
-        assertThat(row.state()).isEqualTo("Review");
+        assertThat(row.frame().state()).isEqualTo("Review");
         assertThat(row.task()).contains(task);
         assertThat(executions.checkpoint(EXECUTION, "")).isEmpty();
     }
@@ -71,7 +72,7 @@ class TokenStoreTest {
         assertThat(ledger.settle("t-1", TIMED_OUT)).isFalse();
         assertThat(ledger.find("t-1").flatMap(TokenLedger.Stored::outcome)).contains(DONE);
         assertThat(ledger.beat("t-1", T0.plusSeconds(5))).isFalse();
-        assertThat(ledger.handOut("t-1", T0.plusSeconds(5), Optional.empty())).isFalse();
+        assertThat(handOut("t-1", T0.plusSeconds(5), Optional.empty())).isFalse();
     }
 
     @Test
@@ -93,8 +94,8 @@ class TokenStoreTest {
 
         assertThat(ledger.beat("t-1", T0.plusSeconds(4))).isTrue();
         assertThat(ledger.find("t-1").map(TokenLedger.Stored::lastBeat)).contains(T0.plusSeconds(4));
-        assertThat(ledger.handOut("t-1", T0.plusSeconds(6), Optional.of("worker"))).isTrue();
-        assertThat(ledger.handOut("t-1", T0.plusSeconds(7), Optional.of("another"))).isFalse();
+        assertThat(handOut("t-1", T0.plusSeconds(6), Optional.of("worker"))).isTrue();
+        assertThat(handOut("t-1", T0.plusSeconds(7), Optional.of("another"))).isFalse();
         assertThat(ledger.find("t-1").map(TokenLedger.Stored::lastBeat)).contains(T0.plusSeconds(6));
     }
 
@@ -103,7 +104,7 @@ class TokenStoreTest {
         waiting("", task("t-1"));
         waiting("/Branch#1", task("t-2"));
 
-        executions.checkpoint(EXECUTION, List.of(), "", "Next", "{}", "{}", null, null);
+        executions.checkpoint(EXECUTION, List.of(), List.of(new ExecutionRepository.FrameRow("", "Next", "{}", "{}", null, null, null)));
         assertThat(ledger.find("t-1")).isEmpty();
         assertThat(ledger.settle("t-1", DONE)).isFalse();
         assertThat(ledger.find("t-2")).isPresent();
@@ -125,7 +126,13 @@ class TokenStoreTest {
     }
 
     private void waiting(String frameKey, WaitingTask task) {
-        executions.checkpointWaiting(EXECUTION, List.of(), frameKey, "Review", "{}", "{}", task);
+        executions.checkpointWaiting(EXECUTION, List.of(),
+                List.of(new ExecutionRepository.FrameRow(frameKey, "Review", "{}", "{}", null, null, null)), task,
+                Optional.empty());
+    }
+
+    private boolean handOut(String token, Instant at, Optional<String> worker) {
+        return executions.checkpointHandOut(EXECUTION, List.of(), List.of(), token, at, worker);
     }
 
     private static WaitingTask task(String token) {
