@@ -25,8 +25,12 @@ public interface ExecutionRepository {
     void close(String arn, String status, Optional<String> output, Optional<String> error, Optional<String> cause,
             Instant stop, List<HistoryEvent> events);
 
-    /** Reopens a failed execution for RedriveExecution. */
-    void redrive(String arn, int redriveCount, Instant when);
+    /**
+     * Reopens a closed execution for RedriveExecution, with its ExecutionRedriven event, in one
+     * transaction, unless it was reopened since it showed {@code redriveCount - 1} redrives (a concurrent
+     * redrive won): then nothing is written and the answer is false.
+     */
+    boolean redrive(String arn, int redriveCount, Instant when, List<HistoryEvent> events);
 
     /** Appends events; an empty list writes nothing. */
     void append(String arn, List<HistoryEvent> events);

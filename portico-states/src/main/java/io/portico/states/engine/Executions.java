@@ -192,11 +192,15 @@ public final class Executions implements AutoCloseable {
         StateMachineInfo machine = machines.describe(record.machineArn());
         Definition definition = StateMachines.parse(record.definition(), machine.type());
         int count = record.redriveCount() + 1;
-        store.redrive(executionArn, count, now);
         DurableJournal journal = new DurableJournal(clock, store.lastEventId(executionArn));
         journal.record(EventType.ExecutionRedriven, journal.lastEventId(),
                 () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("redriveCount", count));
-        store.append(executionArn, journal.drainEvents());
+        // The reopening and its event in one commit: a crash between them would resume the execution
+        // without ExecutionRedriven. Of concurrent redrives, one reopens it; the others find it running.
+        if (!store.redrive(executionArn, count, now, journal.drainEvents())) {
+            throw StepFunctionsException.of(StepFunctionsException.Kind.NOT_REDRIVABLE,
+                    "Execution with status RUNNING cannot be redriven: '" + executionArn + "'");
+        }
         runDurable(info(record, machine, count), definition, journal);
         return now;
     }

@@ -102,7 +102,8 @@ final class MapRunner {
     private JsonNode iteration(State.Map map, StateVisit visit, JsonNode effective, JsonNode item, int index) {
         Frame parent = visit.frame();
         Frame.MapItem mapItem = new Frame.MapItem(index, item);
-        Frame child = parent.branch(map.name() + "[" + index + "]", parent.variables().child(), Optional.of(mapItem));
+        Frame child = parent.branch(visit.childKey(map.name() + "[" + index + "]"), parent.variables().child(),
+                Optional.of(mapItem));
         Checkpointer checkpointer = parent.run().checkpointer();
         Optional<Checkpointer.FrameCheckpoint> stored = checkpointer.load(child.key());
         if (stored.filter(Checkpointer.FrameCheckpoint::closed).isPresent()) {

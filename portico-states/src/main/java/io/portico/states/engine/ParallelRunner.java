@@ -28,7 +28,8 @@ final class ParallelRunner {
             frame.recordInVisit(EventType.ParallelStateStarted, () -> null, Visit::withStarted);
         }
         Branches branches = new Branches(frame.run(), parallel.branches().size(), 0, i -> {
-            Frame child = frame.branch(parallel.name() + "#" + i, frame.variables().child(), Optional.empty());
+            Frame child = frame.branch(visit.childKey(parallel.name() + "#" + i), frame.variables().child(),
+                    Optional.empty());
             return interpreter.runGraph(parallel.branches().get(i), input, child);
         });
         Branches.Outcome outcome = branches.run(0);

@@ -97,6 +97,15 @@ final class StateVisit {
         return attempts;
     }
 
+    /**
+     * The frame key of a branch or iteration this visit runs: unique to the visit (its entered event) and
+     * the attempt, so that a state entered again (a loop) or retried runs its branches afresh, and stable
+     * across a restart, which resumes the same visit and attempt.
+     */
+    String childKey(String child) {
+        return child + "@" + enteredEventId + (retryCount == 0 ? "" : "." + retryCount);
+    }
+
     /** A new attempt: it gets a token of its own, and waits on no stored one. */
     void retried() {
         retryCount++;

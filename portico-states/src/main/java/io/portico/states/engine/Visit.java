@@ -37,12 +37,13 @@ record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, O
         return new Visit(eventId, time, zero, Optional.empty(), false, Optional.empty());
     }
 
+    /** The next attempt, after a back-off until {@code at}: a Parallel or Map starts over. */
     Visit retrying(int[] counts, Instant at) {
         List<Integer> list = new ArrayList<>(counts.length);
         for (int count : counts) {
             list.add(count);
         }
-        return new Visit(enteredEventId, enteredTime, list, Optional.of(at), started, failed);
+        return new Visit(enteredEventId, enteredTime, list, Optional.of(at), false, failed);
     }
 
     Visit withStarted() {

@@ -79,9 +79,16 @@ public final class ExecutionStore implements ExecutionRepository {
 
     /** Reopens a failed execution for RedriveExecution. */
     @Override
-    public void redrive(String arn, int redriveCount, Instant when) {
-        store.write(tx -> tx.update("UPDATE sfn_executions SET status='RUNNING', output=NULL, error=NULL, cause=NULL, "
-                + "stop_ms=NULL, redrive_count=?, redrive_ms=? WHERE arn=?", redriveCount, when.toEpochMilli(), arn));
+    public boolean redrive(String arn, int redriveCount, Instant when, List<HistoryEvent> events) {
+        return store.write(tx -> {
+            int reopened = tx.update("UPDATE sfn_executions SET status='RUNNING', output=NULL, error=NULL, cause=NULL, "
+                    + "stop_ms=NULL, redrive_count=?, redrive_ms=? WHERE arn=? AND status<>'RUNNING' AND redrive_count=?",
+                    redriveCount, when.toEpochMilli(), arn, redriveCount - 1);
+            if (reopened == 1) {
+                appendEvents(tx, arn, events);
+            }
+            return reopened == 1;
+        });
     }
 
     @Override

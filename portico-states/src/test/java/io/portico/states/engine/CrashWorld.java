@@ -43,7 +43,7 @@ final class CrashWorld implements AutoCloseable {
     private static final Duration NEAR = Duration.ofMinutes(1);
 
     private final SqliteStore store;
-    private final CrashingRepositories repositories;
+    private final StatesRepositories data;
     private final ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T00:00:00Z"));
     private final AtomicReference<Engine> current = new AtomicReference<>();
     private final BlockingQueue<Callback> callbacks = new LinkedBlockingQueue<>();
@@ -52,8 +52,12 @@ final class CrashWorld implements AutoCloseable {
     private final Thread activityWorker;
     private volatile boolean closed;
 
-    /** An engine with the platform timers it waits on; both die together. */
-    private record Engine(StepFunctions engine, Timers timers) {
+    /**
+     * An engine with the platform timers it waits on and its own way to the data; all three die
+     * together, and a dead engine's repositories refuse every write for good, as a dead process writes
+     * nothing more.
+     */
+    private record Engine(StepFunctions engine, Timers timers, CrashingRepositories repositories) {
     }
 
     private record Callback(String token, JsonNode output) {
@@ -61,7 +65,7 @@ final class CrashWorld implements AutoCloseable {
 
     CrashWorld(Path dir) {
         this.store = SqliteStore.open(dir);
-        this.repositories = new CrashingRepositories(StatesStores.over(store, clock));
+        this.data = StatesStores.over(store, clock);
         boot();
         engine().activities().create(ACCOUNT, REGION, "crash-worker");
         this.driver = Thread.ofVirtual().start(this::driveClock);
@@ -74,8 +78,9 @@ final class CrashWorld implements AutoCloseable {
         return callbacks.size();
     }
 
+    /** The current engine's repositories. */
     CrashingRepositories repositories() {
-        return repositories;
+        return current.get().repositories();
     }
 
     StepFunctions engine() {
@@ -90,18 +95,23 @@ final class CrashWorld implements AutoCloseable {
     /** Kills the engine (its threads stop; nothing more reaches the store) and starts a new one on the data. */
     void restart() {
         Engine dead = current.get();
-        dead.engine().close();
+        dead.repositories().crashAfter(0);
+        try {
+            dead.engine().close();
+        } catch (CrashingRepositories.Crash whatADeadProcessCannotWrite) {
+            // closing writes (a Map Run's stop, say) that a killed process never makes
+        }
         dead.timers().close();
-        repositories.count();
         boot();
     }
 
     private void boot() {
         Timers timers = Timers.create(clock, "crash-world");
+        CrashingRepositories repositories = new CrashingRepositories(data);
         StepFunctions engine = StepFunctions.create(repositories, timers, this::resource,
                 StepFunctions.Settings.defaults().withActivityLongPoll(Duration.ofMillis(50)));
+        current.set(new Engine(engine, timers, repositories)); // before it resumes anything: workers follow it
         engine.start();
-        current.set(new Engine(engine, timers));
     }
 
     private Optional<TaskResource> resource(String resource) {

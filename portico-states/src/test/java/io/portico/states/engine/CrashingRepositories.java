@@ -120,9 +120,9 @@ final class CrashingRepositories implements StatesRepositories {
         }
 
         @Override
-        public void redrive(String arn, int redriveCount, Instant when) {
+        public boolean redrive(String arn, int redriveCount, Instant when, List<HistoryEvent> events) {
             commit();
-            real.redrive(arn, redriveCount, when);
+            return real.redrive(arn, redriveCount, when, events);
         }
 
         @Override
