@@ -227,6 +227,34 @@ class ActivityApiTest {
     }
 
     /** A machine of one state, Work: a Task on {@code activity} with {@code fields} (its timeouts, say). */
+    /**
+     * Each attempt of a retried activity Task is a task of its own that a worker receives with its own
+     * token. Regression: the second attempt's ActivityScheduled was followed at once by ExecutionFailed
+     * "Task token is no longer valid", so no worker could receive it.
+     */
+    @Test
+    void retriedAfterTimeout_eachAttemptIsATaskTheNextWorkerReceives() {
+        String activity = sfn.createActivity(b -> b.name("second-chance")).activityArn();
+        String machine = states.machine("retried", workOn(activity, """
+                "TimeoutSeconds": 1,
+                "Retry": [{"ErrorEquals": ["States.Timeout"], "IntervalSeconds": 1, "MaxAttempts": 1}]"""));
+        String execution = states.start(machine);
+
+        GetActivityTaskResponse first = sfn.getActivityTask(b -> b.activityArn(activity).workerName("slow"));
+        GetActivityTaskResponse second = sfn.getActivityTask(b -> b.activityArn(activity).workerName("quick"));
+        sfn.sendTaskSuccess(b -> b.taskToken(second.taskToken()).output("{\"done\":2}"));
+
+        assertThat(second.taskToken()).isNotEmpty().isNotEqualTo(first.taskToken());
+        assertThat(states.awaitEnd(execution, ExecutionStatus.SUCCEEDED).output()).isEqualTo("{\"done\":2}");
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(first.taskToken()).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThat(states.history(execution)).extracting(HistoryEvent::type).containsExactly(
+                HistoryEventType.EXECUTION_STARTED, HistoryEventType.TASK_STATE_ENTERED,
+                HistoryEventType.ACTIVITY_SCHEDULED, HistoryEventType.ACTIVITY_STARTED, HistoryEventType.ACTIVITY_TIMED_OUT,
+                HistoryEventType.ACTIVITY_SCHEDULED, HistoryEventType.ACTIVITY_STARTED, HistoryEventType.ACTIVITY_SUCCEEDED,
+                HistoryEventType.TASK_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
+    }
+
     private static String workOn(String activity, String fields) {
         return """
                 {"StartAt": "Work", "States": {
