@@ -74,15 +74,9 @@ record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, O
                 node.path("started").asBoolean(), node.has("failed") ? Optional.of(error(node.path("failed"))) : Optional.empty());
     }
 
+    /** An error as the history's details write it, so that a stored failure reads the same. */
     static ObjectNode error(StatesError e) {
-        ObjectNode node = NODES.objectNode();
-        if (e.error() != null) {
-            node.put("error", e.error());
-        }
-        if (e.detail() != null) {
-            node.put("cause", e.detail());
-        }
-        return node;
+        return Interpreter.errorDetails(e);
     }
 
     static StatesError error(JsonNode node) {
