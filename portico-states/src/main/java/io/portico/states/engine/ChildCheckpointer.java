@@ -1,6 +1,8 @@
 package io.portico.states.engine;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The checkpointer of a distributed Map's child execution: the parent's, with every frame key placed
@@ -15,6 +17,12 @@ record ChildCheckpointer(Checkpointer parent, String prefix) implements Checkpoi
         parent.save(prefix + frameKey, position);
     }
 
+    /** A child's journal keeps its events in memory and no marks: its moves are written here. */
+    @Override
+    public void moved(String frameKey, Supplier<FrameCheckpoint> position) {
+        parent.save(prefix + frameKey, position.get());
+    }
+
     @Override
     public boolean taskWaiting(String frameKey, FrameCheckpoint position, WaitingTask task,
                                Optional<TaskTokens.Completion> settled) {
@@ -22,8 +30,8 @@ record ChildCheckpointer(Checkpointer parent, String prefix) implements Checkpoi
     }
 
     @Override
-    public boolean handOut(String token, java.time.Instant at, Optional<String> worker) {
-        return parent.handOut(token, at, worker);
+    public boolean handOut(String token, Instant at, Optional<String> worker, Runnable started) {
+        return parent.handOut(token, at, worker, started);
     }
 
     @Override

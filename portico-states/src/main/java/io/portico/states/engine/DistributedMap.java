@@ -65,7 +65,7 @@ final class DistributedMap {
     JsonNode run(List<ItemBatches.Batch> batches, MapLimits limits, long itemCount, ResultWriter writer) {
         String label = map.label().orElse(map.name());
         MapRun mapRun = mapRuns.open(parent, label, limits, itemCount, batches.size(), durable);
-        visit.frame().record(EventType.MapRunStarted, () -> NODES.objectNode().put("mapRunArn", mapRun.arn()));
+        visit.frame().recordOnce(EventType.MapRunStarted, () -> NODES.objectNode().put("mapRunArn", mapRun.arn()));
         ChildOutcome[] outcomes = new ChildOutcome[batches.size()];
         int launched = 0;
         try {
@@ -160,7 +160,7 @@ final class DistributedMap {
         boolean stored = !express && mapRuns.storesChildren(durable);
         Journal journal = stored ? MemoryJournal.keeping(mapRuns.clock()) : MemoryJournal.counting(mapRuns.clock());
         Checkpointer checkpointer = durable
-                ? new ChildCheckpointer(parent.checkpointer(), visit.frame().key() + "/" + map.name() + "[" + index + "]")
+                ? new ChildCheckpointer(parent.checkpointer(), visit.frame().key() + "/" + visit.childKey(map.name() + "[" + index + "]"))
                 : Checkpointer.NONE;
         Definition definition = new Definition(map.itemProcessor(), Optional.empty(), Optional.empty(), Optional.empty(),
                 parent.definition().raw());
@@ -203,7 +203,7 @@ final class DistributedMap {
     private void end(MapRun mapRun, String status, EventType event, ObjectNode details) {
         mapRun.close(status, mapRuns.clock().instant());
         mapRuns.closed(mapRun, durable);
-        visit.frame().record(event, () -> details);
+        visit.frame().recordOnce(event, () -> details);
     }
 
     private void joinQuietly() {

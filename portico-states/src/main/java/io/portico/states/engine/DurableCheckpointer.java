@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.StatesError;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checkpoints of one STANDARD execution: each call writes the journal's pending events and frame marks
@@ -34,49 +33,44 @@ final class DurableCheckpointer implements Checkpointer {
             flush(); // the top level closes with the execution itself, which drops every checkpoint
             return;
         }
-        DurableJournal.Batch batch = journal.drain();
-        executions.checkpoint(executionArn, batch.events(), with(batch.marks(), row(frameKey, position)));
+        Optional<Journal.Mark> mark = Optional.of(new Journal.Mark(frameKey, position));
+        executions.checkpoint(executionArn, () -> journal.drain(mark));
+    }
+
+    /** The exited event's mark carries the move: writing what is pending writes it. */
+    @Override
+    public void moved(String frameKey, Supplier<FrameCheckpoint> position) {
+        flush();
     }
 
     @Override
     public boolean taskWaiting(String frameKey, FrameCheckpoint position, WaitingTask task,
                                Optional<TaskTokens.Completion> settled) {
-        DurableJournal.Batch batch = journal.drain();
-        executions.checkpointWaiting(executionArn, batch.events(), with(batch.marks(), row(frameKey, position)), task,
-                settled);
+        Optional<Journal.Mark> mark = Optional.of(new Journal.Mark(frameKey, position));
+        executions.checkpointWaiting(executionArn, () -> journal.drain(mark), task, settled);
         return true;
     }
 
     @Override
-    public boolean handOut(String token, Instant at, Optional<String> worker) {
-        DurableJournal.Batch batch = journal.drain();
-        return executions.checkpointHandOut(executionArn, batch.events(), batch.marks(), token, at, worker);
+    public boolean handOut(String token, Instant at, Optional<String> worker, Runnable started) {
+        return executions.checkpointHandOut(executionArn, token, at, worker, () -> {
+            started.run();
+            return journal.drain(Optional.empty());
+        });
     }
 
+    /**
+     * Always a write, even with nothing pending now: what another frame drained a moment ago may still
+     * be on its way to the disk, and this write commits after it.
+     */
     @Override
     public void flush() {
-        DurableJournal.Batch batch = journal.drain();
-        if (!batch.marks().isEmpty()) {
-            executions.checkpoint(executionArn, batch.events(), batch.marks());
-        } else {
-            executions.append(executionArn, batch.events());
-        }
+        executions.checkpoint(executionArn, () -> journal.drain(Optional.empty()));
     }
 
     @Override
     public Optional<FrameCheckpoint> load(String frameKey) {
         return executions.checkpoint(executionArn, frameKey).map(DurableCheckpointer::position);
-    }
-
-    private static List<ExecutionRepository.FrameRow> with(List<ExecutionRepository.FrameRow> marks,
-                                                           ExecutionRepository.FrameRow row) {
-        if (marks.isEmpty()) {
-            return List.of(row);
-        }
-        List<ExecutionRepository.FrameRow> rows = new ArrayList<>(marks.size() + 1);
-        rows.addAll(marks);
-        rows.add(row);
-        return rows;
     }
 
     /** A frame's position as the store keeps it. */
@@ -88,7 +82,7 @@ final class DurableCheckpointer implements Checkpointer {
     }
 
     private static String progress(FrameCheckpoint p) {
-        if (p.visit().isEmpty() && !p.closed() && p.failure().isEmpty()) {
+        if (p.visit().isEmpty() && !p.closed() && p.failure().isEmpty() && p.lastEventId() == 0) {
             return null;
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -96,7 +90,10 @@ final class DurableCheckpointer implements Checkpointer {
         if (p.closed()) {
             node.put("closed", true);
         }
-        p.failure().ifPresent(e -> node.set("failure", Visit.error(e)));
+        p.failure().ifPresent(e -> node.set("failure", Interpreter.errorDetails(e)));
+        if (p.lastEventId() > 0) {
+            node.put("last", p.lastEventId());
+        }
         return node.toString();
     }
 
@@ -114,6 +111,6 @@ final class DurableCheckpointer implements Checkpointer {
                         : (ObjectNode) Executions.parseStored(row.variables()),
                 Optional.ofNullable(row.timerMs()).map(Instant::ofEpochMilli), stored.task(),
                 Optional.ofNullable(row.output()).map(Executions::parseStored), visit,
-                progress.path("closed").asBoolean(), failure);
+                progress.path("closed").asBoolean(), failure, progress.path("last").asLong());
     }
 }

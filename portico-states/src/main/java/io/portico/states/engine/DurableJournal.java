@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -20,19 +21,17 @@ import java.util.function.Supplier;
  * frame's checkpoint writes every frame's pending events, with no gap in the ids. An event that changes
  * what a frame must not do again after a restart (a state entered, a Parallel started, a Map iteration
  * closed) therefore carries the frame's new checkpoint as a mark, pending beside it and drained with it,
- * whoever drains: the history and each frame's checkpoint can never disagree after a crash. Marks are
- * encoded when recorded, so later changes to a frame's variables cannot leak into them. Thread safe.
+ * whoever drains: the history and each frame's checkpoint can never disagree after a crash. Only a
+ * frame's latest mark is kept, and encoded only when drained (most are replaced before that: a state's
+ * entered mark by its exited one); what a mark holds does not change later (variables are copied on
+ * write, state inputs and outputs are not modified once passed on). Thread safe.
  */
 final class DurableJournal implements Journal {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<HistoryEvent> pending = new ArrayList<>(); // guarded by lock
-    private final Map<String, ExecutionRepository.FrameRow> marks = new LinkedHashMap<>(); // guarded by lock
+    private final Map<String, Checkpointer.FrameCheckpoint> marks = new LinkedHashMap<>(); // guarded by lock
     private long lastId; // guarded by lock
-
-    /** What a checkpoint writes: the pending events, and the latest mark of each frame. */
-    record Batch(List<HistoryEvent> events, List<ExecutionRepository.FrameRow> marks) {
-    }
 
     DurableJournal(Clock clock, long lastId) {
         this.clock = clock;
@@ -80,28 +79,37 @@ final class DurableJournal implements Journal {
 
     private void put(Mark mark) {
         marks.remove(mark.frameKey()); // re-inserted last: a frame's latest mark is written after older ones
-        marks.put(mark.frameKey(), DurableCheckpointer.row(mark.frameKey(), mark.position()));
+        marks.put(mark.frameKey(), mark.position());
     }
 
-    /** Takes the events and marks not yet written. */
-    Batch drain() {
+    /**
+     * Takes the events and marks not yet written, with {@code position} (the caller's own checkpoint,
+     * if any) after them. Called by the store as it runs the write (see
+     * {@link ExecutionRepository#checkpoint}), so that drains and commits happen in one order.
+     */
+    ExecutionRepository.Batch drain(Optional<Mark> position) {
+        List<HistoryEvent> events;
+        List<Mark> frames = new ArrayList<>();
         lock.lock();
         try {
-            if (pending.isEmpty() && marks.isEmpty()) {
-                return new Batch(List.of(), List.of());
-            }
-            Batch batch = new Batch(List.copyOf(pending), List.copyOf(marks.values()));
+            events = List.copyOf(pending);
+            marks.forEach((key, mark) -> frames.add(new Mark(key, mark)));
             pending.clear();
             marks.clear();
-            return batch;
         } finally {
             lock.unlock();
         }
+        position.ifPresent(frames::add);
+        List<ExecutionRepository.FrameRow> rows = new ArrayList<>(frames.size());
+        for (Mark mark : frames) {
+            rows.add(DurableCheckpointer.row(mark.frameKey(), mark.position()));
+        }
+        return new ExecutionRepository.Batch(events, rows);
     }
 
-    /** Takes the events not yet written, for the execution's close (which drops every checkpoint). */
+    /** Takes the events not yet written, for a write that carries no checkpoint (a start, a close, a redrive). */
     List<HistoryEvent> drainEvents() {
-        return drain().events();
+        return drain(Optional.empty()).events();
     }
 
     @Override

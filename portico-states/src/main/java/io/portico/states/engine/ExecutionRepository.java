@@ -4,6 +4,7 @@ import io.portico.core.store.Insertion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where STANDARD executions, their history and their checkpoints are kept. The engine owns this
@@ -32,30 +33,29 @@ public interface ExecutionRepository {
      */
     boolean redrive(String arn, int redriveCount, Instant when, List<HistoryEvent> events);
 
-    /** Appends events; an empty list writes nothing. */
-    void append(String arn, List<HistoryEvent> events);
+    /**
+     * Writes what {@code pending} supplies: events and frame checkpoints (a later row of a frame replaces
+     * an earlier one; a frame written here no longer waits on a task token). The store takes the batch
+     * when it runs the write, inside its transaction, so that writes of one execution commit in the order
+     * their batches were taken: one taken later never commits before one taken earlier, so neither a
+     * frame's older checkpoint nor a gap in the history's ids can outlive a crash.
+     */
+    void checkpoint(String arn, Supplier<Batch> pending);
 
     /**
-     * Writes events and frame checkpoints in one transaction, in order (a later row of a frame replaces an
-     * earlier one). A frame written without a task no longer waits on a task token.
+     * {@link #checkpoint}, the batch's last frame at a Task state that now waits on {@code task}, so that
+     * after a crash the Task waits on the same token; with the callback that arrived before the wait was
+     * stored, if one did, as the task's outcome.
      */
-    void checkpoint(String arn, List<HistoryEvent> events, List<FrameRow> frames);
+    void checkpointWaiting(String arn, Supplier<Batch> pending, WaitingTask task, Optional<TaskTokens.Completion> settled);
 
     /**
-     * Writes events and frame checkpoints in one transaction, the last of them a frame at a Task state
-     * that now waits on {@code task}, so that after a crash the Task waits on the same token; with the
-     * callback that arrived before the wait was stored, if one did, as the task's outcome.
+     * Records that a worker took the stored activity task of {@code token} and then, in the same
+     * transaction, writes what {@code afterClaim} supplies (the worker's ActivityStarted with it). Answers
+     * false, writing nothing and never calling {@code afterClaim}, when the task was taken or settled
+     * already.
      */
-    void checkpointWaiting(String arn, List<HistoryEvent> events, List<FrameRow> frames, WaitingTask task,
-            Optional<TaskTokens.Completion> settled);
-
-    /**
-     * Writes events and frame checkpoints, and records that a worker took the stored activity task of
-     * {@code token}, in one transaction: the worker's ActivityStarted and the hand-out are durable
-     * together. Answers false (writing the rest all the same) when the task was taken or settled already.
-     */
-    boolean checkpointHandOut(String arn, List<HistoryEvent> events, List<FrameRow> frames, String token, Instant at,
-            Optional<String> worker);
+    boolean checkpointHandOut(String arn, String token, Instant at, Optional<String> worker, Supplier<Batch> afterClaim);
 
     /** The frame checkpoint last written, if any. */
     Optional<CheckpointRow> checkpoint(String arn, String frameKey);
@@ -87,6 +87,14 @@ public interface ExecutionRepository {
      */
     record FrameRow(String frameKey, String state, String input, String variables, Long timerMs, String output,
             String progress) {
+    }
+
+    /** What one write of a running execution carries: its new events and frame checkpoints. */
+    record Batch(List<HistoryEvent> events, List<FrameRow> frames) {
+        public Batch {
+            events = List.copyOf(events);
+            frames = List.copyOf(frames);
+        }
     }
 
     /** A frame checkpoint's raw columns, and the task token the frame waits on. */

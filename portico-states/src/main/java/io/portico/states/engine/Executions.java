@@ -198,8 +198,8 @@ public final class Executions implements AutoCloseable {
         // The reopening and its event in one commit: a crash between them would resume the execution
         // without ExecutionRedriven. Of concurrent redrives, one reopens it; the others find it running.
         if (!store.redrive(executionArn, count, now, journal.drainEvents())) {
-            throw StepFunctionsException.of(StepFunctionsException.Kind.NOT_REDRIVABLE,
-                    "Execution with status RUNNING cannot be redriven: '" + executionArn + "'");
+            throw StepFunctionsException.of(StepFunctionsException.Kind.NOT_REDRIVABLE, "Execution with status "
+                    + describe(executionArn).status() + " cannot be redriven: '" + executionArn + "'");
         }
         runDurable(info(record, machine, count), definition, journal);
         return now;

@@ -80,18 +80,29 @@ final class Frame {
 
     /** Records the state's entered event, and the visit it begins with it; returns the event's id. */
     long enter(EventType entered, Supplier<ObjectNode> details, Instant now, int retriers) {
-        return record(entered, details, id -> {
-            visit = Optional.of(Visit.entered(id, now, retriers));
-            return position();
-        });
+        long id = record(entered, details,
+                eventId -> positionIn(Optional.of(Visit.entered(eventId, now, retriers)), eventId));
+        visit = Optional.of(Visit.entered(id, now, retriers));
+        return id;
     }
 
-    /** Records an event of the visit together with how it changes the visit (a Parallel or Map started, say). */
+    /**
+     * Records an event that the visit's attempt records once (a Parallel's or Map's Started or Succeeded,
+     * a Map Run's start), unless the checkpoint the frame resumed from says it is recorded already.
+     */
+    void recordOnce(EventType type, Supplier<ObjectNode> details) {
+        if (visit.isPresent() && visit.get().hasRecorded(type)) {
+            return;
+        }
+        recordInVisit(type, details, v -> v.withRecorded(type));
+    }
+
+    /** Records an event of the visit together with how it changes the visit (its failure made final, say). */
     long recordInVisit(EventType type, Supplier<ObjectNode> details, UnaryOperator<Visit> change) {
-        return record(type, details, id -> {
-            visit = visit.map(change);
-            return position();
-        });
+        Optional<Visit> next = visit.map(change);
+        long id = record(type, details, eventId -> positionIn(next, eventId));
+        visit = next;
+        return id;
     }
 
     /** Changes the visit without an event of its own (a retry's count and deadline); written with the next checkpoint. */
@@ -102,7 +113,18 @@ final class Frame {
 
     /** The frame's checkpoint as it stands: at its state, in its visit. */
     Checkpointer.FrameCheckpoint position() {
-        return Checkpointer.FrameCheckpoint.at(state, input, variables.own(), visit);
+        return positionIn(visit, lastEventId);
+    }
+
+    private Checkpointer.FrameCheckpoint positionIn(Optional<Visit> in, long lastId) {
+        return Checkpointer.FrameCheckpoint.at(state, input, variables.own(), in, lastId);
+    }
+
+    /** The frame's own last event as its checkpoint recorded it: the branch's history goes on from there. */
+    void resumedAfter(long eventId) {
+        if (eventId > 0) {
+            lastEventId = eventId;
+        }
     }
 
     Optional<Visit> visit() {

@@ -21,10 +21,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>How it works: an execution is a loop over the states of its top-level graph on one (virtual)
  * thread. Each state is entered (a {@code <Type>StateEntered} event), run by the runner for its type,
- * and exited (a {@code <Type>StateExited} event); the next state's name and input then go to the
- * {@link Checkpointer} before the loop moves on, so a STANDARD execution that crashes resumes at the
- * last state boundary. Parallel branches and Map iterations are frames of their own, run by the same
- * loop on threads of their own, and checkpoint the same way under their frame key.
+ * and exited (a {@code <Type>StateExited} event); the exited event carries the frame's move to the next
+ * state, which the {@link Checkpointer} makes durable before the loop moves on, so a STANDARD execution
+ * that crashes resumes at the last state boundary. Parallel branches and Map iterations are frames of
+ * their own, run by the same loop on threads of their own, and checkpoint the same way under their
+ * frame key. Within a state, each event that must not be recorded twice (its entry, a Parallel's or
+ * Map's Started, a final failure) carries the frame's {@link Visit} the same way, so a frame resumed
+ * inside a state records none of them again, and a retry's count and deadline survive the crash.
  *
  * <p>Errors are {@link StatesError} exceptions. A state's Retry and Catch see the error the state
  * raised; {@code States.Runtime} is terminal (AWS: no Retry or Catch, not even {@code States.ALL},
@@ -138,17 +141,19 @@ public final class Interpreter {
      * that visit without recording what its checkpoint says is recorded already.
      */
     JsonNode runGraph(StateGraph graph, JsonNode input, Frame frame) {
+        return runGraph(graph, input, frame, frame.run().checkpointer().load(frame.key()));
+    }
+
+    /** {@link #runGraph(StateGraph, JsonNode, Frame)} from the frame's checkpoint the caller loaded. */
+    JsonNode runGraph(StateGraph graph, JsonNode input, Frame frame, Optional<Checkpointer.FrameCheckpoint> resumed) {
         ExecutionRun run = frame.run();
         Checkpointer checkpointer = run.checkpointer();
         String name = graph.startAt();
         JsonNode current = input;
         Optional<Visit> resumedVisit = Optional.empty();
-        Optional<Checkpointer.FrameCheckpoint> resumed = checkpointer.load(frame.key());
         if (resumed.isPresent()) {
             Checkpointer.FrameCheckpoint cp = resumed.get();
-            if (cp.failure().isPresent()) {
-                throw cp.failure().get();
-            }
+            frame.resumedAfter(cp.lastEventId());
             if (cp.output().isPresent()) {
                 return cp.output().get();
             }
@@ -157,7 +162,7 @@ public final class Interpreter {
             frame.variables().assignAll(cp.variables());
             frame.resumedTimer(cp.timerUntil());
             frame.resumedTask(cp.task());
-            resumedVisit = cp.visit();
+            resumedVisit = cp.visit().or(() -> legacyVisit(cp, frame));
         }
         while (true) {
             run.checkRunning();
@@ -166,14 +171,25 @@ public final class Interpreter {
             Step step = runState(state, current, frame, resumedVisit);
             resumedVisit = Optional.empty();
             if (step.next().isEmpty()) {
-                checkpointer.save(frame.key(), Checkpointer.FrameCheckpoint.done(step.output(), false));
+                checkpointer.save(frame.key(), Checkpointer.FrameCheckpoint.done(step.output(), false, frame.lastEventId()));
                 return step.output();
             }
             name = step.next().get();
             current = step.output();
-            // The exited event carried the frame's move to the next state (recordExited): write it.
-            checkpointer.flush();
+            String next = name;
+            JsonNode nextInput = current;
+            checkpointer.moved(frame.key(), () -> Checkpointer.FrameCheckpoint.at(next, nextInput,
+                    frame.variables().own(), Optional.empty(), frame.lastEventId()));
         }
+    }
+
+    /**
+     * A checkpoint written before visits were recorded (an execution that was running across the upgrade
+     * to store migration 5): a stored timer or task token meant that the Wait or Task state was entered.
+     */
+    private Optional<Visit> legacyVisit(Checkpointer.FrameCheckpoint cp, Frame frame) {
+        boolean entered = cp.timerUntil().isPresent() || cp.task().isPresent();
+        return entered ? Optional.of(Visit.entered(frame.lastEventId(), clock.instant(), 0)) : Optional.empty();
     }
 
     /** Where a state leads: the next state and its input, or the end of the graph with its output. */
@@ -273,7 +289,7 @@ public final class Interpreter {
             case State.Choice choice -> SimpleStates.choice(choice, visit);
             case State.Succeed succeed -> SimpleStates.succeed(visit);
             case State.Fail fail -> SimpleStates.fail(fail, visit);
-            case State.Wait wait -> WaitRunner.run(wait, visit, waits, clock);
+            case State.Wait wait -> WaitRunner.run(wait, visit, waits);
             case State.Task task -> tasks.run(task, visit);
             case State.Parallel parallel -> new ParallelRunner(this).run(parallel, visit);
             case State.Map map -> new MapRunner(this).run(map, visit);
@@ -313,8 +329,8 @@ public final class Interpreter {
             d.putObject("outputDetails").put("truncated", false);
             return d;
         }, id -> step.next().isPresent()
-                ? Checkpointer.FrameCheckpoint.at(step.next().get(), output, frame.variables().own(), Optional.empty())
-                : Checkpointer.FrameCheckpoint.done(output, false));
+                ? Checkpointer.FrameCheckpoint.at(step.next().get(), output, frame.variables().own(), Optional.empty(), id)
+                : Checkpointer.FrameCheckpoint.done(output, false, id));
     }
 
     private static boolean isTerminal(StatesError error) {

@@ -39,14 +39,11 @@ final class MapRunner {
                 ? ItemReader.read(map, visit, effective, interpreter.objectStore())
                 : items(map, visit, effective);
         int maxConcurrency = MapLimits.maxConcurrency(map, visit, effective);
-        if (!frame.visit().map(Visit::started).orElse(false)) {
-            frame.recordInVisit(EventType.MapStateStarted, () -> NODES.objectNode().put("length", items.size()),
-                    Visit::withStarted);
-        }
+        frame.recordOnce(EventType.MapStateStarted, () -> NODES.objectNode().put("length", items.size()));
         MapLimits limits = MapLimits.of(map, visit, effective, maxConcurrency);
         JsonNode results = distributed ? distributed(map, visit, effective, items, limits)
                 : inline(map, visit, effective, items, limits);
-        frame.record(EventType.MapStateSucceeded, () -> null);
+        frame.recordOnce(EventType.MapStateSucceeded, () -> null);
         return new Interpreter.Step(map.transition().next(),
                 StateIo.output(visit, results, Optional.empty(), Optional.empty()));
     }
@@ -116,17 +113,17 @@ final class MapRunner {
         if (stored.isEmpty()) {
             String start = map.itemProcessor().startAt();
             child.record(EventType.MapIterationStarted, () -> iterationDetails(map, index),
-                    id -> Checkpointer.FrameCheckpoint.at(start, input, child.variables().own(), Optional.empty()));
+                    id -> Checkpointer.FrameCheckpoint.at(start, input, child.variables().own(), Optional.empty(), id));
         }
         try {
-            JsonNode output = interpreter.runGraph(map.itemProcessor(), input, child);
+            JsonNode output = interpreter.runGraph(map.itemProcessor(), input, child, stored);
+            // Durable with the next write of any frame: what must be, the output, already is.
             child.record(EventType.MapIterationSucceeded, () -> iterationDetails(map, index),
-                    id -> Checkpointer.FrameCheckpoint.done(output, true));
-            checkpointer.flush();
+                    id -> Checkpointer.FrameCheckpoint.done(output, true, id));
             return output;
         } catch (StatesError e) {
             child.record(EventType.MapIterationFailed, () -> iterationDetails(map, index),
-                    id -> Checkpointer.FrameCheckpoint.failed(e));
+                    id -> Checkpointer.FrameCheckpoint.failed(e, id));
             throw e;
         } catch (ExecutionInterrupted e) {
             child.record(EventType.MapIterationAborted, () -> iterationDetails(map, index));

@@ -24,9 +24,7 @@ final class ParallelRunner {
         JsonNode input = parallel.queryLanguage() == QueryLanguage.JSONATA
                 ? StateIo.arguments(visit) : StateIo.effectiveInput(visit);
         Frame frame = visit.frame();
-        if (!frame.visit().map(Visit::started).orElse(false)) {
-            frame.recordInVisit(EventType.ParallelStateStarted, () -> null, Visit::withStarted);
-        }
+        frame.recordOnce(EventType.ParallelStateStarted, () -> null);
         Branches branches = new Branches(frame.run(), parallel.branches().size(), 0, i -> {
             Frame child = frame.branch(visit.childKey(parallel.name() + "#" + i), frame.variables().child(),
                     Optional.empty());
@@ -42,7 +40,7 @@ final class ParallelRunner {
         for (JsonNode result : outcome.results()) {
             results.add(result);
         }
-        frame.record(EventType.ParallelStateSucceeded, () -> null);
+        frame.recordOnce(EventType.ParallelStateSucceeded, () -> null);
         return new Interpreter.Step(parallel.transition().next(),
                 StateIo.output(visit, results, Optional.empty(), Optional.empty()));
     }

@@ -84,10 +84,10 @@ public final class TaskWait {
     boolean handOut(Optional<String> worker, Runnable started) {
         Checkpointer checkpointer = visit.frame().run().checkpointer();
         return tokens.handOut(token, (stored, at) -> {
-            started.run();
             if (stored) {
-                return checkpointer.handOut(token, at, worker);
+                return checkpointer.handOut(token, at, worker, started);
             }
+            started.run();
             checkpointer.flush();
             return true;
         });

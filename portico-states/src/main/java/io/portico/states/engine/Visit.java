@@ -7,26 +7,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.StatesError;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How far a frame had got in the state it is in, as its checkpoint records it: the state was entered
- * (its entered event is in the history), and since then its retriers have retried so often, it sleeps
- * before the next attempt until {@code retryAt}, its Parallel or Map has recorded its Started event,
- * or its failure is final ({@code failed}: the Failed event is recorded, Catch comes next).
+ * (its entered event is in the history), its retriers have retried so often since, it sleeps before
+ * the next attempt until {@code retryAt}, it has recorded the events of its attempt that happen once
+ * ({@code recorded}: a Parallel's or Map's Started and Succeeded, a Map Run's start), or its failure is
+ * final ({@code failed}: Catch comes next).
  *
  * <p>Why it exists: each of these facts is written in the same transaction as the history event that
  * made it true (see {@link DurableJournal}), so a frame that resumes after a crash knows which of its
  * events are already in the history and records none of them again, and a retry budget counts the
- * attempts made before the crash.
+ * attempts made before the crash. Immutable.
  */
 record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, Optional<Instant> retryAt,
-             boolean started, Optional<StatesError> failed) {
+             Set<EventType> recorded, Optional<StatesError> failed) {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     Visit {
         attempts = List.copyOf(attempts);
+        recorded = recorded.isEmpty() ? Set.of() : Set.copyOf(recorded);
     }
 
     static Visit entered(long eventId, Instant time, int retriers) {
@@ -34,24 +38,30 @@ record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, O
         for (int i = 0; i < retriers; i++) {
             zero.add(0);
         }
-        return new Visit(eventId, time, zero, Optional.empty(), false, Optional.empty());
+        return new Visit(eventId, time, zero, Optional.empty(), Set.of(), Optional.empty());
     }
 
-    /** The next attempt, after a back-off until {@code at}: a Parallel or Map starts over. */
+    /** The next attempt, after a back-off until {@code at}: it records its own Started and the rest afresh. */
     Visit retrying(int[] counts, Instant at) {
         List<Integer> list = new ArrayList<>(counts.length);
         for (int count : counts) {
             list.add(count);
         }
-        return new Visit(enteredEventId, enteredTime, list, Optional.of(at), false, failed);
+        return new Visit(enteredEventId, enteredTime, list, Optional.of(at), Set.of(), failed);
     }
 
-    Visit withStarted() {
-        return new Visit(enteredEventId, enteredTime, attempts, retryAt, true, failed);
+    boolean hasRecorded(EventType type) {
+        return recorded.contains(type);
+    }
+
+    Visit withRecorded(EventType type) {
+        EnumSet<EventType> more = recorded.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(recorded);
+        more.add(type);
+        return new Visit(enteredEventId, enteredTime, attempts, retryAt, more, failed);
     }
 
     Visit withFailure(StatesError error) {
-        return new Visit(enteredEventId, enteredTime, attempts, Optional.empty(), started, Optional.of(error));
+        return new Visit(enteredEventId, enteredTime, attempts, Optional.empty(), recorded, Optional.of(error));
     }
 
     ObjectNode toNode() {
@@ -59,32 +69,25 @@ record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, O
         ArrayNode counts = node.putArray("attempts");
         attempts.forEach(counts::add);
         retryAt.ifPresent(at -> node.put("retryAtMs", at.toEpochMilli()));
-        if (started) {
-            node.put("started", true);
+        if (!recorded.isEmpty()) {
+            ArrayNode types = node.putArray("recorded");
+            recorded.forEach(type -> types.add(type.name()));
         }
-        failed.ifPresent(e -> node.set("failed", error(e)));
+        failed.ifPresent(e -> node.set("failed", Interpreter.errorDetails(e)));
         return node;
     }
 
     static Visit from(JsonNode node) {
         List<Integer> attempts = new ArrayList<>();
         node.path("attempts").forEach(n -> attempts.add(n.asInt()));
+        Set<EventType> recorded = EnumSet.noneOf(EventType.class);
+        node.path("recorded").forEach(n -> recorded.add(EventType.valueOf(n.asText())));
         return new Visit(node.path("entered").asLong(), Instant.ofEpochMilli(node.path("enteredMs").asLong()), attempts,
                 node.has("retryAtMs") ? Optional.of(Instant.ofEpochMilli(node.path("retryAtMs").asLong())) : Optional.empty(),
-                node.path("started").asBoolean(), node.has("failed") ? Optional.of(error(node.path("failed"))) : Optional.empty());
+                recorded, node.has("failed") ? Optional.of(error(node.path("failed"))) : Optional.empty());
     }
 
-    static ObjectNode error(StatesError e) {
-        ObjectNode node = NODES.objectNode();
-        if (e.error() != null) {
-            node.put("error", e.error());
-        }
-        if (e.detail() != null) {
-            node.put("cause", e.detail());
-        }
-        return node;
-    }
-
+    /** An error stored as the history's details write it ({@link Interpreter#errorDetails}). */
     static StatesError error(JsonNode node) {
         return new StatesError(node.hasNonNull("error") ? node.path("error").asText() : null,
                 node.hasNonNull("cause") ? node.path("cause").asText() : null);

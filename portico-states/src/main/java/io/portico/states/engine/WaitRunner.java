@@ -5,7 +5,6 @@ import io.portico.states.asl.EvalContext;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.jsonpath.PathFields;
 import io.portico.states.asl.State;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,11 +19,12 @@ final class WaitRunner {
     private WaitRunner() {
     }
 
-    static Interpreter.Step run(State.Wait wait, StateVisit visit, ExecutionWaits waits, Clock clock) {
+    static Interpreter.Step run(State.Wait wait, StateVisit visit, ExecutionWaits waits) {
         JsonNode effective = StateIo.effectiveInput(visit);
         Frame frame = visit.frame();
         Optional<Instant> resumed = frame.takeResumedTimer();
-        Instant until = resumed.isPresent() ? resumed.get() : deadline(wait, visit, effective, clock.instant());
+        // From the state's entry, not from now: a visit resumed before its deadline was stored keeps it.
+        Instant until = resumed.isPresent() ? resumed.get() : deadline(wait, visit, effective, visit.enteredTime());
         frame.run().checkpointer().save(frame.key(), frame.position().withTimer(until));
         waits.sleepUntil(frame.run(), until);
         JsonNode out = StateIo.output(visit, effective, Optional.empty(), Optional.empty());

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * STANDARD executions, their history and their checkpoints in the store. Every method that changes
@@ -92,60 +93,45 @@ public final class ExecutionStore implements ExecutionRepository {
     }
 
     @Override
-    public void append(String arn, List<HistoryEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+    public void checkpoint(String arn, Supplier<Batch> pending) {
         store.write(tx -> {
-            appendEvents(tx, arn, events);
+            write(tx, arn, pending.get());
             return null;
         });
     }
 
-    /** Writes events and frame checkpoints in one transaction; the frames no longer wait on task tokens. */
     @Override
-    public void checkpoint(String arn, List<HistoryEvent> events, List<FrameRow> frames) {
-        store.write(tx -> {
-            appendEvents(tx, arn, events);
-            for (FrameRow frame : frames) {
-                upsertCheckpoint(tx, arn, frame);
-                TokenStore.deleteFrame(tx, arn, frame.frameKey());
-            }
-            return null;
-        });
-    }
-
-    /** Writes events and frame checkpoints, the last at a Task state with the task token it waits on, in one transaction. */
-    @Override
-    public void checkpointWaiting(String arn, List<HistoryEvent> events, List<FrameRow> frames, WaitingTask task,
+    public void checkpointWaiting(String arn, Supplier<Batch> pending, WaitingTask task,
                                   Optional<TaskTokens.Completion> settled) {
         store.write(tx -> {
-            appendEvents(tx, arn, events);
-            for (int i = 0; i < frames.size(); i++) {
-                FrameRow frame = frames.get(i);
-                upsertCheckpoint(tx, arn, frame);
-                if (i < frames.size() - 1) {
-                    TokenStore.deleteFrame(tx, arn, frame.frameKey());
-                } else {
-                    TokenStore.replace(tx, arn, frame.frameKey(), task);
-                    settled.ifPresent(outcome -> TokenStore.settle(tx, task.token(), outcome));
-                }
-            }
+            Batch batch = pending.get();
+            write(tx, arn, batch);
+            String frameKey = batch.frames().getLast().frameKey();
+            TokenStore.replace(tx, arn, frameKey, task);
+            settled.ifPresent(outcome -> TokenStore.settle(tx, task.token(), outcome));
             return null;
         });
     }
 
     @Override
-    public boolean checkpointHandOut(String arn, List<HistoryEvent> events, List<FrameRow> frames, String token,
-                                     Instant at, Optional<String> worker) {
+    public boolean checkpointHandOut(String arn, String token, Instant at, Optional<String> worker,
+                                     Supplier<Batch> afterClaim) {
         return store.write(tx -> {
-            appendEvents(tx, arn, events);
-            for (FrameRow frame : frames) {
-                upsertCheckpoint(tx, arn, frame);
-                TokenStore.deleteFrame(tx, arn, frame.frameKey());
+            if (!TokenStore.handOut(tx, token, at, worker)) {
+                return false;
             }
-            return TokenStore.handOut(tx, token, at, worker);
+            write(tx, arn, afterClaim.get());
+            return true;
         });
+    }
+
+    /** Appends the batch's events and upserts its frames, each of which waits on no task token any more. */
+    private static void write(StoreTransaction tx, String arn, Batch batch) {
+        appendEvents(tx, arn, batch.events());
+        for (FrameRow frame : batch.frames()) {
+            upsertCheckpoint(tx, arn, frame);
+            TokenStore.deleteFrame(tx, arn, frame.frameKey());
+        }
     }
 
     private static void upsertCheckpoint(StoreTransaction tx, String arn, FrameRow f) {

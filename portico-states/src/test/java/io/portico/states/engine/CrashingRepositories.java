@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The engine's repositories over real ones, with a power switch: once armed with a budget of N commits,
@@ -56,6 +57,18 @@ final class CrashingRepositories implements StatesRepositories {
 
     boolean crashed() {
         return commits.get() > budget;
+    }
+
+    /**
+     * Counts a checkpoint when the store runs it, not when it is asked for: the store takes the batch
+     * then, so the commits that go through are exactly the first N the store makes, holding only what
+     * was recorded before the crash.
+     */
+    private Supplier<ExecutionRepository.Batch> counted(Supplier<ExecutionRepository.Batch> pending) {
+        return () -> {
+            commit();
+            return pending.get();
+        };
     }
 
     private void commit() {
@@ -126,31 +139,20 @@ final class CrashingRepositories implements StatesRepositories {
         }
 
         @Override
-        public void append(String arn, List<HistoryEvent> events) {
-            if (!events.isEmpty()) {
-                commit();
-            }
-            real.append(arn, events);
+        public void checkpoint(String arn, Supplier<Batch> pending) {
+            real.checkpoint(arn, counted(pending));
         }
 
         @Override
-        public void checkpoint(String arn, List<HistoryEvent> events, List<FrameRow> frames) {
-            commit();
-            real.checkpoint(arn, events, frames);
-        }
-
-        @Override
-        public void checkpointWaiting(String arn, List<HistoryEvent> events, List<FrameRow> frames, WaitingTask task,
+        public void checkpointWaiting(String arn, Supplier<Batch> pending, WaitingTask task,
                                       Optional<TaskTokens.Completion> settled) {
-            commit();
-            real.checkpointWaiting(arn, events, frames, task, settled);
+            real.checkpointWaiting(arn, counted(pending), task, settled);
         }
 
         @Override
-        public boolean checkpointHandOut(String arn, List<HistoryEvent> events, List<FrameRow> frames, String token,
-                                         Instant at, Optional<String> worker) {
-            commit();
-            return real.checkpointHandOut(arn, events, frames, token, at, worker);
+        public boolean checkpointHandOut(String arn, String token, Instant at, Optional<String> worker,
+                                         Supplier<Batch> afterClaim) {
+            return real.checkpointHandOut(arn, token, at, worker, counted(afterClaim));
         }
 
         @Override

@@ -187,11 +187,12 @@ class DistributedMapTest {
     @Test
     void childCheckpoints_useAStableKeyPerItem_soAResumedParentSkipsFinishedChildren() {
         RecordingCheckpointer checkpointer = new RecordingCheckpointer();
-        checkpointer.done.put("/Fanout[0]", json("\"from before the restart\""));
+        // The Map's entered event is the execution's second: its children's keys carry it.
+        checkpointer.done.put("/Fanout[0]@2", json("\"from before the restart\""));
         Run run = run(definition("", "\"Items\": [1, 2],", passOutput("{% $states.input * 10 %}")), "{}", checkpointer);
 
         assertThat(run.output()).isEqualTo(json("[\"from before the restart\", 20]"));
-        assertThat(checkpointer.done).containsEntry("/Fanout[1]", json("20"));
+        assertThat(checkpointer.done).containsEntry("/Fanout[1]@2", json("20"));
     }
 
     @Test
@@ -351,7 +352,7 @@ class DistributedMapTest {
         @Override
         public Optional<FrameCheckpoint> load(String frameKey) {
             JsonNode output = done.get(frameKey);
-            return output == null ? Optional.empty() : Optional.of(FrameCheckpoint.done(output, false));
+            return output == null ? Optional.empty() : Optional.of(FrameCheckpoint.done(output, false, 0));
         }
     }
 }

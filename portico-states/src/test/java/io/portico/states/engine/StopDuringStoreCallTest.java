@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +62,7 @@ class StopDuringStoreCallTest {
     void storeFailureWithoutAStop_stillPropagates() {
         Checkpointer failing = new BlockingStore(0) {
             @Override
-            public void flush() {
+            public void moved(String frameKey, Supplier<FrameCheckpoint> position) {
                 throw new StoreException("disk full", null);
             }
         };
@@ -104,7 +105,7 @@ class StopDuringStoreCallTest {
         }
 
         @Override
-        public void flush() {
+        public void moved(String frameKey, Supplier<FrameCheckpoint> position) {
             blocked.countDown();
             try {
                 new CountDownLatch(1).await();

@@ -104,7 +104,8 @@ class TokenStoreTest {
         waiting("", task("t-1"));
         waiting("/Branch#1", task("t-2"));
 
-        executions.checkpoint(EXECUTION, List.of(), List.of(new ExecutionRepository.FrameRow("", "Next", "{}", "{}", null, null, null)));
+        executions.checkpoint(EXECUTION, () -> new ExecutionRepository.Batch(List.of(),
+                List.of(new ExecutionRepository.FrameRow("", "Next", "{}", "{}", null, null, null))));
         assertThat(ledger.find("t-1")).isEmpty();
         assertThat(ledger.settle("t-1", DONE)).isFalse();
         assertThat(ledger.find("t-2")).isPresent();
@@ -126,13 +127,14 @@ class TokenStoreTest {
     }
 
     private void waiting(String frameKey, WaitingTask task) {
-        executions.checkpointWaiting(EXECUTION, List.of(),
-                List.of(new ExecutionRepository.FrameRow(frameKey, "Review", "{}", "{}", null, null, null)), task,
+        executions.checkpointWaiting(EXECUTION, () -> new ExecutionRepository.Batch(List.of(),
+                List.of(new ExecutionRepository.FrameRow(frameKey, "Review", "{}", "{}", null, null, null))), task,
                 Optional.empty());
     }
 
     private boolean handOut(String token, Instant at, Optional<String> worker) {
-        return executions.checkpointHandOut(EXECUTION, List.of(), List.of(), token, at, worker);
+        return executions.checkpointHandOut(EXECUTION, token, at, worker,
+                () -> new ExecutionRepository.Batch(List.of(), List.of()));
     }
 
     private static WaitingTask task(String token) {
