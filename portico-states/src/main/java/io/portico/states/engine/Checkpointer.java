@@ -1,11 +1,12 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.StatesError;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,7 @@ public interface Checkpointer {
 
     /**
      * The frame moved on to its next state ({@code position}), a move its exited event carried as a mark
-     * (see {@link Journal#record(EventType, long, Supplier, java.util.function.LongFunction)}):
+     * (see {@link Journal#record(EventType, long, Supplier, LongFunction)}):
      * makes it durable. A checkpointer whose journal keeps no marks (a distributed Map's child) writes
      * {@code position} itself.
      */

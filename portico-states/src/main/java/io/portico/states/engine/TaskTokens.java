@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Task tokens: the handle a worker or callback uses to finish a task ({@code .waitForTaskToken}
@@ -99,7 +101,7 @@ public final class TaskTokens {
          * the task before the store writes (and is written with it) or finds it stored (and settles it
          * in the ledger), never in between, where a crash would lose an acknowledged callback.
          */
-        final java.util.concurrent.locks.ReentrantLock storing = new java.util.concurrent.locks.ReentrantLock();
+        final ReentrantLock storing = new ReentrantLock();
 
         PendingTask(Instant issued) {
             this.lastBeat = new AtomicReference<>(issued);
@@ -123,7 +125,7 @@ public final class TaskTokens {
      * arrived if one did (its argument), and answers whether it stored anything. From then on the task's
      * callbacks and deadlines are settled in the ledger.
      */
-    void store(String token, java.util.function.Predicate<Optional<Completion>> write) {
+    void store(String token, Predicate<Optional<Completion>> write) {
         PendingTask task = pending.get(token);
         if (task == null) {
             write.test(Optional.empty());

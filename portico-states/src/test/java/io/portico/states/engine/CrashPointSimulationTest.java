@@ -1,5 +1,9 @@
 package io.portico.states.engine;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +82,7 @@ class CrashPointSimulationTest {
             });
             try {
                 return end.get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new AssertionError("the execution did not end; its history: " + world.engine().executions()
                         .history(executionArn).stream().map(h -> h.type().name()).toList() + "; its checkpoint: "
                         + world.repositories().executions().checkpoint(executionArn, "") + "; pending callbacks: "
@@ -334,7 +338,7 @@ class CrashPointSimulationTest {
 
     private static String difference(Map<String, Long> actual, Map<String, Long> expected) {
         List<String> out = new ArrayList<>();
-        for (String key : new java.util.TreeSet<>(union(actual, expected))) {
+        for (String key : new TreeSet<>(union(actual, expected))) {
             long a = actual.getOrDefault(key, 0L);
             long e = expected.getOrDefault(key, 0L);
             if (a != e) {
@@ -344,8 +348,8 @@ class CrashPointSimulationTest {
         return String.join(", ", out);
     }
 
-    private static java.util.Set<String> union(Map<String, Long> a, Map<String, Long> b) {
-        java.util.Set<String> keys = new java.util.HashSet<>(a.keySet());
+    private static Set<String> union(Map<String, Long> a, Map<String, Long> b) {
+        Set<String> keys = new HashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }
