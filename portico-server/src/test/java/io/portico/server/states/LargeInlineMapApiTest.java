@@ -46,6 +46,21 @@ class LargeInlineMapApiTest {
     }
 
     @Test
+    void startSyncExecution_jsonataInlineMapOf100000Items_succeedsWithEveryResult() {
+        // Each ItemSelector sees $states.input and $states.context, 100,000 elements each: it must read
+        // what it uses, not convert them whole per item.
+        StartSyncExecutionResponse end = startSync("jsonata", """
+                {"QueryLanguage": "JSONata", "StartAt": "Each", "States": {"Each": {"Type": "Map",
+                  "Items": "{% $states.input %}", "ItemSelector": {"v": "{% $states.context.Map.Item.Value %}"},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"},
+                    "StartAt": "Work", "States": {"Work": {"Type": "Pass", "Output": "{% $states.input.v %}", "End": true}}},
+                  "End": true}}}""");
+
+        assertThat(end.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+        assertThat(end.output()).isEqualTo(INPUT);
+    }
+
+    @Test
     void startSyncExecution_inlineMapWhoseResultsPass256KiB_failsWithDataLimitExceeded() {
         StartSyncExecutionResponse end = startSync("indexed", """
                 {"StartAt": "Each", "States": {"Each": {"Type": "Map",
