@@ -12,11 +12,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 cd "$repo"
 source .ci/select-jdk.sh
+source "$here/worktrees.sh"
 old="${1:?old commit}"; new="${2:?new commit}"
 ts="$(date -u +%Y%m%dT%H%M%SZ)"
 results="$here/results"; mkdir -p "$results"
-work="$(mktemp -d /tmp/portico-compare-XXXXXX)"
-trap 'for d in "$work"/*/; do git -C "$repo" worktree remove --force "$d" >/dev/null 2>&1 || true; done; rm -rf "$work"' EXIT
 
 if [[ "${QUICK:-0}" == 1 ]]; then
   args=(-f 1 -wi 1 -w 3s -i 2 -r 3s)
@@ -24,15 +23,8 @@ else
   args=(-f 1 -wi 5 -w 5s -i 5 -r 5s)
 fi
 
-build() { # rev -> prints the benchmarks classpath of that commit
-  local dir="$work/$1"
-  git -C "$repo" worktree add --detach "$dir" "$1" >/dev/null
-  (cd "$dir" && mvn -q -B -DskipTests package >/dev/null)
-  echo "$dir/benchmarks/target/classes:$(cat "$dir/benchmarks/target/classpath.txt")"
-}
-
 echo "== building $old and $new"
-cp_old="$(build "$old")"; cp_new="$(build "$new")"
+cp_old="$(build_commit "$old")"; cp_new="$(build_commit "$new")"
 
 run() { # label classpath round
   local out="$results/compare-$1-$3-$ts.json"

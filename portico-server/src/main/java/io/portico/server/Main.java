@@ -1,11 +1,13 @@
 package io.portico.server;
 
+import io.portico.core.Shutdown;
 import io.portico.core.protocol.AccessKey;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.core.store.StoreProviders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -22,8 +24,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code portico} command line. {@code portico server} starts a {@link PorticoServer} and blocks
- * until SIGTERM/SIGINT, which stops it in order (stop accepting, close services in reverse, close the
- * store). Output goes through the logger; picocli prints help and version itself.
+ * until SIGTERM/SIGINT, which stops it in order (stop accepting, give requests in flight the shutdown
+ * grace, close services in reverse, close the store; see {@link PorticoServer#close()}) and exits. A
+ * stop that has not finished {@link #HALT_MARGIN} after the grace halts the JVM: the process exits in
+ * bounded time whatever a component does. Output goes through the logger; picocli prints help and
+ * version itself.
  */
 @Command(name = "portico", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "The serverless Backend-for-Frontend stack as one self-hostable program.",
@@ -31,6 +36,8 @@ import picocli.CommandLine.Spec;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** How long closing may take beyond the grace: each component waits at most a few seconds. */
+    static final Duration HALT_MARGIN = Duration.ofSeconds(10);
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -71,6 +78,11 @@ public final class Main {
                 description = "Largest accepted AWS request body (default: ${DEFAULT-VALUE}).")
         long maxBodyBytes;
 
+        @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "5",
+                description = "On SIGTERM, how long requests in flight may finish before they are abandoned"
+                        + " (default: ${DEFAULT-VALUE}).")
+        long shutdownGraceSeconds;
+
         @Spec
         CommandSpec spec;
 
@@ -79,8 +91,13 @@ public final class Main {
             PorticoServer server = PorticoServer.create(config(System.getenv("PORTICO_CREDENTIALS")));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("portico-shutdown").unstarted(() -> {
-                LOG.info("Stopping Portico");
+                long started = System.nanoTime();
+                Duration grace = server.config().shutdownGrace();
+                LOG.info("Stopping Portico: requests in flight have {} s to finish", grace.toSeconds());
+                Thread watchdog = haltAfter(grace.plus(HALT_MARGIN));
                 server.close();
+                watchdog.interrupt();
+                LOG.info("Portico stopped in {}", Shutdown.since(started));
                 stopped.countDown();
             }));
             startAndAnnounce(server);
@@ -102,8 +119,28 @@ public final class Main {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--store: " + e.getMessage());
             }
-            return new PorticoConfig(host, port, appHost, appPort, dataDir, keys, maxBodyBytes, storeUrl);
+            if (shutdownGraceSeconds < 0) {
+                throw new ParameterException(spec.commandLine(), "--shutdown-grace must not be negative");
+            }
+            return new PorticoConfig(host, port, appHost, appPort, dataDir, keys, maxBodyBytes, storeUrl,
+                    Duration.ofSeconds(shutdownGraceSeconds));
         }
+    }
+
+    /**
+     * A daemon thread that halts the JVM once {@code limit} has passed on the wall clock, unless
+     * interrupted first: the bound on a stop that a stuck component would otherwise hold up forever.
+     */
+    static Thread haltAfter(Duration limit) {
+        return Thread.ofPlatform().daemon().name("portico-shutdown-watchdog").start(() -> {
+            try {
+                Thread.sleep(limit); // real time, on purpose: the process must exit, whatever the engines' clock says
+            } catch (InterruptedException e) {
+                return;
+            }
+            LOG.error("Portico did not stop within {} s; halting", limit.toSeconds());
+            Runtime.getRuntime().halt(1);
+        });
     }
 
     /**

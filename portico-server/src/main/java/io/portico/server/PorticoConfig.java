@@ -4,6 +4,7 @@ import io.portico.core.protocol.AccessKey;
 import io.portico.core.protocol.ProtocolFront;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,16 +12,29 @@ import java.util.Objects;
  * Everything a {@link PorticoServer} needs to start. A port of 0 picks a free port. An empty
  * {@code credentials} list means development mode: signatures are not verified. {@code store} is the
  * store's URL ({@code sqlite:/data/portico.db}; see {@link io.portico.core.store.StoreProviders}), by
- * default {@link #defaultStore the SQLite file in the data directory}. Immutable; thread safe; no
- * component is null.
+ * default {@link #defaultStore the SQLite file in the data directory}. {@code shutdownGrace} is how
+ * long a stop lets requests in flight finish before it abandons them (see {@link PorticoServer#close()}).
+ * Immutable; thread safe; no component is null.
  */
 public record PorticoConfig(
         String host, int port, String appHost, int appPort, Path dataDir, List<AccessKey> credentials,
-        long maxBodyBytes, String store) {
+        long maxBodyBytes, String store, Duration shutdownGrace) {
+
+    /** How long a stop waits for requests in flight unless configured otherwise. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     public PorticoConfig {
         credentials = List.copyOf(credentials);
         Objects.requireNonNull(store, "store");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
+        }
+    }
+
+    /** A configuration with the default shutdown grace. */
+    public PorticoConfig(String host, int port, String appHost, int appPort, Path dataDir, List<AccessKey> credentials,
+            long maxBodyBytes, String store) {
+        this(host, port, appHost, appPort, dataDir, credentials, maxBodyBytes, store, DEFAULT_SHUTDOWN_GRACE);
     }
 
     /** A configuration whose store is the default one in {@code dataDir}. */
@@ -47,14 +61,19 @@ public record PorticoConfig(
     }
 
     public PorticoConfig withCredentials(List<AccessKey> newCredentials) {
-        return new PorticoConfig(host, port, appHost, appPort, dataDir, newCredentials, maxBodyBytes, store);
+        return new PorticoConfig(host, port, appHost, appPort, dataDir, newCredentials, maxBodyBytes, store, shutdownGrace);
     }
 
     public PorticoConfig withPorts(int newPort, int newAppPort) {
-        return new PorticoConfig(host, newPort, appHost, newAppPort, dataDir, credentials, maxBodyBytes, store);
+        return new PorticoConfig(host, newPort, appHost, newAppPort, dataDir, credentials, maxBodyBytes, store,
+                shutdownGrace);
     }
 
     public PorticoConfig withStore(String newStore) {
-        return new PorticoConfig(host, port, appHost, appPort, dataDir, credentials, maxBodyBytes, newStore);
+        return new PorticoConfig(host, port, appHost, appPort, dataDir, credentials, maxBodyBytes, newStore, shutdownGrace);
+    }
+
+    public PorticoConfig withShutdownGrace(Duration newGrace) {
+        return new PorticoConfig(host, port, appHost, appPort, dataDir, credentials, maxBodyBytes, store, newGrace);
     }
 }

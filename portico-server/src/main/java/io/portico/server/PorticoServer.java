@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portico.core.Component;
+import io.portico.core.Shutdown;
 import io.portico.core.app.AppEndpoint;
 import io.portico.core.app.AppRoutes;
 import io.portico.core.protocol.InProcessCalls;
@@ -26,7 +27,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
@@ -39,6 +43,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +55,17 @@ import org.slf4j.LoggerFactory;
  * <p>Start order: open the store the configuration names, bind the ports, create the timers and the work queue, wire the
  * services (they register their background work), start the {@link Component}s, start serving, and
  * last start the work queue, whose handlers use the started services and the open endpoints;
- * {@link #close()} undoes it in reverse (stop accepting, stop the work queue, close components in
- * reverse, close the timers, close the store). Thread safe: {@code start} and {@code close} hold one
+ * {@link #close()} undoes it in reverse: stop accepting, give requests in flight the configured
+ * shutdown grace and name those it abandons, stop the work queue, close components in reverse (each
+ * names what it cuts off: executions, invocations), close the timers, close the store. Thread safe: {@code start} and {@code close} hold one
  * lock (a lock, not a monitor, so a virtual thread closing the server does not pin its carrier);
  * {@code close} is idempotent.
  */
 public final class PorticoServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PorticoServer.class);
-    private static final long STOP_TIMEOUT_MS = 10_000;
+    /** Jetty's own graceful wait in stop: none, {@link #stopServing} has given requests their grace. */
+    private static final long JETTY_STOP_TIMEOUT_MS = 0;
 
     private final PorticoConfig config;
     private final Clock clock;
@@ -75,6 +82,7 @@ public final class PorticoServer implements AutoCloseable {
     private Server jetty;
     private ServerConnector awsConnector;
     private ServerConnector appConnector;
+    private InFlightRequests requests;
     private volatile boolean ready;
     private boolean closed;
 
@@ -180,9 +188,9 @@ public final class PorticoServer implements AutoCloseable {
 
     private void startJetty(Handler awsHandler) throws Exception {
         Handler app = AppEndpoint.create(jetty, appRoutes);
-        // GracefulHandler lets requests in flight finish (up to the stop timeout) when we stop.
-        jetty.setStopTimeout(STOP_TIMEOUT_MS);
-        jetty.setHandler(new GracefulHandler(new Handler.Wrapper(awsHandler) {
+        // GracefulHandler lets requests in flight finish (for the shutdown grace) when we stop.
+        jetty.setStopTimeout(JETTY_STOP_TIMEOUT_MS);
+        requests = new InFlightRequests(new Handler.Wrapper(awsHandler) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 if (request.getConnectionMetaData().getConnector() == appConnector) {
@@ -190,7 +198,9 @@ public final class PorticoServer implements AutoCloseable {
                 }
                 return super.handle(request, response, callback);
             }
-        }));
+        });
+        registry.gauge("portico.http.requests.in.flight", requests, InFlightRequests::size);
+        jetty.setHandler(new GracefulHandler(requests));
         app.setServer(jetty);
         jetty.addBean(app);
         jetty.start();
@@ -284,11 +294,7 @@ public final class PorticoServer implements AutoCloseable {
         closed = true;
         ready = false;
         if (jetty != null) {
-            try {
-                jetty.stop();
-            } catch (Exception e) {
-                LOG.warn("Error stopping HTTP endpoints", e);
-            }
+            stopServing();
             // A start that failed before Jetty started leaves the bound ports to close here.
             awsConnector.close();
             appConnector.close();
@@ -310,5 +316,32 @@ public final class PorticoServer implements AutoCloseable {
             store.close();
         }
         registry.close();
+    }
+
+    /**
+     * Stops accepting requests, lets those in flight finish for the configured shutdown grace, names
+     * every one still running when it is over (they are abandoned: their connections close, and what
+     * they were doing is cut off when the services close), and stops Jetty.
+     */
+    private void stopServing() {
+        if (jetty.isStarted()) {
+            try {
+                Graceful.shutdown(jetty).get(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                for (InFlightRequests.InFlight request : requests.current()) {
+                    Shutdown.abandoned(LOG, "request " + request.describe() + ": in flight "
+                            + Shutdown.since(request.startedNanos()));
+                }
+            } catch (ExecutionException e) {
+                LOG.warn("Error waiting for requests in flight", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Error stopping HTTP endpoints", e);
+        }
     }
 }

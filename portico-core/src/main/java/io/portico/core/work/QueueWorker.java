@@ -1,11 +1,13 @@
 package io.portico.core.work;
 
+import io.portico.core.Shutdown;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.core.time.Timers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class QueueWorker {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
     private static final int MAX_BATCH = 32;
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final String queue;
     private final QueueOptions options;
@@ -46,7 +47,7 @@ final class QueueWorker {
     private final Timers timers;
     private final NodeId owner;
     private final HeldLeases held;
-    private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
+    private final Map<Thread, WorkItem> handlerThreads = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Void>> wake = new AtomicReference<>(new CompletableFuture<>());
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean stopping;
@@ -72,19 +73,24 @@ final class QueueWorker {
     }
 
     /**
-     * Stops claiming, interrupts the running items (their handlers release them) and waits a little
-     * for them to end; an item whose handler ignores the interrupt keeps its claim until its lease ends
-     * or this node starts again.
+     * Stops claiming, interrupts the running items (their handlers release them, each named in the log)
+     * and waits {@link Shutdown#JOIN_BUDGET} for the loop and as long for the items to end; an item
+     * whose handler ignores the interrupt keeps its claim until its lease ends or this node starts
+     * again, and is named too.
      */
     void stop() {
         stopping = true;
         stopped.complete(null);
         signal(); // not an interrupt: a claim under way completes, and what it claimed is released
         if (loop != null) {
-            joinQuietly(loop);
+            Shutdown.join(List.of(loop), Shutdown.JOIN_BUDGET);
         }
-        handlerThreads.forEach(Thread::interrupt);
-        handlerThreads.forEach(QueueWorker::joinQuietly);
+        Map<Thread, WorkItem> items = Map.copyOf(handlerThreads);
+        items.keySet().forEach(Thread::interrupt);
+        for (Thread stuck : Shutdown.join(items.keySet(), Shutdown.JOIN_BUDGET)) {
+            Shutdown.abandoned(LOG, "work item " + items.get(stuck).id() + " of queue " + queue
+                    + ": its handler did not stop; the item stays claimed until its lease ends or this node starts again");
+        }
         held.stop();
     }
 
@@ -165,7 +171,7 @@ final class QueueWorker {
         }
         held.add(item.id());
         Thread thread = Thread.ofVirtual().name("work-" + queue + "-item").unstarted(() -> runItem(item));
-        handlerThreads.add(thread);
+        handlerThreads.put(thread, item);
         thread.start();
     }
 
@@ -175,11 +181,11 @@ final class QueueWorker {
             try {
                 outcome = handler.handle(item);
             } catch (InterruptedException e) {
-                record(item, "release", tx -> WorkItems.release(tx, item.id(), owner));
+                releaseOnStop(item);
                 return;
             } catch (RuntimeException | Error e) {
                 if (stopping) {
-                    record(item, "release", tx -> WorkItems.release(tx, item.id(), owner));
+                    releaseOnStop(item);
                     return;
                 }
                 failed(item, e);
@@ -191,6 +197,12 @@ final class QueueWorker {
             handlerThreads.remove(Thread.currentThread());
             signal();
         }
+    }
+
+    /** The item's handler gave up because the queue stops: the item goes back, to run at the next start. */
+    private void releaseOnStop(WorkItem item) {
+        Shutdown.abandoned(LOG, "work item " + item.id() + " of queue " + queue + ": released, it runs again at the next start");
+        record(item, "release", tx -> WorkItems.release(tx, item.id(), owner));
     }
 
     private void apply(WorkItem item, Outcome outcome) {
@@ -243,14 +255,6 @@ final class QueueWorker {
             if (!stopping) {
                 timers.schedule(options.lease(), this::signal);
             }
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(STOP_GRACE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.portico.functions.engine;
 
+import io.portico.core.Shutdown;
 import io.portico.core.json.Json;
 import io.portico.core.time.Timers;
 import java.time.Clock;
@@ -49,6 +50,9 @@ public final class Invoker implements AutoCloseable {
     private final Duration idleTimeout;
     private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Invocations under way by request id, for a shutdown to name the ones it cuts off. */
+    private final ConcurrentHashMap<String, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final Timers timers;
     private final Duration sweepEvery;
 
@@ -123,9 +127,15 @@ public final class Invoker implements AutoCloseable {
         return reclaimed;
     }
 
-    /** Stops the sweep (one under way finishes) and closes every idle environment. */
+    /**
+     * Stops the sweep (one under way finishes) and closes every idle environment. Invocations still
+     * under way are cut off (their waits end with the invoker's timers) and each is named in the log.
+     */
     @Override
     public void close() {
+        closed = true;
+        running.forEach((requestId, invocation) -> Shutdown.abandoned(LOG, "invocation " + requestId + " of "
+                + invocation.qualifiedArn() + ": in flight " + Shutdown.since(invocation.startedNanos())));
         timers.close();
         pools.values().forEach(Pool::close);
         pools.clear();
@@ -172,7 +182,17 @@ public final class Invoker implements AutoCloseable {
         return pools.computeIfAbsent(key, k -> new Pool(k, spec, runtime));
     }
 
+    /** Runs one invocation, known to {@link #close} (which names it should it still run) from its cold start on. */
     private InvokeResult run(Pool pool, byte[] payload, InvokeOptions options) throws InterruptedException {
+        running.put(options.requestId(), new Running(pool.spec.qualifiedArn(), System.nanoTime()));
+        try {
+            return runOnEnvironment(pool, payload, options);
+        } finally {
+            running.remove(options.requestId());
+        }
+    }
+
+    private InvokeResult runOnEnvironment(Pool pool, byte[] payload, InvokeOptions options) throws InterruptedException {
         VersionSpec spec = pool.spec;
         LogBuffer log = new LogBuffer();
         String requestId = options.requestId();
@@ -225,7 +245,11 @@ public final class Invoker implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             reusable = false;
-            LOG.warn("Environment of {} failed outside the handler", spec.qualifiedArn(), e);
+            if (closed) {
+                handlerThread.interrupt(); // cut off by the shutdown, which named it
+            } else {
+                LOG.warn("Environment of {} failed outside the handler", spec.qualifiedArn(), e);
+            }
             outcome = new InvocationOutcome.FunctionError("Runtime.Unknown", Json.write(Json.object()
                     .put("errorType", "Runtime.Unknown")
                     .put("errorMessage", "Unknown application error occurred")));
@@ -266,6 +290,10 @@ public final class Invoker implements AutoCloseable {
             line.append("\tInit Duration: ").append(String.format(Locale.ROOT, "%.2f", (double) initMillis)).append(" ms");
         }
         return line.append(suffix).append("\t\n").toString();
+    }
+
+    /** An invocation under way: what it runs and since when (a {@link System#nanoTime()}, for the log). */
+    private record Running(String qualifiedArn, long startedNanos) {
     }
 
     /**

@@ -4,28 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.states.asl.StatesError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 /**
- * Runs the branches of a Parallel state or the iterations of a Map state side by side, each on a
- * virtual thread of its own, at most {@code maxConcurrency} at a time (0 = no limit). Results come
- * back in branch order. The first failure beyond {@code toleratedFailures} cancels the branches still
- * running (by interrupting them) and is rethrown; a stop of the execution interrupts every branch.
+ * Runs the branches of a Parallel state or the iterations of a Map state side by side on a fixed
+ * number of virtual threads, each taking the next index until none is left. Results come back in
+ * branch order. The first failure beyond {@code toleratedFailures} cancels the branches still running
+ * (by interrupting them), no further branch starts, and it is rethrown; a stop of the execution
+ * interrupts every worker.
+ *
+ * <p>Why workers and not a thread per branch: a Map may have 100,000 items. A thread per item, even a
+ * virtual one held back by a semaphore, is an object per item kept until the fan-out ends; started all
+ * at once, it is 100,000 stacks alive together, each holding its frame, its input and whatever its
+ * state was doing. With {@code concurrency} workers the memory of the fan-out is that of
+ * {@code concurrency} running branches plus one result slot per branch, whatever the item count.
  *
  * <p>One instance per fan-out; not reusable.
  */
 final class Branches {
     private final ExecutionRun run;
     private final int count;
-    private final int maxConcurrency;
     private final IntFunction<JsonNode> branch;
-    private final ReentrantLock lock = new ReentrantLock(); // guards threads and the first unexpected failure
-    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock(); // guards the first unexpected failure
     private final JsonNode[] results;
     private final StatesError[] failures;
+    private final List<Thread> workers;
+    private int toleratedFailures; // set before the workers start, read by them
     private volatile boolean cancelled;
     private volatile RuntimeException unexpected;
 
@@ -33,58 +41,38 @@ final class Branches {
     record Outcome(JsonNode[] results, StatesError[] failures) {
     }
 
-    Branches(ExecutionRun run, int count, int maxConcurrency, IntFunction<JsonNode> branch) {
+    /**
+     * @param concurrency how many branches may run at once, at least 1; no more workers than branches
+     *                    are started
+     */
+    Branches(ExecutionRun run, int count, int concurrency, IntFunction<JsonNode> branch) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+        }
         this.run = run;
         this.count = count;
-        this.maxConcurrency = maxConcurrency;
         this.branch = branch;
         this.results = new JsonNode[count];
         this.failures = new StatesError[count];
+        List<Thread> threads = new ArrayList<>(Math.min(count, concurrency));
+        for (int i = 0; i < Math.min(count, concurrency); i++) {
+            threads.add(Thread.ofVirtual().unstarted(this::work));
+        }
+        this.workers = List.copyOf(threads);
     }
 
     /**
-     * Runs everything. {@code failFast} decides whether the first failure cancels the others (Parallel,
-     * inline Map) or all run to the end (a Map that tolerates failures).
+     * Runs everything. More than {@code toleratedFailures} failures (0 for Parallel and the inline Map)
+     * cancel the rest; a {@code States.Runtime} failure always does.
      */
     Outcome run(int toleratedFailures) {
-        Semaphore permits = new Semaphore(maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency);
-        AtomicInteger failed = new AtomicInteger();
+        this.toleratedFailures = toleratedFailures;
         try {
-            for (int i = 0; i < count && !cancelled; i++) {
-                permits.acquire();
-                if (cancelled) {
-                    permits.release();
-                    break;
-                }
-                int index = i;
-                Thread thread = Thread.ofVirtual().unstarted(() -> {
-                    run.enlist(Thread.currentThread());
-                    try {
-                        results[index] = branch.apply(index);
-                    } catch (StatesError e) {
-                        failures[index] = e;
-                        if (failed.incrementAndGet() > toleratedFailures || isTerminal(e)) {
-                            cancel();
-                        }
-                    } catch (ExecutionInterrupted e) {
-                        // cancelled by a sibling's failure or by a stop; the caller finds out which
-                    } catch (RuntimeException e) {
-                        unexpected(e);
-                    } finally {
-                        run.dismiss(Thread.currentThread());
-                        permits.release();
-                    }
-                });
-                lock.lock();
-                try {
-                    threads.add(thread);
-                } finally {
-                    lock.unlock();
-                }
-                thread.start();
+            for (Thread worker : workers) {
+                worker.start();
             }
-            for (Thread thread : snapshot()) {
-                thread.join();
+            for (Thread worker : workers) {
+                worker.join();
             }
         } catch (InterruptedException e) {
             cancel();
@@ -97,6 +85,39 @@ final class Branches {
             throw unexpected;
         }
         return new Outcome(results, failures);
+    }
+
+    /** One worker: takes the next branch until none is left or the fan-out is cancelled. */
+    private void work() {
+        run.enlist(Thread.currentThread());
+        try {
+            for (int index = next.getAndIncrement(); index < count && !cancelled; index = next.getAndIncrement()) {
+                if (!runBranch(index)) {
+                    return;
+                }
+            }
+        } finally {
+            run.dismiss(Thread.currentThread());
+        }
+    }
+
+    /** Runs one branch; false when the worker must stop (cancelled, stopped, or an unexpected failure). */
+    private boolean runBranch(int index) {
+        try {
+            results[index] = branch.apply(index);
+            return true;
+        } catch (StatesError e) {
+            failures[index] = e;
+            if (failed.incrementAndGet() > toleratedFailures || isTerminal(e)) {
+                cancel();
+            }
+            return true;
+        } catch (ExecutionInterrupted e) {
+            return false; // cancelled by a sibling's failure or by a stop; the caller finds out which
+        } catch (RuntimeException e) {
+            unexpected(e);
+            return false;
+        }
     }
 
     /**
@@ -125,22 +146,13 @@ final class Branches {
 
     private void cancel() {
         cancelled = true;
-        snapshot().forEach(Thread::interrupt);
-    }
-
-    private List<Thread> snapshot() {
-        lock.lock();
-        try {
-            return new ArrayList<>(threads);
-        } finally {
-            lock.unlock();
-        }
+        workers.forEach(Thread::interrupt);
     }
 
     private void joinQuietly() {
-        for (Thread thread : snapshot()) {
+        for (Thread worker : workers) {
             try {
-                thread.join();
+                worker.join();
             } catch (InterruptedException ignored) {
                 // already unwinding
             }

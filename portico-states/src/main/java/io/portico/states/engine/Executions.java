@@ -2,6 +2,7 @@ package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.core.Shutdown;
 import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
 import io.portico.core.store.Insertion;
@@ -118,7 +119,13 @@ public final class Executions implements AutoCloseable {
         }
         Prepared p = prepare(target, request, true);
         ExecutionRun run = new ExecutionRun(p.info, target.definition(), MemoryJournal.counting(clock), Checkpointer.NONE);
-        ExecutionResult result = runBounded(run, p.info.startTime().plus(EXPRESS_LIMIT));
+        ExecutionResult result;
+        running.put(p.info.executionArn(), run); // so that a shutdown stops it and names it
+        try {
+            result = runBounded(run, p.info.startTime().plus(EXPRESS_LIMIT));
+        } finally {
+            running.remove(p.info.executionArn());
+        }
         Instant stop = clock.instant();
         long billed = Math.max(100, (Duration.between(p.info.startTime(), stop).toMillis() + 99) / 100 * 100);
         return new SyncOutcome(p.info.executionArn(), target.machine().arn(), p.info.name(), p.info.startTime(), stop,
@@ -354,20 +361,21 @@ public final class Executions implements AutoCloseable {
     }
 
     /**
-     * Stops the threads of running executions without recording an end: STANDARD executions stay
-     * RUNNING in the store and resume from their last checkpoint at the next start, as after a crash.
+     * Stops the threads of running executions without recording an end, each named in the log: STANDARD
+     * executions stay RUNNING in the store and resume from their last checkpoint at the next start, as
+     * after a crash; EXPRESS ones, which live in memory, are lost. Waits {@link Shutdown#JOIN_BUDGET}
+     * in all for their threads.
      */
     @Override
     public void close() {
         closing = true;
-        running.values().forEach(run -> run.stop(new ExecutionResult.Aborted(null, "server shutdown")));
-        for (Thread thread : threads.values()) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        for (ExecutionRun run : running.values()) {
+            run.stop(new ExecutionResult.Aborted(null, "server shutdown"));
+            Shutdown.abandoned(LOG, run.checkpointer() == Checkpointer.NONE
+                    ? "EXPRESS execution " + run.info().executionArn() + ": it does not survive a restart"
+                    : "execution " + run.info().executionArn() + ": left RUNNING, it resumes from its last checkpoint"
+                            + " at the next start");
         }
+        Shutdown.join(threads.values(), Shutdown.JOIN_BUDGET);
     }
 }

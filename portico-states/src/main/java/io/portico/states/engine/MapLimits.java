@@ -12,6 +12,16 @@ import java.util.Optional;
  * not take part in the threshold (with neither set, any failure exceeds it, as AWS's default of 0).
  */
 record MapLimits(int maxConcurrency, Optional<Long> toleratedFailureCount, Optional<Double> toleratedFailurePercentage) {
+    /**
+     * AWS's bound on the iterations of an inline Map running at once ("supports up to 40 concurrent
+     * iterations"), whatever MaxConcurrency asks for, and the number without one.
+     */
+    static final int INLINE_CONCURRENCY = 40;
+
+    /** How many iterations of an inline Map run at once: MaxConcurrency, within AWS's bound of 40. */
+    int inlineConcurrency() {
+        return maxConcurrency <= 0 ? INLINE_CONCURRENCY : Math.min(maxConcurrency, INLINE_CONCURRENCY);
+    }
 
     /**
      * AWS's rule: the Map Run fails when the failed (or timed-out) items exceed the count or, as a share

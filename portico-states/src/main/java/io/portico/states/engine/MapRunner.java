@@ -17,7 +17,10 @@ import java.util.Optional;
  * ItemProcessor, at most MaxConcurrency at a time. The output is the array of outputs in item order.
  *
  * <p>Inline iterations run in frames of the execution and record their events in its history, as AWS
- * does. A distributed Map hands its (optionally batched, see {@link ItemBatches}) items to a
+ * does, at most 40 at a time whatever MaxConcurrency says (AWS's bound), on that many worker threads
+ * ({@link Branches}); a finished iteration leaves only its output behind. Results that will be the
+ * Map's output whole fail it with States.DataLimitExceeded as soon as they pass the 256 KiB quota
+ * ({@link MapOutputQuota}), rather than after every item ran. A distributed Map hands its (optionally batched, see {@link ItemBatches}) items to a
  * {@link DistributedMap}: a Map Run of child executions whose events stay out of the parent's history.
  * A distributed Map may read its items from the object store instead ({@link ItemReader}) and shape or
  * export its results ({@link ResultWriter}).
@@ -49,8 +52,12 @@ final class MapRunner {
     }
 
     private JsonNode inline(State.Map map, StateVisit visit, JsonNode effective, ArrayNode items, MapLimits limits) {
-        Branches branches = new Branches(visit.frame().run(), items.size(), limits.maxConcurrency(),
-                i -> iteration(map, visit, effective, items.get(i), i));
+        MapOutputQuota quota = MapOutputQuota.of(map);
+        Branches branches = new Branches(visit.frame().run(), items.size(), limits.inlineConcurrency(), i -> {
+            JsonNode output = iteration(map, visit, effective, items.get(i), i);
+            quota.add(output);
+            return output;
+        });
         Branches.Outcome outcome = branches.run(0);
         StatesError failure = firstFailure(outcome);
         if (failure != null) {

@@ -25,7 +25,8 @@ final class ParallelRunner {
                 ? StateIo.arguments(visit) : StateIo.effectiveInput(visit);
         Frame frame = visit.frame();
         frame.recordOnce(EventType.ParallelStateStarted, () -> null);
-        Branches branches = new Branches(frame.run(), parallel.branches().size(), 0, i -> {
+        // Every branch at once: a definition lists its branches, so their number is already bounded.
+        Branches branches = new Branches(frame.run(), parallel.branches().size(), Math.max(1, parallel.branches().size()), i -> {
             Frame child = frame.branch(visit.childKey(parallel.name() + "#" + i), frame.variables().child(),
                     Optional.empty());
             return interpreter.runGraph(parallel.branches().get(i), input, child);

@@ -41,7 +41,8 @@ final class PayloadSize {
         }
     }
 
-    private static StatesError overQuota(String stateName, String did) {
+    /** AWS's error for what state {@code stateName} {@code did} over the quota (see {@link #requireWithinQuota}). */
+    static StatesError overQuota(String stateName, String did) {
         return new StatesError("States.DataLimitExceeded", "The state/task '" + stateName + "' " + did
                 + " with a size exceeding the maximum number of bytes service limit.");
     }
@@ -128,7 +129,7 @@ final class PayloadSize {
     }
 
     /** The compact UTF-8 size, or any number above {@code limit} once it is passed. */
-    private static long size(JsonNode node, long limit) {
+    static long size(JsonNode node, long limit) {
         return switch (node.getNodeType()) {
             case OBJECT -> {
                 long total = 2 + Math.max(0, node.size() - 1); // braces and commas

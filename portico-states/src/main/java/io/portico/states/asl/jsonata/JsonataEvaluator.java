@@ -27,9 +27,9 @@ import java.util.Optional;
  * AWS does not drop the key.
  *
  * <p>Each expression is parsed once and cached by its text ({@link ExpressionCache}). An evaluation
- * binds {@code $states} and the workflow variables its text mentions; both are converted from Jackson
- * to the engine's Map/List form at most once per {@link #evaluateField} call, however many expressions
- * the template holds. Evaluation is bounded in time and nesting depth, as AWS bounds it.
+ * binds {@code $states} and the workflow variables its text mentions, in the engine's Map/List form:
+ * views of the Jackson trees that convert what an expression reads, once ({@link JsonViews}), made at
+ * most once per {@link #evaluateField} call, however many expressions the template holds. Evaluation is bounded in time and nesting depth, as AWS bounds it.
  *
  * <p>Errors are {@link StatesError}s carrying only the detail; the interpreter adds the state prefix.
  * Thread safe: one instance serves all executions.

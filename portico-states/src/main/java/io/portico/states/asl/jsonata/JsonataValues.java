@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Converts between Jackson trees and the plain Java values (Map, List, String, Number, Boolean,
- * {@link Jsonata#NULL_VALUE}) the dashjoin engine evaluates over.
+ * {@link Jsonata#NULL_VALUE}) the dashjoin engine evaluates over; objects and arrays go in as views
+ * that convert their members when read ({@link JsonViews}).
  *
  * <p>Numbers follow what AWS shows: an integer stays exact while it fits a {@code long}, and a whole
  * number computed as a double (JSONata arithmetic is double arithmetic) comes back as an integer, so
@@ -35,21 +33,12 @@ final class JsonataValues {
     private JsonataValues() {
     }
 
+    /** The engine's form of {@code node}: objects and arrays as views converted as they are read ({@link JsonViews}). */
     static Object toJsonata(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT:
-                Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    map.put(field.getKey(), toJsonata(field.getValue()));
-                }
-                return map;
             case ARRAY:
-                List<Object> list = new ArrayList<>(node.size());
-                for (JsonNode element : node) {
-                    list.add(toJsonata(element));
-                }
-                return list;
+                return JsonViews.of(node);
             case STRING:
                 return node.textValue();
             case BOOLEAN:
