@@ -26,6 +26,7 @@ record CompiledExpression(String text, Jsonata jsonata, RuntimeException syntaxE
             // Keep JSON null distinct from undefined: AWS keeps the first and fails on the second.
             jsonata.setOutputConvertNulls(false);
             StepFunctionsFunctions.all().forEach(jsonata::registerFunction);
+            BoundedFunctions.all().forEach(jsonata::registerFunction);
             // AWS removes $eval ($parse replaces it); an unbound name called as a function is T1006.
             jsonata.assign("eval", null);
             return new CompiledExpression(text, jsonata, null, names);
