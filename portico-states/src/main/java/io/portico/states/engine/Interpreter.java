@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.Catcher;
+import io.portico.states.asl.EvaluationLimits;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
 import io.portico.states.asl.State;
@@ -43,6 +44,7 @@ public final class Interpreter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Clock clock;
+    private final EvaluationLimits limits;
     private final TaskRunner tasks;
     private final ExecutionWaits waits;
     /** Where distributed Maps keep their Map Runs; in memory until the engine attaches its durable one. */
@@ -50,8 +52,15 @@ public final class Interpreter {
     /** Where distributed Maps read items (ItemReader) and export results (ResultWriter); none until attached. */
     private volatile ObjectStore objectStore = ObjectStore.NONE;
 
+    /** An interpreter whose evaluations run under the {@linkplain EvaluationLimits#defaults() default} limits. */
     public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
+        this(clock, resources, tokens, waits, EvaluationLimits.defaults());
+    }
+
+    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits,
+                       EvaluationLimits limits) {
         this.clock = clock;
+        this.limits = limits;
         this.waits = waits;
         this.tasks = new TaskRunner(resources, tokens, waits, clock);
         this.mapRuns = MapRuns.inMemory(clock);
@@ -83,6 +92,11 @@ public final class Interpreter {
         return waits;
     }
 
+    /** The bounds every expression evaluation of this interpreter's executions runs under. */
+    EvaluationLimits limits() {
+        return limits;
+    }
+
     /**
      * Runs the execution to its end (or resumes it after a restart) and records its final event.
      * Returns how it ended.
@@ -90,7 +104,7 @@ public final class Interpreter {
     public ExecutionResult run(ExecutionRun run) {
         run.enlist(Thread.currentThread());
         try {
-            Frame root = Frame.root(run, Variables.root(), run.journal().lastEventId());
+            Frame root = Frame.root(run, Variables.root(), run.journal().lastEventId(), limits);
             if (root.lastEventId() == 0) {
                 root.record(EventType.ExecutionStarted, () -> executionStarted(run.info()));
             }

@@ -145,8 +145,8 @@ final class StateIo {
     static JsonNode jsonata(StateVisit visit, JsonNode template, String field,
                             Optional<JsonNode> result, Optional<JsonNode> errorOutput) {
         try {
-            return DataLanguage.jsonata(template, visit.input(), result, errorOutput, visit.context(),
-                    visit.frame().variables(), field);
+            return DataLanguage.jsonata(template, new JsonataScope(visit.input(), result, errorOutput, visit.context(),
+                    visit.frame().variables(), visit.frame().limits()), field);
         } catch (StatesError e) {
             throw evaluationFailed(visit, e);
         }
@@ -154,7 +154,8 @@ final class StateIo {
 
     /** The JSONata scope of a state: {@code $states.input} is its raw input. */
     static JsonataScope jsonataScope(StateVisit visit) {
-        return JsonataScope.of(visit.input(), visit.context(), visit.frame().variables());
+        return JsonataScope.of(visit.input(), visit.context(), visit.frame().variables())
+                .withLimits(visit.frame().limits());
     }
 
     /** Runs a JSONata evaluation, recording AWS's EvaluationFailed event if it fails. */
@@ -167,7 +168,7 @@ final class StateIo {
     }
 
     static EvalContext jsonPathContext(StateVisit visit, JsonNode input) {
-        return new EvalContext(input, visit::context, visit.frame().variables());
+        return new EvalContext(input, visit::context, visit.frame().variables(), visit.frame().limits());
     }
 
     private static ObjectNode jsonataAssign(StateVisit visit, Optional<JsonNode> assign,

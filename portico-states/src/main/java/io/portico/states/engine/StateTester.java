@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.time.Timers;
 import io.portico.states.asl.Catcher;
+import io.portico.states.asl.EvaluationLimits;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
 import io.portico.states.asl.State;
@@ -53,16 +54,23 @@ public final class StateTester {
     /** Runs the tested state, and the states inside its Map or Parallel, without ever waiting. */
     private final Interpreter interpreter;
 
-    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
+    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits,
+                        EvaluationLimits limits) {
         this.clock = clock;
         this.tokens = tokens;
         this.waits = waits.withoutWaiting();
-        this.interpreter = new Interpreter(clock, resources, tokens, this.waits);
+        this.interpreter = new Interpreter(clock, resources, tokens, this.waits, limits);
     }
 
     /** A tester whose deadlines (its five minutes, a Task's TimeoutSeconds) are on {@code waits}. */
     public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
-        return new StateTester(clock, resources, tokens, waits);
+        return create(clock, resources, tokens, waits, EvaluationLimits.defaults());
+    }
+
+    /** A tester whose expression evaluations run under {@code limits}. */
+    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits,
+                                     EvaluationLimits limits) {
+        return new StateTester(clock, resources, tokens, waits, limits);
     }
 
     /**
@@ -79,7 +87,7 @@ public final class StateTester {
                 Checkpointer.NONE);
         Variables variables = Variables.root();
         variables.assignAll(request.variables());
-        Frame frame = Frame.root(run, variables, 0);
+        Frame frame = Frame.root(run, variables, 0, interpreter.limits());
         Recorder recorder = new Recorder(state, frame, request.input());
         run.inspector(recorder);
         frame.record(EventType.ExecutionStarted, () -> Interpreter.executionStarted(run.info()));
