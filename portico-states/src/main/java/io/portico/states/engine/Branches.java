@@ -70,6 +70,10 @@ final class Branches {
                         // cancelled by a sibling's failure or by a stop; the caller finds out which
                     } catch (RuntimeException e) {
                         unexpected(e);
+                    } catch (StackOverflowError e) {
+                        // Not an interrupt landing anywhere: Portico's own failure, which ends the execution.
+                        failures[index] = InternalFailure.of(e);
+                        cancel();
                     } finally {
                         run.dismiss(Thread.currentThread());
                         permits.release();

@@ -26,11 +26,13 @@ final class DurableJournal implements Journal {
 
     @Override
     public long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+        // Built before an id is taken, so details that fail to build leave no gap in the ids.
+        ObjectNode body = details.get();
         lock.lock();
         try {
             Journal.checkQuota(lastId, maxEvents(), type);
             long id = ++lastId;
-            pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
+            pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, body));
             return id;
         } finally {
             lock.unlock();

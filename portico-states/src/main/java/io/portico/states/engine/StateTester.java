@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.time.Timers;
 import io.portico.states.asl.Catcher;
 import io.portico.states.asl.EvaluationLimits;
+import io.portico.states.asl.JsonDepth;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
 import io.portico.states.asl.State;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TestState operation: runs one state in isolation and reports how it ended.
@@ -40,9 +43,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * in their Wait states or retry back-offs either. As on AWS, a call that runs longer than five minutes
  * (a slow Task, say) ends FAILED with {@code States.Timeout}.
  *
+ * <p>The state's output passes the same checks as in an execution (AWS's 256 KiB quota, the engine's
+ * nesting bound), and a failure inside Portico ends the test FAILED with {@code States.Runtime}
+ * ({@link InternalFailure}), so that what TestState answers can always be written on the wire. Of the
+ * inspection data, a value nested too deep to be written is left out.
+ *
  * <p>Thread safe; each call uses its own run.
  */
 public final class StateTester {
+    private static final Logger LOG = LoggerFactory.getLogger(StateTester.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** AWS stops a TestState call after five minutes with {@code States.Timeout}. */
     static final Duration TIME_LIMIT = Duration.ofMinutes(5);
@@ -102,6 +111,7 @@ public final class StateTester {
                 () -> run.stop(new ExecutionResult.TimedOut(StatesError.TIMEOUT, null)));
         try {
             Interpreter.Step step = dispatch(visit, request.mock());
+            Interpreter.checkOutput(state, step.output(), frame);
             return result(TestStateResult.Status.SUCCEEDED, Optional.of(step.output()), null, step.next(),
                     recorder, variables, Optional.empty());
         } catch (StatesError error) {
@@ -111,6 +121,13 @@ public final class StateTester {
             return handle(error, visit, request.retrierRetryCount(), recorder, variables);
         } catch (ExecutionInterrupted e) {
             return timedOut(recorder, variables);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (run.stopResult().isPresent()) {
+                return timedOut(recorder, variables);
+            }
+            LOG.error("TestState of state {} failed inside Portico", state.name(), e);
+            return result(TestStateResult.Status.FAILED, Optional.empty(), InternalFailure.of(e), Optional.empty(),
+                    recorder, variables, Optional.empty());
         } finally {
             deadline.cancel();
             run.dismiss(Thread.currentThread());
@@ -245,7 +262,8 @@ public final class StateTester {
 
         @Override
         public void record(StateVisit visit, String field, JsonNode value) {
-            if (visit.state() != state || visit.frame() != frame) {
+            // A value too deep to write fails the state; the inspection answer leaves it out.
+            if (visit.state() != state || visit.frame() != frame || JsonDepth.tooDeep(value)) {
                 return;
             }
             lock.lock();
