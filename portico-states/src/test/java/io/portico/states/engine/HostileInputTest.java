@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,22 @@ class HostileInputTest {
         assertThat(result.status()).isEqualTo(TestStateResult.Status.FAILED);
         assertThat(result.error()).contains("States.QueryEvaluationError");
         assertThat(result.cause().orElseThrow()).endsWith("Expression evaluation memory limit exceeded");
+    }
+
+    @Test
+    void create_expressionsNestedTooDeeplyToParse_areInvalidDefinitionsNotStackOverflows() {
+        String parentheses = "(".repeat(50_000) + "1" + ")".repeat(50_000);
+        String filter = "$[?(" + "(".repeat(50_000) + "@.a" + ")".repeat(50_000) + ")]";
+
+        assertThatThrownBy(() -> create(pass("\"QueryLanguage\": \"JSONata\", \"Output\": \"{% " + parentheses + " %}\""),
+                MachineType.STANDARD)).isInstanceOfSatisfying(StepFunctionsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StepFunctionsException.Kind.INVALID_DEFINITION);
+                    assertThat(e).hasMessageContaining("INVALID_JSONATA_EXPRESSION: The expression is nested too deeply "
+                            + "to parse at /States/P/Output");
+                });
+        assertThatThrownBy(() -> create(pass("\"InputPath\": \"" + filter + "\""), MachineType.STANDARD))
+                .isInstanceOfSatisfying(StepFunctionsException.class,
+                        e -> assertThat(e).hasMessageContaining("Value must be a valid JSONPath. at /States/P/InputPath"));
     }
 
     @Test

@@ -32,6 +32,9 @@ record CompiledExpression(String text, Jsonata jsonata, RuntimeException syntaxE
             return new CompiledExpression(text, jsonata, null, names);
         } catch (JException | IllegalArgumentException | IllegalStateException e) {
             return new CompiledExpression(text, null, e, names);
+        } catch (StackOverflowError e) {
+            // The parser recurses once per nesting level: "((((...))))" deep enough overflows it.
+            return new CompiledExpression(text, null, new JException(JsonataEvaluator.TOO_DEEP_TO_PARSE, -1), names);
         }
     }
 

@@ -42,6 +42,12 @@ import java.util.Optional;
  */
 public final class JsonataEvaluator {
 
+    /**
+     * Why an expression nested deeper than the parser's stack allows is refused (Portico's words: the
+     * reference parser overflows its stack too, and AWS's answer is not recorded).
+     */
+    public static final String TOO_DEEP_TO_PARSE = "The expression is nested too deeply to parse";
+
     /** Default number of distinct expression texts kept parsed. */
     public static final int DEFAULT_CACHE_SIZE = 4096;
 

@@ -216,6 +216,9 @@ public final class JsonPaths {
             return JsonPath.compile(path.indexOf('\\') < 0 ? path : path.replace("\\", "\\\\"));
         } catch (InvalidPathException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Jayway's filter compiler recurses once per parenthesis: a path nested deep enough overflows it.
+            throw StatesError.runtime("Invalid path '" + path + "' : The path is nested too deeply to parse");
         }
     }
 

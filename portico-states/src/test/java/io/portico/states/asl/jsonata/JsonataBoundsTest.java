@@ -119,6 +119,17 @@ class JsonataBoundsTest {
     }
 
     @Test
+    void expression_nestedTooDeeplyToParse_isASyntaxErrorNotAStackOverflow() {
+        String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000);
+
+        assertThat(JsonataEvaluator.syntaxError(deep)).contains("The expression is nested too deeply to parse");
+        assertThat(failure(deep, "{}", EvaluationLimits.defaults()))
+                .endsWith("threw an error during evaluation: The expression is nested too deeply to parse");
+        // The library's parser is per thread: an overflow must not have left it unusable.
+        assertThat(evaluate("(1 + 1)", JSON.createObjectNode(), EvaluationLimits.defaults()).intValue()).isEqualTo(2);
+    }
+
+    @Test
     void ordinaryTransformation_staysFarWithinTheBudget() {
         ObjectNode input = JSON.createObjectNode();
         var items = input.putArray("items");

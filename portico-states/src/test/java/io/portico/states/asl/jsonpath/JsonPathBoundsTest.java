@@ -112,6 +112,15 @@ class JsonPathBoundsTest {
         assertThat(Expressions.select("$..a", context(input, EvaluationLimits.defaults()))).hasSize(100);
     }
 
+    @Test
+    void jaywayPath_nestedTooDeeplyToParse_isAnInvalidPath() {
+        String deep = "$[?(" + "(".repeat(50_000) + "@.a" + ")".repeat(50_000) + ")]";
+
+        assertThatThrownBy(() -> JsonPaths.select(NODES.objectNode(), deep)).isInstanceOfSatisfying(StatesError.class,
+                e -> assertThat(e.detail()).endsWith("The path is nested too deeply to parse"));
+        assertThat(JsonPaths.select(TestJson.json("{'a': 1}"), "$.a").intValue()).isEqualTo(1);
+    }
+
     private static String intrinsicFailure(String expression, JsonNode input, EvaluationLimits limits) {
         StatesError[] caught = new StatesError[1];
         assertThatThrownBy(() -> IntrinsicFunctions.evaluate(expression, context(input, limits), "a.$"))
