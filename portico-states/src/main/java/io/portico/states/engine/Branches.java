@@ -117,6 +117,11 @@ final class Branches {
         } catch (RuntimeException e) {
             unexpected(e);
             return false;
+        } catch (StackOverflowError e) {
+            // Not an interrupt landing anywhere: Portico's own failure, which ends the execution.
+            failures[index] = InternalFailure.of(e);
+            cancel();
+            return false;
         }
     }
 

@@ -3,7 +3,6 @@ package io.portico.states.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.states.asl.ChoiceRule;
 import io.portico.states.asl.EvalContext;
-import io.portico.states.asl.VariableScope;
 import io.portico.states.asl.jsonata.JsonataEvaluator;
 import io.portico.states.asl.jsonata.JsonataScope;
 import io.portico.states.asl.jsonpath.ChoiceEvaluator;
@@ -47,9 +46,8 @@ final class DataLanguage {
         return ChoiceEvaluator.matches(rule, ctx);
     }
 
-    static JsonNode jsonata(JsonNode template, JsonNode input, Optional<JsonNode> result, Optional<JsonNode> errorOutput,
-                            JsonNode context, VariableScope variables, String field) {
-        return JSONATA.evaluateField(template, new JsonataScope(input, result, errorOutput, context, variables), field);
+    static JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
+        return JSONATA.evaluateField(template, scope, field);
     }
 
     static JsonataEvaluator jsonataEvaluator() {

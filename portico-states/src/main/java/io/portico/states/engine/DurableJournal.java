@@ -40,9 +40,11 @@ final class DurableJournal implements Journal {
 
     @Override
     public long record(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+        // Built before an id is taken, so details that fail to build leave no gap in the ids.
+        ObjectNode body = details.get();
         lock.lock();
         try {
-            return append(type, previousEventId, details);
+            return append(type, previousEventId, body);
         } finally {
             lock.unlock();
         }
@@ -50,9 +52,10 @@ final class DurableJournal implements Journal {
 
     @Override
     public long record(EventType type, long previousEventId, Supplier<ObjectNode> details, LongFunction<Mark> mark) {
+        ObjectNode body = details.get();
         lock.lock();
         try {
-            long id = append(type, previousEventId, details);
+            long id = append(type, previousEventId, body);
             put(mark.apply(id));
             return id;
         } finally {
@@ -70,10 +73,10 @@ final class DurableJournal implements Journal {
         }
     }
 
-    private long append(EventType type, long previousEventId, Supplier<ObjectNode> details) {
+    private long append(EventType type, long previousEventId, ObjectNode body) {
         Journal.checkQuota(lastId, maxEvents(), type);
         long id = ++lastId;
-        pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, details.get()));
+        pending.add(new HistoryEvent(id, previousEventId, clock.instant(), type, body));
         return id;
     }
 

@@ -9,6 +9,7 @@ import io.portico.core.store.Insertion;
 import io.portico.core.time.Timers;
 import io.portico.core.validation.Violation;
 import io.portico.states.asl.Definition;
+import io.portico.states.asl.StatesError;
 import io.portico.states.asl.parse.MachineType;
 import java.io.IOException;
 import java.time.Clock;
@@ -223,10 +224,27 @@ public final class Executions implements AutoCloseable {
                 runDurable(info(record, machine, record.redriveCount()), definition, journal);
                 resumed++;
             } catch (RuntimeException e) {
-                LOG.error("Could not resume execution {}", record.arn(), e);
+                LOG.error("Could not resume execution {}; it fails", record.arn(), e);
+                failUnresumable(record, e);
             }
         }
         return resumed;
+    }
+
+    /**
+     * Closes an execution that cannot be resumed (its machine, definition or input no longer reads) as
+     * FAILED: left RUNNING it would have no thread behind it and never end.
+     */
+    private void failUnresumable(ExecutionRecord record, RuntimeException cause) {
+        StatesError failure = InternalFailure.of(cause);
+        try {
+            DurableJournal journal = new DurableJournal(clock, store.lastEventId(record.arn()));
+            journal.record(EventType.ExecutionFailed, journal.lastEventId(), () -> Interpreter.errorDetails(failure));
+            store.close(record.arn(), "FAILED", Optional.empty(), Optional.of(failure.error()),
+                    Optional.of(failure.detail()), clock.instant(), journal.drainEvents());
+        } catch (RuntimeException e) {
+            LOG.error("Could not close execution {} either", record.arn(), e);
+        }
     }
 
     private ExecutionInfo info(ExecutionRecord record, StateMachineInfo machine, int redriveCount) {

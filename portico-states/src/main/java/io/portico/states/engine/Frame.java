@@ -2,6 +2,7 @@ package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.EvaluationLimits;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -11,7 +12,8 @@ import java.util.function.UnaryOperator;
 /**
  * One running graph of an execution: the top level, a Parallel branch or a Map iteration. It owns
  * the variables scope of that graph and the id of its last history event, which the next event of the
- * same branch names as its {@code previousEventId}.
+ * same branch names as its {@code previousEventId}, and carries the engine's evaluation limits to the
+ * data processing of its states.
  *
  * <p>Not thread safe: a frame is driven by one thread at a time.
  */
@@ -25,6 +27,7 @@ final class Frame {
     private Optional<Instant> resumedTimer = Optional.empty();
     private Optional<WaitingTask> resumedTask = Optional.empty();
     private final PayloadSize.Memo payloadSizes = new PayloadSize.Memo();
+    private final EvaluationLimits limits;
     /** The state the frame is at, with its input: what a mark of this frame records. */
     private String state;
     private JsonNode input;
@@ -36,8 +39,9 @@ final class Frame {
     }
 
     private Frame(ExecutionRun run, Journal journal, String key, Variables variables, Optional<MapItem> mapItem,
-                  long lastEventId) {
+                  long lastEventId, EvaluationLimits limits) {
         this.run = run;
+        this.limits = limits;
         this.journal = journal;
         this.key = key;
         this.variables = variables;
@@ -45,12 +49,12 @@ final class Frame {
         this.lastEventId = lastEventId;
     }
 
-    static Frame root(ExecutionRun run, Variables variables, long lastEventId) {
-        return new Frame(run, run.journal(), "", variables, Optional.empty(), lastEventId);
+    static Frame root(ExecutionRun run, Variables variables, long lastEventId, EvaluationLimits limits) {
+        return new Frame(run, run.journal(), "", variables, Optional.empty(), lastEventId, limits);
     }
 
     Frame branch(String childKey, Variables childVariables, Optional<MapItem> item) {
-        return new Frame(run, journal, key + "/" + childKey, childVariables, item, lastEventId);
+        return new Frame(run, journal, key + "/" + childKey, childVariables, item, lastEventId, limits);
     }
 
     /**
@@ -133,6 +137,11 @@ final class Frame {
 
     ExecutionRun run() {
         return run;
+    }
+
+    /** The bounds every expression evaluated in this frame runs under. */
+    EvaluationLimits limits() {
+        return limits;
     }
 
     String key() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.Catcher;
+import io.portico.states.asl.EvaluationLimits;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
 import io.portico.states.asl.State;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs Amazon States Language graphs.
@@ -33,7 +36,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * raised; {@code States.Runtime} is terminal (AWS: no Retry or Catch, not even {@code States.ALL},
  * handles it) and ends the execution from any depth. Stops and
  * timeouts unwind as {@link ExecutionInterrupted}, which nothing catches (or, when the interrupt lands
- * inside a store call, as that call's failure, which a stopped execution treats the same way).
+ * inside a store call, as that call's failure, which a stopped execution treats the same way). Any
+ * other exception (or a stack overflow) that reaches the top of an execution is Portico's own failure:
+ * the execution ends FAILED with {@code States.Runtime} ({@link InternalFailure}) rather than being
+ * left RUNNING with no thread behind it.
  *
  * <p>Why threads that block instead of a state machine of callbacks: on virtual threads blocking is
  * cheap, the code reads in the order ASL defines, and every wait that must survive a crash is also
@@ -44,9 +50,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Thread safe; holds no per-execution state.
  */
 public final class Interpreter {
+    private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Clock clock;
+    private final EvaluationLimits limits;
     private final TaskRunner tasks;
     private final ExecutionWaits waits;
     /** Where distributed Maps keep their Map Runs; in memory until the engine attaches its durable one. */
@@ -54,8 +62,15 @@ public final class Interpreter {
     /** Where distributed Maps read items (ItemReader) and export results (ResultWriter); none until attached. */
     private volatile ObjectStore objectStore = ObjectStore.NONE;
 
+    /** An interpreter whose evaluations run under the {@linkplain EvaluationLimits#defaults() default} limits. */
     public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
+        this(clock, resources, tokens, waits, EvaluationLimits.defaults());
+    }
+
+    public Interpreter(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits,
+                       EvaluationLimits limits) {
         this.clock = clock;
+        this.limits = limits;
         this.waits = waits;
         this.tasks = new TaskRunner(resources, tokens, waits, clock);
         this.mapRuns = MapRuns.inMemory(clock);
@@ -87,6 +102,11 @@ public final class Interpreter {
         return waits;
     }
 
+    /** The bounds every expression evaluation of this interpreter's executions runs under. */
+    EvaluationLimits limits() {
+        return limits;
+    }
+
     /**
      * Runs the execution to its end (or resumes it after a restart) and records its final event.
      * Returns how it ended.
@@ -94,7 +114,7 @@ public final class Interpreter {
     public ExecutionResult run(ExecutionRun run) {
         run.enlist(Thread.currentThread());
         try {
-            Frame root = Frame.root(run, Variables.root(), run.journal().lastEventId());
+            Frame root = Frame.root(run, Variables.root(), run.journal().lastEventId(), limits);
             if (root.lastEventId() == 0) {
                 root.record(EventType.ExecutionStarted, () -> executionStarted(run.info()));
             }
@@ -105,22 +125,27 @@ public final class Interpreter {
             if (run.stopResult().isPresent()) {
                 return recordStop(run);
             }
-            run.journal().record(EventType.ExecutionFailed, run.journal().lastEventId(), () -> errorDetails(e));
-            return new ExecutionResult.Failed(e.error(), e.detail());
+            return recordFailure(run, e);
         } catch (ExecutionInterrupted e) {
             return recordStop(run);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A stop interrupts the execution's threads wherever they are, a store call included, which
             // then fails (the SQLite store: "interrupted waiting for a write to commit"). That failure is
             // the stop arriving, not a crash: record the stop so the execution closes as asked.
             if (run.stopResult().isPresent()) {
                 return recordStop(run);
             }
-            throw e;
+            LOG.error("Execution {} failed inside Portico", run.info().executionArn(), e);
+            return recordFailure(run, InternalFailure.of(e));
         } finally {
             run.dismiss(Thread.currentThread());
             Thread.interrupted();
         }
+    }
+
+    private static ExecutionResult recordFailure(ExecutionRun run, StatesError e) {
+        run.journal().record(EventType.ExecutionFailed, run.journal().lastEventId(), () -> errorDetails(e));
+        return new ExecutionResult.Failed(e.error(), e.detail());
     }
 
     private ExecutionResult recordStop(ExecutionRun run) {
@@ -212,7 +237,7 @@ public final class Interpreter {
         while (true) {
             try {
                 Step step = dispatch(visit);
-                checkOutputSize(state, step.output(), frame);
+                checkOutput(state, step.output(), frame);
                 recordExited(visit, step);
                 return step;
             } catch (StatesError error) {
@@ -297,12 +322,12 @@ public final class Interpreter {
     }
 
     /**
-     * AWS's 256 KiB quota on what a state passes on, raised as an error the state's Catch can handle.
-     * Under JSONPath a Choice, Wait or Succeed state passes on (part of) its input, which was checked
-     * as the previous state's output (or the execution's input): measuring it again would only cost
-     * time on the hot path.
+     * AWS's 256 KiB quota on what a state passes on, raised as an error the state's Catch can handle,
+     * and the engine's nesting bound, a terminal error ({@link PayloadSize}). Under JSONPath a Choice,
+     * Wait or Succeed state passes on (part of) its input, which was checked as the previous state's
+     * output (or the execution's input): measuring it again would only cost time on the hot path.
      */
-    private static void checkOutputSize(State state, JsonNode output, Frame frame) {
+    static void checkOutput(State state, JsonNode output, Frame frame) {
         boolean passesOnItsInput = state.queryLanguage() == QueryLanguage.JSONPATH
                 && (state instanceof State.Choice || state instanceof State.Wait || state instanceof State.Succeed);
         if (!passesOnItsInput) {

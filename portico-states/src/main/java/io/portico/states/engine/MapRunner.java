@@ -142,16 +142,19 @@ final class MapRunner {
         return NODES.objectNode().put("name", map.name()).put("index", index);
     }
 
+    /** The input of one iteration: the item, or what ItemSelector makes of it, held to the nesting bound. */
     private static JsonNode itemInput(State.Map map, StateVisit visit, Frame child, JsonNode effective, JsonNode item) {
         if (map.itemSelector().isEmpty()) {
             return item;
         }
         StateVisit itemVisit = visit.forItem(child);
-        if (map.queryLanguage() == QueryLanguage.JSONATA) {
-            return StateIo.jsonata(itemVisit, map.itemSelector().get(), "ItemSelector", Optional.empty(), Optional.empty());
-        }
-        return StateIo.guard(itemVisit, () -> DataLanguage.template(map.itemSelector().get(),
-                StateIo.jsonPathContext(itemVisit, effective)));
+        JsonNode selector = map.itemSelector().get();
+        JsonNode input = map.queryLanguage() == QueryLanguage.JSONATA
+                ? StateIo.jsonata(itemVisit, selector, "ItemSelector", Optional.empty(), Optional.empty())
+                : StateIo.guard(itemVisit, () -> DataLanguage.template(selector,
+                        StateIo.jsonPathContext(itemVisit, effective)));
+        PayloadSize.requireNestable(input, map.name(), "made an item input");
+        return input;
     }
 
     private static ArrayNode items(State.Map map, StateVisit visit, JsonNode effective) {

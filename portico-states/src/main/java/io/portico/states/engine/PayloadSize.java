@@ -1,6 +1,7 @@
 package io.portico.states.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.states.asl.JsonDepth;
 import io.portico.states.asl.StatesError;
 import java.util.Map;
 
@@ -9,6 +10,12 @@ import java.util.Map;
  * quota), is larger than a limit. Walks the tree and stops as soon as the limit is passed, so checking
  * every state's output costs a few node visits for the small documents most states pass, and never
  * builds the text.
+ *
+ * <p>The same walk enforces the engine's nesting bound ({@link JsonDepth#MAX}): a value that nests
+ * deeper could not be recorded in the history or passed on, so the quota check refuses it with a
+ * terminal {@code States.Runtime} error. Counting levels costs one comparison per container visited,
+ * and a walk that settles the size also settled the depth: either it walked the whole value, or the
+ * value is over the quota anyway.
  */
 final class PayloadSize {
     /** AWS's quota for a state's input or output and an execution's input and result. */
@@ -19,25 +26,49 @@ final class PayloadSize {
     private PayloadSize() {
     }
 
+    /**
+     * Whether {@code value} is larger than {@code limit} bytes.
+     *
+     * @throws TooDeep when the walk meets more than {@link JsonDepth#MAX} nested levels
+     */
     static boolean exceeds(JsonNode value, long limit) {
         // Most documents are far below the limit: a bound that reads no characters settles them.
-        return upperBound(value, limit) > limit && size(value, limit) > limit;
+        return upperBound(value, limit, JsonDepth.MAX) > limit && size(value, limit, JsonDepth.MAX) > limit;
     }
 
     /**
      * AWS's 256 KiB quota on what state {@code stateName} {@code did} ("returned a result", "has an
      * input"): over it is {@code States.DataLimitExceeded}, which the state's Retry and Catch see.
+     * Nested deeper than the engine's bound is {@code States.Runtime}, which nothing handles.
      */
     static void requireWithinQuota(JsonNode value, String stateName, String did) {
-        if (exceeds(value, MAX_BYTES)) {
-            throw overQuota(stateName, did);
+        try {
+            if (exceeds(value, MAX_BYTES)) {
+                throw overQuota(stateName, did);
+            }
+        } catch (TooDeep e) {
+            throw tooDeep(stateName, did);
         }
     }
 
     /** {@link #requireWithinQuota(JsonNode, String, String)} with what {@code memo} learnt of the frame's last output. */
     static void requireWithinQuota(JsonNode value, String stateName, String did, Memo memo) {
-        if (exceeds(value, MAX_BYTES, memo)) {
-            throw overQuota(stateName, did);
+        try {
+            if (exceeds(value, MAX_BYTES, memo)) {
+                throw overQuota(stateName, did);
+            }
+        } catch (TooDeep e) {
+            throw tooDeep(stateName, did);
+        }
+    }
+
+    /**
+     * The engine's nesting bound alone, for values no size quota applies to but that are recorded or
+     * stored all the same (variables, the input of a Map iteration).
+     */
+    static void requireNestable(JsonNode value, String stateName, String did) {
+        if (JsonDepth.tooDeep(value)) {
+            throw tooDeep(stateName, did);
         }
     }
 
@@ -47,9 +78,24 @@ final class PayloadSize {
                 + " with a size exceeding the maximum number of bytes service limit.");
     }
 
+    /** Portico's words, after AWS's for the quota: AWS's answer to such a value is not recorded. */
+    private static StatesError tooDeep(String stateName, String did) {
+        return StatesError.runtime("The state/task '" + stateName + "' " + did + " nested deeper than the maximum of "
+                + JsonDepth.MAX + " levels.");
+    }
+
     /** {@link #exceeds(JsonNode, long)}, reusing what {@code memo} knows of the previous output. */
     static boolean exceeds(JsonNode value, long limit, Memo memo) {
-        return memo.upperBound(value, limit) > limit && size(value, limit) > limit;
+        return memo.upperBound(value, limit) > limit && size(value, limit, JsonDepth.MAX) > limit;
+    }
+
+    /** A walk met a value nested deeper than the levels it was given. No stack trace: it is an answer. */
+    static final class TooDeep extends RuntimeException {
+        private static final TooDeep INSTANCE = new TooDeep();
+
+        private TooDeep() {
+            super("nested deeper than " + JsonDepth.MAX + " levels", null, false, false);
+        }
     }
 
     /**
@@ -66,7 +112,7 @@ final class PayloadSize {
         long upperBound(JsonNode node, long limit) {
             if (!node.isObject() || node.size() > MAX_MEMBERS) {
                 members = new JsonNode[0];
-                return PayloadSize.upperBound(node, limit);
+                return PayloadSize.upperBound(node, limit, JsonDepth.MAX);
             }
             JsonNode[] nextMembers = new JsonNode[node.size()];
             long[] nextBounds = new long[node.size()];
@@ -74,9 +120,10 @@ final class PayloadSize {
             int i = 0;
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
+                // A member kept from the last output was walked at this same level then.
                 long bound = known(value);
                 if (bound < 0) {
-                    bound = PayloadSize.upperBound(value, limit);
+                    bound = PayloadSize.upperBound(value, limit, JsonDepth.MAX - 1);
                 }
                 nextMembers[i] = value;
                 nextBounds[i++] = bound;
@@ -100,51 +147,59 @@ final class PayloadSize {
     /**
      * At least the compact size, counting every character of a string as its longest escape (six
      * bytes) and every ordinary number as the longest double; any number above {@code limit} once
-     * it is passed.
+     * it is passed. {@code levels} is how many more containers may nest here.
      */
-    private static long upperBound(JsonNode node, long limit) {
+    private static long upperBound(JsonNode node, long limit, int levels) {
         return switch (node.getNodeType()) {
             case OBJECT -> {
+                enter(levels);
                 long total = 2 + node.size(); // braces and commas, and then some
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (total > limit) {
                         break;
                     }
-                    total += 6L * field.getKey().length() + 3 + upperBound(field.getValue(), limit - total);
+                    total += 6L * field.getKey().length() + 3 + upperBound(field.getValue(), limit - total, levels - 1);
                 }
                 yield total;
             }
             case ARRAY -> {
+                enter(levels);
                 long total = 2 + node.size();
                 for (int i = 0; i < node.size() && total <= limit; i++) {
-                    total += upperBound(node.get(i), limit - total);
+                    total += upperBound(node.get(i), limit - total, levels - 1);
                 }
                 yield total;
             }
             case STRING -> 6L * node.textValue().length() + 2;
             case NUMBER -> node.isBigInteger() || node.isBigDecimal() ? node.asText().length() : LONGEST_DOUBLE;
             case NULL, MISSING, BOOLEAN -> 5;
-            default -> size(node, limit);
+            default -> size(node, limit, levels);
         };
     }
 
     /** The compact UTF-8 size, or any number above {@code limit} once it is passed. */
     static long size(JsonNode node, long limit) {
+        return size(node, limit, JsonDepth.MAX);
+    }
+
+    private static long size(JsonNode node, long limit, int levels) {
         return switch (node.getNodeType()) {
             case OBJECT -> {
+                enter(levels);
                 long total = 2 + Math.max(0, node.size() - 1); // braces and commas
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (total > limit) {
                         break;
                     }
-                    total += string(field.getKey()) + 1 + size(field.getValue(), limit - total);
+                    total += string(field.getKey()) + 1 + size(field.getValue(), limit - total, levels - 1);
                 }
                 yield total;
             }
             case ARRAY -> {
+                enter(levels);
                 long total = 2 + Math.max(0, node.size() - 1);
                 for (int i = 0; i < node.size() && total <= limit; i++) {
-                    total += size(node.get(i), limit - total);
+                    total += size(node.get(i), limit - total, levels - 1);
                 }
                 yield total;
             }
@@ -154,6 +209,13 @@ final class PayloadSize {
             case BOOLEAN -> node.booleanValue() ? 4 : 5;
             default -> node.asText().length(); // numbers and POJOs: their text is ASCII
         };
+    }
+
+    /** A container may open here only if a level is left. */
+    private static void enter(int levels) {
+        if (levels <= 0) {
+            throw TooDeep.INSTANCE;
+        }
     }
 
     /** A quoted string as Jackson writes it: escapes for quotes, backslashes and control characters. */

@@ -92,10 +92,10 @@ final class StateIo {
             JsonNode out = outputTemplate.isEmpty()
                     ? result
                     : jsonata(visit, outputTemplate.get(), "Output", resultVar, Optional.empty());
-            visit.frame().variables().assignAll(assigned);
+            assign(visit, assigned);
             return out;
         }
-        return guard(visit, () -> {
+        Processed processed = guard(visit, () -> {
             JsonNode selected = flow.resultSelector().isEmpty()
                     ? result
                     : DataLanguage.template(flow.resultSelector().get(), jsonPathContext(visit, result));
@@ -110,9 +110,14 @@ final class StateIo {
             JsonNode out = flow.outputPath().isEmpty()
                     ? NODES.objectNode()
                     : DataLanguage.select(flow.outputPath().get(), jsonPathContext(visit, combined));
-            visit.frame().variables().assignAll(assigned);
-            return out;
+            return new Processed(out, assigned);
         });
+        assign(visit, processed.assigned());
+        return processed.output();
+    }
+
+    /** What JSONPath output processing made: the output, and the variables it assigns. */
+    private record Processed(JsonNode output, ObjectNode assigned) {
     }
 
     /** The output a Catch produces from the error output {@code {"Error","Cause"}}. */
@@ -122,18 +127,30 @@ final class StateIo {
             JsonNode out = catcher.output().isEmpty()
                     ? errorOutput
                     : jsonata(visit, catcher.output().get(), "Output", Optional.empty(), Optional.of(errorOutput));
-            visit.frame().variables().assignAll(assigned);
+            assign(visit, assigned);
             return out;
         }
-        return guard(visit, () -> {
+        Processed processed = guard(visit, () -> {
             ObjectNode assigned = catcher.assign().isEmpty() ? NODES.objectNode()
                     : (ObjectNode) DataLanguage.template(catcher.assign().get(), jsonPathContext(visit, errorOutput));
             JsonNode out = catcher.resultPath().isEmpty()
                     ? visit.input()
                     : DataLanguage.applyResultPath(visit.input(), errorOutput, catcher.resultPath().get());
-            visit.frame().variables().assignAll(assigned);
-            return out;
+            return new Processed(out, assigned);
         });
+        assign(visit, processed.assigned());
+        return processed.output();
+    }
+
+    /**
+     * Stores what Assign evaluated. The variables are written with the frame's checkpoint, so they are
+     * held to the engine's nesting bound as an output is.
+     */
+    private static void assign(StateVisit visit, ObjectNode assigned) {
+        if (!assigned.isEmpty()) {
+            PayloadSize.requireNestable(assigned, visit.state().name(), "assigned variables");
+        }
+        visit.frame().variables().assignAll(assigned);
     }
 
     /** A single JSONPath-mode value: a path, a context path, a variable or an intrinsic function. */
@@ -145,8 +162,8 @@ final class StateIo {
     static JsonNode jsonata(StateVisit visit, JsonNode template, String field,
                             Optional<JsonNode> result, Optional<JsonNode> errorOutput) {
         try {
-            return DataLanguage.jsonata(template, visit.input(), result, errorOutput, visit.context(),
-                    visit.frame().variables(), field);
+            return DataLanguage.jsonata(template, new JsonataScope(visit.input(), result, errorOutput, visit.context(),
+                    visit.frame().variables(), visit.frame().limits()), field);
         } catch (StatesError e) {
             throw evaluationFailed(visit, e);
         }
@@ -154,7 +171,8 @@ final class StateIo {
 
     /** The JSONata scope of a state: {@code $states.input} is its raw input. */
     static JsonataScope jsonataScope(StateVisit visit) {
-        return JsonataScope.of(visit.input(), visit.context(), visit.frame().variables());
+        return JsonataScope.of(visit.input(), visit.context(), visit.frame().variables())
+                .withLimits(visit.frame().limits());
     }
 
     /** Runs a JSONata evaluation, recording AWS's EvaluationFailed event if it fails. */
@@ -167,7 +185,7 @@ final class StateIo {
     }
 
     static EvalContext jsonPathContext(StateVisit visit, JsonNode input) {
-        return new EvalContext(input, visit::context, visit.frame().variables());
+        return new EvalContext(input, visit::context, visit.frame().variables(), visit.frame().limits());
     }
 
     private static ObjectNode jsonataAssign(StateVisit visit, Optional<JsonNode> assign,

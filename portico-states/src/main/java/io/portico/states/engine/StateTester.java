@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.time.Timers;
 import io.portico.states.asl.Catcher;
+import io.portico.states.asl.EvaluationLimits;
+import io.portico.states.asl.JsonDepth;
 import io.portico.states.asl.QueryLanguage;
 import io.portico.states.asl.Retrier;
 import io.portico.states.asl.State;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TestState operation: runs one state in isolation and reports how it ended.
@@ -39,9 +43,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * in their Wait states or retry back-offs either. As on AWS, a call that runs longer than five minutes
  * (a slow Task, say) ends FAILED with {@code States.Timeout}.
  *
+ * <p>The state's output passes the same checks as in an execution (AWS's 256 KiB quota, the engine's
+ * nesting bound), and a failure inside Portico ends the test FAILED with {@code States.Runtime}
+ * ({@link InternalFailure}), so that what TestState answers can always be written on the wire. Of the
+ * inspection data, a value nested too deep to be written is left out.
+ *
  * <p>Thread safe; each call uses its own run.
  */
 public final class StateTester {
+    private static final Logger LOG = LoggerFactory.getLogger(StateTester.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** AWS stops a TestState call after five minutes with {@code States.Timeout}. */
     static final Duration TIME_LIMIT = Duration.ofMinutes(5);
@@ -53,16 +63,23 @@ public final class StateTester {
     /** Runs the tested state, and the states inside its Map or Parallel, without ever waiting. */
     private final Interpreter interpreter;
 
-    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
+    private StateTester(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits,
+                        EvaluationLimits limits) {
         this.clock = clock;
         this.tokens = tokens;
         this.waits = waits.withoutWaiting();
-        this.interpreter = new Interpreter(clock, resources, tokens, this.waits);
+        this.interpreter = new Interpreter(clock, resources, tokens, this.waits, limits);
     }
 
     /** A tester whose deadlines (its five minutes, a Task's TimeoutSeconds) are on {@code waits}. */
     public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits) {
-        return new StateTester(clock, resources, tokens, waits);
+        return create(clock, resources, tokens, waits, EvaluationLimits.defaults());
+    }
+
+    /** A tester whose expression evaluations run under {@code limits}. */
+    public static StateTester create(Clock clock, TaskResources resources, TaskTokens tokens, ExecutionWaits waits,
+                                     EvaluationLimits limits) {
+        return new StateTester(clock, resources, tokens, waits, limits);
     }
 
     /**
@@ -80,7 +97,7 @@ public final class StateTester {
                 Checkpointer.NONE);
         Variables variables = Variables.root();
         variables.assignAll(request.variables());
-        Frame frame = Frame.root(run, variables, 0);
+        Frame frame = Frame.root(run, variables, 0, interpreter.limits());
         Recorder recorder = new Recorder(state, frame, request.input());
         run.inspector(recorder);
         frame.record(EventType.ExecutionStarted, () -> Interpreter.executionStarted(run.info()));
@@ -95,6 +112,7 @@ public final class StateTester {
                 () -> run.stop(new ExecutionResult.TimedOut(StatesError.TIMEOUT, null)));
         try {
             Interpreter.Step step = dispatch(visit, request.mock());
+            Interpreter.checkOutput(state, step.output(), frame);
             return result(TestStateResult.Status.SUCCEEDED, Optional.of(step.output()), null, step.next(),
                     recorder, variables, Optional.empty());
         } catch (StatesError error) {
@@ -104,6 +122,13 @@ public final class StateTester {
             return handle(error, visit, request.retrierRetryCount(), recorder, variables);
         } catch (ExecutionInterrupted e) {
             return timedOut(recorder, variables);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (run.stopResult().isPresent()) {
+                return timedOut(recorder, variables);
+            }
+            LOG.error("TestState of state {} failed inside Portico", state.name(), e);
+            return result(TestStateResult.Status.FAILED, Optional.empty(), InternalFailure.of(e), Optional.empty(),
+                    recorder, variables, Optional.empty());
         } finally {
             deadline.cancel();
             run.dismiss(Thread.currentThread());
@@ -238,7 +263,8 @@ public final class StateTester {
 
         @Override
         public void record(StateVisit visit, String field, JsonNode value) {
-            if (visit.state() != state || visit.frame() != frame) {
+            // A value too deep to write fails the state; the inspection answer leaves it out.
+            if (visit.state() != state || visit.frame() != frame || JsonDepth.tooDeep(value)) {
                 return;
             }
             lock.lock();

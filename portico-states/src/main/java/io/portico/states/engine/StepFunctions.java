@@ -2,6 +2,7 @@ package io.portico.states.engine;
 
 import io.portico.core.paging.PageTokens;
 import io.portico.core.time.Timers;
+import io.portico.states.asl.EvaluationLimits;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -43,26 +44,34 @@ public final class StepFunctions implements AutoCloseable {
      *     (AWS: 60 seconds)
      * @param objectStore where a distributed Map's ItemReader reads and its ResultWriter writes (AWS:
      *     Amazon S3); {@link ObjectStore#NONE} by default, which fails every ItemReader
+     * @param evaluation the time and size every expression evaluation (JSONata, a JSONPath read, an
+     *     intrinsic function) may take; Portico's {@link EvaluationLimits#defaults()} by default, as AWS
+     *     documents no figures
      */
-    public record Settings(Duration activityLongPoll, ObjectStore objectStore) {
+    public record Settings(Duration activityLongPoll, ObjectStore objectStore, EvaluationLimits evaluation) {
         public Settings {
             if (activityLongPoll.isNegative() || activityLongPoll.isZero()) {
                 throw new IllegalArgumentException("activityLongPoll must be positive: " + activityLongPoll);
             }
             java.util.Objects.requireNonNull(objectStore, "objectStore");
+            java.util.Objects.requireNonNull(evaluation, "evaluation");
         }
 
-        /** AWS's values, and no object store. */
+        /** AWS's values, no object store, and Portico's evaluation limits. */
         public static Settings defaults() {
-            return new Settings(Activities.LONG_POLL, ObjectStore.NONE);
+            return new Settings(Activities.LONG_POLL, ObjectStore.NONE, EvaluationLimits.defaults());
         }
 
         public Settings withActivityLongPoll(Duration value) {
-            return new Settings(value, objectStore);
+            return new Settings(value, objectStore, evaluation);
         }
 
         public Settings withObjectStore(ObjectStore value) {
-            return new Settings(activityLongPoll, value);
+            return new Settings(activityLongPoll, value, evaluation);
+        }
+
+        public Settings withEvaluation(EvaluationLimits value) {
+            return new Settings(activityLongPoll, objectStore, value);
         }
     }
 
@@ -79,8 +88,9 @@ public final class StepFunctions implements AutoCloseable {
         this.aliases = new Aliases(resources, machines, clock);
         DeferredResources nested = new DeferredResources();
         TaskResources taskResources = activities.orElse(nested).orElse(contributed);
-        this.interpreter = new Interpreter(clock, taskResources, tokens, ExecutionWaits.on(timers));
-        this.tester = StateTester.create(clock, taskResources, tokens, ExecutionWaits.on(timers));
+        ExecutionWaits waits = ExecutionWaits.on(timers);
+        this.interpreter = new Interpreter(clock, taskResources, tokens, waits, settings.evaluation());
+        this.tester = StateTester.create(clock, taskResources, tokens, waits, settings.evaluation());
         this.executions = new Executions(clock, interpreter, repositories.executions(), machines);
         this.mapRuns = MapRuns.durable(clock, repositories.mapRuns(), repositories.executions());
         interpreter.attachMapRuns(mapRuns);

@@ -54,4 +54,33 @@ class PayloadSizeTest {
         assertThat(PayloadSize.exceeds(second, 1_000, memo)).isTrue();
         assertThat(PayloadSize.exceeds(first, 1_000, memo)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void requireWithinQuota_valueNestedPastTheBound_isATerminalRuntimeError() {
+        com.fasterxml.jackson.databind.node.ObjectNode output = JSON.createObjectNode();
+        output.set("within", nested(io.portico.states.asl.JsonDepth.MAX - 1));
+        PayloadSize.Memo memo = new PayloadSize.Memo();
+        PayloadSize.requireWithinQuota(output, "S", "returned a result", memo);
+
+        // The next output keeps the member the memo knows and nests a new one a level too deep.
+        output.set("tooDeep", nested(io.portico.states.asl.JsonDepth.MAX));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PayloadSize.requireWithinQuota(output, "S", "returned a result", memo))
+                .isInstanceOfSatisfying(io.portico.states.asl.StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo("States.Runtime");
+                    assertThat(e.detail()).isEqualTo("The state/task 'S' returned a result nested deeper than the "
+                            + "maximum of 1000 levels.");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PayloadSize.requireWithinQuota(nested(1_001), "S", "has an input"))
+                .hasMessageContaining("has an input nested deeper");
+    }
+
+    private static JsonNode nested(int levels) {
+        JsonNode node = JSON.getNodeFactory().numberNode(1);
+        for (int i = 0; i < levels; i++) {
+            node = JSON.getNodeFactory().arrayNode().add(node);
+        }
+        return node;
+    }
 }

@@ -1,7 +1,6 @@
 package io.portico.states.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -58,8 +57,12 @@ class StopDuringStoreCallTest {
         assertThat(store.escaped.get()).as("branch threads that died of the store failure").isZero();
     }
 
+    /**
+     * Without a stop, a store failure is Portico's own: the execution ends FAILED with States.Runtime
+     * (issue 8) rather than the failure escaping the thread and leaving the execution RUNNING.
+     */
     @Test
-    void storeFailureWithoutAStop_stillPropagates() {
+    void storeFailureWithoutAStop_endsTheExecutionFailed() {
         Checkpointer failing = new BlockingStore(0) {
             @Override
             public void moved(String frameKey, Supplier<FrameCheckpoint> position) {
@@ -70,8 +73,13 @@ class StopDuringStoreCallTest {
                 {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}}""",
                 failing);
         Interpreter interpreter = new Interpreter(CLOCK, TaskResources.NONE, EngineTimers.tokens(), EngineTimers.waiting());
-        assertThatThrownBy(() -> interpreter.run(run))
-                .isInstanceOf(StoreException.class).hasMessage("disk full");
+        assertThat(interpreter.run(run)).isInstanceOfSatisfying(ExecutionResult.Failed.class, failed -> {
+            assertThat(failed.error()).isEqualTo("States.Runtime");
+            assertThat(failed.cause()).isEqualTo(
+                    "Portico failed internally while running the execution: StoreException: disk full");
+        });
+        List<HistoryEvent> events = ((MemoryJournal) run.journal()).events();
+        assertThat(events.getLast().type()).isEqualTo(EventType.ExecutionFailed);
     }
 
     private static ExecutionResult stopWhenBlocked(ExecutionRun run, BlockingStore store) throws Exception {

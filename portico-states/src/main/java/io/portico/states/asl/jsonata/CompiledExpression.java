@@ -26,11 +26,15 @@ record CompiledExpression(String text, Jsonata jsonata, RuntimeException syntaxE
             // Keep JSON null distinct from undefined: AWS keeps the first and fails on the second.
             jsonata.setOutputConvertNulls(false);
             StepFunctionsFunctions.all().forEach(jsonata::registerFunction);
+            BoundedFunctions.all().forEach(jsonata::registerFunction);
             // AWS removes $eval ($parse replaces it); an unbound name called as a function is T1006.
             jsonata.assign("eval", null);
             return new CompiledExpression(text, jsonata, null, names);
         } catch (JException | IllegalArgumentException | IllegalStateException e) {
             return new CompiledExpression(text, null, e, names);
+        } catch (StackOverflowError e) {
+            // The parser recurses once per nesting level: "((((...))))" deep enough overflows it.
+            return new CompiledExpression(text, null, new JException(JsonataEvaluator.TOO_DEEP_TO_PARSE, -1), names);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.EvaluationBudget;
 import io.portico.states.asl.StatesError;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,19 +30,26 @@ import java.util.Optional;
  * <p>Each expression is parsed once and cached by its text ({@link ExpressionCache}). An evaluation
  * binds {@code $states} and the workflow variables its text mentions, in the engine's Map/List form:
  * views of the Jackson trees that convert what an expression reads, once ({@link JsonViews}), made at
- * most once per {@link #evaluateField} call, however many expressions the template holds. Evaluation is bounded in time and nesting depth, as AWS bounds it.
+ * most once per {@link #evaluateField} call, however many expressions the template holds.
+ *
+ * <p>Each evaluation runs under the scope's {@link io.portico.states.asl.EvaluationLimits}: an
+ * {@link EvaluationGuard} bounds its nesting (100, as AWS), its time and what it builds, and the
+ * built-ins that could build much more than they are given are bounded stand-ins ({@link BoundedFunctions}).
+ * A result nested deeper than {@link io.portico.states.asl.JsonDepth#MAX} levels is an error too.
  *
  * <p>Errors are {@link StatesError}s carrying only the detail; the interpreter adds the state prefix.
  * Thread safe: one instance serves all executions.
  */
 public final class JsonataEvaluator {
 
+    /**
+     * Why an expression nested deeper than the parser's stack allows is refused (Portico's words: the
+     * reference parser overflows its stack too, and AWS's answer is not recorded).
+     */
+    public static final String TOO_DEEP_TO_PARSE = "The expression is nested too deeply to parse";
+
     /** Default number of distinct expression texts kept parsed. */
     public static final int DEFAULT_CACHE_SIZE = 4096;
-
-    /** AWS accepts an evaluation nested 100 deep and refuses 101 (counted as dashjoin counts). */
-    static final int MAX_DEPTH = 100;
-    static final long TIMEOUT_MILLIS = 5_000;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -235,20 +243,16 @@ public final class JsonataEvaluator {
         if (!compiled.isValid()) {
             throw JsonataMessages.evaluationFailed(expression, fieldName, compiled.syntaxError());
         }
-        Object result;
+        EvaluationBudget budget = bindings.scope.limits().start();
         try {
             Jsonata.Frame frame = compiled.jsonata().createFrame();
-            frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+            new EvaluationGuard(budget).install(frame);
             bindings.bindInto(frame, compiled);
-            result = compiled.jsonata().evaluate(null, frame);
-        } catch (StackOverflowError e) {
-            throw JsonataMessages.evaluationFailed(expression, fieldName,
-                    new IllegalStateException("U1001: Stack overflow error: Check for non-terminating recursive function.  "
-                            + "Consider rewriting as tail-recursive."));
-        } catch (RuntimeException e) {
-            throw JsonataMessages.evaluationFailed(expression, fieldName, e);
+            Object result = BoundedFunctions.within(budget, () -> compiled.jsonata().evaluate(null, frame));
+            return result == null ? Optional.empty() : Optional.of(JsonataValues.toJson(result));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw JsonataMessages.evaluationFailed(expression, fieldName, JsonataMessages.bounded(e));
         }
-        return result == null ? Optional.empty() : Optional.of(JsonataValues.toJson(result));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.portico.states.asl.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import io.portico.states.asl.EvaluationBudget;
 import io.portico.states.asl.StatesError;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,11 @@ import java.util.regex.Pattern;
  * the exception's code and values. Stateless and thread safe.
  */
 final class JsonataMessages {
+
+    /** What AWS answers when an evaluation builds too much (observed for {@code $range}). */
+    static final String MEMORY_LIMIT = "Expression evaluation memory limit exceeded";
+    /** jsonata-js's timebox message, which AWS reports with the code U1001. */
+    static final String TIMEOUT = "Expression evaluation timeout: Check for infinite loop";
 
     private static final String CURRENT = "\u0000current\u0000";
     private static final String EXPECTED = "\u0000expected\u0000";
@@ -39,6 +45,23 @@ final class JsonataMessages {
         return StatesError.query(prefix(expression, field) + " threw an error during evaluation" + separator + message);
     }
 
+    /**
+     * The failure an evaluation ended with, its bounds worded as jsonata-js and AWS word them: a passed
+     * {@link EvaluationBudget} or a stack overflow, also when a library function wrapped it in
+     * another exception on the way out.
+     */
+    static RuntimeException bounded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EvaluationBudget.Exceeded exceeded) {
+                return new JException(exceeded.kind() == EvaluationBudget.Kind.TIME ? TIMEOUT : MEMORY_LIMIT, -1);
+            }
+            if (t instanceof StackOverflowError) {
+                return new JException(EvaluationGuard.TOO_DEEP, -1);
+            }
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
     private static String prefix(String expression, String field) {
         return "The JSONata expression '" + expression + "' specified for the field '" + field + "'";
     }
@@ -58,8 +81,8 @@ final class JsonataMessages {
     }
 
     /**
-     * The port words its time and depth bounds without the code jsonata-js's timebox gives them (U1001)
-     * and appends its own counters; write them the jsonata-js way.
+     * Time and depth bounds are worded without the code jsonata-js's timebox gives them (U1001), and
+     * the port appends its own counters; write them the jsonata-js way.
      */
     private static String runtimeBound(String message) {
         if (message.startsWith("Stack overflow error") || message.startsWith("Expression evaluation timeout")) {
@@ -118,7 +141,11 @@ final class JsonataMessages {
         }
         if (value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof java.util.Map || value instanceof java.util.List) {
-            return JsonataValues.toJson(value).toString();
+            try {
+                return JsonataValues.toJson(value).toString();
+            } catch (JException tooDeep) {
+                return "\"" + JsonataValues.TOO_DEEP + "\"";
+            }
         }
         // Parser tokens and the like: jsonata-js would have a string there.
         return JsonataValues.toJson(String.valueOf(value)).toString();

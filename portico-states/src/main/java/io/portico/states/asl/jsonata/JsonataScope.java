@@ -1,6 +1,7 @@
 package io.portico.states.asl.jsonata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.states.asl.EvaluationLimits;
 import io.portico.states.asl.VariableScope;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * What a JSONata expression can see: the reserved {@code $states} variable ({@code input}, {@code result}
  * when the state has one, {@code errorOutput} inside a Catch, {@code context} the context object) and the
- * workflow {@code variables}, each bound as {@code $name}.
+ * workflow {@code variables}, each bound as {@code $name}; and the {@code limits} every evaluation of an
+ * expression runs under.
  *
  * <p>Immutable and thread safe as long as the nodes are not mutated. No component is null: absent
  * result or error output are {@link Optional#empty()}.
@@ -18,7 +20,8 @@ public record JsonataScope(
         Optional<JsonNode> result,
         Optional<JsonNode> errorOutput,
         JsonNode context,
-        VariableScope variables) {
+        VariableScope variables,
+        EvaluationLimits limits) {
 
     public JsonataScope {
         Objects.requireNonNull(input, "input");
@@ -26,6 +29,13 @@ public record JsonataScope(
         Objects.requireNonNull(errorOutput, "errorOutput");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A scope with the {@linkplain EvaluationLimits#defaults() default} limits. */
+    public JsonataScope(JsonNode input, Optional<JsonNode> result, Optional<JsonNode> errorOutput, JsonNode context,
+                        VariableScope variables) {
+        this(input, result, errorOutput, context, variables, EvaluationLimits.defaults());
     }
 
     /** A scope with only {@code $states.input} and {@code $states.context}. */
@@ -35,11 +45,16 @@ public record JsonataScope(
 
     /** This scope with {@code $states.result} set (Output and Assign after a Task, Map or Parallel). */
     public JsonataScope withResult(JsonNode newResult) {
-        return new JsonataScope(input, Optional.of(newResult), errorOutput, context, variables);
+        return new JsonataScope(input, Optional.of(newResult), errorOutput, context, variables, limits);
     }
 
     /** This scope with {@code $states.errorOutput} set (a Catcher's Output and Assign). */
     public JsonataScope withErrorOutput(JsonNode newErrorOutput) {
-        return new JsonataScope(input, result, Optional.of(newErrorOutput), context, variables);
+        return new JsonataScope(input, result, Optional.of(newErrorOutput), context, variables, limits);
+    }
+
+    /** This scope evaluated under {@code newLimits}. */
+    public JsonataScope withLimits(EvaluationLimits newLimits) {
+        return new JsonataScope(input, result, errorOutput, context, variables, newLimits);
     }
 }

@@ -1,10 +1,12 @@
 package io.portico.states.asl.jsonata;
 
+import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.JsonDepth;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.Map;
  * "undefined". Stateless and thread safe.
  */
 final class JsonataValues {
+
+    /** Portico's words: AWS's answer to a result this deep is not recorded. */
+    static final String TOO_DEEP = "The result is nested deeper than " + JsonDepth.MAX + " levels";
 
     /** 2^63 as a double: whole doubles below it are written as integers. */
     private static final double LONG_LIMIT = 9.223372036854775807E18;
@@ -64,8 +69,17 @@ final class JsonataValues {
         return value;
     }
 
-    /** The JSON form of an evaluation result; a Java null (undefined) inside a structure becomes null. */
+    /**
+     * The JSON form of an evaluation result; a Java null (undefined) inside a structure becomes null.
+     *
+     * @throws JException when the result nests deeper than {@link JsonDepth#MAX} levels, which the
+     *     engine could neither record nor pass on (JSONata builds such a value in a loop cheaply)
+     */
     static JsonNode toJson(Object value) {
+        return toJson(value, JsonDepth.MAX);
+    }
+
+    private static JsonNode toJson(Object value, int levels) {
         if (value == null || value == Jsonata.NULL_VALUE) {
             return NODES.nullNode();
         }
@@ -78,17 +92,20 @@ final class JsonataValues {
         if (value instanceof Number number) {
             return numberNode(number);
         }
+        if ((value instanceof Map || value instanceof List) && levels == 0) {
+            throw new JException(TOO_DEEP, -1);
+        }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = NODES.objectNode();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                object.set(String.valueOf(entry.getKey()), toJson(entry.getValue()));
+                object.set(String.valueOf(entry.getKey()), toJson(entry.getValue(), levels - 1));
             }
             return object;
         }
         if (value instanceof List<?> list) {
             ArrayNode array = NODES.arrayNode(list.size());
             for (Object element : list) {
-                array.add(toJson(element));
+                array.add(toJson(element, levels - 1));
             }
             return array;
         }

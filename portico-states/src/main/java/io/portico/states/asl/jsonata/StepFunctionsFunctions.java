@@ -39,7 +39,12 @@ final class StepFunctionsFunctions {
     /** AWS refuses a sequence this long on its memory limit; we refuse it before allocating it. */
     private static final long MAX_RANGE_ELEMENTS = 873_782L;
 
-    /** AWS's $parse rejects trailing documents and repeated keys, which a lenient reader accepts. */
+    /**
+     * AWS's $parse rejects trailing documents and repeated keys, which a lenient reader accepts. Like
+     * every reader of the shared mapper it also refuses nesting deeper than Jackson's limit
+     * ({@link io.portico.states.asl.JsonDepth#MAX}), in time linear in the text, so $parse cannot build
+     * a value the engine could not write.
+     */
     private static final ObjectReader STRICT_JSON = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -104,7 +109,7 @@ final class StepFunctionsFunctions {
         // Counted in floating point so a step near Long.MAX_VALUE cannot wrap the loop below.
         double count = Math.floor(((double) end - (double) start) / step) + 1;
         if (count > MAX_RANGE_ELEMENTS) {
-            throw new JException("Expression evaluation memory limit exceeded", -1);
+            throw new JException(JsonataMessages.MEMORY_LIMIT, -1);
         }
         if (count == 1) {
             // A one-element sequence is its element in JSONata; AWS answers $range(1, 9, 9) with 1.

@@ -60,7 +60,7 @@ public final class Expressions {
             throw StatesError.runtime("Invalid path '" + path + "' : The variable '" + reference.variable()
                     + "' is not defined");
         }
-        return JsonPaths.select(root.get(), reference.path(), path);
+        return JsonPaths.select(root.get(), reference.path(), path, ctx.limits());
     }
 
     /**

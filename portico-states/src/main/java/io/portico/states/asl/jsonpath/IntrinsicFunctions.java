@@ -3,6 +3,7 @@ package io.portico.states.asl.jsonpath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.portico.states.asl.EvalContext;
+import io.portico.states.asl.EvaluationBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import java.util.Optional;
  *
  * <p>Arguments that are paths read the input ({@code $.x}), the context object ({@code $$.x}) or a
  * variable ({@code $x}); a missing one fails with the same States.Runtime message as a missing
- * {@code key.$} path. Function failures are {@code States.IntrinsicFailure}. Thread safe.
+ * {@code key.$} path. Function failures are {@code States.IntrinsicFailure}, and so is passing the
+ * context's {@link io.portico.states.asl.EvaluationLimits}: one budget covers a field's call and every
+ * call nested in it. Thread safe.
  */
 public final class IntrinsicFunctions {
     private static final BoundedCache<String, Object> PARSED = new BoundedCache<>(4096, IntrinsicFunctions::parseOrError);
@@ -47,14 +50,22 @@ public final class IntrinsicFunctions {
 
     /** Evaluates an already parsed call. */
     public static JsonNode evaluate(IntrinsicCall call, EvalContext ctx, String fieldName) {
-        List<JsonNode> values = new ArrayList<>(call.args().size());
-        for (IntrinsicArg arg : call.args()) {
-            values.add(argument(arg, ctx, fieldName));
+        try {
+            return evaluate(call, ctx, fieldName, ctx.limits().start());
+        } catch (EvaluationBudget.Exceeded e) {
+            throw IntrinsicLibrary.failure("The evaluation of " + call.name() + " was stopped: " + e.getMessage());
         }
-        return IntrinsicLibrary.apply(call, values);
     }
 
-    private static JsonNode argument(IntrinsicArg arg, EvalContext ctx, String fieldName) {
+    private static JsonNode evaluate(IntrinsicCall call, EvalContext ctx, String fieldName, EvaluationBudget budget) {
+        List<JsonNode> values = new ArrayList<>(call.args().size());
+        for (IntrinsicArg arg : call.args()) {
+            values.add(argument(arg, ctx, fieldName, budget));
+        }
+        return IntrinsicLibrary.apply(call, values, budget);
+    }
+
+    private static JsonNode argument(IntrinsicArg arg, EvalContext ctx, String fieldName, EvaluationBudget budget) {
         return switch (arg) {
             case IntrinsicArg.Literal literal -> literal.value();
             case IntrinsicArg.Text text -> TextNode.valueOf(text.value());
@@ -65,7 +76,7 @@ public final class IntrinsicFunctions {
                 }
                 yield value.get();
             }
-            case IntrinsicCall nested -> evaluate(nested, ctx, fieldName);
+            case IntrinsicCall nested -> evaluate(nested, ctx, fieldName, budget);
         };
     }
 

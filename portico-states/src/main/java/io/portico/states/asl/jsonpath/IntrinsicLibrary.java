@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.states.asl.EvaluationBudget;
+import io.portico.states.asl.JsonDepth;
 import io.portico.states.asl.StatesError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +26,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Semantics follow the AWS recordings in the conformance corpus where they exist (MathAdd rounds each
  * argument half-up like Java's {@link Math#round(double)}; StringSplit splits on every delimiter character
  * and drops empty pieces; Format renders objects Java-style) and the AWS documentation otherwise.
- * Failures are {@code States.IntrinsicFailure}. Thread safe (stateless).
+ * Failures are {@code States.IntrinsicFailure}.
+ *
+ * <p>Every function that loops over its arguments checks the evaluation's deadline once per step, and
+ * every function that builds more than it was given charges the evaluation's budget as it builds
+ * (Format, JsonToString, StringSplit, ArrayPartition, ArrayUnique), so no argument, however large,
+ * makes one call run or allocate without bound. Array and ArrayPartition nest their arguments one
+ * level deeper and refuse to nest past {@link JsonDepth#MAX}. Thread safe (stateless).
  */
 final class IntrinsicLibrary {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -45,33 +53,48 @@ final class IntrinsicLibrary {
         return NAMES.contains(name);
     }
 
-    /** Applies {@code call.name()} to {@code args}, the evaluated form of {@code call.args()}. */
-    static JsonNode apply(IntrinsicCall call, List<JsonNode> args) {
+    /**
+     * Applies {@code call.name()} to {@code args}, the evaluated form of {@code call.args()}, within
+     * {@code budget}.
+     *
+     * @throws EvaluationBudget.Exceeded when the call passes the budget (the caller words it)
+     */
+    static JsonNode apply(IntrinsicCall call, List<JsonNode> args, EvaluationBudget budget) {
         String name = call.name();
         return switch (name) {
-            case "States.Format" -> format(call, args);
+            case "States.Format" -> format(call, args, budget);
             case "States.StringToJson" -> stringToJson(name, args);
-            case "States.JsonToString" -> F.textNode(Json.compact(one(name, args)));
-            case "States.Array" -> F.arrayNode(args.size()).addAll(args);
-            case "States.ArrayPartition" -> arrayPartition(name, args);
-            case "States.ArrayContains" -> arrayContains(name, args);
+            case "States.JsonToString" -> F.textNode(Json.compact(one(name, args), budget));
+            case "States.Array" -> F.arrayNode(args.size()).addAll(nestable(name, args));
+            case "States.ArrayPartition" -> arrayPartition(name, args, budget);
+            case "States.ArrayContains" -> arrayContains(name, args, budget);
             case "States.ArrayRange" -> arrayRange(name, args);
             case "States.ArrayGetItem" -> arrayGetItem(name, args);
             case "States.ArrayLength" -> F.numberNode(array(name, one(name, args), 0).size());
-            case "States.ArrayUnique" -> arrayUnique(name, args);
+            case "States.ArrayUnique" -> arrayUnique(name, args, budget);
             case "States.Base64Encode" -> base64Encode(name, args);
             case "States.Base64Decode" -> base64Decode(name, args);
-            case "States.Hash" -> hash(name, args);
+            case "States.Hash" -> hash(name, args, budget);
             case "States.JsonMerge" -> jsonMerge(name, args);
             case "States.MathRandom" -> mathRandom(name, args);
             case "States.MathAdd" -> mathAdd(name, args);
-            case "States.StringSplit" -> stringSplit(name, args);
+            case "States.StringSplit" -> stringSplit(name, args, budget);
             case "States.UUID" -> uuid(name, args);
             default -> throw failure("The function " + name + " is not supported");
         };
     }
 
-    private static JsonNode format(IntrinsicCall call, List<JsonNode> args) {
+    /** {@code values}, refused when one of them cannot be nested one level deeper. */
+    private static List<JsonNode> nestable(String name, List<JsonNode> values) {
+        for (JsonNode value : values) {
+            if (JsonDepth.exceeds(value, JsonDepth.MAX - 1)) {
+                throw failure("The result of " + name + " would be nested deeper than " + JsonDepth.MAX + " levels");
+            }
+        }
+        return values;
+    }
+
+    private static JsonNode format(IntrinsicCall call, List<JsonNode> args, EvaluationBudget budget) {
         if (args.isEmpty()) {
             throw failure("Function States.Format expects at least 1 argument");
         }
@@ -80,6 +103,7 @@ final class IntrinsicLibrary {
         String template = call.args().getFirst() instanceof IntrinsicArg.Text text ? text.raw()
                 : string(call.name(), args.getFirst(), 0);
         boolean literal = call.args().getFirst() instanceof IntrinsicArg.Text;
+        budget.charge(template.length());
         StringBuilder out = new StringBuilder();
         int next = 1;
         for (int i = 0; i < template.length(); i++) {
@@ -90,7 +114,7 @@ final class IntrinsicLibrary {
                 if (next >= args.size()) {
                     throw failure("Number of arguments in States.Format do not match the number of placeholders");
                 }
-                out.append(Json.javaString(args.get(next++)));
+                out.append(Json.javaString(args.get(next++), budget::charge));
                 i++;
             } else {
                 out.append(c);
@@ -114,13 +138,15 @@ final class IntrinsicLibrary {
         }
     }
 
-    private static JsonNode arrayPartition(String name, List<JsonNode> args) {
+    private static JsonNode arrayPartition(String name, List<JsonNode> args, EvaluationBudget budget) {
         count(name, args, 2);
         ArrayNode source = array(name, args.get(0), 0);
         long size = integer(name, args.get(1), 1);
         if (size <= 0) {
             throw failure("Chunk size must be greater than 0 in States.ArrayPartition");
         }
+        nestable(name, List.of(source));
+        budget.charge(source.size() + (source.size() + size - 1) / size);
         ArrayNode result = F.arrayNode();
         ArrayNode chunk = null;
         for (int i = 0; i < source.size(); i++) {
@@ -132,10 +158,11 @@ final class IntrinsicLibrary {
         return result;
     }
 
-    private static JsonNode arrayContains(String name, List<JsonNode> args) {
+    private static JsonNode arrayContains(String name, List<JsonNode> args, EvaluationBudget budget) {
         count(name, args, 2);
         ArrayNode source = array(name, args.get(0), 0);
         for (JsonNode item : source) {
+            budget.checkTime();
             if (Json.equalsByValue(item, args.get(1))) {
                 return F.booleanNode(true);
             }
@@ -174,11 +201,14 @@ final class IntrinsicLibrary {
         return source.get((int) index);
     }
 
-    private static JsonNode arrayUnique(String name, List<JsonNode> args) {
+    /** Quadratic in the number of distinct items (equality is by value: 1 equals 1.0), hence the deadline. */
+    private static JsonNode arrayUnique(String name, List<JsonNode> args, EvaluationBudget budget) {
         ArrayNode source = array(name, one(name, args), 0);
+        budget.charge(source.size());
         ArrayNode result = F.arrayNode();
         outer:
         for (JsonNode item : source) {
+            budget.checkTime();
             for (JsonNode kept : result) {
                 if (Json.equalsByValue(item, kept)) {
                     continue outer;
@@ -211,10 +241,10 @@ final class IntrinsicLibrary {
         }
     }
 
-    private static JsonNode hash(String name, List<JsonNode> args) {
+    private static JsonNode hash(String name, List<JsonNode> args, EvaluationBudget budget) {
         count(name, args, 2);
         JsonNode data = args.get(0);
-        String text = data.isTextual() ? data.textValue() : Json.compact(data);
+        String text = data.isTextual() ? data.textValue() : Json.compact(data, budget);
         if (text.length() > MAX_HASH_CHARS) {
             throw failure("The input to States.Hash exceeds the maximum of " + MAX_HASH_CHARS + " characters");
         }
@@ -270,7 +300,7 @@ final class IntrinsicLibrary {
         return number(integer(name, args.get(0), 0) + integer(name, args.get(1), 1));
     }
 
-    private static JsonNode stringSplit(String name, List<JsonNode> args) {
+    private static JsonNode stringSplit(String name, List<JsonNode> args, EvaluationBudget budget) {
         count(name, args, 2);
         String text = string(name, args.get(0), 0);
         String delimiters = string(name, args.get(1), 1);
@@ -279,6 +309,8 @@ final class IntrinsicLibrary {
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || delimiters.indexOf(text.charAt(i)) >= 0) {
                 if (i > start) {
+                    budget.charge(1 + i - start);
+                    budget.checkTime();
                     result.add(text.substring(start, i));
                 }
                 start = i + 1;

@@ -14,11 +14,20 @@ import java.util.List;
  * </pre>
  * String literals use single quotes; {@code \'}, {@code \\}, {@code \{} and {@code \}} are escapes. A
  * path runs to the next top-level comma or closing parenthesis (brackets and quotes inside it are
- * respected, so filters like {@code $.a[?(@.b == 'x,y')]} work). Not thread safe: one instance per parse.
+ * respected, so filters like {@code $.a[?(@.b == 'x,y')]} work).
+ *
+ * <p>AWS documents that a field nests at most {@value #MAX_CALLS} intrinsic functions (its example of
+ * nine counts every call in the field, not the depth), so a longer expression fails to parse: a
+ * definition cannot nest calls deep enough to overflow this parser's recursion or to build a value
+ * nested deeper than the engine can write. Not thread safe: one instance per parse.
  */
 final class IntrinsicParser {
+    /** "You can nest up to 10 intrinsic functions within a field" (AWS, Intrinsic functions). */
+    static final int MAX_CALLS = 10;
+
     private final String src;
     private int pos;
+    private int calls;
 
     private IntrinsicParser(String src) {
         this.src = src;
@@ -47,6 +56,10 @@ final class IntrinsicParser {
         if (!IntrinsicLibrary.exists(name)) {
             pos = start;
             throw error("Unknown intrinsic function '" + name + "'");
+        }
+        if (++calls > MAX_CALLS) {
+            pos = start;
+            throw error("More than " + MAX_CALLS + " intrinsic functions nested in one field");
         }
         skipSpaces();
         expect('(');

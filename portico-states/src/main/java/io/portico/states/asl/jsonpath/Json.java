@@ -1,15 +1,22 @@
 package io.portico.states.asl.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.portico.states.asl.EvaluationBudget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Small JSON helpers shared by this package: compact serialisation, AWS's Java-style rendering of
  * values in {@code States.Format}, and equality that compares numbers by value. Thread safe (stateless).
  */
 final class Json {
+    private static final ObjectWriter WRITER = io.portico.core.json.Json.mapper().writer();
 
     private Json() {
     }
@@ -20,18 +27,59 @@ final class Json {
     }
 
     /**
+     * {@link #compact(JsonNode)} written through {@code budget}: the text is charged as the writer
+     * produces it, so a value made of many references to one large string fails once the budget is
+     * spent instead of first being written out whole.
+     */
+    static String compact(JsonNode node, EvaluationBudget budget) {
+        StringBuilder text = new StringBuilder();
+        try {
+            WRITER.writeValue(new Writer() {
+                @Override
+                public void write(char[] chars, int offset, int length) {
+                    budget.charge(length);
+                    text.append(chars, offset, length);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            }, node);
+        } catch (IOException e) {
+            // Jackson wraps what the writer throws; the budget's verdict is the answer.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EvaluationBudget.Exceeded exceeded) {
+                    throw exceeded;
+                }
+            }
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /**
      * How AWS renders a value inside {@code States.Format}: strings bare, numbers as Java prints them,
      * objects and arrays as Java's {@code Map}/{@code List} {@code toString()} ({@code {a=1, b=[]}}),
      * because AWS formats the Java objects its JSON parser produced.
      */
     static String javaString(JsonNode node) {
+        return javaString(node, units -> { });
+    }
+
+    /** {@link #javaString(JsonNode)}, each string and number charged to {@code charge} as it is appended. */
+    static String javaString(JsonNode node, LongConsumer charge) {
         StringBuilder out = new StringBuilder();
-        appendJava(node, out);
+        appendJava(node, out, charge);
         return out.toString();
     }
 
-    private static void appendJava(JsonNode node, StringBuilder out) {
+    private static void appendJava(JsonNode node, StringBuilder out, LongConsumer charge) {
         if (node.isTextual()) {
+            charge.accept(node.textValue().length());
             out.append(node.textValue());
         } else if (node.isNumber()) {
             out.append(javaNumber(node));
@@ -41,7 +89,7 @@ final class Json {
                 if (i > 0) {
                     out.append(", ");
                 }
-                appendJava(node.get(i), out);
+                appendJava(node.get(i), out, charge);
             }
             out.append(']');
         } else if (node.isObject()) {
@@ -53,8 +101,9 @@ final class Json {
                     out.append(", ");
                 }
                 first = false;
+                charge.accept(e.getKey().length());
                 out.append(e.getKey()).append('=');
-                appendJava(e.getValue(), out);
+                appendJava(e.getValue(), out, charge);
             }
             out.append('}');
         } else {

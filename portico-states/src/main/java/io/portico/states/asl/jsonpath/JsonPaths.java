@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.portico.states.asl.EvaluationBudget;
+import io.portico.states.asl.EvaluationLimits;
 import io.portico.states.asl.StatesError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,16 +26,16 @@ import java.util.Optional;
  * only on a miss so its message is the one reported. Writes (ResultPath) are done by hand on a parsed reference path, copying only the
  * objects along the path so the input is never mutated and untouched subtrees are shared.
  *
+ * <p>A Jayway read runs within the caller's {@link EvaluationLimits} ({@link BudgetedJsonProvider}): a
+ * filter or deep scan that runs past the time limit, or collects more than the size limit, fails with
+ * {@code States.Runtime}. Direct walks and ResultPath writes visit one node per path step and need no
+ * budget.
+ *
  * <p>Thread safe; stateless apart from the cache. Arguments must not be null.
  */
 public final class JsonPaths {
     /** Error AWS raises when a ResultPath cannot be applied to the input. */
     public static final String REFERENCE_PATH_CONFLICT = "States.ReferencePathConflict";
-
-    static final Configuration CONFIGURATION = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider())
-            .mappingProvider(new JacksonMappingProvider())
-            .build();
 
     private static final BoundedCache<String, CompiledPath> PATHS = new BoundedCache<>(4096, JsonPaths::compile);
     private static final BoundedCache<String, List<ReferencePath.Segment>> REFERENCE_PATHS =
@@ -51,11 +50,14 @@ public final class JsonPaths {
      * indefinite path yields an array (empty when nothing matched).
      */
     public static JsonNode select(JsonNode doc, String path) {
-        return select(doc, path, path);
+        return select(doc, path, path, EvaluationLimits.defaults());
     }
 
-    /** {@link #select(JsonNode, String)} reporting errors against {@code shownPath}, the path as written. */
-    static JsonNode select(JsonNode doc, String path, String shownPath) {
+    /**
+     * {@link #select(JsonNode, String)} within {@code limits}, reporting errors against
+     * {@code shownPath}, the path as written.
+     */
+    static JsonNode select(JsonNode doc, String path, String shownPath, EvaluationLimits limits) {
         if ("$".equals(path)) {
             return doc;
         }
@@ -65,7 +67,7 @@ public final class JsonPaths {
             return fast;
         }
         try {
-            return read(compiled.jayway(), doc);
+            return read(compiled.jayway(), doc, shownPath, limits);
         } catch (PathNotFoundException e) {
             if (!compiled.jayway().isDefinite()) {
                 return JsonNodeFactory.instance.arrayNode();
@@ -79,6 +81,11 @@ public final class JsonPaths {
      * can tell an absent field from a JSON null (Choice IsPresent, payload templates).
      */
     public static Optional<JsonNode> find(JsonNode doc, String path) {
+        return find(doc, path, EvaluationLimits.defaults());
+    }
+
+    /** {@link #find(JsonNode, String)} within {@code limits}. */
+    static Optional<JsonNode> find(JsonNode doc, String path, EvaluationLimits limits) {
         if ("$".equals(path)) {
             return Optional.of(doc);
         }
@@ -88,7 +95,7 @@ public final class JsonPaths {
             return Optional.of(fast);
         }
         try {
-            return Optional.of(read(compiled.jayway(), doc));
+            return Optional.of(read(compiled.jayway(), doc, path, limits));
         } catch (PathNotFoundException e) {
             return compiled.jayway().isDefinite() ? Optional.empty() : Optional.of(JsonNodeFactory.instance.arrayNode());
         }
@@ -209,14 +216,19 @@ public final class JsonPaths {
             return JsonPath.compile(path.indexOf('\\') < 0 ? path : path.replace("\\", "\\\\"));
         } catch (InvalidPathException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Jayway's filter compiler recurses once per parenthesis: a path nested deep enough overflows it.
+            throw StatesError.runtime("Invalid path '" + path + "' : The path is nested too deeply to parse");
         }
     }
 
-    private static JsonNode read(JsonPath compiled, JsonNode doc) {
+    private static JsonNode read(JsonPath compiled, JsonNode doc, String shownPath, EvaluationLimits limits) {
         try {
-            return wrap(compiled.read(doc, CONFIGURATION));
+            return wrap(compiled.read(doc, BudgetedJsonProvider.configuration(limits.start())));
         } catch (PathNotFoundException e) {
             throw e;
+        } catch (EvaluationBudget.Exceeded e) {
+            throw StatesError.runtime("The JSONPath '" + shownPath + "' was stopped: " + e.getMessage());
         } catch (InvalidPathException e) {
             // Jayway reports some evaluation failures (e.g. functions on wrong types) this way.
             throw StatesError.runtime("Invalid path '" + compiled.getPath() + "' : " + e.getMessage());

@@ -58,6 +58,6 @@ record Reference(String text, Root root, String variable, String path) {
     /** The value, or empty when the path (or the variable) does not exist. */
     Optional<JsonNode> find(EvalContext ctx) {
         Optional<JsonNode> doc = rootIn(ctx);
-        return doc.isEmpty() ? doc : JsonPaths.find(doc.get(), path);
+        return doc.isEmpty() ? doc : JsonPaths.find(doc.get(), path, ctx.limits());
     }
 }

@@ -1,6 +1,7 @@
 package io.portico.states.asl.parse;
 
 import com.dashjoin.jsonata.JException;
+import io.portico.states.asl.jsonata.JsonataEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,8 @@ final class Jsonata {
         } catch (RuntimeException e) {
             // The parser signals a few malformed inputs with plain runtime exceptions; AWS refuses them too.
             return Optional.of(String.valueOf(e.getMessage()));
+        } catch (StackOverflowError e) {
+            return Optional.of(JsonataEvaluator.TOO_DEEP_TO_PARSE);
         }
     }
 }

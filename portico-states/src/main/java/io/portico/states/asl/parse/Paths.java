@@ -100,6 +100,9 @@ final class Paths {
         } catch (RuntimeException e) {
             // Jayway signals some malformed paths with index errors rather than InvalidPathException.
             return Optional.empty();
+        } catch (StackOverflowError e) {
+            // Jayway's filter compiler recurses once per parenthesis: a path nested deep enough overflows it.
+            return Optional.empty();
         }
     }
 }
