@@ -7,6 +7,9 @@
 #
 #   benchmarks/compare-commits.sh dd7995a HEAD          # from the repository root or anywhere
 #   QUICK=1 benchmarks/compare-commits.sh dd7995a HEAD  # shorter iterations (a smoke run)
+#   THROUGHPUT=1 benchmarks/compare-commits.sh ...      # also engine throughput, alternating the same way:
+#       EXPRESS transitions/s in process (ExpressTransitionsBenchmark) and durable STANDARD transitions/s
+#       with 64 executions at once (StandardTransitionsBenchmark), as in run-states.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -33,9 +36,22 @@ run() { # label classpath round
   echo "$out"
 }
 
+throughput() { # label classpath round
+  local out="$results/compare-tp-$1-$3-$ts.json"
+  java -cp "$2" -Dportico.bench.machines="$here/machines" org.openjdk.jmh.Main ExpressTransitionsBenchmark \
+    "${args[@]}" -t 1 -rf json -rff "$out.express" >/dev/null
+  java -cp "$2" -Dportico.bench.machines="$here/machines" org.openjdk.jmh.Main StandardTransitionsBenchmark \
+    "${args[@]}" -t 64 -rf json -rff "$out.standard" >/dev/null
+  echo "$out"
+}
+
 for round in 1 2; do
   echo "== round $round: $old"; run old "$cp_old" "$round"
   echo "== round $round: $new"; run new "$cp_new" "$round"
+  if [[ "${THROUGHPUT:-0}" == 1 ]]; then
+    echo "== round $round: $old throughput"; throughput old "$cp_old" "$round"
+    echo "== round $round: $new throughput"; throughput new "$cp_new" "$round"
+  fi
 done
 
 python3 - "$results" "$ts" "$old" "$new" <<'PY' | tee "$results/compare-summary-$ts.txt"
@@ -54,4 +70,16 @@ for name in ("SyncRoundTripBenchmark", "LambdaInvokeBenchmark"):
         o, n = p("old", rnd)[name], p("new", rnd)[name]
         print(f"{name} round {rnd}: {old} p50 {o['50.0']:.1f} us p99 {o['99.0']:.1f} us | "
               f"{new} p50 {n['50.0']:.1f} us p99 {n['99.0']:.1f} us | new/old p50 {n['50.0'] / o['50.0']:.2f}")
+def tp(label, rnd, kind):
+    path = os.path.join(results, f"compare-tp-{label}-{rnd}-{ts}.json.{kind}")
+    if not os.path.exists(path):
+        return {}
+    return {f"{kind} {b['benchmark'].rsplit('.', 1)[-1]} {b.get('params', {}).get('workload', '')}".strip():
+            b["primaryMetric"]["score"] for b in json.load(open(path))}
+for rnd in (1, 2):
+    for kind in ("express", "standard"):
+        o, n = tp("old", rnd, kind), tp("new", rnd, kind)
+        for name in sorted(o):
+            if name in n:
+                print(f"{name} round {rnd}: {old} {o[name]:,.0f} | {new} {n[name]:,.0f} ops/s | new/old {n[name] / o[name]:.2f}")
 PY
