@@ -55,6 +55,15 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
+    void parse_pathEndingInABackslashInsideAnOpenQuote_isAParseError() {
+        // Found by fuzzing: the escape stepped past the end and the parser failed with an index error.
+        String expr = "States.Array($.a[?(@.b == 'x\\";
+
+        assertThatThrownBy(() -> IntrinsicFunctions.parse(expr)).isInstanceOfSatisfying(IntrinsicParseException.class,
+                e -> assertThat(e.getMessage()).contains("Expected ',' or ')'").contains("at position " + expr.length()));
+    }
+
+    @Test
     void format_rendersValuesLikeAws() {
         assertThat(eval("States.Format('a={} b={} c={} d={}', $.o, $.i, $.d, $.n)",
                 "{'o':{'Arg1':1,'Arg2':[]},'i':1,'d':1.1,'n':null}"))
