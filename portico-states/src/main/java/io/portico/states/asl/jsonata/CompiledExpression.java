@@ -31,7 +31,23 @@ record CompiledExpression(String text, Jsonata jsonata, RuntimeException syntaxE
             return new CompiledExpression(text, jsonata, null, names);
         } catch (JException | IllegalArgumentException | IllegalStateException e) {
             return new CompiledExpression(text, null, e, names);
+        } catch (RuntimeException e) {
+            return new CompiledExpression(text, null, portFailure(text, e), names);
         }
+    }
+
+    /**
+     * The syntax error for text on which the dashjoin parser fails with another exception where jsonata-js
+     * reports one. Found by fuzzing: a focus or index binding with nothing after it ({@code $x@},
+     * {@code $x#}) makes the port read the type of a missing right side (NullPointerException); jsonata-js
+     * answers S0214. Any other such failure is a syntax error in plain words, never the Java message.
+     */
+    private static RuntimeException portFailure(String text, RuntimeException e) {
+        String trimmed = text.strip();
+        if (e instanceof NullPointerException && (trimmed.endsWith("@") || trimmed.endsWith("#"))) {
+            return new JException(e, "S0214", trimmed.length(), trimmed.substring(trimmed.length() - 1), null);
+        }
+        return new IllegalStateException("The expression could not be parsed", e);
     }
 
     boolean isValid() {
