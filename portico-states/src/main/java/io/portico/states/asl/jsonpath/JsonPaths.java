@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
@@ -217,8 +218,10 @@ public final class JsonPaths {
             return wrap(compiled.read(doc, CONFIGURATION));
         } catch (PathNotFoundException e) {
             throw e;
-        } catch (InvalidPathException e) {
-            // Jayway reports some evaluation failures (e.g. functions on wrong types) this way.
+        } catch (JsonPathException e) {
+            // Jayway reports other evaluation failures with its other exceptions: a function on the wrong
+            // types (InvalidPathException), an aggregate such as sum() over nothing (JsonPathException itself,
+            // which escaped as itself until fuzzing found it).
             throw StatesError.runtime("Invalid path '" + compiled.getPath() + "' : " + e.getMessage());
         }
     }

@@ -57,6 +57,17 @@ class JsonPathsTest {
     }
 
     @Test
+    void find_aggregateOverNothing_isStatesRuntime() {
+        // Found by fuzzing: Jayway's JsonPathException for sum() over an empty array escaped as itself.
+        assertThatThrownBy(() -> JsonPaths.find(json("{'e':[]}"), "$.e.sum()"))
+                .isInstanceOfSatisfying(StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo(StatesError.RUNTIME);
+                    assertThat(e.detail()).isEqualTo("Invalid path '$['e'].sum()' : Aggregation function attempted to"
+                            + " calculate value using empty array");
+                });
+    }
+
+    @Test
     void find_distinguishesAbsentFromNull() {
         JsonNode doc = json("{'a':null}");
         assertThat(JsonPaths.find(doc, "$.a")).contains(json("null"));
