@@ -214,8 +214,9 @@ public final class JsonPaths {
     }
 
     private static JsonNode read(JsonPath compiled, JsonNode doc) {
+        Object value;
         try {
-            return wrap(compiled.read(doc, CONFIGURATION));
+            value = compiled.read(doc, CONFIGURATION);
         } catch (PathNotFoundException e) {
             throw e;
         } catch (JsonPathException e) {
@@ -223,7 +224,12 @@ public final class JsonPaths {
             // types (InvalidPathException), an aggregate such as sum() over nothing (JsonPathException itself,
             // which escaped as itself until fuzzing found it).
             throw StatesError.runtime("Invalid path '" + compiled.getPath() + "' : " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Some of Jayway's functions fail on a literal argument with Java's own exceptions ($.length(1): a
+            // NullPointerException; found by fuzzing). AWS's words for it are not recorded; Java's are no answer.
+            throw StatesError.runtime("Invalid path '" + compiled.getPath() + "' : The path could not be evaluated");
         }
+        return wrap(value);
     }
 
     /** Jayway functions ({@code length()}, {@code sum()}...) return plain Java values; bring them back. */

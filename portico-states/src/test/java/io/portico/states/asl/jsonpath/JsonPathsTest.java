@@ -68,6 +68,16 @@ class JsonPathsTest {
     }
 
     @Test
+    void select_functionJaywayFailsOnWithAJavaException_isStatesRuntime() {
+        // Found by fuzzing: length() with a literal argument failed inside Jayway with a NullPointerException.
+        assertThatThrownBy(() -> JsonPaths.select(json("{'a':1}"), "$.length(1)"))
+                .isInstanceOfSatisfying(StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo(StatesError.RUNTIME);
+                    assertThat(e.detail()).isEqualTo("Invalid path '$.length(...)' : The path could not be evaluated");
+                });
+    }
+
+    @Test
     void find_distinguishesAbsentFromNull() {
         JsonNode doc = json("{'a':null}");
         assertThat(JsonPaths.find(doc, "$.a")).contains(json("null"));
