@@ -133,7 +133,10 @@ public final class JsonPaths {
             return copy;
         }
         int index = ((ReferencePath.Index) segment).index();
-        if (node == null || !node.isArray() || index >= node.size()) {
+        // A negative index names no element to replace here (it was handed to ArrayNode.set, which threw
+        // IndexOutOfBoundsException: found by fuzzing); AWS's answer is not recorded, this is its answer for an
+        // index past the end.
+        if (node == null || !node.isArray() || index < 0 || index >= node.size()) {
             throw stepConflict(String.valueOf(index), whole);
         }
         ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());

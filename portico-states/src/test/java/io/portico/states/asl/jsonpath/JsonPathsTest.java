@@ -122,6 +122,16 @@ class JsonPathsTest {
     }
 
     @Test
+    void applyResultPath_negativeIndex_raisesStepConflict() {
+        // Found by fuzzing: the index reached ArrayNode.set, which threw IndexOutOfBoundsException.
+        assertThatThrownBy(() -> JsonPaths.applyResultPath(json("{'e':[1,2]}"), json("3"), "$.e[-1]"))
+                .isInstanceOfSatisfying(StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo("States.ReferencePathConflict");
+                    assertThat(e.detail()).isEqualTo("Unable to apply step \"-1\" to input {\"e\":[1,2]}");
+                });
+    }
+
+    @Test
     void select_fastPathAgreesWithJaywayOnEdgeShapes() {
         JsonNode doc = json("{'a':{'b':null,'arr':[1]},'s':'x'}");
         assertThat(JsonPaths.select(doc, "$.a.b")).isEqualTo(json("null"));
