@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,15 @@ class SkipPolicyTest {
                 .haveExactly(1, event(test("conditional"), skippedWithReason(r -> r.contains("portico.never.set"))));
     }
 
+    @Test
+    void fuzzTest_inABuild_runsItsSeedsWithoutAnEntry() throws IOException {
+        // Not fuzzing (JAZZER_FUZZ unset): Jazzer's condition enables the test and it replays its seeds.
+        Events events = events(Fuzzing.class, "");
+
+        events.assertThatEvents().haveExactly(1, event(test(), displayName("<empty input>"), finishedSuccessfully()));
+        events.assertStatistics(stats -> stats.skipped(0).aborted(0).failed(0).succeeded(1));
+    }
+
     /** The fixtures above run with this configuration; the build must run every module's tests with it too. */
     @Test
     @ExtendWith(ContextParameter.class)
@@ -167,6 +177,12 @@ class SkipPolicyTest {
         Stream<DynamicTest> cases() {
             return Stream.of("case-a1", "case-b1").map(name -> DynamicTest.dynamicTest(name, () ->
                     Assumptions.assumeTrue(false, "differs")));
+        }
+    }
+
+    static class Fuzzing {
+        @FuzzTest
+        void anyBytes(byte[] data) {
         }
     }
 

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
@@ -29,6 +30,7 @@ import org.opentest4j.TestAbortedException;
  * {@code @EnabledOnOs} and every other annotation that registers an {@link ExecutionCondition}): as an
  * execution condition it throws for such an element unless an entry covers it, and JUnit reports a
  * throwing condition as a failure of that test or class. A listed element is left to its own condition.
+ * Conditions that never skip in a build (Jazzer's, on every {@code @FuzzTest}) need no entry.
  *
  * <p>Why this way. A skip is a test that silently stopped testing; the list makes each one a decision
  * with a reason that review sees, in one file. Conditions cannot be overruled once one has disabled a
@@ -47,6 +49,14 @@ public final class SkipPolicy implements InvocationInterceptor, ExecutionConditi
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SkipPolicy.class);
 
+    /**
+     * Conditions that skip nothing in a build, by class name (the policy depends on no test library).
+     * Jazzer's {@code FuzzTestExtensions}, which every {@code @FuzzTest} carries, enables each fuzz test
+     * unless {@code JAZZER_FUZZ} is set; only in such a fuzzing run, which is never the build's, does it
+     * skip the fuzz tests after the first one it fuzzes (docs/reliability.md, Fuzzing).
+     */
+    private static final Set<String> NEVER_SKIP_IN_A_BUILD = Set.of("com.code_intelligence.jazzer.junit.FuzzTestExtensions");
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<AnnotatedElement> element = context.getElement();
@@ -62,11 +72,15 @@ public final class SkipPolicy implements InvocationInterceptor, ExecutionConditi
                 : ConditionEvaluationResult.enabled("listed in " + SkippedTests.FILE_NAME + ": " + entry.reason());
     }
 
-    /** Whether an annotation on the element, directly or as a meta-annotation, registers a condition. */
+    /**
+     * Whether an annotation on the element, directly or as a meta-annotation, registers a condition that
+     * can skip it in a build.
+     */
     private static boolean hasCondition(AnnotatedElement element) {
         return AnnotationSupport.findRepeatableAnnotations(element, ExtendWith.class).stream()
                 .flatMap(extendWith -> Arrays.stream(extendWith.value()))
-                .anyMatch(type -> ExecutionCondition.class.isAssignableFrom(type) && type != SkipPolicy.class);
+                .anyMatch(type -> ExecutionCondition.class.isAssignableFrom(type) && type != SkipPolicy.class
+                        && !NEVER_SKIP_IN_A_BUILD.contains(type.getName()));
     }
 
     @Override

@@ -117,8 +117,9 @@ final class Branches {
         } catch (RuntimeException e) {
             unexpected(e);
             return false;
-        } catch (StackOverflowError e) {
-            // Not an interrupt landing anywhere: Portico's own failure, which ends the execution.
+        } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // Not an interrupt landing anywhere: Portico's own failure, which ends the execution. Caught,
+            // so the worker cannot die leaving its branch with neither a result nor a failure.
             failures[index] = InternalFailure.of(e);
             cancel();
             return false;

@@ -217,15 +217,24 @@ public final class Executions implements AutoCloseable {
     public int recover() {
         int resumed = 0;
         for (ExecutionRecord record : store.running()) {
+            Definition definition;
+            ExecutionInfo info;
             try {
-                StateMachineInfo machine = machines.describe(record.machineArn());
-                Definition definition = StateMachines.parse(record.definition(), machine.type());
-                DurableJournal journal = new DurableJournal(clock, store.lastEventId(record.arn()));
-                runDurable(info(record, machine, record.redriveCount()), definition, journal);
+                // The execution carries its own definition: one whose machine was deleted runs on, as on AWS.
+                // Only STANDARD executions are stored.
+                definition = StateMachines.parse(record.definition(), MachineType.STANDARD);
+                info = new ExecutionInfo(record.arn(), record.name(), record.machineArn(), machineName(record),
+                        record.roleArn(), record.startDate(), parseStored(record.input()), record.redriveCount());
+            } catch (RuntimeException e) {
+                failUnresumable(record, e); // what it runs on no longer reads: it can never run again
+                continue;
+            }
+            try {
+                runDurable(info, definition, new DurableJournal(clock, store.lastEventId(record.arn())));
                 resumed++;
             } catch (RuntimeException e) {
-                LOG.error("Could not resume execution {}; it fails", record.arn(), e);
-                failUnresumable(record, e);
+                // A store that fails now may not fail at the next start: the execution stays RUNNING for it.
+                LOG.error("Could not resume execution {}; it stays RUNNING for the next start", record.arn(), e);
             }
         }
         return resumed;
@@ -245,6 +254,11 @@ public final class Executions implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Could not close execution {} either", record.arn(), e);
         }
+    }
+
+    private static String machineName(ExecutionRecord record) {
+        String resource = Arn.parse(record.machineArn()).map(Arn::resource).orElse(record.machineArn());
+        return resource.substring(resource.indexOf(':') + 1);
     }
 
     private ExecutionInfo info(ExecutionRecord record, StateMachineInfo machine, int redriveCount) {

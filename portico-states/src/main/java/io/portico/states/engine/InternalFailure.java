@@ -1,6 +1,9 @@
 package io.portico.states.engine;
 
 import io.portico.states.asl.StatesError;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an execution ends with when Portico itself fails while running it: a bug, a store that cannot
@@ -12,19 +15,25 @@ import io.portico.states.asl.StatesError;
  */
 final class InternalFailure {
 
-    /** AWS's limit on an event's cause; a cause is cut to it. */
-    private static final int MAX_CAUSE = 32_768;
+    private static final Logger LOG = LoggerFactory.getLogger(InternalFailure.class);
 
     private InternalFailure() {
     }
 
-    static StatesError of(Throwable failure) {
-        String cause = "Portico failed internally while running the execution: " + describe(failure);
-        return StatesError.runtime(cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) : cause);
+    /**
+     * The failure as the execution shows it: Portico's words and an incident id, never the exception's
+     * class or message (they can hold a store's SQL or a file path). The caller logs the exception with
+     * the id, so an operator can find it.
+     */
+    static StatesError of(Throwable failure, String incident) {
+        return StatesError.runtime("Portico failed internally while running the execution (incident " + incident
+                + "; the server's log has the details).");
     }
 
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null ? failure.getClass().getName() : failure.getClass().getSimpleName() + ": " + message;
+    /** {@link #of(Throwable, String)} with a new incident id, logged here with the failure. */
+    static StatesError of(Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Internal failure of an execution, incident {}", incident, failure);
+        return of(failure, incident);
     }
 }

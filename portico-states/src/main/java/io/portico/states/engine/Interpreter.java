@@ -135,8 +135,7 @@ public final class Interpreter {
             if (run.stopResult().isPresent()) {
                 return recordStop(run);
             }
-            LOG.error("Execution {} failed inside Portico", run.info().executionArn(), e);
-            return recordFailure(run, InternalFailure.of(e));
+            return recordFailure(run, InternalFailure.of(e)); // logs it, with the incident id it shows
         } finally {
             run.dismiss(Thread.currentThread());
             Thread.interrupted();

@@ -126,7 +126,6 @@ public final class StateTester {
             if (run.stopResult().isPresent()) {
                 return timedOut(recorder, variables);
             }
-            LOG.error("TestState of state {} failed inside Portico", state.name(), e);
             return result(TestStateResult.Status.FAILED, Optional.empty(), InternalFailure.of(e), Optional.empty(),
                     recorder, variables, Optional.empty());
         } finally {

@@ -79,6 +79,14 @@ class CodecEdgeCasesTest {
     }
 
     @Test
+    void jsonBody_withZeroBytesJacksonTookForUtf32_isSerializationException_notInternalFailure() {
+        // Found by fuzzing: the parser's I/O error reached the front as an InternalFailure (500).
+        assertThatThrownBy(() -> AwsJsonCodec.parseObject(new byte[] {(byte) 0xF6, 0, 0, 0, 0}, ERRORS))
+                .isInstanceOfSatisfying(AwsErrorException.class,
+                        e -> assertThat(e.error().code()).isEqualTo("SerializationException"));
+    }
+
+    @Test
     void jsonBody_withAStringLongerThanJacksonsDefault_isRead() {
         // Lambda's CreateFunction carries a 50 MB zip as one base64 string of about 67 M characters.
         String zip = "A".repeat(25_000_000);

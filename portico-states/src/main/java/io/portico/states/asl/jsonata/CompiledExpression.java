@@ -35,7 +35,23 @@ record CompiledExpression(String text, Jsonata jsonata, RuntimeException syntaxE
         } catch (StackOverflowError e) {
             // The parser recurses once per nesting level: "((((...))))" deep enough overflows it.
             return new CompiledExpression(text, null, new JException(JsonataEvaluator.TOO_DEEP_TO_PARSE, -1), names);
+        } catch (RuntimeException e) {
+            return new CompiledExpression(text, null, portFailure(text, e), names);
         }
+    }
+
+    /**
+     * The syntax error for text on which the dashjoin parser fails with another exception where jsonata-js
+     * reports one. Found by fuzzing: a focus or index binding with nothing after it ({@code $x@},
+     * {@code $x#}) makes the port read the type of a missing right side (NullPointerException); jsonata-js
+     * answers S0214. Any other such failure is a syntax error in plain words, never the Java message.
+     */
+    private static RuntimeException portFailure(String text, RuntimeException e) {
+        String trimmed = text.strip();
+        if (e instanceof NullPointerException && (trimmed.endsWith("@") || trimmed.endsWith("#"))) {
+            return new JException(e, "S0214", trimmed.length(), trimmed.substring(trimmed.length() - 1), null);
+        }
+        return new IllegalStateException("The expression could not be parsed", e);
     }
 
     boolean isValid() {

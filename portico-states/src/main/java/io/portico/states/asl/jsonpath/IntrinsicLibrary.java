@@ -178,14 +178,24 @@ final class IntrinsicLibrary {
         if (step == 0) {
             throw failure("Step must not be 0 in States.ArrayRange");
         }
-        long items = (end - start) / step + 1;
-        if (items > MAX_RANGE_ITEMS) {
+        // Counted exactly and walked by index: near the bounds of a long, a count overflowed negative and
+        // passed the bound, and a value stepping past Long.MAX_VALUE wrapped; either ran without end.
+        long diff;
+        try {
+            diff = Math.subtractExact(end, start);
+        } catch (ArithmeticException e) {
+            diff = end > start ? Long.MAX_VALUE : Long.MIN_VALUE; // farther apart than any bound allows
+        }
+        boolean empty = step > 0 ? diff < 0 : diff > 0;
+        long steps = empty ? -1 : diff / step;
+        if (steps >= MAX_RANGE_ITEMS) {
             throw failure("The array returned by States.ArrayRange cannot contain more than "
                     + MAX_RANGE_ITEMS + " items");
         }
-        ArrayNode result = F.arrayNode();
-        for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
-            result.add(number(v));
+        int items = (int) steps + 1;
+        ArrayNode result = F.arrayNode(items);
+        for (int i = 0; i < items; i++) {
+            result.add(number(start + i * step));
         }
         return result;
     }

@@ -141,7 +141,7 @@ final class IntrinsicParser {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (quote != 0) {
-                if (c == '\\') {
+                if (c == '\\' && pos + 1 < src.length()) {
                     pos++;
                 } else if (c == quote) {
                     quote = 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import io.portico.states.asl.EvaluationBudget;
 import io.portico.states.asl.EvaluationLimits;
@@ -139,7 +140,10 @@ public final class JsonPaths {
             return copy;
         }
         int index = ((ReferencePath.Index) segment).index();
-        if (node == null || !node.isArray() || index >= node.size()) {
+        // A negative index names no element to replace here (it was handed to ArrayNode.set, which threw
+        // IndexOutOfBoundsException: found by fuzzing); AWS's answer is not recorded, this is its answer for an
+        // index past the end.
+        if (node == null || !node.isArray() || index < 0 || index >= node.size()) {
             throw stepConflict(String.valueOf(index), whole);
         }
         ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
@@ -223,16 +227,24 @@ public final class JsonPaths {
     }
 
     private static JsonNode read(JsonPath compiled, JsonNode doc, String shownPath, EvaluationLimits limits) {
+        Object value;
         try {
-            return wrap(compiled.read(doc, BudgetedJsonProvider.configuration(limits.start())));
+            value = compiled.read(doc, BudgetedJsonProvider.configuration(limits.start()));
         } catch (PathNotFoundException e) {
             throw e;
         } catch (EvaluationBudget.Exceeded e) {
             throw StatesError.runtime("The JSONPath '" + shownPath + "' was stopped: " + e.getMessage());
-        } catch (InvalidPathException e) {
-            // Jayway reports some evaluation failures (e.g. functions on wrong types) this way.
+        } catch (JsonPathException e) {
+            // Jayway reports other evaluation failures with its other exceptions: a function on the wrong
+            // types (InvalidPathException), an aggregate such as sum() over nothing (JsonPathException itself,
+            // which escaped as itself until fuzzing found it).
             throw StatesError.runtime("Invalid path '" + compiled.getPath() + "' : " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Some of Jayway's functions fail on a literal argument with Java's own exceptions ($.length(1): a
+            // NullPointerException; found by fuzzing). AWS's words for it are not recorded; Java's are no answer.
+            throw StatesError.runtime("Invalid path '" + compiled.getPath() + "' : The path could not be evaluated");
         }
+        return wrap(value);
     }
 
     /** Jayway functions ({@code length()}, {@code sum()}...) return plain Java values; bring them back. */

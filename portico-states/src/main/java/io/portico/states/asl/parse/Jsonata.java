@@ -1,8 +1,7 @@
 package io.portico.states.asl.parse;
 
-import com.dashjoin.jsonata.JException;
-import io.portico.states.asl.jsonata.JsonataEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.states.asl.jsonata.JsonataEvaluator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,17 +60,6 @@ final class Jsonata {
     /** The parser's message when the expression inside {@code {% %}} does not parse. */
     static Optional<String> parseProblem(String template) {
         String trimmed = template.strip();
-        String expression = trimmed.substring(2, trimmed.length() - 2);
-        try {
-            com.dashjoin.jsonata.Jsonata.jsonata(expression);
-            return Optional.empty();
-        } catch (JException e) {
-            return Optional.of(e.getMessage());
-        } catch (RuntimeException e) {
-            // The parser signals a few malformed inputs with plain runtime exceptions; AWS refuses them too.
-            return Optional.of(String.valueOf(e.getMessage()));
-        } catch (StackOverflowError e) {
-            return Optional.of(JsonataEvaluator.TOO_DEEP_TO_PARSE);
-        }
+        return JsonataEvaluator.syntaxError(trimmed.substring(2, trimmed.length() - 2));
     }
 }

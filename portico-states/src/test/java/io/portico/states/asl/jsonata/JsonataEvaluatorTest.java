@@ -156,6 +156,19 @@ class JsonataEvaluatorTest {
     }
 
     @Test
+    void focusOrIndexBindingWithNothingAfterIt_isS0214_notANullPointer() {
+        // Found by fuzzing: the dashjoin parser fails on these with a NullPointerException; jsonata-js
+        // (and so AWS) reports S0214.
+        assertThat(JsonataEvaluator.syntaxError("$greeting & ' ' & $who.nam@"))
+                .contains("The right side of \"@\" must be a variable name (start with $)");
+        assertThat(JsonataEvaluator.syntaxError("[1]# "))
+                .contains("The right side of \"#\" must be a variable name (start with $)");
+        assertThat(failure("\"{% $x@ %}\"", "{}")).isEqualTo("The JSONata expression '$x@' specified for the field "
+                + "'Output' threw an error during evaluation. S0214: The right side of \"@\" must be a variable name"
+                + " (start with $)");
+    }
+
+    @Test
     void evaluateField_infiniteRecursion_isBounded() {
         assertThat(failure("\"{% ($f := function($n){ $n + $f($n + 1) }; $f(1)) %}\"", "{}"))
                 .startsWith("The JSONata expression '($f := function($n){ $n + $f($n + 1) }; $f(1))' specified for the field "

@@ -55,6 +55,15 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
+    void parse_pathEndingInABackslashInsideAnOpenQuote_isAParseError() {
+        // Found by fuzzing: the escape stepped past the end and the parser failed with an index error.
+        String expr = "States.Array($.a[?(@.b == 'x\\";
+
+        assertThatThrownBy(() -> IntrinsicFunctions.parse(expr)).isInstanceOfSatisfying(IntrinsicParseException.class,
+                e -> assertThat(e.getMessage()).contains("Expected ',' or ')'").contains("at position " + expr.length()));
+    }
+
+    @Test
     void format_rendersValuesLikeAws() {
         assertThat(eval("States.Format('a={} b={} c={} d={}', $.o, $.i, $.d, $.n)",
                 "{'o':{'Arg1':1,'Arg2':[]},'i':1,'d':1.1,'n':null}"))
@@ -99,6 +108,18 @@ class IntrinsicFunctionsTest {
         assertFailure("States.ArrayPartition($.a, 0)", "{'a':[1]}", "greater than 0");
         assertFailure("States.ArrayLength($.a)", "{'a':'x'}", "is not an array");
         assertFailure("States.ArrayLength($.a, 1)", "{'a':[]}", "expects 1 argument");
+    }
+
+    /**
+     * Regression (review of issue 8): near the bounds of a long, the count overflowed negative and passed
+     * the 1,000-item bound, and the loop's value wrapped past Long.MAX_VALUE: either ran without end.
+     */
+    @Test
+    void arrayRange_nearTheBoundsOfALong_neitherOverflowsNorWraps() {
+        assertFailure("States.ArrayRange($.from, $.to, 1)", "{'from':-9000000000000000000,'to':9000000000000000000}", "1000");
+        assertThat(eval("States.ArrayRange($.from, $.to, 1)", "{'from':9223372036854775805,'to':9223372036854775807}"))
+                .isEqualTo(json("[9223372036854775805,9223372036854775806,9223372036854775807]"));
+        assertThat(eval("States.ArrayRange(3, 1, 1)", "{}")).isEqualTo(json("[]"));
     }
 
     @Test

@@ -57,6 +57,27 @@ class JsonPathsTest {
     }
 
     @Test
+    void find_aggregateOverNothing_isStatesRuntime() {
+        // Found by fuzzing: Jayway's JsonPathException for sum() over an empty array escaped as itself.
+        assertThatThrownBy(() -> JsonPaths.find(json("{'e':[]}"), "$.e.sum()"))
+                .isInstanceOfSatisfying(StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo(StatesError.RUNTIME);
+                    assertThat(e.detail()).isEqualTo("Invalid path '$['e'].sum()' : Aggregation function attempted to"
+                            + " calculate value using empty array");
+                });
+    }
+
+    @Test
+    void select_functionJaywayFailsOnWithAJavaException_isStatesRuntime() {
+        // Found by fuzzing: length() with a literal argument failed inside Jayway with a NullPointerException.
+        assertThatThrownBy(() -> JsonPaths.select(json("{'a':1}"), "$.length(1)"))
+                .isInstanceOfSatisfying(StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo(StatesError.RUNTIME);
+                    assertThat(e.detail()).isEqualTo("Invalid path '$.length(...)' : The path could not be evaluated");
+                });
+    }
+
+    @Test
     void find_distinguishesAbsentFromNull() {
         JsonNode doc = json("{'a':null}");
         assertThat(JsonPaths.find(doc, "$.a")).contains(json("null"));
@@ -98,6 +119,16 @@ class JsonPathsTest {
         assertThatThrownBy(() -> JsonPaths.applyResultPath(json("{'a':5}"), json("1"), "$.a.b"))
                 .isInstanceOfSatisfying(StatesError.class, e ->
                         assertThat(e.detail()).isEqualTo("Unable to apply step \"b\" to input {\"a\":5}"));
+    }
+
+    @Test
+    void applyResultPath_negativeIndex_raisesStepConflict() {
+        // Found by fuzzing: the index reached ArrayNode.set, which threw IndexOutOfBoundsException.
+        assertThatThrownBy(() -> JsonPaths.applyResultPath(json("{'e':[1,2]}"), json("3"), "$.e[-1]"))
+                .isInstanceOfSatisfying(StatesError.class, e -> {
+                    assertThat(e.error()).isEqualTo("States.ReferencePathConflict");
+                    assertThat(e.detail()).isEqualTo("Unable to apply step \"-1\" to input {\"e\":[1,2]}");
+                });
     }
 
     @Test

@@ -44,6 +44,14 @@ class StateCheckTest {
     }
 
     @Test
+    void jsonata_expressionTheParserFailsOn_isInvalidJsonataExpressionInJsonatasWords() {
+        // Found by fuzzing: the diagnostic carried the parser's NullPointerException message.
+        assertThat(formatted(oneState("'Type':'Pass','QueryLanguage':'JSONata','Output':'{% $x@ %}','End':true")))
+                .containsExactly("INVALID_JSONATA_EXPRESSION: The right side of \"@\" must be a variable name (start with $)"
+                        + " at /States/S/Output");
+    }
+
+    @Test
     void jsonata_unparseableExpression_isInvalidJsonataExpression() {
         assertThat(formatted(oneState("'Type':'Pass','QueryLanguage':'JSONata','Output':{'v':'{% 1 + %}'},'End':true")))
                 .containsExactly("INVALID_JSONATA_EXPRESSION: Unexpected end of expression at /States/S/Output/v");
