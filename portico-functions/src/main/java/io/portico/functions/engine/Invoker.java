@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * the REPORT line shows); concurrency per function is bounded; an invocation that outlives the
  * function's timeout fails with {@code Sandbox.Timedout} and its environment is discarded.
  *
+ * <p>The invoker never runs a function's code itself: it {@linkplain ExecutionEnvironment#submit hands}
+ * the invocation to the environment, which picks the thread (a Java environment its own platform
+ * thread), and waits for the outcome on the function's deadline; past it, it cancels the invocation,
+ * which stops the function's code, and discards the environment.
+ *
  * <p>Environments are keyed by version and revision, so an updated {@code $LATEST} never reuses an
  * environment of its old code.
  *
@@ -198,14 +203,12 @@ public final class Invoker implements AutoCloseable {
         InvocationRequest request = new InvocationRequest(requestId, payload, deadline, options.invokedArn(),
                 options.clientContextJson(), options.cognitoIdentityJson(), log);
         ExecutionEnvironment env = environment;
-        CompletableFuture<InvocationOutcome> task = new CompletableFuture<>();
-        Thread handlerThread = Thread.ofVirtual().name("lambda-" + spec.functionName()).start(() -> {
-            try {
-                task.complete(env.invoke(request));
-            } catch (Throwable failure) {
-                task.completeExceptionally(failure);
-            }
-        });
+        CompletableFuture<InvocationOutcome> task;
+        try {
+            task = env.submit(request);
+        } catch (RuntimeException e) {
+            task = CompletableFuture.failedFuture(e); // answered below as any failure outside the handler
+        }
         InvocationOutcome outcome;
         boolean reusable = true;
         try {
@@ -215,7 +218,7 @@ public final class Invoker implements AutoCloseable {
                 outcome = done.get();
             } else {
                 reusable = false;
-                handlerThread.interrupt();
+                task.cancel(true);
                 double seconds = spec.timeoutSeconds();
                 String message = "RequestId: " + requestId + " Error: Task timed out after "
                         + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
@@ -230,7 +233,7 @@ public final class Invoker implements AutoCloseable {
                     .put("errorType", "Runtime.Unknown")
                     .put("errorMessage", "Unknown application error occurred")));
         } catch (InterruptedException e) {
-            handlerThread.interrupt();
+            task.cancel(true);
             pool.discard(env);
             throw e;
         }

@@ -26,12 +26,17 @@ import java.util.Set;
  *   <li><b>Handlers and serialization.</b> {@code RequestHandler}, {@code RequestStreamHandler} and
  *       {@code Class::method} handlers are resolved by Lambda's rules; payloads go through Lambda's
  *       own aws-lambda-java-serialization, defined per environment; errors are Lambda's documents.
+ *   <li><b>Containment.</b> A function's code runs on a platform thread of its environment's, never
+ *       on the virtual threads that serve requests, and the rewrite puts a checkpoint at every method
+ *       entry and loop turn: code that ignores its timeout stops once its environment is discarded,
+ *       and code that cannot be stopped (spinning inside the JDK) takes only its share of the CPU.
  * </ul>
  *
  * <p>Departures from Lambda, each for want of a separate JVM: the JVM's default time zone, system
  * properties, JDK-internal output (java.util.logging's console handler) and child processes' variables
- * are Portico's; threads a handler leaves running are not frozen between invocations; code that
- * reaches {@code System.exit} through reflection is not stopped. Thread safe.
+ * are Portico's; threads a handler leaves running are not frozen between invocations (they stop when
+ * their environment closes); code that reaches {@code System.exit} through reflection is not stopped.
+ * Thread safe.
  */
 public final class JavaRuntime implements FunctionRuntime {
     private static final Set<String> RUNTIMES = Set.of("java17", "java21", "java25");
