@@ -47,6 +47,8 @@ public final class Invoker implements AutoCloseable {
     /** Lambda does not publish how long it keeps an idle sandbox; it is some minutes. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration MAX_SWEEP_INTERVAL = Duration.ofSeconds(30);
+    /** Lambda's errorType for a sandbox killed for its memory, which its REPORT line names. */
+    private static final String OUT_OF_MEMORY = "Runtime.OutOfMemory";
 
     private final List<FunctionRuntime> runtimes;
     private final FunctionLogs logs;
@@ -238,14 +240,27 @@ public final class Invoker implements AutoCloseable {
             throw e;
         }
         log.write("END RequestId: " + requestId + "\n");
-        log.write(report(requestId, Duration.between(started, clock.instant()), spec, initMillis,
-                reusable ? "" : "\tStatus: timeout"));
+        log.write(report(requestId, Duration.between(started, clock.instant()), spec, initMillis, status(reusable, outcome)));
         if (reusable) {
             pool.release(env, clock.instant());
         } else {
             pool.discard(env);
         }
         return finish(spec, log, requestId, outcome);
+    }
+
+    /**
+     * The REPORT line's status: {@code timeout} for an invocation whose environment is not reused (it
+     * timed out), Lambda's error status for one that outgrew its memory, nothing otherwise.
+     */
+    private static String status(boolean reusable, InvocationOutcome outcome) {
+        if (!reusable) {
+            return "\tStatus: timeout";
+        }
+        if (outcome instanceof InvocationOutcome.FunctionError error && OUT_OF_MEMORY.equals(error.errorType())) {
+            return "\tStatus: error\tError Type: " + OUT_OF_MEMORY;
+        }
+        return "";
     }
 
     private InvokeResult finish(VersionSpec spec, LogBuffer log, String requestId, InvocationOutcome outcome) {

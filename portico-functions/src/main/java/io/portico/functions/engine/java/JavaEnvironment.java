@@ -25,37 +25,40 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>An invocation is handed to the sandbox's thread and the caller gets its outcome to come (see
  * {@link #submit}): the caller, a virtual thread, only waits, and no function code ever runs on a
  * carrier thread. On its thread, an invocation routes the environment's stdout/stderr to its log,
- * makes the function's loader the context class loader, runs the handler and maps what happened to
- * Lambda's outcome: the serialised response, the error document of what the handler threw, or
- * {@code Runtime.ExitError} when it called {@code System.exit}.
+ * makes the function's loader the context class loader, runs the handler under the {@link HeapGuard}
+ * and maps what happened to Lambda's outcome: the serialised response, the error document of what the
+ * handler threw, {@code Runtime.ExitError} when it called {@code System.exit}, or
+ * {@code Runtime.OutOfMemory} when the guard stopped it.
  *
- * <p>After an exit, a {@link VirtualMachineError} or an invocation given up by its caller (cancelled:
- * a timeout), Lambda's runtime process is gone and Lambda starts a new
+ * <p>After an exit, a {@link VirtualMachineError}, an invocation given up by its caller (cancelled:
+ * a timeout) or one the guard stopped, Lambda's runtime process is gone and Lambda starts a new
  * environment for the next invocation; here the environment retires its sandbox (stopping whatever of
  * its code still runs) and loads the function afresh in a new one on its next invocation, whose log
  * then shows the init output and whose outcome is the init error if that init fails. Callers can thus
  * keep pooling it.
  *
- * <p>Not thread safe for invocations (the caller serialises them); {@link #close} may come from
- * another thread.
+ * <p>Not thread safe for invocations (the caller serialises them); {@link #close} and the guard's
+ * {@link #shedIfIdle} may come from other threads.
  */
-public final class JavaEnvironment implements ExecutionEnvironment {
+public final class JavaEnvironment implements ExecutionEnvironment, HeapGuard.Sheddable {
     private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final VersionSpec spec;
     private final Clock clock;
+    private final HeapGuard guard;
     private final String logStreamName;
     private final Map<String, String> variables;
     private final LogRouter router;
     private final long initDurationMillis;
-    private final ReentrantLock lock = new ReentrantLock(); // orders replacing the sandbox against close and submitting
+    private final ReentrantLock lock = new ReentrantLock(); // orders replacing the sandbox against close, shedding and submitting
     private Sandbox sandbox; // guarded by lock; null once retired, until the next invocation
     private boolean closed; // guarded by lock
 
-    private JavaEnvironment(VersionSpec spec, Clock clock, String logStreamName,
+    private JavaEnvironment(VersionSpec spec, Clock clock, HeapGuard guard, String logStreamName,
             Map<String, String> variables, LogRouter router, Sandbox sandbox, long initDurationMillis) {
         this.spec = spec;
         this.clock = clock;
+        this.guard = guard;
         this.logStreamName = logStreamName;
         this.variables = variables;
         this.router = router;
@@ -64,18 +67,21 @@ public final class JavaEnvironment implements ExecutionEnvironment {
     }
 
     /**
-     * Creates the environment and runs the function's init on its sandbox's thread, its output going
-     * to {@code initLog}; the calling thread waits. Interrupting it stops the init.
+     * Creates the environment and runs the function's init on its sandbox's thread, watched by the
+     * guard, its output going to {@code initLog}; the calling thread waits. Interrupting it stops the init.
      */
-    public static JavaEnvironment start(VersionSpec spec, InvocationLog initLog, Clock clock)
+    public static JavaEnvironment start(VersionSpec spec, InvocationLog initLog, Clock clock, HeapGuard guard)
             throws FunctionInitException, InterruptedException {
         long started = System.nanoTime();
         String logStreamName = logStreamName(spec, clock);
         Map<String, String> variables = LambdaVariables.of(spec, logStreamName, System.getenv());
         LogRouter router = new LogRouter(initLog);
-        Sandbox sandbox = Sandbox.initialised(spec, variables, router, initLog);
+        Sandbox sandbox = Sandbox.initialised(spec, variables, router, initLog, guard);
         long initMillis = (System.nanoTime() - started) / 1_000_000;
-        return new JavaEnvironment(spec, clock, logStreamName, variables, router, sandbox, initMillis);
+        JavaEnvironment environment = new JavaEnvironment(spec, clock, guard, logStreamName, variables, router,
+                sandbox, initMillis);
+        guard.register(environment);
+        return environment;
     }
 
     /** Lambda's {@code yyyy/MM/dd/[version]<32 hex>}, one per environment. */
@@ -136,7 +142,8 @@ public final class JavaEnvironment implements ExecutionEnvironment {
                 sandbox = Sandbox.start(spec.functionName());
             }
             current = sandbox;
-            current.run(() -> outcome.complete(runOn(current, request)))
+            // Handed over under the lock, so that the guard never sheds a sandbox about to run.
+            current.run(() -> outcome.complete(runGuarded(current, request, outcome)))
                     .exceptionally(outcome::completeExceptionally);
         } finally {
             lock.unlock();
@@ -151,17 +158,22 @@ public final class JavaEnvironment implements ExecutionEnvironment {
         return outcome;
     }
 
-    /** On the sandbox's thread: init if the sandbox is new, then the invocation. */
-    private InvocationOutcome runOn(Sandbox current, InvocationRequest request) throws InterruptedException {
-        Optional<LoadedFunction> loaded = current.function();
-        if (loaded.isPresent()) {
-            return run(current, loaded.get(), request);
-        }
-        try {
-            return run(current, current.load(spec, variables, router, request.log()), request);
-        } catch (FunctionInitException e) {
-            retire(current);
-            return e.error();
+    /** On the sandbox's thread: init if the sandbox is new, then the invocation, watched by the guard. */
+    private InvocationOutcome runGuarded(Sandbox current, InvocationRequest request,
+            CompletableFuture<InvocationOutcome> outcome) throws InterruptedException {
+        try (HeapGuard.Watch watch = guard.watch(() -> spec.qualifiedArn() + " (request " + request.requestId() + ")",
+                Thread.currentThread(), spec.memorySizeMb(),
+                () -> outOfMemory(current, request, outcome))) {
+            Optional<LoadedFunction> loaded = current.function();
+            if (loaded.isPresent()) {
+                return run(current, loaded.get(), request);
+            }
+            try {
+                return run(current, current.load(spec, variables, router, request.log()), request);
+            } catch (FunctionInitException e) {
+                retire(current);
+                return e.error();
+            }
         }
     }
 
@@ -202,6 +214,20 @@ public final class JavaEnvironment implements ExecutionEnvironment {
         return new InvocationOutcome.Success(response);
     }
 
+    /**
+     * The guard found the invocation over its memory (on the guard's thread): answer as Lambda does when
+     * its kernel kills the sandbox, at once, and stop the code, which ends at its next checkpoint.
+     */
+    private void outOfMemory(Sandbox current, InvocationRequest request, CompletableFuture<InvocationOutcome> outcome) {
+        if (!outcome.isDone()) {
+            Optional<String> requestId = Optional.of(request.requestId());
+            request.log().write(ErrorDocuments.outOfMemoryMessage(requestId) + "\n" + ErrorDocuments.OUT_OF_MEMORY + "\n");
+            outcome.complete(ErrorDocuments.outOfMemory(requestId));
+        }
+        current.stop(StopSignal.Reason.OUT_OF_MEMORY);
+        retire(current);
+    }
+
     /** The runtime of {@code dead} is gone: close it, so that the next invocation starts a new one. */
     private void retire(Sandbox dead) {
         lock.lock();
@@ -213,6 +239,23 @@ public final class JavaEnvironment implements ExecutionEnvironment {
             lock.unlock();
         }
         dead.close();
+    }
+
+    /** The heap is full and nothing runs: drop the function's code and statics until the next invocation. */
+    @Override
+    public void shedIfIdle() {
+        Sandbox idle;
+        lock.lock();
+        try {
+            if (sandbox == null || sandbox.busy()) {
+                return;
+            }
+            idle = sandbox;
+            sandbox = null;
+        } finally {
+            lock.unlock();
+        }
+        idle.close();
     }
 
     @Override
@@ -229,6 +272,7 @@ public final class JavaEnvironment implements ExecutionEnvironment {
         } finally {
             lock.unlock();
         }
+        guard.unregister(this);
         if (current != null) {
             current.close();
         }

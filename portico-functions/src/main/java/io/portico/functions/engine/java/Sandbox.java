@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without blocking never gives its carrier back, and as many such handlers as cores stopped every
  * request of the server, timeouts and {@code /_portico/health} included. The operating system
  * preempts platform threads, so spinning code only takes its share of the CPU. One thread per sandbox
- * rather than a pool: thread-locals live as long as the sandbox as they do in Lambda's runtime, and a
+ * rather than a pool: an invocation's memory is measured by its thread's allocations (see
+ * {@code HeapGuard}), thread-locals live as long as the sandbox as they do in Lambda's runtime, and a
  * thread lost to code that cannot be stopped takes no other function's capacity with it.
  *
  * <p>Stopping sets the signal, so the function's code throws at its next checkpoint, on this thread
@@ -42,6 +43,7 @@ final class Sandbox implements AutoCloseable {
     private final StopSignal stop = new StopSignal();
     private final ThreadPoolExecutor executor;
     private final Thread thread;
+    private final AtomicInteger queued = new AtomicInteger(); // work handed to the thread and not finished
     private volatile LoadedFunction function; // once init succeeded
     private volatile long recentNanos; // how long the thread's recent work took, smoothed
 
@@ -62,26 +64,37 @@ final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A new sandbox of {@code spec}'s function, initialised: the init runs on its thread, its output
-     * going to {@code initLog}, while the calling thread waits; interrupting that thread stops the init.
-     * Throws the init's error.
+     * A new sandbox of {@code spec}'s function, initialised: the init runs on its thread, watched by
+     * {@code guard}, its output going to {@code initLog}, while the calling thread waits; interrupting
+     * that thread stops the init. Throws the init's error, or Lambda's out-of-memory error when the
+     * guard stopped it.
      */
-    static Sandbox initialised(VersionSpec spec, Map<String, String> variables, LogRouter router, InvocationLog initLog)
-            throws FunctionInitException, InterruptedException {
+    static Sandbox initialised(VersionSpec spec, Map<String, String> variables, LogRouter router, InvocationLog initLog,
+            HeapGuard guard) throws FunctionInitException, InterruptedException {
         Sandbox sandbox = start(spec.functionName());
         try {
-            sandbox.run(() -> sandbox.load(spec, variables, router, initLog)).get();
+            sandbox.run(() -> {
+                try (HeapGuard.Watch watch = guard.watch(() -> spec.qualifiedArn() + " (init)", Thread.currentThread(),
+                        spec.memorySizeMb(), () -> sandbox.stop(StopSignal.Reason.OUT_OF_MEMORY))) {
+                    return sandbox.load(spec, variables, router, initLog);
+                }
+            }).get();
             return sandbox;
         } catch (InterruptedException e) {
             sandbox.close();
             throw e;
         } catch (ExecutionException e) {
             sandbox.close();
-            throw initFailure(e.getCause());
+            throw sandbox.initFailure(e.getCause(), initLog);
         }
     }
 
-    private static FunctionInitException initFailure(Throwable cause) throws InterruptedException {
+    private FunctionInitException initFailure(Throwable cause, InvocationLog initLog) throws InterruptedException {
+        if (stop.reason().filter(StopSignal.Reason.OUT_OF_MEMORY::equals).isPresent()) {
+            String message = ErrorDocuments.outOfMemoryMessage(Optional.empty());
+            initLog.write(message + "\n" + ErrorDocuments.OUT_OF_MEMORY + "\n");
+            return new FunctionInitException(ErrorDocuments.outOfMemory(Optional.empty()), message);
+        }
         return switch (cause) {
             case FunctionInitException init -> init;
             case InterruptedException interrupted -> throw interrupted;
@@ -97,6 +110,7 @@ final class Sandbox implements AutoCloseable {
      */
     <T> CompletableFuture<T> run(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        queued.incrementAndGet();
         try {
             executor.execute(() -> {
                 long began = System.nanoTime();
@@ -106,9 +120,11 @@ final class Sandbox implements AutoCloseable {
                     result.completeExceptionally(failure);
                 } finally {
                     recentNanos += (System.nanoTime() - began - recentNanos) / 4;
+                    queued.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException closed) {
+            queued.decrementAndGet();
             result.completeExceptionally(new IllegalStateException("the sandbox is closed", closed));
         }
         return result;
@@ -128,6 +144,11 @@ final class Sandbox implements AutoCloseable {
         for (int i = 0; i < MAX_SPINS && !result.isDone(); i++) {
             Thread.onSpinWait();
         }
+    }
+
+    /** Whether work was handed to the thread and has not finished. */
+    boolean busy() {
+        return queued.get() > 0;
     }
 
     /**

@@ -15,6 +15,8 @@ final class StopSignal {
     enum Reason {
         /** The invoker gave the invocation up: it timed out, or Portico is stopping. */
         CANCELLED("its invocation timed out or was cancelled"),
+        /** The heap guard found that the invocation outgrew its memory, or that Portico's heap is full. */
+        OUT_OF_MEMORY("it outgrew its memory"),
         /** The execution environment closed (idle, retired, or Portico is stopping). */
         CLOSED("its execution environment was closed");
 
