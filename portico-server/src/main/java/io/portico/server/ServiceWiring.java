@@ -10,6 +10,7 @@ import io.portico.functions.engine.FunctionRuntime;
 import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.Invoker;
 import io.portico.functions.engine.JavaRuntime;
+import io.portico.functions.engine.java.HeapGuard;
 import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
 import io.portico.functions.store.FunctionStore;
@@ -40,6 +41,17 @@ public final class ServiceWiring {
      * Lambda does not publish its own figure, only that idle sandboxes go after some minutes.
      */
     public static final String IDLE_TIMEOUT_PROPERTY = "portico.lambda.idleTimeoutSeconds";
+    /**
+     * Where Java functions run when their own {@code PORTICO_JAVA_RUNTIME} variable does not say:
+     * {@code in-process} (the default: fast, memory enforced approximately) or {@code process} (a worker
+     * JVM each, under AWS's runtime interface client, with Lambda's heap size for the function's memory).
+     */
+    public static final String JAVA_RUNTIME_PROPERTY = "portico.lambda.javaRuntime";
+    /**
+     * How full Portico's heap may get, after a collection, before the heap guard stops the in-process
+     * invocation that allocated most (percent of the maximum heap, default 90).
+     */
+    public static final String HEAP_CEILING_PROPERTY = "portico.lambda.heapCeilingPercent";
 
     private ServiceWiring() {
     }
@@ -86,13 +98,21 @@ public final class ServiceWiring {
 
     /**
      * Java functions run in process unless a function asks for a worker process under AWS's runtime
-     * interface client ({@code PORTICO_JAVA_RUNTIME=process}); provided.* functions run their
-     * {@code bootstrap} as worker processes. The switch claims only java* runtimes, so it goes first.
+     * interface client ({@code PORTICO_JAVA_RUNTIME=process}) or {@value #JAVA_RUNTIME_PROPERTY} makes
+     * that the default; provided.* functions run their {@code bootstrap} as worker processes. The switch
+     * claims only java* runtimes, so it goes first.
      */
     private static List<FunctionRuntime> runtimes(PlatformContext context) {
         ProcessRuntime processes = ProcessRuntime.create(ProcessRuntime.Settings.in(
                 context.dataDir().resolve("functions").resolve("workers")));
-        return List.of(JavaRuntimeSwitch.of(JavaRuntime.create(context.clock()), processes,
-                JavaRuntimeSwitch.Mode.IN_PROCESS), processes);
+        HeapGuard guard = HeapGuard.create(Integer.getInteger(HEAP_CEILING_PROPERTY, HeapGuard.DEFAULT_CEILING_PERCENT));
+        return List.of(JavaRuntimeSwitch.of(JavaRuntime.create(context.clock(), guard), processes,
+                javaRuntimeMode()), processes);
+    }
+
+    private static JavaRuntimeSwitch.Mode javaRuntimeMode() {
+        String wanted = System.getProperty(JAVA_RUNTIME_PROPERTY, JavaRuntimeSwitch.Mode.IN_PROCESS.value());
+        return JavaRuntimeSwitch.Mode.of(wanted).orElseThrow(() -> new IllegalArgumentException(
+                JAVA_RUNTIME_PROPERTY + " must be process or in-process, not '" + wanted + "'"));
     }
 }

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * the REPORT line shows); concurrency per function is bounded; an invocation that outlives the
  * function's timeout fails with {@code Sandbox.Timedout} and its environment is discarded.
  *
+ * <p>The invoker never runs a function's code itself: it {@linkplain ExecutionEnvironment#submit hands}
+ * the invocation to the environment, which picks the thread (a Java environment its own platform
+ * thread), and waits for the outcome on the function's deadline; past it, it cancels the invocation,
+ * which stops the function's code, and discards the environment.
+ *
  * <p>Environments are keyed by version and revision, so an updated {@code $LATEST} never reuses an
  * environment of its old code.
  *
@@ -43,6 +48,8 @@ public final class Invoker implements AutoCloseable {
     /** Lambda does not publish how long it keeps an idle sandbox; it is some minutes. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration MAX_SWEEP_INTERVAL = Duration.ofSeconds(30);
+    /** Lambda's errorType for a sandbox killed for its memory, which its REPORT line names. */
+    private static final String OUT_OF_MEMORY = "Runtime.OutOfMemory";
 
     private final List<FunctionRuntime> runtimes;
     private final FunctionLogs logs;
@@ -218,14 +225,12 @@ public final class Invoker implements AutoCloseable {
         InvocationRequest request = new InvocationRequest(requestId, payload, deadline, options.invokedArn(),
                 options.clientContextJson(), options.cognitoIdentityJson(), log);
         ExecutionEnvironment env = environment;
-        CompletableFuture<InvocationOutcome> task = new CompletableFuture<>();
-        Thread handlerThread = Thread.ofVirtual().name("lambda-" + spec.functionName()).start(() -> {
-            try {
-                task.complete(env.invoke(request));
-            } catch (Throwable failure) {
-                task.completeExceptionally(failure);
-            }
-        });
+        CompletableFuture<InvocationOutcome> task;
+        try {
+            task = env.submit(request);
+        } catch (RuntimeException e) {
+            task = CompletableFuture.failedFuture(e); // answered below as any failure outside the handler
+        }
         InvocationOutcome outcome;
         boolean reusable = true;
         try {
@@ -235,7 +240,7 @@ public final class Invoker implements AutoCloseable {
                 outcome = done.get();
             } else {
                 reusable = false;
-                handlerThread.interrupt();
+                task.cancel(true);
                 double seconds = spec.timeoutSeconds();
                 String message = "RequestId: " + requestId + " Error: Task timed out after "
                         + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
@@ -254,19 +259,32 @@ public final class Invoker implements AutoCloseable {
                     .put("errorType", "Runtime.Unknown")
                     .put("errorMessage", "Unknown application error occurred")));
         } catch (InterruptedException e) {
-            handlerThread.interrupt();
+            task.cancel(true);
             pool.discard(env);
             throw e;
         }
         log.write("END RequestId: " + requestId + "\n");
-        log.write(report(requestId, Duration.between(started, clock.instant()), spec, initMillis,
-                reusable ? "" : "\tStatus: timeout"));
+        log.write(report(requestId, Duration.between(started, clock.instant()), spec, initMillis, status(reusable, outcome)));
         if (reusable) {
             pool.release(env, clock.instant());
         } else {
             pool.discard(env);
         }
         return finish(spec, log, requestId, outcome);
+    }
+
+    /**
+     * The REPORT line's status: {@code timeout} for an invocation whose environment is not reused (it
+     * timed out), Lambda's error status for one that outgrew its memory, nothing otherwise.
+     */
+    private static String status(boolean reusable, InvocationOutcome outcome) {
+        if (!reusable) {
+            return "\tStatus: timeout";
+        }
+        if (outcome instanceof InvocationOutcome.FunctionError error && OUT_OF_MEMORY.equals(error.errorType())) {
+            return "\tStatus: error\tError Type: " + OUT_OF_MEMORY;
+        }
+        return "";
     }
 
     private InvokeResult finish(VersionSpec spec, LogBuffer log, String requestId, InvocationOutcome outcome) {

@@ -1,5 +1,6 @@
 package io.portico.functions.engine;
 
+import io.portico.functions.engine.java.HeapGuard;
 import io.portico.functions.engine.java.JavaEnvironment;
 import java.time.Clock;
 import java.util.Objects;
@@ -26,20 +27,30 @@ import java.util.Set;
  *   <li><b>Handlers and serialization.</b> {@code RequestHandler}, {@code RequestStreamHandler} and
  *       {@code Class::method} handlers are resolved by Lambda's rules; payloads go through Lambda's
  *       own aws-lambda-java-serialization, defined per environment; errors are Lambda's documents.
+ *   <li><b>Containment.</b> A function's code runs on a platform thread of its environment's, never
+ *       on the virtual threads that serve requests, and the rewrite puts a checkpoint at every method
+ *       entry and loop turn: code that ignores its timeout stops once its environment is discarded,
+ *       and code that cannot be stopped (spinning inside the JDK) takes only its share of the CPU. A
+ *       {@link HeapGuard} stops an invocation that outgrows its memory size, or that takes the heap
+ *       past its ceiling, with Lambda's {@code Runtime.OutOfMemory}.
  * </ul>
  *
  * <p>Departures from Lambda, each for want of a separate JVM: the JVM's default time zone, system
  * properties, JDK-internal output (java.util.logging's console handler) and child processes' variables
- * are Portico's; threads a handler leaves running are not frozen between invocations; code that
- * reaches {@code System.exit} through reflection is not stopped. Thread safe.
+ * are Portico's; threads a handler leaves running are not frozen between invocations (they stop when
+ * their environment closes); code that reaches {@code System.exit} through reflection is not stopped;
+ * memory is enforced from garbage collections and per-thread allocations, not exactly (see
+ * {@link HeapGuard}). Thread safe.
  */
 public final class JavaRuntime implements FunctionRuntime {
     private static final Set<String> RUNTIMES = Set.of("java17", "java21", "java25");
 
     private final Clock clock;
+    private final HeapGuard guard;
 
-    private JavaRuntime(Clock clock) {
+    private JavaRuntime(Clock clock, HeapGuard guard) {
         this.clock = clock;
+        this.guard = guard;
     }
 
     /** A runtime whose contexts count remaining time on the system clock. */
@@ -47,9 +58,17 @@ public final class JavaRuntime implements FunctionRuntime {
         return create(Clock.systemUTC());
     }
 
-    /** A runtime whose contexts count remaining time on {@code clock}, the clock invocation deadlines come from. */
+    /**
+     * A runtime whose contexts count remaining time on {@code clock}, the clock invocation deadlines come
+     * from, guarding the heap past {@link HeapGuard#DEFAULT_CEILING_PERCENT}.
+     */
     public static JavaRuntime create(Clock clock) {
-        return new JavaRuntime(Objects.requireNonNull(clock, "clock"));
+        return create(clock, HeapGuard.create(HeapGuard.DEFAULT_CEILING_PERCENT));
+    }
+
+    /** A runtime as {@link #create(Clock)} whose environments run under {@code guard}. */
+    public static JavaRuntime create(Clock clock, HeapGuard guard) {
+        return new JavaRuntime(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(guard, "guard"));
     }
 
     @Override
@@ -62,6 +81,6 @@ public final class JavaRuntime implements FunctionRuntime {
         if (!supports(spec.runtime())) {
             throw new IllegalArgumentException("JavaRuntime does not run " + spec.runtime());
         }
-        return JavaEnvironment.start(spec, initLog, clock);
+        return JavaEnvironment.start(spec, initLog, clock, guard);
     }
 }

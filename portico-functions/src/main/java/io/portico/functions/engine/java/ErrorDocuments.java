@@ -22,7 +22,9 @@ import java.util.Set;
  *       {@code cause} in the same shape, recursively, as Lambda documents for Java;
  *   <li>a handler that cannot be loaded: {@code errorMessage} and, when the fault has one,
  *       {@code errorType}, without a stack trace (Lambda's runtime omits it for these);
- *   <li>a runtime that exited: {@code errorType} {@code Runtime.ExitError} and Lambda's message.
+ *   <li>a runtime that exited: {@code errorType} {@code Runtime.ExitError} and Lambda's message;
+ *   <li>a function that outgrew its memory: {@code errorType} {@code Runtime.OutOfMemory} and the
+ *       message of the kill that ends it on Lambda, {@code Runtime exited with error: signal: killed}.
  * </ul>
  *
  * <p>They are written with the Gson configuration of Lambda's serialization library, the one its
@@ -34,6 +36,7 @@ final class ErrorDocuments {
     /** What Portico reports as the errorType of a fault that names none (the document itself has none). */
     static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
     static final String EXIT_ERROR = "Runtime.ExitError";
+    static final String OUT_OF_MEMORY = "Runtime.OutOfMemory";
 
     private static final PojoSerializer<ErrorDocument> DOCUMENTS = GsonFactory.getInstance().getSerializer(ErrorDocument.class);
     private static final PojoSerializer<PlatformError> PLATFORM = GsonFactory.getInstance().getSerializer(PlatformError.class);
@@ -66,6 +69,20 @@ final class ErrorDocuments {
         String reason = status == 0 ? "Runtime exited without providing a reason"
                 : "Runtime exited with error: exit status " + status;
         return requestId.map(id -> "RequestId: " + id + " ").orElse("") + "Error: " + reason;
+    }
+
+    /**
+     * The document of an invocation stopped for outgrowing its memory. Lambda's sandbox is killed when
+     * it does ({@code SIGKILL} from the kernel), and Invoke answers {@code Runtime.OutOfMemory} with the
+     * kill's message.
+     */
+    static FunctionError outOfMemory(Optional<String> requestId) {
+        return new FunctionError(OUT_OF_MEMORY, write(PLATFORM, new PlatformError(OUT_OF_MEMORY, outOfMemoryMessage(requestId))));
+    }
+
+    /** {@code RequestId: <id> Error: Runtime exited with error: signal: killed}; no request id during init. */
+    static String outOfMemoryMessage(Optional<String> requestId) {
+        return requestId.map(id -> "RequestId: " + id + " ").orElse("") + "Error: Runtime exited with error: signal: killed";
     }
 
     /** What Lambda's runtime logs for an exception from the handler; see {@link #logText(String, Throwable)}. */

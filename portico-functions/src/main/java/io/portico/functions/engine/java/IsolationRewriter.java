@@ -5,6 +5,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -22,7 +23,13 @@ import org.objectweb.asm.Opcodes;
  * and {@code MethodHandles.Lookup} by name still reach the real members: the isolation stops ordinary
  * code, not code set on escaping it.
  *
- * <p>A class that uses none of them comes back as the same array. Stateless; thread safe.
+ * <p>The same pass inserts {@link Checkpoints}: a call at every method entry and loop turn through
+ * which Portico stops the function's code when its invocation timed out or outgrew its memory. A
+ * method that the extra calls would push past the JVM's 64 KB limit keeps its code as it was (the
+ * class is rewritten again without checkpoints): it can then only be contained, not stopped.
+ *
+ * <p>A class with no method body that uses none of the replaced members comes back as the same array.
+ * Stateless; thread safe.
  */
 final class IsolationRewriter {
     static final String HOOKS = "io/portico/functions/engine/java/inside/EnvironmentHooks";
@@ -66,24 +73,40 @@ final class IsolationRewriter {
      * @throws IllegalArgumentException if ASM cannot read the class (a class file version newer than it knows)
      */
     static byte[] rewrite(byte[] classFile) {
+        try {
+            return rewrite(classFile, true);
+        } catch (MethodTooLargeException e) {
+            return rewrite(classFile, false);
+        }
+    }
+
+    /**
+     * As {@link #rewrite(byte[])}, with checkpoints only if {@code checkpoints}: Portico's own copies of
+     * Lambda's libraries have none, since they only loop over what the function gave them and call back
+     * into its code, whose checkpoints stop it, and they carry every invocation's serialization.
+     */
+    static byte[] rewrite(byte[] classFile, boolean checkpoints) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
-        Redirector redirector = new Redirector(writer);
+        Redirector redirector = new Redirector(writer, checkpoints);
         reader.accept(redirector, 0);
         return redirector.changed ? writer.toByteArray() : classFile;
     }
 
     private static final class Redirector extends ClassVisitor {
+        private final boolean checkpoints;
         boolean changed;
 
-        Redirector(ClassVisitor next) {
+        Redirector(ClassVisitor next, boolean checkpoints) {
             super(Opcodes.ASM9, next);
+            this.checkpoints = checkpoints;
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
-            return new MethodRedirector(super.visitMethod(access, name, descriptor, signature, exceptions), this);
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return new MethodRedirector(checkpoints ? new Checkpoints(next, () -> changed = true) : next, this);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
@@ -43,11 +44,12 @@ final class LoadedFunction implements AutoCloseable {
 
     /**
      * Loads and initialises the function; its output goes to {@code router}, whose current log is the
-     * init log. Throws {@link FunctionInitException} with Lambda's error document when the handler
-     * cannot be loaded, its initialisation throws or it exits.
+     * init log, and its checkpoints stop once {@code stop} is set. Throws {@link FunctionInitException}
+     * with Lambda's error document when the handler cannot be loaded, its initialisation throws or it
+     * exits.
      */
-    static LoadedFunction load(VersionSpec spec, Map<String, String> variables, LogRouter router, InvocationLog initLog)
-            throws FunctionInitException, InterruptedException {
+    static LoadedFunction load(VersionSpec spec, Map<String, String> variables, LogRouter router, InvocationLog initLog,
+            StopSignal stop) throws FunctionInitException, InterruptedException {
         FunctionClassLoader loader = new FunctionClassLoader(openCode(spec));
         ExitTrap exitTrap = new ExitTrap();
         Thread thread = Thread.currentThread();
@@ -56,7 +58,7 @@ final class LoadedFunction implements AutoCloseable {
         LoadedFunction loaded = null;
         HandlerFault fault = null;
         try {
-            install(loader, variables, router, exitTrap);
+            install(loader, variables, router, exitTrap, stop);
             HandlerString handlerString = HandlerString.parse(spec.handler());
             LambdaHandler handler = HandlerLoader.load(handlerClass(handlerString.className(), loader), handlerString, initLog);
             FunctionSerializers serializers = FunctionSerializers.in(loader);
@@ -89,11 +91,13 @@ final class LoadedFunction implements AutoCloseable {
         }
     }
 
-    private static void install(FunctionClassLoader loader, Map<String, String> variables, LogRouter router, ExitTrap exitTrap) {
+    private static void install(FunctionClassLoader loader, Map<String, String> variables, LogRouter router,
+            ExitTrap exitTrap, StopSignal stop) {
         try {
             Class.forName(HOOKS, true, loader)
-                    .getMethod("install", Map.class, PrintStream.class, PrintStream.class, IntFunction.class)
-                    .invoke(null, variables, router.stdout(), router.stderr(), exitTrap);
+                    .getMethod("install", Map.class, PrintStream.class, PrintStream.class, IntFunction.class,
+                            AtomicReference.class)
+                    .invoke(null, variables, router.stdout(), router.stderr(), exitTrap, stop.signal());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot install the environment hooks", e);
         }

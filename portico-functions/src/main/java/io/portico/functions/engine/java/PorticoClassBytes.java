@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class files of Portico's own copy of the classes a function loader defines per environment
- * ({@link ClassPlacement#PER_ENVIRONMENT}), read once from Portico's class path, rewritten once, and
- * kept for every later environment. Portico's hooks are kept as they are: they are what the rewrite
- * points to. Thread safe.
+ * ({@link ClassPlacement#PER_ENVIRONMENT}), read once from Portico's class path, rewritten once
+ * (isolated, without checkpoints: they are not the function's code), and kept for every later
+ * environment. Portico's hooks are kept as they are: they are what the rewrite points to. Thread safe.
  */
 final class PorticoClassBytes {
     private static final ClassLoader PORTICO = PorticoClassBytes.class.getClassLoader();
@@ -43,7 +43,7 @@ final class PorticoClassBytes {
             throw new UncheckedIOException("cannot read Portico's " + path, e);
         }
         if (!className.startsWith(ClassPlacement.HOOKS_PACKAGE)) {
-            bytes = IsolationRewriter.rewrite(bytes);
+            bytes = IsolationRewriter.rewrite(bytes, false);
         }
         return Optional.of(new CodeRoots.ClassFile(bytes, codeSource(url, path), Optional.empty()));
     }

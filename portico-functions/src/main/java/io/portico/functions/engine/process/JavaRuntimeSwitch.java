@@ -42,6 +42,17 @@ public final class JavaRuntimeSwitch implements FunctionRuntime {
         public String value() {
             return value;
         }
+
+        /** The mode {@code value} names ({@code process}, {@code in-process}; case and blanks ignored), if any. */
+        public static Optional<Mode> of(String value) {
+            String wanted = value.trim().toLowerCase(Locale.ROOT);
+            for (Mode mode : values()) {
+                if (mode.value.equals(wanted)) {
+                    return Optional.of(mode);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private final FunctionRuntime inProcess;
@@ -83,11 +94,9 @@ public final class JavaRuntimeSwitch implements FunctionRuntime {
         if (value.isEmpty()) {
             return defaultMode;
         }
-        String wanted = value.get().trim().toLowerCase(Locale.ROOT);
-        for (Mode mode : Mode.values()) {
-            if (mode.value.equals(wanted)) {
-                return mode;
-            }
+        Optional<Mode> named = Mode.of(value.get());
+        if (named.isPresent()) {
+            return named.get();
         }
         String message = VARIABLE + " must be process or in-process, not '" + value.get() + "'";
         throw new FunctionInitException(new FunctionError("Runtime.Unknown", Json.write(Json.object()

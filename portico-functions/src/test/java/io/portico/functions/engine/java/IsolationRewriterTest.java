@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
@@ -56,9 +58,30 @@ class IsolationRewriterTest {
         }
     }
 
-    static final class Harmless {
-        long now() {
-            return System.currentTimeMillis();
+    /** No method body: nothing to redirect, nowhere to put a checkpoint. */
+    interface Harmless {
+        long now();
+    }
+
+    /** Two methods (and the constructor), three loops of three shapes; never run. */
+    @SuppressWarnings("unused")
+    static final class Loops {
+        static volatile int sink;
+
+        void loops(int n) {
+            for (int i = 0; i < n; i++) {
+                sink = i;
+            }
+            while (sink > 0) {
+                sink--;
+            }
+            do {
+                sink++;
+            } while (sink < n);
+        }
+
+        int straight(int a) {
+            return a > 0 ? a : -a;
         }
     }
 
@@ -117,19 +140,31 @@ class IsolationRewriterTest {
     }
 
     @Test
-    void rewrite_ofAClassThatNeedsNothing_returnsTheSameArray() throws IOException {
+    void rewrite_putsACheckpointAtEveryMethodEntry_andBeforeEveryBackwardJump() throws IOException {
+        List<String> before = references(bytesOf(Loops.class));
+        List<String> after = references(IsolationRewriter.rewrite(bytesOf(Loops.class)));
+
+        String checkpoint = IsolationRewriter.HOOKS + ".checkpoint";
+        assertThat(before).doesNotContain(checkpoint);
+        // <init>, loops and straight on entry; one per loop turn; none for the forward jump in straight.
+        assertThat(after).filteredOn(checkpoint::equals).hasSize(3 + 3);
+    }
+
+    @Test
+    void rewrite_ofAClassWithoutCode_returnsTheSameArray() throws IOException {
         byte[] original = bytesOf(Harmless.class);
 
         assertThat(IsolationRewriter.rewrite(original)).isSameAs(original);
     }
 
-    @Test
-    void rewrite_producesAClassTheVerifierAccepts() throws Exception {
-        byte[] rewritten = IsolationRewriter.rewrite(bytesOf(UsesTheProcess.class));
+    @ParameterizedTest
+    @ValueSource(classes = {UsesTheProcess.class, Loops.class})
+    void rewrite_producesAClassTheVerifierAccepts(Class<?> original) throws Exception {
+        byte[] rewritten = IsolationRewriter.rewrite(bytesOf(original));
         ClassLoader loader = new ClassLoader(null) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
-                if (name.equals(UsesTheProcess.class.getName())) {
+                if (name.equals(original.getName())) {
                     return defineClass(name, rewritten, 0, rewritten.length);
                 }
                 throw new ClassNotFoundException(name);
@@ -137,8 +172,8 @@ class IsolationRewriterTest {
         };
 
         // Initialising links the class, and linking runs the verifier over every method.
-        Class<?> defined = Class.forName(UsesTheProcess.class.getName(), true, loader);
+        Class<?> defined = Class.forName(original.getName(), true, loader);
 
-        assertThat(defined.getDeclaredMethods()).hasSize(UsesTheProcess.class.getDeclaredMethods().length);
+        assertThat(defined.getDeclaredMethods()).hasSize(original.getDeclaredMethods().length);
     }
 }

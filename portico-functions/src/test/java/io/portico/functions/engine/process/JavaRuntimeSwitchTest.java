@@ -58,6 +58,13 @@ class JavaRuntimeSwitchTest {
                         .isEqualTo("PORTICO_JAVA_RUNTIME must be process or in-process, not 'docker'"));
     }
 
+    @Test
+    void modeOf_readsTheValuesTheVariableAndTheServerSettingTake() {
+        assertThat(Mode.of("process")).contains(Mode.PROCESS);
+        assertThat(Mode.of(" In-Process ")).contains(Mode.IN_PROCESS);
+        assertThat(Mode.of("docker")).isEmpty();
+    }
+
     private String startWith(Mode defaultMode, String runtime, Map<String, String> variables) throws Exception {
         VersionSpec spec = Functions.spec("fn", runtime, "example.Handler", Path.of("."), variables, 3);
         inProcess.started.clear();

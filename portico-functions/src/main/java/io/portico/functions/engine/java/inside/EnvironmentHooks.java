@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
@@ -11,7 +12,10 @@ import java.util.function.IntFunction;
  * The replacements that function bytecode calls instead of the JVM-global {@code System.getenv},
  * {@code System.out}/{@code err}/{@code in}, {@code System.setOut}/{@code setErr}/{@code setIn}, {@code System.exit},
  * {@code Runtime.exit} and {@code Runtime.halt}: the class loader rewrites those calls to these static
- * methods as it defines each class of the function.
+ * methods as it defines each class of the function. It also puts a call of {@link #checkpoint} at the
+ * start of every method and before every backward jump (each turn of a loop), which throws once
+ * Portico has stopped the environment: code that ignores its timeout still ends at its next loop turn
+ * or call.
  *
  * <p>Portico defines this class once per function class loader and {@link #install installs} the
  * environment's state before any function class initialises, so the static fields below belong to one
@@ -26,16 +30,22 @@ public final class EnvironmentHooks {
     private static volatile PrintStream err;
     private static volatile InputStream in = InputStream.nullInputStream();
     private static volatile IntFunction<Error> exit;
+    /**
+     * Read at every checkpoint. Not volatile: {@link #install} sets it once, before any function class
+     * runs, and every thread that runs function code starts after that.
+     */
+    private static AtomicReference<Error> stop = new AtomicReference<>();
 
     private EnvironmentHooks() {
     }
 
     /**
-     * Sets this environment's variables (unmodifiable), its output streams and what exiting throws.
-     * Portico calls it once, right after defining the class; later calls fail.
+     * Sets this environment's variables (unmodifiable), its output streams, what exiting throws, and the
+     * stop signal: once Portico sets it, every checkpoint throws the error it holds. Portico calls this
+     * once, right after defining the class; later calls fail.
      */
     public static void install(Map<String, String> variables, PrintStream stdout, PrintStream stderr,
-            IntFunction<Error> onExit) {
+            IntFunction<Error> onExit, AtomicReference<Error> stopSignal) {
         INSTALL.lock();
         try {
             if (exit != null) {
@@ -44,9 +54,22 @@ public final class EnvironmentHooks {
             environment = Objects.requireNonNull(variables);
             out = Objects.requireNonNull(stdout);
             err = Objects.requireNonNull(stderr);
-            exit = Objects.requireNonNull(onExit);
+            stop = Objects.requireNonNull(stopSignal);
+            exit = Objects.requireNonNull(onExit); // last: it marks the hooks installed
         } finally {
             INSTALL.unlock();
+        }
+    }
+
+    /**
+     * Called at every method entry and loop turn of the function's code: throws the stop signal's error
+     * once the environment is stopped (its invocation timed out, outgrew its memory, or the environment
+     * closed). A plain and a volatile read while running, cheap enough for every loop.
+     */
+    public static void checkpoint() {
+        Error stopped = stop.get();
+        if (stopped != null) {
+            throw stopped;
         }
     }
 
