@@ -251,7 +251,7 @@ public final class Invoker implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             reusable = false;
             if (closed) {
-                handlerThread.interrupt(); // cut off by the shutdown, which named it
+                task.cancel(true); // cut off by the shutdown, which named it
             } else {
                 LOG.warn("Environment of {} failed outside the handler", spec.qualifiedArn(), e);
             }
