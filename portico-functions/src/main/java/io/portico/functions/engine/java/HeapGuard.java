@@ -77,7 +77,7 @@ public final class HeapGuard {
     }
 
     /** One invocation under the guard, from its start until it is {@link #close closed}. */
-    public final class Watch implements AutoCloseable {
+    final class Watch implements AutoCloseable {
         private final Supplier<String> name;
         private final Thread thread;
         private final long budget;
