@@ -241,9 +241,7 @@ public final class Invoker implements AutoCloseable {
             } else {
                 reusable = false;
                 task.cancel(true);
-                double seconds = spec.timeoutSeconds();
-                String message = "RequestId: " + requestId + " Error: Task timed out after "
-                        + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
+                String message = "RequestId: " + requestId + " Error: " + spec.timeoutReason();
                 log.write(Instant.now(clock) + " " + message + "\n");
                 outcome = new InvocationOutcome.FunctionError("Sandbox.Timedout", Json.write(Json.object()
                         .put("errorType", "Sandbox.Timedout").put("errorMessage", message)));

@@ -1,6 +1,7 @@
 package io.portico.functions.engine;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +44,11 @@ public record VersionSpec(
     /** The ARN with its version, as {@code Context.getInvokedFunctionArn()} reports for a plain invoke. */
     public String qualifiedArn() {
         return functionArn + ":" + version;
+    }
+
+    /** Lambda's words for a function that outran its timeout: {@code Task timed out after 3.00 seconds}. */
+    public String timeoutReason() {
+        return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds) + " seconds";
     }
 
     /** {@code /aws/lambda/<name>}, the log group Lambda writes to. */

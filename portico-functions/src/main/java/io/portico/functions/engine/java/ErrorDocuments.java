@@ -24,7 +24,8 @@ import java.util.Set;
  *       {@code errorType}, without a stack trace (Lambda's runtime omits it for these);
  *   <li>a runtime that exited: {@code errorType} {@code Runtime.ExitError} and Lambda's message;
  *   <li>a function that outgrew its memory: {@code errorType} {@code Runtime.OutOfMemory} and the
- *       message of the kill that ends it on Lambda, {@code Runtime exited with error: signal: killed}.
+ *       message of the kill that ends it on Lambda, {@code Runtime exited with error: signal: killed};
+ *   <li>an init that outlasted its time: {@code Sandbox.Timedout} and Lambda's timeout message.
  * </ul>
  *
  * <p>They are written with the Gson configuration of Lambda's serialization library, the one its
@@ -37,6 +38,7 @@ final class ErrorDocuments {
     static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
     static final String EXIT_ERROR = "Runtime.ExitError";
     static final String OUT_OF_MEMORY = "Runtime.OutOfMemory";
+    static final String TIMED_OUT = "Sandbox.Timedout";
 
     private static final PojoSerializer<ErrorDocument> DOCUMENTS = GsonFactory.getInstance().getSerializer(ErrorDocument.class);
     private static final PojoSerializer<PlatformError> PLATFORM = GsonFactory.getInstance().getSerializer(PlatformError.class);
@@ -78,6 +80,11 @@ final class ErrorDocuments {
      */
     static FunctionError outOfMemory(Optional<String> requestId) {
         return new FunctionError(OUT_OF_MEMORY, write(PLATFORM, new PlatformError(OUT_OF_MEMORY, outOfMemoryMessage(requestId))));
+    }
+
+    /** An init that outlasted Lambda's limit: {@code Error: Task timed out after 3.00 seconds}. */
+    static FunctionError initTimedOut(String reason) {
+        return new FunctionError(TIMED_OUT, write(PLATFORM, new PlatformError(TIMED_OUT, "Error: " + reason)));
     }
 
     /** {@code RequestId: <id> Error: Runtime exited with error: signal: killed}; no request id during init. */

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * function allocates far more than its memory and keeps little, and Lambda runs it happily. And how
  * much of the heap is <em>live</em>, right after each garbage collection (the GC notifications), which
  * says nothing of whose it is. The guard combines them at every collection, for every invocation under
- * way, with its thread's allocations and the live heap both measured from the invocation's start:
+ * way, with its thread's allocations measured from the invocation's start and the live heap's growth
+ * from the least it was since then (a collection that clears old garbage lowers the baseline, so the
+ * garbage the heap held when the invocation started cannot hide what it keeps):
  *
  * <ul>
  *   <li><b>Over its memory:</b> the live heap grew by more than the function's {@code MemorySize}
@@ -77,13 +79,13 @@ public final class HeapGuard {
     }
 
     /** One invocation under the guard, from its start until it is {@link #close closed}. */
-    public final class Watch implements AutoCloseable {
+    final class Watch implements AutoCloseable {
         private final Supplier<String> name;
         private final Thread thread;
         private final long budget;
         private final long allocatedAtStart;
-        private final long heapAtStart;
         private final Runnable stop;
+        private long lowestHeap; // guarded by lock after construction: the least live heap seen since the start
         private volatile boolean stopped;
 
         private Watch(Supplier<String> name, Thread thread, long budget, Runnable stop) {
@@ -92,7 +94,7 @@ public final class HeapGuard {
             this.budget = budget;
             this.stop = stop;
             this.allocatedAtStart = memory.allocatedBy(thread);
-            this.heapAtStart = lastHeapAfterGc;
+            this.lowestHeap = lastHeapAfterGc;
         }
 
         @Override
@@ -176,7 +178,8 @@ public final class HeapGuard {
             lastHeapAfterGc = heapAfterGc;
             List<Measured> running = new ArrayList<>();
             for (Watch watch : watches) {
-                running.add(new Measured(watch, heapAfterGc - watch.heapAtStart,
+                watch.lowestHeap = Math.min(watch.lowestHeap, heapAfterGc);
+                running.add(new Measured(watch, heapAfterGc - watch.lowestHeap,
                         memory.allocatedBy(watch.thread) - watch.allocatedAtStart));
             }
             Optional<Measured> overItsMemory = running.stream()

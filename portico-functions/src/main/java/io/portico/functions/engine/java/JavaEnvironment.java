@@ -7,6 +7,7 @@ import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.InvocationRequest;
 import io.portico.functions.engine.VersionSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +43,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JavaEnvironment implements ExecutionEnvironment, HeapGuard.Sheddable {
     private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    /**
+     * Lambda's init limit. An init that outlasts it is retried within the first invocation, under the
+     * function's timeout, so an init fails only after both, as a worker process's does.
+     */
+    private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
 
     private final VersionSpec spec;
     private final Clock clock;
@@ -68,7 +74,8 @@ public final class JavaEnvironment implements ExecutionEnvironment, HeapGuard.Sh
 
     /**
      * Creates the environment and runs the function's init on its sandbox's thread, watched by the
-     * guard, its output going to {@code initLog}; the calling thread waits. Interrupting it stops the init.
+     * guard, its output going to {@code initLog}; the calling thread waits, at most Lambda's init limit
+     * and the function's timeout. Interrupting it stops the init.
      */
     public static JavaEnvironment start(VersionSpec spec, InvocationLog initLog, Clock clock, HeapGuard guard)
             throws FunctionInitException, InterruptedException {
@@ -76,7 +83,8 @@ public final class JavaEnvironment implements ExecutionEnvironment, HeapGuard.Sh
         String logStreamName = logStreamName(spec, clock);
         Map<String, String> variables = LambdaVariables.of(spec, logStreamName, System.getenv());
         LogRouter router = new LogRouter(initLog);
-        Sandbox sandbox = Sandbox.initialised(spec, variables, router, initLog, guard);
+        Sandbox sandbox = Sandbox.initialised(spec, variables, router, initLog, guard,
+                INIT_LIMIT.plusSeconds(spec.timeoutSeconds()));
         long initMillis = (System.nanoTime() - started) / 1_000_000;
         JavaEnvironment environment = new JavaEnvironment(spec, clock, guard, logStreamName, variables, router,
                 sandbox, initMillis);

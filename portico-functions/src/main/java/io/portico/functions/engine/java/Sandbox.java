@@ -3,11 +3,13 @@ package io.portico.functions.engine.java;
 import io.portico.functions.engine.FunctionInitException;
 import io.portico.functions.engine.InvocationLog;
 import io.portico.functions.engine.VersionSpec;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -65,12 +67,13 @@ final class Sandbox implements AutoCloseable {
 
     /**
      * A new sandbox of {@code spec}'s function, initialised: the init runs on its thread, watched by
-     * {@code guard}, its output going to {@code initLog}, while the calling thread waits; interrupting
-     * that thread stops the init. Throws the init's error, or Lambda's out-of-memory error when the
-     * guard stopped it.
+     * {@code guard}, its output going to {@code initLog}, while the calling thread waits up to
+     * {@code limit} (on the system clock, as a worker process's init is waited for); interrupting that
+     * thread stops the init. Throws the init's error, Lambda's out-of-memory error when the guard
+     * stopped it, or {@code Sandbox.Timedout} past the limit, the init then stopped.
      */
     static Sandbox initialised(VersionSpec spec, Map<String, String> variables, LogRouter router, InvocationLog initLog,
-            HeapGuard guard) throws FunctionInitException, InterruptedException {
+            HeapGuard guard, Duration limit) throws FunctionInitException, InterruptedException {
         Sandbox sandbox = start(spec.functionName());
         try {
             sandbox.run(() -> {
@@ -78,11 +81,14 @@ final class Sandbox implements AutoCloseable {
                         spec.memorySizeMb(), () -> sandbox.stop(StopSignal.Reason.OUT_OF_MEMORY))) {
                     return sandbox.load(spec, variables, router, initLog);
                 }
-            }).get();
+            }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return sandbox;
         } catch (InterruptedException e) {
             sandbox.close();
             throw e;
+        } catch (TimeoutException e) {
+            sandbox.close();
+            throw new FunctionInitException(ErrorDocuments.initTimedOut(spec.timeoutReason()), spec.timeoutReason());
         } catch (ExecutionException e) {
             sandbox.close();
             throw sandbox.initFailure(e.getCause(), initLog);

@@ -2,7 +2,6 @@ package io.portico.functions.engine.process;
 
 import io.portico.core.json.Json;
 import io.portico.functions.engine.InvocationOutcome.FunctionError;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,11 +50,6 @@ final class PlatformErrors {
     /** The bootstrap is missing or cannot be executed; {@code reason} as Go's exec reports it. */
     static FunctionError invalidEntrypoint(String reason) {
         return error(INVALID_ENTRYPOINT, message(Optional.empty(), reason));
-    }
-
-    /** {@code Task timed out after 3.00 seconds}, Lambda's words for a function's timeout. */
-    static String timeoutReason(int timeoutSeconds) {
-        return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds) + " seconds";
     }
 
     /** An init that outlasted its time (see {@link ProcessRuntime.Settings#initGrace()}). */

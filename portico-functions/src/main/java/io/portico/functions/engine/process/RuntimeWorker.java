@@ -80,7 +80,7 @@ final class RuntimeWorker implements AutoCloseable {
         try {
             outcome = session.initialised().get(launch.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String reason = PlatformErrors.timeoutReason(launch.spec().timeoutSeconds());
+            String reason = launch.spec().timeoutReason();
             outcome = new InitOutcome.Failed(PlatformErrors.timedOut(reason), reason);
         } catch (InterruptedException e) {
             fail(initLog);

@@ -85,6 +85,18 @@ class HeapGuardTest {
     }
 
     @Test
+    void garbageTheHeapHeldWhenTheInvocationStarted_doesNotHideWhatItKeeps() {
+        figures.collected(400); // a young collection: old garbage still counted
+        Invocation hog = new Invocation(128).allocated(60);
+        figures.collected(100 + 50); // a full collection clears the garbage; the hog keeps 50 MB
+
+        hog.allocated(260);
+        figures.collected(100 + 250);
+
+        assertThat(hog.stopped).isTrue();
+    }
+
+    @Test
     void invocationThatAllocatesFarMoreThanItsMemory_butKeepsLittle_runsOn() {
         Invocation parser = new Invocation(128).allocated(5000);
 
