@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.validation.Violation;
+import io.portico.states.engine.Executions;
 import io.portico.states.engine.StepFunctions;
 import io.portico.states.engine.StepFunctionsException;
 import io.portico.states.engine.TestMock;
@@ -44,7 +45,7 @@ final class TestStateOperation {
     private static TestStateRequest request(Call call) {
         String definition = call.required("definition");
         TestStateRequest request = TestStateRequest.of(definition).withScope(call.account(), call.region())
-                .withInput(input(call.optional("input").orElse("{}")))
+                .withInput(Executions.parseInput(call.optional("input").orElse("{}")))
                 .withRevealSecrets(call.flag("revealSecrets"));
         Optional<String> stateName = call.optional("stateName");
         if (stateName.isPresent()) {
@@ -97,18 +98,6 @@ final class TestStateOperation {
     }
 
     /** Input as StartExecution reads it: invalid JSON is InvalidExecutionInput with Jackson's first line. */
-    private static JsonNode input(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw StepFunctionsException.invalidInput("Invalid execution input.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw StepFunctionsException.invalidInput(firstLine(e.getMessage()));
-        }
-    }
-
     private static ObjectNode object(String text, String member) {
         Optional<JsonNode> node = parse(text);
         if (node.isEmpty() || !node.get().isObject()) {
@@ -149,10 +138,5 @@ final class TestStateOperation {
             d.retryBackoffIntervalSeconds().ifPresent(s -> details.put("retryBackoffIntervalSeconds", s));
         });
         return data;
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
     }
 }

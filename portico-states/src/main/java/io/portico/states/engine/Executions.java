@@ -339,7 +339,8 @@ public final class Executions implements AutoCloseable {
                 inputText);
     }
 
-    private static JsonNode parseInput(String text) {
+    /** An execution's input as StartExecution, StartSyncExecution and TestState read it, with AWS's errors. */
+    public static JsonNode parseInput(String text) {
         if (text.isBlank()) {
             throw StepFunctionsException.invalidInput("Invalid execution input.");
         }

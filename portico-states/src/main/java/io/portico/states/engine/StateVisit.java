@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.State;
 import io.portico.states.asl.StatesError;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,10 +44,7 @@ final class StateVisit {
      */
     static StateVisit resumed(State state, JsonNode input, Frame frame, WaitingTask waiting) {
         StateVisit visit = new StateVisit(state, input, frame, waiting.enteredEventId(), waiting.enteredTime());
-        for (int i = 0; i < Math.min(visit.attempts.length, waiting.retryAttempts().size()); i++) {
-            visit.attempts[i] = waiting.retryAttempts().get(i);
-            visit.retryCount += visit.attempts[i];
-        }
+        visit.restoreAttempts(waiting.retryAttempts());
         visit.taskToken = Optional.of(waiting.token());
         visit.resumedTask = Optional.of(waiting);
         return visit;
@@ -55,11 +53,16 @@ final class StateVisit {
     /** The visit a crash interrupted: entered then, with the retries its checkpoint counted. */
     static StateVisit resumed(State state, JsonNode input, Frame frame, Visit stored) {
         StateVisit visit = new StateVisit(state, input, frame, stored.enteredEventId(), stored.enteredTime());
-        for (int i = 0; i < Math.min(visit.attempts.length, stored.attempts().size()); i++) {
-            visit.attempts[i] = stored.attempts().get(i);
-            visit.retryCount += visit.attempts[i];
-        }
+        visit.restoreAttempts(stored.attempts());
         return visit;
+    }
+
+    /** The retriers' counts as stored before a restart; the retry count is their sum. */
+    private void restoreAttempts(List<Integer> stored) {
+        for (int i = 0; i < Math.min(attempts.length, stored.size()); i++) {
+            attempts[i] = stored.get(i);
+            retryCount += attempts[i];
+        }
     }
 
     /** The same visit seen from a Map iteration's frame, so that {@code $$.Map.Item} is visible. */
