@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 
 /**
@@ -56,6 +57,6 @@ public final class Shutdown {
 
     /** {@code seconds} since {@code startedNanos} (a {@link System#nanoTime()}), for "in flight 2.1 s". */
     public static String since(long startedNanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 }

@@ -138,6 +138,12 @@ class ExecutionApiTest {
         assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(arn).input("not json")))
                 .isInstanceOf(InvalidExecutionInputException.class)
                 .hasMessageContaining("Invalid State Machine Execution Input: 'Unrecognized token 'not'");
+        // One JSON value and nothing else, as AWS reads the input; Jackson alone would stop at the value's end.
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(arn).input("{} {}")))
+                .isInstanceOf(InvalidExecutionInputException.class)
+                .hasMessageContaining("Trailing token (of type START_OBJECT) found after value");
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(arn).input("\uFEFF{}")))
+                .isInstanceOf(InvalidExecutionInputException.class);
         String oversize = "{\"a\":\"" + "x".repeat(262_144) + "\"}";
         assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(arn).input(oversize)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("262144");

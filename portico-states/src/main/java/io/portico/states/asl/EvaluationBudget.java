@@ -5,7 +5,7 @@ package io.portico.states.asl;
  * elements it may still build.
  *
  * <p>How it is used: code that loops or allocates on the evaluation's behalf calls {@link #checkTime()}
- * once per iteration and {@link #charge(long)} before (or, for values a library built, right after) it
+ * once per iteration (the first check starts the clock) and {@link #charge(long)} before (or, for values a library built, right after) it
  * creates a value, so no loop and no allocation can run far past either bound. Both checks are O(1): a
  * clock reading and a subtraction. Once a bound is passed every later check fails too, so a library
  * that swallows the first failure meets the next one.
@@ -21,15 +21,15 @@ public final class EvaluationBudget {
     /** Which bound an evaluation passed. */
     public enum Kind { TIME, SIZE }
 
+    /** {@link #deadline} before the first {@link #checkTime()} sets it. */
+    private static final long UNSET = Long.MIN_VALUE;
+
     private final EvaluationLimits limits;
-    private final long deadline;
+    private long deadline = UNSET;
     private long remaining;
 
     EvaluationBudget(EvaluationLimits limits) {
         this.limits = limits;
-        long start = limits.clock().millis();
-        long time = limits.time().toMillis();
-        this.deadline = start > Long.MAX_VALUE - time ? Long.MAX_VALUE : start + time;
         this.remaining = limits.size();
     }
 
@@ -37,9 +37,19 @@ public final class EvaluationBudget {
         return limits;
     }
 
-    /** @throws Exceeded {@link Kind#TIME} once the clock reads past the deadline */
+    /**
+     * The deadline is set by the first check, not when the budget is made: most evaluations (a path, a
+     * small intrinsic) never loop and never check, and start no clock. An evaluation checks before any
+     * loop or library call can run long, so the time it ran before its first check is short.
+     *
+     * @throws Exceeded {@link Kind#TIME} once the clock reads past the deadline
+     */
     public void checkTime() {
-        if (limits.clock().millis() > deadline) {
+        long now = limits.clock().millis();
+        if (deadline == UNSET) {
+            long time = limits.time().toMillis();
+            deadline = now > Long.MAX_VALUE - time ? Long.MAX_VALUE : now + time;
+        } else if (now > deadline) {
             throw new Exceeded(Kind.TIME, limits);
         }
     }

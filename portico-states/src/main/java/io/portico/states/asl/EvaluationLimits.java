@@ -1,6 +1,7 @@
 package io.portico.states.asl;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 
@@ -27,8 +28,22 @@ public record EvaluationLimits(Duration time, long size, InstantSource clock) {
     /** 32 × the 256 KiB quota on a state's output, in characters and elements. */
     public static final long DEFAULT_SIZE = 32L * 256 * 1024;
 
-    private static final EvaluationLimits DEFAULTS =
-            new EvaluationLimits(DEFAULT_TIME, DEFAULT_SIZE, InstantSource.system());
+    /**
+     * Milliseconds from {@link System#nanoTime()}: only differences are read, and a deadline must not
+     * move when someone sets the wall clock. Its instants are no dates.
+     */
+    private static final InstantSource MONOTONIC = new InstantSource() {
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public long millis() {
+            return System.nanoTime() / 1_000_000;
+        }
+    };
+    private static final EvaluationLimits DEFAULTS = new EvaluationLimits(DEFAULT_TIME, DEFAULT_SIZE, MONOTONIC);
 
     public EvaluationLimits {
         Objects.requireNonNull(time, "time");
@@ -41,7 +56,7 @@ public record EvaluationLimits(Duration time, long size, InstantSource clock) {
         }
     }
 
-    /** Five seconds and 8 Mi characters and elements per evaluation, on the system clock. */
+    /** Five seconds and 8 Mi characters and elements per evaluation, on a monotonic clock. */
     public static EvaluationLimits defaults() {
         return DEFAULTS;
     }

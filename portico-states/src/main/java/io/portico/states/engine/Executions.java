@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.core.Shutdown;
 import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
+import io.portico.core.json.MalformedJsonException;
 import io.portico.core.store.Insertion;
 import io.portico.core.time.Timers;
 import io.portico.core.validation.Violation;
@@ -12,6 +13,7 @@ import io.portico.states.asl.Definition;
 import io.portico.states.asl.StatesError;
 import io.portico.states.asl.parse.MachineType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -345,12 +347,10 @@ public final class Executions implements AutoCloseable {
             throw StepFunctionsException.invalidInput("Invalid execution input.");
         }
         try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            String message = e.getMessage();
-            int newline = message.indexOf('\n');
-            String first = newline < 0 ? message : message.substring(0, newline);
-            throw StepFunctionsException.invalidInput(first);
+            // Exactly one value, as AWS reads it: trailing data or a byte-order mark is invalid input.
+            return Json.readOne(text.getBytes(StandardCharsets.UTF_8));
+        } catch (MalformedJsonException e) {
+            throw StepFunctionsException.invalidInput(e.getMessage());
         }
     }
 

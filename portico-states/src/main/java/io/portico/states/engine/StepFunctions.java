@@ -5,6 +5,8 @@ import io.portico.core.time.Timers;
 import io.portico.states.asl.EvaluationLimits;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +55,8 @@ public final class StepFunctions implements AutoCloseable {
             if (activityLongPoll.isNegative() || activityLongPoll.isZero()) {
                 throw new IllegalArgumentException("activityLongPoll must be positive: " + activityLongPoll);
             }
-            java.util.Objects.requireNonNull(objectStore, "objectStore");
-            java.util.Objects.requireNonNull(evaluation, "evaluation");
+            Objects.requireNonNull(objectStore, "objectStore");
+            Objects.requireNonNull(evaluation, "evaluation");
         }
 
         /** AWS's values, no object store, and Portico's evaluation limits. */
@@ -189,7 +191,7 @@ public final class StepFunctions implements AutoCloseable {
         }
 
         @Override
-        public java.util.Optional<TaskResource> resolve(String resource) {
+        public Optional<TaskResource> resolve(String resource) {
             return target.resolve(resource);
         }
     }

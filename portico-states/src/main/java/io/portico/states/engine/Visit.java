@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.states.asl.StatesError;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import java.util.Set;
 record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, Optional<Instant> retryAt,
              Set<EventType> recorded, Optional<StatesError> failed) {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<List<Integer>> ZEROS = List.of(List.of(), List.of(0), List.of(0, 0), List.of(0, 0, 0),
+            List.of(0, 0, 0, 0));
 
     Visit {
         attempts = List.copyOf(attempts);
@@ -34,10 +37,9 @@ record Visit(long enteredEventId, Instant enteredTime, List<Integer> attempts, O
     }
 
     static Visit entered(long eventId, Instant time, int retriers) {
-        List<Integer> zero = new ArrayList<>(retriers);
-        for (int i = 0; i < retriers; i++) {
-            zero.add(0);
-        }
+        // Every state entered makes one: shared immutable zeros keep that free of copies (List.copyOf
+        // returns an immutable list as it is).
+        List<Integer> zero = retriers < ZEROS.size() ? ZEROS.get(retriers) : Collections.nCopies(retriers, 0);
         return new Visit(eventId, time, zero, Optional.empty(), Set.of(), Optional.empty());
     }
 

@@ -89,6 +89,23 @@ class InlineMapLimitsTest {
     }
 
     @Test
+    void jsonataResultsOverTheQuota_failTheMapEarly_unlessItsOutputReshapesThem() {
+        String items = "\"ItemSelector\": \"{% {'i': $states.context.Map.Item.Index} %}\",";
+        ExecutionResult whole = run(jsonata(map(items, "")), indices(ITEMS));
+
+        assertThat(whole).isEqualTo(new ExecutionResult.Failed("States.DataLimitExceeded",
+                "The state/task 'Each' returned a result with a size exceeding the maximum number of bytes service limit."));
+        assertThat(probe.calls.get()).isLessThan(30_000);
+
+        // 30,000 results of about 11 bytes are over the quota, but Output only counts them.
+        probe.calls.set(0);
+        ExecutionResult counted = run(jsonata(map(items, "\"Output\": \"{% $count($states.result) %}\",")),
+                indices(30_000));
+        assertThat(counted).isEqualTo(new ExecutionResult.Succeeded(json("30000")));
+        assertThat(probe.calls.get()).isEqualTo(30_000);
+    }
+
+    @Test
     void inlineMapOf100000Items_withAKeptHistory_endsAtTheHistoryQuota() {
         // Four events an iteration (MapIterationStarted, TaskStateEntered, TaskStateExited,
         // MapIterationSucceeded): the 25,000-event quota of a STANDARD history ends it after some 6,000.
@@ -120,6 +137,11 @@ class InlineMapLimitsTest {
                   "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"},
                     "StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "%s", "End": true}}},
                   %s "End": true}}}""".formatted(before, PROBE, after);
+    }
+
+    /** {@code definition} with JSONata as its query language. */
+    private static String jsonata(String definition) {
+        return definition.replaceFirst("\\{", "{\"QueryLanguage\": \"JSONata\", ");
     }
 
     private static ArrayNode indices(int count) {

@@ -14,16 +14,22 @@ import java.util.regex.Pattern;
 
 /**
  * Bounded stand-ins for the dashjoin built-ins whose result can be far larger than their arguments:
- * {@code $pad}, {@code $join}, {@code $string}, {@code $split}, {@code $replace} and {@code $match}.
+ * {@code $pad}, {@code $join}, {@code $string}, {@code $split}, {@code $replace} and {@code $match}
+ * (and {@code $contains}, below).
  * The evaluator's exit check ({@link EvaluationGuard}) sees a value only once it is built, which for
  * these is too late ({@code $pad("", 1000000000)} is two gigabytes), so each charges the evaluation's
  * budget with what it is about to build, then builds it. All but {@code $pad} then call the library's
  * own function, so results stay exactly the library's; {@code $pad} is rewritten because the library's
  * pads by repeated concatenation (quadratic time) and interns its arguments.
  *
+ * {@code $contains} is rewritten too: it builds nothing, but its regular expression, like every one
+ * run here, reads the text through {@link DeadlineText}, so a catastrophically backtracking match ends
+ * at the deadline.
+ *
  * <p>The charge is an upper bound computed in time linear in the arguments (a regular expression is
- * run once more to count its matches, checking the deadline between matches; a single catastrophic
- * match is not interrupted). The dashjoin function interface passes no evaluation context, so the
+ * run once more to count its matches, under the deadline; the library's own run that follows repeats
+ * that work, so an evaluation whose regular expressions take most of its time may run up to twice its
+ * time bound before the next check fails it). The dashjoin function interface passes no evaluation context, so the
  * budget of the evaluation running on this thread is found through a thread-local that
  * {@link JsonataEvaluator} sets around each evaluation.
  *
@@ -46,6 +52,7 @@ final class BoundedFunctions {
     private static Map<String, Jsonata.JFunction> create() {
         return Map.of(
                 "pad", new Jsonata.JFunction((input, args) -> pad(args), "<s-ns?:s>"),
+                "contains", new Jsonata.JFunction((input, args) -> contains(args), "<s-(sf):b>"),
                 "join", guarded("join", "<a<s>s?:s>", BoundedFunctions::chargeJoin),
                 "string", guarded("string", "<x-b?:s>", BoundedFunctions::chargeString),
                 "split", guarded("split", "<s-(sf)n?:a<s>>", BoundedFunctions::chargeSplit),
@@ -106,6 +113,20 @@ final class BoundedFunctions {
         return width > 0 ? text + cut : cut + text;
     }
 
+    /**
+     * {@code $contains} as the library answers it, a regular expression read through
+     * {@link DeadlineText}: it builds nothing, but one match can run for ever.
+     */
+    static Object contains(List<?> args) {
+        if (!(arg(args, 0) instanceof String text)) {
+            return null;
+        }
+        if (arg(args, 1) instanceof Pattern regex) {
+            return regex.matcher(new DeadlineText(text, budget())).find();
+        }
+        return text.contains((String) arg(args, 1));
+    }
+
     private static void chargeString(List<?> args) {
         EvaluationBudget budget = budget();
         budget.charge(textLength(arg(args, 0), budget.limits().size()));
@@ -146,6 +167,8 @@ final class BoundedFunctions {
             long references = arg(args, 1) instanceof Pattern ? replacement.chars().filter(c -> c == '$').count() : 0;
             units += matches(text, arg(args, 1), arg(args, 3),
                     (length, groups) -> replacement.length() + references * length);
+        } else if (arg(args, 1) instanceof Pattern) {
+            matches(text, arg(args, 1), arg(args, 3), (length, groups) -> 0); // only for the deadline
         }
         budget().charge(units);
     }
@@ -181,10 +204,8 @@ final class BoundedFunctions {
         if (!(pattern instanceof Pattern regex)) {
             return 0;
         }
-        EvaluationBudget budget = budget();
-        Matcher matcher = regex.matcher(text);
+        Matcher matcher = regex.matcher(new DeadlineText(text, budget()));
         while (count < most && matcher.find()) {
-            budget.checkTime();
             count++;
             total += cost.of(matcher.end() - matcher.start(), matcher.groupCount());
         }

@@ -3,7 +3,10 @@ package io.portico.states.asl.jsonata;
 import com.dashjoin.jsonata.JException;
 import io.portico.states.asl.EvaluationBudget;
 import io.portico.states.asl.StatesError;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The causes AWS writes for JSONata failures, word for word where they were observed.
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * the exception's code and values. Stateless and thread safe.
  */
 final class JsonataMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonataMessages.class);
 
     /** What AWS answers when an evaluation builds too much (observed for {@code $range}). */
     static final String MEMORY_LIMIT = "Expression evaluation memory limit exceeded";
@@ -69,6 +73,9 @@ final class JsonataMessages {
     /** The message of a failure, with its JSONata code in front when it has one. */
     static String describe(RuntimeException failure) {
         JException jsonataError = findJsonataError(failure);
+        if (jsonataError == null && failure.getClass().getName().startsWith("java.")) {
+            return libraryFailure(failure);
+        }
         if (jsonataError == null || jsonataError.getError() == null) {
             return String.valueOf(failure.getMessage());
         }
@@ -78,6 +85,17 @@ final class JsonataMessages {
             return runtimeBound(code);
         }
         return code + ": " + render(code, jsonataError.getCurrent(), jsonataError.getExpected());
+    }
+
+    /**
+     * A JDK exception out of the JSONata library (a cast or a null it did not expect: jsonata-js would have
+     * answered with a coded error). Its text names Java classes, which mean nothing to the author of the
+     * expression, so the log keeps it under an incident id the message gives.
+     */
+    private static String libraryFailure(RuntimeException failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.warn("JSONata library failure, incident {}", incident, failure);
+        return "The expression could not be evaluated on these values (Portico incident " + incident + ")";
     }
 
     /**

@@ -87,6 +87,24 @@ class JsonataBoundsTest {
     }
 
     @Test
+    void catastrophicRegex_stopsAtTheDeadlineInsideOneMatch() {
+        // Java's regex engine memoizes the classic (a+)+$, but not a group with a back-reference: against a
+        // run of a's that ends otherwise, ((a+)\2?)+$ backtracks exponentially within a single match (24 a's
+        // took over 10 s); each function below spun for ever before regexes read their text under the deadline.
+        ObjectNode input = input("s", "a".repeat(40) + "!");
+        String regex = "/((a+)\\2?)+$/";
+        for (String call : new String[] {"$contains($states.input.s, " + regex + ")",
+            "$match($states.input.s, " + regex + ")", "$replace($states.input.s, " + regex + ", function($m) { 'x' })",
+            "$replace($states.input.s, " + regex + ", 'x')", "$split($states.input.s, " + regex + ")"}) {
+            assertThat(failure(call, input, TickingClock.limitsAfterChecks(1000))).as(call).endsWith(TIMEOUT);
+        }
+        assertThat(evaluate("$contains($states.input.s, /a!$/)", input, EvaluationLimits.defaults()).booleanValue())
+                .isTrue();
+        assertThat(evaluate("$contains($states.input.s, 'b')", input, EvaluationLimits.defaults()).booleanValue())
+                .isFalse();
+    }
+
+    @Test
     void range_largerThanTheBudget_failsOnTheMemoryLimit() {
         assertThat(failure("$count([1..9000000])", "{}", EvaluationLimits.defaults())).endsWith(MEMORY);
     }
