@@ -1,0 +1,87 @@
+package io.portico.tables.engine;
+
+import io.portico.core.validation.Refusal;
+import io.portico.core.validation.ValidationReport;
+import io.portico.core.validation.Violation;
+
+/**
+ * A DynamoDB request the engine refuses: a {@link Kind} naming what is wrong in the domain's terms, and
+ * the message DynamoDB gives for it. The api layer maps each kind to its wire code ({@code DynamoDbApi.code});
+ * the engine names no code and no HTTP status. Immutable (see {@link Refusal}).
+ */
+public final class TablesException extends Refusal {
+
+    /** What is wrong with the request. */
+    public enum Kind {
+        /** A member breaks a constraint: the exception carries the {@link ValidationReport}. */
+        INVALID_MEMBER,
+        /** The members break one of DynamoDB's rules ({@code One or more parameter values were invalid: ...}). */
+        INVALID_REQUEST,
+        /** No table (or index) of that name in the caller's account and region. */
+        TABLE_NOT_FOUND,
+        /** A table of that name exists already. */
+        TABLE_EXISTS,
+        /** The table is not in a state that allows the change (deleting, or a change already under way). */
+        TABLE_BUSY,
+        /** An account or table limit (tags per resource, indexes per table). */
+        LIMIT_EXCEEDED
+    }
+
+    private TablesException(Kind kind, String message) {
+        super(kind, message);
+    }
+
+    private TablesException(ValidationReport report) {
+        super(Kind.INVALID_MEMBER, report);
+    }
+
+    @Override
+    public Kind kind() {
+        return (Kind) super.kind();
+    }
+
+    /** Members breaking constraints, worded as the kit's validator words them. */
+    public static TablesException invalid(Violation... violations) {
+        return new TablesException(ValidationReport.of(violations));
+    }
+
+    /** A rule of DynamoDB's own, in its words (the message is given whole). */
+    public static TablesException invalidRequest(String message) {
+        return new TablesException(Kind.INVALID_REQUEST, message);
+    }
+
+    /** DynamoDB's most frequent rule wording: {@code One or more parameter values were invalid: <detail>}. */
+    public static TablesException invalidParameter(String detail) {
+        return invalidRequest("One or more parameter values were invalid: " + detail);
+    }
+
+    /** Recorded: {@code Requested resource not found: Table: non-existent not found} (test_table_crud). */
+    public static TablesException tableNotFound(String name) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
+    }
+
+    /** Not recorded: the wording for an index the table does not have (UpdateTable's index updates). */
+    public static TablesException indexNotFound(String table, String index) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Index: " + index
+                + " not found for table: " + table);
+    }
+
+    /** A resource named by ARN (TagResource and friends) that does not exist. */
+    public static TablesException resourceNotFound(String arn) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn
+                + " not found");
+    }
+
+    /** Recorded: {@code Table already exists: <name>} (test_create_duplicate_table). */
+    public static TablesException tableExists(String name) {
+        return new TablesException(Kind.TABLE_EXISTS, "Table already exists: " + name);
+    }
+
+    public static TablesException busy(String message) {
+        return new TablesException(Kind.TABLE_BUSY, message);
+    }
+
+    public static TablesException limitExceeded(String message) {
+        return new TablesException(Kind.LIMIT_EXCEEDED, message);
+    }
+}
