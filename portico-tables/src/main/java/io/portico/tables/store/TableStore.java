@@ -88,9 +88,13 @@ public final class TableStore implements TableRepository {
 
     @Override
     public List<String> names(String account, String region, Optional<String> exclusiveStart, int limit) {
-        // Names compare by code point in Java and byte in SQL alike: table names are ASCII.
-        return store.read(tx -> tx.query("SELECT name FROM ddb_tables WHERE account=? AND region=? AND name>? "
-                + "ORDER BY name LIMIT ?", r -> r.string("name"), account, region, exclusiveStart.orElse(""), limit));
+        // Ordered and cut in Java, as the tag table's keys are: PostgreSQL's collations need not order (or
+        // compare) names byte by byte as SQLite and DynamoDB do. An account has at most a few thousand
+        // tables in a region (AWS's default quota is 2,500), so reading their names is cheap.
+        List<String> names = store.read(tx -> tx.query("SELECT name FROM ddb_tables WHERE account=? AND region=?",
+                r -> r.string("name"), account, region));
+        return names.stream().filter(name -> exclusiveStart.map(start -> name.compareTo(start) > 0).orElse(true))
+                .sorted().limit(limit).toList();
     }
 
     @Override
