@@ -139,6 +139,11 @@ class ProtocolFrontTest {
                 "{\"__type\":\"com.example.tiny.v20200101#NotFound\",\"message\":\"Requested resource not found\"}");
         assertThat(invalid.body()).startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\"");
         assertThat(invalid.headers().firstValue("x-amzn-ErrorType")).contains("ValidationException");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(endpoint).header("X-Amz-Target", "Tiny_20200101.Nope")
+                .header("Content-Type", "application/x-amz-json-1.0").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.body()).as("an operation the model lacks is still the named service's error")
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
     }
 
     private static HttpRequest tinyRequest(URI endpoint, String body) {

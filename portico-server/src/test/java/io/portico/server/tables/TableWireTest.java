@@ -51,6 +51,7 @@ class TableWireTest {
         assertThat(streams.statusCode()).isEqualTo(400);
         assertThat(streams.body()).contains("UnknownOperationException").doesNotContain("DynamoDB_20120810");
         assertThat(streamsOperationOnDynamoDb.statusCode()).isEqualTo(400);
-        assertThat(streamsOperationOnDynamoDb.body()).contains("UnknownOperationException");
+        assertThat(streamsOperationOnDynamoDb.body())
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
     }
 }
