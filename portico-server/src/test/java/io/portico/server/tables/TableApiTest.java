@@ -118,6 +118,28 @@ class TableApiTest {
     }
 
     @Test
+    void concurrentCreatesOfOneName_oneWins_theOthersAreResourceInUse() throws Exception {
+        List<java.util.concurrent.Callable<String>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            creates.add(() -> {
+                try {
+                    return ddb.createTable(simple("raced").build()).tableDescription().tableId();
+                } catch (ResourceInUseException e) {
+                    return "in use";
+                }
+            });
+        }
+        List<String> outcomes = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var outcome : threads.invokeAll(creates)) {
+                outcomes.add(outcome.get());
+            }
+        }
+        assertThat(outcomes).filteredOn(o -> !o.equals("in use")).singleElement()
+                .isEqualTo(ddb.describeTable(r -> r.tableName("raced")).table().tableId());
+    }
+
+    @Test
     void payPerRequestWithCapacity_isTheRecordedValidationError() {
         assertThatThrownBy(() -> ddb.createTable(simple("ppr").billingMode(BillingMode.PAY_PER_REQUEST).build()))
                 .isInstanceOfSatisfying(AwsServiceException.class, e -> {
