@@ -237,14 +237,18 @@ class TableApiTest {
                         .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))).build()))
                 .tableDescription();
         assertThat(added.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(added.globalSecondaryIndexes()).singleElement()
+                .satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.CREATING));
         assertThat(ddb.describeTable(r -> r.tableName("people")).table().globalSecondaryIndexes())
                 .singleElement().satisfies(i -> {
                     assertThat(i.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
                     assertThat(i.backfilling()).isNull();
                 });
 
-        ddb.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(
-                GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("byEmail")).build()));
+        TableDescription dropping = ddb.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(
+                GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("byEmail")).build())).tableDescription();
+        assertThat(dropping.globalSecondaryIndexes()).singleElement()
+                .satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.DELETING));
         TableDescription after = ddb.describeTable(r -> r.tableName("people")).table();
         assertThat(after.globalSecondaryIndexes()).isEmpty();
         assertThat(after.attributeDefinitions()).containsExactly(attribute("id", ScalarAttributeType.S));

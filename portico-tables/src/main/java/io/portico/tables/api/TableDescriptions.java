@@ -14,10 +14,12 @@ import io.portico.tables.engine.SecondaryIndex;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableDefinition;
 import io.portico.tables.engine.TableStatus;
+import io.portico.tables.engine.TableUpdate;
 import io.portico.tables.engine.Throughput;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -75,6 +77,28 @@ final class TableDescriptions {
         out.put("TableStatus", status.name());
         if (described) {
             warm(out, d.billing() == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM : d.throughput());
+        }
+        return out;
+    }
+
+    /**
+     * UpdateTable's answer: the table UPDATING, a global index it created CREATING, one it deleted still
+     * listed as DELETING (AWS's answers while the change is under way; DescribeTable shows the outcome).
+     */
+    static ObjectNode updated(TableUpdate update) {
+        ObjectNode out = full(update.after(), TableStatus.UPDATING, false);
+        List<String> created = update.created().stream().map(SecondaryIndex::name).toList();
+        if (out.get("GlobalSecondaryIndexes") instanceof ArrayNode globals) {
+            globals.forEach(i -> {
+                if (created.contains(i.path("IndexName").asText())) {
+                    ((ObjectNode) i).put("IndexStatus", IndexStatus.CREATING.name());
+                }
+            });
+        }
+        if (!update.deleted().isEmpty()) {
+            ArrayNode globals = out.has("GlobalSecondaryIndexes") ? (ArrayNode) out.get("GlobalSecondaryIndexes")
+                    : out.putArray("GlobalSecondaryIndexes");
+            update.deleted().forEach(i -> globals.add(globalIndex(update.before(), i.withStatus(IndexStatus.DELETING), false)));
         }
         return out;
     }

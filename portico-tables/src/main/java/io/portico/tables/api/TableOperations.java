@@ -29,8 +29,7 @@ final class TableOperations {
     }
 
     ObjectNode update(Input in) {
-        Table table = tables.update(in.table(), TableRequests.change(in));
-        return description("TableDescription", TableDescriptions.full(table, TableStatus.UPDATING, false));
+        return description("TableDescription", TableDescriptions.updated(tables.update(in.table(), TableRequests.change(in))));
     }
 
     ObjectNode delete(Input in) {

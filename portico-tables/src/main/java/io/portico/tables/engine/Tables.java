@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * DynamoDB's control plane: tables, their secondary indexes, stream and TTL settings, and tags.
@@ -72,12 +73,16 @@ public final class Tables implements Component {
     /**
      * Applies an UpdateTable request.
      *
-     * @return the table as stored afterwards
+     * @return the table before and after, as stored
      */
-    public Table update(TableRef ref, TableChange change) {
+    public TableUpdate update(TableRef ref, TableChange change) {
         Instant now = clock.instant();
-        return repository.update(ref, table -> table.with(TableUpdates.apply(table, change, now)))
-                .orElseThrow(() -> TablesException.tableNotFound(ref.name()));
+        AtomicReference<Table> before = new AtomicReference<>();
+        Table after = repository.update(ref, table -> {
+            before.set(table);
+            return table.with(TableUpdates.apply(table, change, now));
+        }).orElseThrow(() -> TablesException.tableNotFound(ref.name()));
+        return new TableUpdate(before.get(), after);
     }
 
     /**

@@ -136,11 +136,11 @@ class TablesTest {
                 Optional.of(new StreamRequest(false, Optional.empty())), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        TableStream first = tables.update(ref("events"), on).definition().stream().orElseThrow();
+        TableStream first = tables.update(ref("events"), on).after().definition().stream().orElseThrow();
         assertThat(first.label()).isEqualTo("2026-03-04T05:06:07.089");
         assertThatThrownBy(() -> tables.update(ref("events"), on)).isInstanceOf(TablesException.class);
-        assertThat(tables.update(ref("events"), off).definition().stream()).contains(first.disabled());
-        assertThat(tables.update(ref("events"), on).definition().stream().orElseThrow().label())
+        assertThat(tables.update(ref("events"), off).after().definition().stream()).contains(first.disabled());
+        assertThat(tables.update(ref("events"), on).after().definition().stream().orElseThrow().label())
                 .as("re-enabled within the same millisecond, the stream still gets a label of its own")
                 .isEqualTo("2026-03-04T05:06:07.090");
     }
@@ -155,8 +155,8 @@ class TablesTest {
         TableChange add = new TableChange(List.of(s("email")), Optional.empty(), Optional.empty(), List.of(byEmail),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-        SecondaryIndex onEmpty = tables.update(ref("people"), add).definition().index("byEmail").orElseThrow();
-        SecondaryIndex onFilled = tables.update(ref("filled"), add).definition().index("byEmail").orElseThrow();
+        SecondaryIndex onEmpty = tables.update(ref("people"), add).after().definition().index("byEmail").orElseThrow();
+        SecondaryIndex onFilled = tables.update(ref("filled"), add).after().definition().index("byEmail").orElseThrow();
 
         assertThat(onEmpty.status()).isEqualTo(IndexStatus.ACTIVE);
         assertThat(onEmpty.backfilling()).isFalse();
@@ -167,7 +167,10 @@ class TablesTest {
         TableChange drop = new TableChange(List.of(), Optional.empty(), Optional.empty(),
                 List.of(new IndexChange.Delete("byEmail")), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
-        TableDefinition dropped = tables.update(ref("people"), drop).definition();
+        TableUpdate dropping = tables.update(ref("people"), drop);
+        assertThat(dropping.deleted()).extracting(SecondaryIndex::name).containsExactly("byEmail");
+        assertThat(dropping.created()).isEmpty();
+        TableDefinition dropped = dropping.after().definition();
         assertThat(dropped.indexes()).isEmpty();
         assertThat(dropped.attributes()).containsExactly(s("id"));
     }
@@ -183,7 +186,7 @@ class TablesTest {
 
         TableDefinition onDemand = tables.update(ref("bills"), new TableChange(List.of(),
                 Optional.of(BillingMode.PAY_PER_REQUEST), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty())).definition();
+                Optional.empty(), Optional.empty(), Optional.empty())).after().definition();
 
         assertThat(onDemand.billing()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(onDemand.throughput()).isEqualTo(Throughput.NONE);
