@@ -209,6 +209,16 @@ class TableApiTest {
             assertThat(i.keySchema()).containsExactly(key("PK", KeyType.HASH), key("LSI1SK", KeyType.RANGE));
             assertThat(i.projection().nonKeyAttributes()).containsExactly("x");
         });
+
+        var unchanged = ddb.updateTable(b -> b.tableName("composite").deletionProtectionEnabled(false)).tableDescription();
+        assertThat(unchanged.sseDescription().status()).as("recorded: an update without SSE leaves it ENABLED")
+                .isEqualTo(SSEStatus.ENABLED);
+        var disabling = ddb.updateTable(b -> b.tableName("composite").sseSpecification(s -> s.enabled(false)))
+                .tableDescription();
+        assertThat(disabling.sseDescription().status()).as("recorded: disabling answers UPDATING")
+                .isEqualTo(SSEStatus.UPDATING);
+        assertThat(disabling.sseDescription().kmsMasterKeyArn()).isEqualTo(d.sseDescription().kmsMasterKeyArn());
+        assertThat(ddb.describeTable(r -> r.tableName("composite")).table().sseDescription()).isNull();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -66,7 +67,7 @@ final class TableDescriptions {
             d.localIndexes().forEach(i -> locals.add(localIndex(table, i)));
         }
         throughput(out, d.throughput());
-        d.encryption().ifPresent(e -> sse(out, table, e));
+        d.encryption().ifPresent(e -> sse(out, table, e, "ENABLED"));
         d.stream().filter(s -> s.enabled()).ifPresent(s -> out.putObject("StreamSpecification")
                 .put("StreamEnabled", true).put("StreamViewType", s.viewType().name()));
         out.put("TableArn", table.arn());
@@ -95,6 +96,11 @@ final class TableDescriptions {
                 }
             });
         }
+        Optional<Encryption> dropped = update.before().definition().encryption()
+                .filter(e -> update.after().definition().encryption().isEmpty());
+        // Recorded (test_dynamodb_create_table_with_partial_sse_specification): turning KMS encryption off
+        // answers the key being left, UPDATING.
+        dropped.ifPresent(e -> sse(out, update.before(), e, "UPDATING"));
         if (!update.deleted().isEmpty()) {
             ArrayNode globals = out.has("GlobalSecondaryIndexes") ? (ArrayNode) out.get("GlobalSecondaryIndexes")
                     : out.putArray("GlobalSecondaryIndexes");
@@ -177,11 +183,11 @@ final class TableDescriptions {
      * Recorded: {@code Enabled: true} without a key is encrypted with the account's AWS-managed key, an ARN
      * of KMS. Portico has no KMS yet; it names a stable key per account and region.
      */
-    private static void sse(ObjectNode out, Table table, Encryption encryption) {
+    private static void sse(ObjectNode out, Table table, Encryption encryption, String status) {
         String key = encryption.kmsKey().filter(k -> k.startsWith("arn:")).orElseGet(() -> Arn.of("kms",
                 table.ref().region(), table.ref().account(), "key/" + encryption.kmsKey().orElseGet(() -> managedKey(table)))
                 .toString());
-        out.putObject("SSEDescription").put("KMSMasterKeyArn", key).put("SSEType", "KMS").put("Status", "ENABLED");
+        out.putObject("SSEDescription").put("KMSMasterKeyArn", key).put("SSEType", "KMS").put("Status", status);
     }
 
     private static String managedKey(Table table) {
