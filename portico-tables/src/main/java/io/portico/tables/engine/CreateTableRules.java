@@ -184,7 +184,7 @@ final class CreateTableRules {
                     + request.name() + " when BillingMode is PAY_PER_REQUEST");
         }
         if (billing == BillingMode.PROVISIONED && request.throughput().isEmpty()) {
-            // Not recorded: DynamoDB's wording for a provisioned table's index without capacity, as moto words it.
+            // Not recorded: Portico's wording for a provisioned table's index without capacity.
             throw TablesException.invalidParameter("ProvisionedThroughput must be specified for index: " + request.name());
         }
         request.throughput().ifPresent(CreateTableRules::checkBounds);

@@ -22,13 +22,13 @@ final class StreamRules {
                     request.viewType().orElseThrow(StreamRules::viewTypeMissing)));
         }
         if (!on) {
-            // Not recorded; DynamoDB refuses disabling a stream that is not on (moto's wording).
+            // Not recorded: Portico's wording, after DynamoDB's for enabling a stream that is on.
             throw TablesException.invalidRequest("Table already has no enabled stream: TableName: " + table);
         }
         return current.map(TableStream::disabled);
     }
 
-    /** Not recorded: the wording moto gives for StreamEnabled without StreamViewType. */
+    /** Not recorded: Portico's wording for StreamEnabled without StreamViewType. */
     static TablesException viewTypeMissing() {
         return TablesException.invalidParameter("StreamViewType is required when StreamEnabled is true");
     }

@@ -119,7 +119,7 @@ final class TableUpdates {
 
     private static SecondaryIndex created(Table table, TableDefinition d, IndexRequest request, List<String> defined) {
         if (d.index(request.name()).isPresent()) {
-            // Not recorded: the wording of moto for an index name in use.
+            // Not recorded: Portico's wording for an index name in use.
             throw TablesException.invalidParameter("Index with name: " + request.name() + " already exists");
         }
         if (d.globalIndexes().size() >= CreateTableRules.MAX_GLOBAL_INDEXES) {

@@ -93,7 +93,8 @@ public final class Tables implements Component {
     public Table delete(TableRef ref) {
         return repository.delete(ref, table -> {
             if (table.definition().deletionProtection()) {
-                // DynamoDB's wording, quoted in nubo-db/dynoxide#46 and aws-bench/aws-bench#41.
+                // DynamoDB's wording, quoted in nubo-db/dynoxide#46 and aws-bench/aws-bench#41; its code is
+                // ValidationException in the answers quoted by KensioSoftware/yulin#276 (not recorded here).
                 throw TablesException.invalidRequest("Resource cannot be deleted as it is currently protected against "
                         + "deletion. Disable deletion protection first.");
             }
@@ -162,7 +163,7 @@ public final class Tables implements Component {
         }
     }
 
-    /** Not recorded: DynamoDB's LimitExceededException for a 51st tag, in moto's words. */
+    /** Not recorded: Portico's wording of DynamoDB's LimitExceededException for a 51st tag. */
     private static TablesException tooManyTags() {
         return TablesException.limitExceeded("The number of tags would exceed the per-resource limit of " + MAX_TAGS);
     }

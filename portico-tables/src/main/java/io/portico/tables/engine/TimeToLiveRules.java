@@ -3,8 +3,8 @@ package io.portico.tables.engine;
 import java.util.Optional;
 
 /**
- * UpdateTimeToLive's rules: enabling TTL that is on, or disabling TTL that is off, is refused in
- * DynamoDB's words (moto records the same), and disabling must name the attribute TTL is on. Stateless.
+ * UpdateTimeToLive's rules: enabling TTL that is on, or disabling TTL that is off, is refused, and
+ * disabling must name the attribute TTL is on. Not recorded: the wording is Portico's. Stateless.
  */
 final class TimeToLiveRules {
     private TimeToLiveRules() {
