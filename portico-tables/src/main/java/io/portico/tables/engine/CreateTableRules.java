@@ -16,8 +16,10 @@ import java.util.Set;
  *
  * <p>Sources: LocalStack's recording {@code test_dynamodb_pay_per_request}; the order and wording of the
  * key and index rules follow dynalite's CreateTable validation and its tests, which were checked against
- * DynamoDB; the unused-definitions wording is quoted from DynamoDB in aws-cloudformation/cfn-lint#1037.
- * Messages no recording shows are marked where they are made. Stateless; thread safe.
+ * DynamoDB; the other texts (duplicated attributes, INCLUDE without attributes, an index without capacity,
+ * stream view types, unused definitions) are in a catalogue of DynamoDB's ValidationException texts mined
+ * from live answers (ack-api-quirks, dynamodb, 2026-10-09; the last also in aws-cloudformation/cfn-lint#1037).
+ * Stateless; thread safe.
  */
 final class CreateTableRules {
     /** Per-table limits: 5 local indexes, 20 global ones (AWS's default quota). */
@@ -37,6 +39,10 @@ final class CreateTableRules {
     static TableDefinition definition(NewTable request, Instant now) {
         checkBilling(request.billingMode(), request.throughput());
         List<String> defined = request.attributes().stream().map(AttributeDefinition::name).toList();
+        Set<String> distinct = new HashSet<>();
+        defined.stream().filter(name -> !distinct.add(name)).findFirst().ifPresent(name -> {
+            throw TablesException.invalidRequest("Attribute Name is duplicated: " + name);
+        });
         KeySchema keys = tableKeys(request, defined);
         boolean hasIndexes = request.localIndexes().isPresent() || request.globalIndexes().isPresent();
         if (!hasIndexes && request.keys().size() != defined.size()) {
@@ -51,11 +57,12 @@ final class CreateTableRules {
         if (hasIndexes) {
             checkAllDefinitionsUsed(defined, keys, indexes);
         }
+        Optional<TableStream> stream = stream(request.stream(), now);
         BillingMode billing = request.billingMode();
         return new TableDefinition(request.attributes(), keys, indexes, billing,
                 request.throughput().orElse(Throughput.NONE),
                 billing == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(),
-                stream(request.stream(), now), encryption(request.encrypted(), request.kmsKey()),
+                stream, encryption(request.encrypted(), request.kmsKey()),
                 request.deletionProtection(), request.tableClass(), TimeToLive.DISABLED);
     }
 
@@ -164,7 +171,7 @@ final class CreateTableRules {
         }
         List<SecondaryIndex> indexes = new ArrayList<>();
         for (IndexRequest request : requests) {
-            indexes.add(globalIndex(request, billing, defined, IndexStatus.ACTIVE, false));
+            indexes.add(globalIndex(request, billing, defined, IndexStatus.ACTIVE, false, true));
             unique(request.name(), names);
         }
         if (requests.size() > MAX_GLOBAL_INDEXES) {
@@ -174,9 +181,12 @@ final class CreateTableRules {
         return indexes;
     }
 
-    /** A global index checked against the table's billing; shared with UpdateTable's index creation. */
+    /**
+     * A global index checked against the table's billing; shared with UpdateTable's index creation, whose
+     * refusal of a missing capacity is worded differently ({@code onCreateTable}).
+     */
     static SecondaryIndex globalIndex(IndexRequest request, BillingMode billing, List<String> defined, IndexStatus status,
-            boolean backfilling) {
+            boolean backfilling, boolean onCreateTable) {
         KeySchema keys = indexKeys(request, defined);
         Projection projection = projection(request);
         if (billing == BillingMode.PAY_PER_REQUEST && request.throughput().isPresent()) {
@@ -184,8 +194,8 @@ final class CreateTableRules {
                     + request.name() + " when BillingMode is PAY_PER_REQUEST");
         }
         if (billing == BillingMode.PROVISIONED && request.throughput().isEmpty()) {
-            // Not recorded: Portico's wording for a provisioned table's index without capacity.
-            throw TablesException.invalidParameter("ProvisionedThroughput must be specified for index: " + request.name());
+            throw TablesException.invalidParameter("ProvisionedThroughput " + (onCreateTable ? "is not" : "must be")
+                    + " specified for index: " + request.name());
         }
         request.throughput().ifPresent(CreateTableRules::checkBounds);
         return new SecondaryIndex(request.name(), SecondaryIndex.Scope.GLOBAL, keys, projection, request.throughput(),
@@ -206,6 +216,9 @@ final class CreateTableRules {
         if (request.nonKeyAttributes().isPresent() && type != ProjectionType.INCLUDE) {
             throw TablesException.invalidParameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
         }
+        if (request.nonKeyAttributes().isEmpty() && type == ProjectionType.INCLUDE) {
+            throw TablesException.invalidParameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
         return new Projection(type, request.nonKeyAttributes().orElse(List.of()));
     }
 
@@ -225,9 +238,20 @@ final class CreateTableRules {
         }
     }
 
+    /** A stream asked for at creation; its view type is required when enabled and refused when not. */
     static Optional<TableStream> stream(Optional<StreamRequest> request, Instant now) {
-        return request.filter(StreamRequest::enabled).map(r -> TableStream.enabledAt(now, r.viewType()
-                .orElseThrow(StreamRules::viewTypeMissing)));
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        StreamRequest stream = request.get();
+        if (stream.enabled() && stream.viewType().isEmpty()) {
+            throw TablesException.invalidParameter("Table is being created with a stream enabled, UpdateViewType is required");
+        }
+        if (!stream.enabled() && stream.viewType().isPresent()) {
+            throw TablesException.invalidParameter(
+                    "Table is being created with a stream disabled, UpdateViewType should not be specified");
+        }
+        return stream.viewType().map(viewType -> TableStream.enabledAt(now, viewType));
     }
 
     static Optional<Encryption> encryption(Optional<Boolean> enabled, Optional<String> kmsKey) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * and deletion protection. Only one index may be created or deleted per request, as on AWS.
  *
  * <p>A global index created on a table without items is ACTIVE at once; on a table with items it is
- * CREATING and {@code backfilling} until the items piece has filled it. Stateless.
+ * CREATING and {@code backfilling} until the items piece has filled it. The refusals' texts are DynamoDB's,
+ * from a catalogue of its answers (ack-api-quirks, dynamodb, 2026-10-09). Stateless.
  */
 final class TableUpdates {
     private TableUpdates() {
@@ -21,10 +22,12 @@ final class TableUpdates {
 
     static TableDefinition apply(Table table, TableChange change, Instant now) {
         if (nothingIn(change)) {
-            // DynamoDB's wording for an UpdateTable that changes nothing.
             throw TablesException.invalidRequest("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+                    + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+                    + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+                    + "WarmThroughput or TableClass is required");
         }
+        checkCombination(change);
         TableDefinition d = table.definition();
         d = billing(d, change, now);
         d = indexes(table, d, change);
@@ -33,6 +36,9 @@ final class TableUpdates {
             d = d.with(c -> c.stream(stream));
         }
         if (change.encrypted().isPresent()) {
+            if (!change.encrypted().get() && d.encryption().isEmpty()) {
+                throw TablesException.invalidParameter("Table is already encrypted by default");
+            }
             Optional<Encryption> encryption = CreateTableRules.encryption(change.encrypted(), change.kmsKey());
             d = d.with(c -> c.encryption(encryption));
         }
@@ -46,6 +52,37 @@ final class TableUpdates {
         return d;
     }
 
+    /**
+     * Changes DynamoDB makes one at a time: encryption, table class and deletion protection each alone;
+     * capacity not with a stream or an index created or deleted; a stream not with an index created or
+     * deleted.
+     */
+    private static void checkCombination(TableChange c) {
+        boolean capacity = c.billing().isPresent() || c.throughput().isPresent();
+        boolean indexCreatedOrDeleted = c.indexChanges().stream().anyMatch(i -> !(i instanceof IndexChange.Update));
+        int parts = (capacity ? 1 : 0) + (c.indexChanges().isEmpty() ? 0 : 1) + (c.stream().isPresent() ? 1 : 0)
+                + (c.encrypted().isPresent() ? 1 : 0) + (c.tableClass().isPresent() ? 1 : 0)
+                + (c.deletionProtection().isPresent() ? 1 : 0);
+        if (c.encrypted().isPresent() && parts > 1) {
+            throw TablesException.invalidParameter("Server-Side Encryption modification must be the only operation in the request");
+        }
+        if (c.tableClass().isPresent() && parts > 1) {
+            throw TablesException.invalidParameter("TableClass modification must be the only operation in the request");
+        }
+        if (c.deletionProtection().isPresent() && parts > 1) {
+            throw TablesException.invalidParameter("DeletionProtection modification must be the only operation in the request");
+        }
+        if (capacity && c.stream().isPresent()) {
+            throw TablesException.invalidParameter("You cannot modify stream status while updating table IOPS");
+        }
+        if (capacity && indexCreatedOrDeleted) {
+            throw TablesException.invalidParameter("You cannot create or delete index while updating table IOPS");
+        }
+        if (c.stream().isPresent() && indexCreatedOrDeleted) {
+            throw TablesException.invalidParameter("You cannot create or delete index while changing stream status");
+        }
+    }
+
     private static boolean nothingIn(TableChange c) {
         return c.billing().isEmpty() && c.throughput().isEmpty() && c.indexChanges().isEmpty() && c.stream().isEmpty()
                 && c.encrypted().isEmpty() && c.tableClass().isEmpty() && c.deletionProtection().isEmpty();
@@ -56,8 +93,14 @@ final class TableUpdates {
             return d;
         }
         BillingMode mode = change.billing().orElse(d.billing());
-        CreateTableRules.checkBilling(mode, change.throughput().or(() -> mode == d.billing() && mode == BillingMode.PROVISIONED
-                ? Optional.of(d.throughput()) : Optional.empty()));
+        if (mode == BillingMode.PAY_PER_REQUEST && change.throughput().isPresent()) {
+            throw TablesException.invalidParameter(
+                    "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        }
+        if (mode == BillingMode.PROVISIONED && d.billing() == BillingMode.PAY_PER_REQUEST && change.throughput().isEmpty()) {
+            throw TablesException.invalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
+        change.throughput().ifPresent(CreateTableRules::checkBounds);
         if (mode == BillingMode.PAY_PER_REQUEST) {
             Optional<Instant> since = d.billing() == BillingMode.PAY_PER_REQUEST ? d.payPerRequestSince() : Optional.of(now);
             List<SecondaryIndex> onDemand = d.indexes().stream().map(i -> i.withThroughput(Optional.empty())).toList();
@@ -94,20 +137,24 @@ final class TableUpdates {
         for (IndexChange c : change.indexChanges()) {
             switch (c) {
                 case IndexChange.Create create -> {
+                    if (change.attributes().isEmpty()) {
+                        throw TablesException.invalidParameter("AttributeDefinitions is not specified for index: "
+                                + create.index().name());
+                    }
                     change.attributes().forEach(a -> attributes.putIfAbsent(a.name(), a));
                     indexes.add(created(table, d, create.index(), List.copyOf(attributes.keySet())));
                 }
                 case IndexChange.Update update -> {
-                    int at = globalIndexAt(indexes, update.name(), table.name());
+                    int at = globalIndexAt(indexes, update.name(), "update");
                     Optional<Throughput> throughput = Optional.of(update.throughput());
                     CreateTableRules.checkBounds(update.throughput());
                     if (d.billing() == BillingMode.PAY_PER_REQUEST) {
-                        throw TablesException.invalidParameter("ProvisionedThroughput should not be specified for index: "
-                                + update.name() + " when BillingMode is PAY_PER_REQUEST");
+                        throw TablesException.invalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be "
+                                + "specified for index: " + update.name() + " when BillingMode is PAY_PER_REQUEST");
                     }
                     indexes.set(at, indexes.get(at).withThroughput(throughput));
                 }
-                case IndexChange.Delete delete -> indexes.remove(globalIndexAt(indexes, delete.name(), table.name()));
+                case IndexChange.Delete delete -> indexes.remove(globalIndexAt(indexes, delete.name(), "delete"));
             }
         }
         List<String> keys = new ArrayList<>(d.keys().attributes());
@@ -119,8 +166,7 @@ final class TableUpdates {
 
     private static SecondaryIndex created(Table table, TableDefinition d, IndexRequest request, List<String> defined) {
         if (d.index(request.name()).isPresent()) {
-            // Not recorded: Portico's wording for an index name in use.
-            throw TablesException.invalidParameter("Index with name: " + request.name() + " already exists");
+            throw TablesException.invalidRequest("Attempting to create an index which already exists");
         }
         if (d.globalIndexes().size() >= CreateTableRules.MAX_GLOBAL_INDEXES) {
             throw TablesException.limitExceeded("GlobalSecondaryIndex count exceeds the per-table limit of "
@@ -128,15 +174,16 @@ final class TableUpdates {
         }
         boolean empty = table.itemCount() == 0;
         return CreateTableRules.globalIndex(request, d.billing(), defined,
-                empty ? IndexStatus.ACTIVE : IndexStatus.CREATING, !empty);
+                empty ? IndexStatus.ACTIVE : IndexStatus.CREATING, !empty, false);
     }
 
-    private static int globalIndexAt(List<SecondaryIndex> indexes, String name, String table) {
+    /** The position of a global index to update or delete; a local or unknown one is refused, in DynamoDB's words. */
+    private static int globalIndexAt(List<SecondaryIndex> indexes, String name, String verb) {
         for (int i = 0; i < indexes.size(); i++) {
             if (indexes.get(i).name().equals(name) && indexes.get(i).global()) {
                 return i;
             }
         }
-        throw TablesException.indexNotFound(table, name);
+        throw TablesException.invalidRequest("Cannot " + verb + " an index that is not a GlobalSecondaryIndex: " + name);
     }
 }

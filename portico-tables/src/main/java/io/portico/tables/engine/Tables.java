@@ -163,8 +163,8 @@ public final class Tables implements Component {
         }
     }
 
-    /** Not recorded: Portico's wording of DynamoDB's LimitExceededException for a 51st tag. */
+    /** A 51st tag is a ValidationException on DynamoDB (a catalogue of its answers, ack-api-quirks, 2026-10-09). */
     private static TablesException tooManyTags() {
-        return TablesException.limitExceeded("The number of tags would exceed the per-resource limit of " + MAX_TAGS);
+        return TablesException.invalidRequest("Number of Tags exceed the current limit for the provided ResourceArn");
     }
 }

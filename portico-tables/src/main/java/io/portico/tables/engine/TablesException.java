@@ -60,12 +60,6 @@ public final class TablesException extends Refusal {
         return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
     }
 
-    /** Not recorded: the wording for an index the table does not have (UpdateTable's index updates). */
-    public static TablesException indexNotFound(String table, String index) {
-        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Index: " + index
-                + " not found for table: " + table);
-    }
-
     /** A resource named by ARN (TagResource and friends) that does not exist. */
     public static TablesException resourceNotFound(String arn) {
         return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn

@@ -131,6 +131,22 @@ class CreateTableRulesTest {
     }
 
     @Test
+    void catalogued_createTableTexts() {
+        refused(table(List.of(s("a"), s("a")), List.of(hash("a"))), "Attribute Name is duplicated: a");
+        NewTable t = table(List.of(s("a"), s("b")), List.of(hash("a")));
+        refused(withIndexes(t, Optional.empty(), Optional.of(List.of(index("abc", ProjectionType.INCLUDE, hash("b"))))),
+                "One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        refused(withIndexes(t, Optional.empty(), Optional.of(List.of(new IndexRequest("abc", List.of(hash("b")),
+                Optional.of(ProjectionType.ALL), Optional.empty(), Optional.empty())))),
+                "One or more parameter values were invalid: ProvisionedThroughput is not specified for index: abc");
+        NewTable simple = table(List.of(s("a")), List.of(hash("a")));
+        refused(new NewTable(REF, simple.attributes(), simple.keys(), Optional.empty(), Optional.empty(), Optional.empty(),
+                ONE, Optional.of(new StreamRequest(true, Optional.empty())), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), false), "One or more parameter values were invalid: Table is being created with a stream "
+                + "enabled, UpdateViewType is required");
+    }
+
+    @Test
     void validTable_withIndexesStreamAndEncryption_isDefinedWithActiveIndexes() {
         NewTable t = withIndexes(table(List.of(s("a"), s("b"), s("c")), List.of(hash("a"), range("b"))),
                 Optional.of(List.of(new IndexRequest("byC", List.of(hash("a"), range("c")), Optional.of(ProjectionType.INCLUDE),

@@ -138,8 +138,11 @@ class TablesTest {
 
         TableStream first = tables.update(ref("events"), on).after().definition().stream().orElseThrow();
         assertThat(first.label()).isEqualTo("2026-03-04T05:06:07.089");
-        assertThatThrownBy(() -> tables.update(ref("events"), on)).isInstanceOf(TablesException.class);
+        assertThatThrownBy(() -> tables.update(ref("events"), on))
+                .hasMessage("Table already has an enabled stream: TableName: events");
         assertThat(tables.update(ref("events"), off).after().definition().stream()).contains(first.disabled());
+        assertThatThrownBy(() -> tables.update(ref("events"), off))
+                .hasMessage("Table has no stream to disable: TableName: events");
         assertThat(tables.update(ref("events"), on).after().definition().stream().orElseThrow().label())
                 .as("re-enabled within the same millisecond, the stream still gets a label of its own")
                 .isEqualTo("2026-03-04T05:06:07.090");
@@ -194,6 +197,23 @@ class TablesTest {
     }
 
     @Test
+    void update_combiningWhatDynamoDbChangesAlone_isRefused() {
+        tables.create(simple(ref("combined"), Map.of()));
+        TableChange protectAndStream = new TableChange(List.of(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(new StreamRequest(true, Optional.of(StreamViewType.KEYS_ONLY))), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(true));
+        TableChange capacityAndStream = new TableChange(List.of(), Optional.empty(),
+                Optional.of(new Throughput(2, 2)), List.of(), Optional.of(new StreamRequest(true,
+                Optional.of(StreamViewType.KEYS_ONLY))), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> tables.update(ref("combined"), protectAndStream)).hasMessage("One or more parameter "
+                + "values were invalid: DeletionProtection modification must be the only operation in the request");
+        assertThatThrownBy(() -> tables.update(ref("combined"), capacityAndStream)).hasMessage("One or more parameter "
+                + "values were invalid: You cannot modify stream status while updating table IOPS");
+        assertThat(tables.describe(ref("combined")).definition().deletionProtection()).isFalse();
+    }
+
+    @Test
     void timeToLive_enableThenDisable_keepsTheAttribute_andRefusesRepeats() {
         tables.create(simple(ref("sessions"), Map.of()));
         assertThat(tables.describeTimeToLive(ref("sessions"))).isEqualTo(TimeToLive.DISABLED);
@@ -202,8 +222,12 @@ class TablesTest {
         assertThat(tables.describeTimeToLive(ref("sessions"))).isEqualTo(new TimeToLive(true, Optional.of("expires")));
         assertThatThrownBy(() -> tables.updateTimeToLive(ref("sessions"), true, "expires"))
                 .hasMessage("TimeToLive is already enabled");
+        assertThatThrownBy(() -> tables.updateTimeToLive(ref("sessions"), false, "other"))
+                .hasMessage("TimeToLive is active on a different AttributeName: current AttributeName is expires");
         tables.updateTimeToLive(ref("sessions"), false, "expires");
         assertThat(tables.describeTimeToLive(ref("sessions")).enabled()).isFalse();
+        assertThatThrownBy(() -> tables.updateTimeToLive(ref("sessions"), false, "expires"))
+                .hasMessage("TimeToLive is already disabled");
     }
 
     @Test
@@ -219,7 +243,10 @@ class TablesTest {
         }
         tables.tag(t.arn(), fifty);
         assertThatThrownBy(() -> tables.tag(t.arn(), Map.of("one-more", "v"))).isInstanceOfSatisfying(
-                TablesException.class, e -> assertThat(e.kind()).isEqualTo(TablesException.Kind.LIMIT_EXCEEDED));
+                TablesException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TablesException.Kind.INVALID_REQUEST);
+                    assertThat(e.getMessage()).isEqualTo("Number of Tags exceed the current limit for the provided ResourceArn");
+                });
         tables.untag(t.arn(), List.of("k0", "absent"));
         assertThat(tables.tags(t.arn())).hasSize(49);
     }
