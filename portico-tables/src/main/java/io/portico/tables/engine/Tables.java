@@ -93,8 +93,7 @@ public final class Tables implements Component {
     public Table delete(TableRef ref) {
         return repository.delete(ref, table -> {
             if (table.definition().deletionProtection()) {
-                // DynamoDB's wording, quoted in nubo-db/dynoxide#46 and aws-bench/aws-bench#41; its code is
-                // ValidationException in the answers quoted by KensioSoftware/yulin#276 (not recorded here).
+                // DynamoDB's answer, live in a catalogue of its answers (ack-api-quirks, dynamodb, 2026-10-09).
                 throw TablesException.invalidRequest("Resource cannot be deleted as it is currently protected against "
                         + "deletion. Disable deletion protection first.");
             }
@@ -146,11 +145,24 @@ public final class Tables implements Component {
         repository.untag(existing(arn), keys);
     }
 
-    /** The ARN of an existing table; a taggable resource is a table (indexes and streams are not). */
+    /**
+     * The ARN of an existing table. DynamoDB tags tables (and streams, which Portico does not tag yet); what
+     * is no ARN, no DynamoDB ARN, or an index's ARN is refused in its words (a catalogue of its answers,
+     * ack-api-quirks, dynamodb, 2026-10-09).
+     */
     private String existing(String arn) {
-        Optional<TableRef> ref = Arn.parse(arn).filter(a -> a.service().equals("dynamodb")
-                && a.resource().startsWith("table/") && a.resource().indexOf('/', "table/".length()) < 0)
-                .map(a -> new TableRef(a.account(), a.region(), a.resource().substring("table/".length())));
+        if (!arn.startsWith("arn:")) {
+            throw TablesException.invalidParameter("ARNs must start with 'arn:': " + arn);
+        }
+        Arn parsed = Arn.parse(arn).filter(a -> a.service().equals("dynamodb"))
+                .orElseThrow(() -> TablesException.invalidParameter("Provided Arn is not a DynamoDB resource arn: " + arn));
+        String resource = parsed.resource();
+        if (resource.startsWith("table/") && resource.contains("/index/")) {
+            throw TablesException.invalidParameter("Invalid resource arn provided, only table or stream is accepted. "
+                    + "Provided resource arn: " + arn);
+        }
+        Optional<TableRef> ref = Optional.of(resource).filter(r -> r.startsWith("table/") && r.indexOf('/', 6) < 0)
+                .map(r -> new TableRef(parsed.account(), parsed.region(), r.substring("table/".length())));
         if (ref.isEmpty() || repository.find(ref.get()).isEmpty()) {
             throw TablesException.resourceNotFound(arn);
         }

@@ -235,7 +235,10 @@ class TablesTest {
         Table t = tables.create(simple(ref("tagged"), Map.of()));
         assertThatThrownBy(() -> tables.tag(t.arn() + "x", Map.of("k", "v"))).isInstanceOfSatisfying(TablesException.class,
                 e -> assertThat(e.kind()).isEqualTo(TablesException.Kind.TABLE_NOT_FOUND));
-        assertThatThrownBy(() -> tables.tags(t.indexArn("i"))).isInstanceOf(TablesException.class);
+        assertThatThrownBy(() -> tables.tags(t.indexArn("i"))).hasMessage("One or more parameter values were invalid: "
+                + "Invalid resource arn provided, only table or stream is accepted. Provided resource arn: " + t.indexArn("i"));
+        assertThatThrownBy(() -> tables.tags("tagged")).hasMessage("One or more parameter values were invalid: "
+                + "ARNs must start with 'arn:': tagged");
 
         Map<String, String> fifty = new java.util.HashMap<>();
         for (int i = 0; i < 50; i++) {
