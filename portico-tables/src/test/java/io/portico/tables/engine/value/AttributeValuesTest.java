@@ -1,0 +1,97 @@
+package io.portico.tables.engine.value;
+
+import static io.portico.tables.engine.value.TestValues.json;
+import static io.portico.tables.engine.value.TestValues.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.tables.engine.TablesException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AttributeValuesTest {
+
+    @Test
+    void fromDocument_readsEveryType() {
+        assertThat(value("{'S':'x'}")).isEqualTo(new AttributeValue.S("x"));
+        assertThat(value("{'N':'1.50'}")).isEqualTo(AttributeValue.n("1.5"));
+        assertThat(value("{'B':'AQI='}")).isEqualTo(AttributeValue.b((byte) 1, (byte) 2));
+        assertThat(value("{'SS':['a','b']}")).isEqualTo(new AttributeValue.SS(Set.of("a", "b")));
+        assertThat(value("{'NS':['1','2.0']}"))
+                .isEqualTo(new AttributeValue.NS(Set.of(DynamoNumber.of(1), DynamoNumber.of(2))));
+        assertThat(value("{'BS':['AQ==']}")).isEqualTo(new AttributeValue.BS(Set.of(Bytes.of((byte) 1))));
+        assertThat(value("{'M':{'a':{'S':'x'}}}"))
+                .isEqualTo(new AttributeValue.M(Map.of("a", new AttributeValue.S("x"))));
+        assertThat(value("{'L':[{'N':'1'},{'NULL':true}]}"))
+                .isEqualTo(new AttributeValue.L(List.of(AttributeValue.n(1), AttributeValue.NULL.INSTANCE)));
+        assertThat(value("{'BOOL':false}")).isEqualTo(AttributeValue.BOOL.FALSE);
+        assertThat(value("{'NULL':true}")).isEqualTo(AttributeValue.NULL.INSTANCE);
+    }
+
+    @Test
+    void fromDocument_readsBinaryNodes() {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("B", new byte[] {(byte) 0xFF, 0});
+        assertThat(AttributeValues.fromDocument(document)).isEqualTo(AttributeValue.b((byte) 0xFF, (byte) 0));
+    }
+
+    @Test
+    void toDocument_roundTripsAndWritesCanonicalNumbersAndBinaryNodes() {
+        String item = "{'s':{'S':'x'},'n':{'N':'100'},'ss':{'SS':['b','a']},'ns':{'NS':['2','1']},"
+                + "'m':{'M':{'z':{'BOOL':true},'a':{'NULL':true}}},'l':{'L':[{'S':'y'},{'L':[]}]}}";
+        var read = TestValues.item(item);
+        assertThat(AttributeValues.itemToDocument(read)).isEqualTo(json(item));
+        assertThat(AttributeValues.toDocument(value("{'N':'1e2'}")).get("N").textValue()).isEqualTo("100");
+        assertThat(AttributeValues.toDocument(value("{'B':'AQI='}")).get("B").isBinary()).isTrue();
+        assertThat(List.copyOf(read.keySet())).containsExactly("s", "n", "ss", "ns", "m", "l");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "{}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+            "{'X':'a'}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+            "{'S':'a','N':'1'}|Supplied AttributeValue has more than one datatypes set, must contain exactly one of "
+                    + "the supported datatypes",
+            "{'S':'a','N':'x'}|The parameter cannot be converted to a numeric value: x",
+            "{'N':'1e126'}|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "{'NULL':false}|One or more parameter values were invalid: Null attribute value types must have the value "
+                    + "of true",
+            "{'SS':[]}|One or more parameter values were invalid: An string set  may not be empty",
+            "{'NS':[]}|One or more parameter values were invalid: An number set  may not be empty",
+            "{'BS':[]}|One or more parameter values were invalid: Binary sets should not be empty",
+            "{'SS':['a','a']}|One or more parameter values were invalid: Input collection [a, a] contains duplicates.",
+            "{'NS':['1','1.0']}|Input collection contains duplicates",
+            "{'NS':['1','x']}|The parameter cannot be converted to a numeric value: x",
+            "{'BS':['YQ==','YQ==']}|One or more parameter values were invalid: Input collection [YQ==, YQ==]of type BS "
+                    + "contains duplicates.",
+            "{'M':{'a':{}}}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+            "{'L':[{'S':'a'},{'NULL':false}]}|One or more parameter values were invalid: Null attribute value types "
+                    + "must have the value of true"})
+    void fromDocument_refusesWithDynamoDbMessage(String document, String message) {
+        assertThatThrownBy(() -> value(document))
+                .isInstanceOfSatisfying(TablesException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TablesException.Kind.VALIDATION))
+                .hasMessage(message);
+    }
+
+    @Test
+    void fromDocument_nestingBeyond32LevelsIsRefused() {
+        assertThat(value(nested(AttributeValues.MAX_NESTING))).isInstanceOf(AttributeValue.L.class);
+        assertThatThrownBy(() -> value(nested(AttributeValues.MAX_NESTING + 1)))
+                .hasMessage("Nesting Levels have exceeded supported limits");
+    }
+
+    private static String nested(int levels) {
+        String value = "{'S':'x'}";
+        for (int i = 0; i < levels; i++) {
+            value = i % 2 == 0 ? "{'M':{'a':" + value + "}}" : "{'L':[" + value + "]}";
+        }
+        return value;
+    }
+}
