@@ -32,12 +32,15 @@ import java.util.Set;
  */
 final class ConditionParser extends ExpressionParser {
 
-    private static final List<Problem> PRECEDENCE = List.of(Problem.REDUNDANT_PARENS, Problem.UNKNOWN_FUNCTION,
+    private static final List<Problem> PRECEDENCE = List.of(Problem.TOO_MANY_OPERATORS, Problem.REDUNDANT_PARENS, Problem.UNKNOWN_FUNCTION,
             Problem.MISUSED_FUNCTION, Problem.RESERVED_WORD, Problem.UNDEFINED_NAME, Problem.OPERAND_COUNT,
             Problem.NOT_DISTINCT, Problem.FUNCTION_OPERAND);
 
     private static final Map<String, Integer> FUNCTIONS = Map.of("attribute_exists", 1, "attribute_not_exists", 1,
             "attribute_type", 2, "begins_with", 2, "contains", 2, "size", 1);
+
+    /** DynamoDB's limit on operators and functions in one expression (AWS, "Constraints"). */
+    static final int MAX_OPERATORS = 300;
 
     /** DynamoDB's limit on the values after IN (AWS, "Constraints": expression parameters). */
     static final int MAX_IN_OPERANDS = 100;
@@ -65,8 +68,34 @@ final class ConditionParser extends ExpressionParser {
         requireText();
         Condition condition = or().condition();
         expectEnd();
+        int operators = operators(condition);
+        if (operators > MAX_OPERATORS) {
+            // the wording is AWS's (a public report); which operators DynamoDB counts is assumed
+            problem(Problem.TOO_MANY_OPERATORS, "The expression contains too many operators; operator count: " + operators);
+        }
         reportProblems(PRECEDENCE);
         return condition;
+    }
+
+    /** Logical operators, comparisons, BETWEEN, IN and function calls, {@code size} included. */
+    private static int operators(Condition condition) {
+        return switch (condition) {
+            case Condition.And and -> 1 + operators(and.left()) + operators(and.right());
+            case Condition.Or or -> 1 + operators(or.left()) + operators(or.right());
+            case Condition.Not not -> 1 + operators(not.condition());
+            case Condition.Compare compare -> 1 + sizes(compare.left()) + sizes(compare.right());
+            case Condition.Between between -> 1 + sizes(between.operand()) + sizes(between.lower()) + sizes(between.upper());
+            case Condition.In in -> 1 + sizes(in.operand()) + in.candidates().stream().mapToInt(ConditionParser::sizes).sum();
+            case Condition.BeginsWith begins -> 1 + sizes(begins.operand()) + sizes(begins.prefix());
+            case Condition.Contains contains -> 1 + sizes(contains.operand()) + sizes(contains.part());
+            case Condition.AttributeExists ignored -> 1;
+            case Condition.AttributeNotExists ignored -> 1;
+            case Condition.AttributeType ignored -> 1;
+        };
+    }
+
+    private static int sizes(Operand operand) {
+        return operand instanceof Operand.Size size ? 1 + sizes(size.operand()) : 0;
     }
 
     private Group or() {

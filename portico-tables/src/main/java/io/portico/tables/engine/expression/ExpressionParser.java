@@ -34,10 +34,19 @@ abstract class ExpressionParser {
         this.attributes = attributes;
     }
 
-    /** Refuses an empty or blank expression. */
+    /** DynamoDB's limit on an expression's length (AWS, "Constraints": 4 KB). */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+
+    /** Refuses an empty, blank or too long expression. */
     final void requireText() {
         if (source.isBlank()) {
             throw TablesException.validation(kind.invalid("The expression can not be empty;"));
+        }
+        int bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_EXPRESSION_BYTES) {
+            // also what bounds the parser's recursion: 4 KB of parentheses nest a few thousand frames at most
+            throw TablesException.validation(kind.invalid(
+                    "Expression size has exceeded the maximum allowed size; expression size: " + bytes));
         }
     }
 

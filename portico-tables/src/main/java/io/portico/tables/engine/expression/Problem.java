@@ -6,6 +6,8 @@ package io.portico.tables.engine.expression;
  * precedence (as dynalite observed it), and the first kind found wins, with the first message of that kind.
  */
 enum Problem {
+    /** More operators than DynamoDB evaluates in one expression. */
+    TOO_MANY_OPERATORS,
     REDUNDANT_PARENS,
     UNKNOWN_FUNCTION,
     MISUSED_FUNCTION,

@@ -143,6 +143,14 @@ class ConditionParserTest {
     }
 
     @Test
+    void parse_refusesMoreThan300Operators() {
+        String atLimit = "NOT a = :s" + " OR a = :s".repeat(149);        // 150 comparisons, 149 ORs, a NOT: 300
+        assertThat(Expressions.filter(atLimit, attributes())).isInstanceOf(Condition.Or.class);
+        assertThatThrownBy(() -> Expressions.filter(atLimit + " OR a = :s", attributes()))
+                .hasMessage("Invalid FilterExpression: The expression contains too many operators; operator count: 302");
+    }
+
+    @Test
     void parse_namesTheMemberTheExpressionCameFrom() {
         assertThatThrownBy(() -> Expressions.filter("a =", attributes()))
                 .hasMessage("Invalid FilterExpression: Syntax error; token: \"<EOF>\", near: \"=\"");

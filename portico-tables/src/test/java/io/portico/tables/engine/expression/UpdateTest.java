@@ -149,6 +149,24 @@ class UpdateTest {
     }
 
     @Test
+    void requireKeysUntouched_namesTheFirstKeyWritten() {
+        Update update = Expressions.update("SET sk = :s, pk.x = :s, b = :s", attributes());
+        assertThatThrownBy(() -> update.requireKeysUntouched(List.of("pk", "sk")))
+                .hasMessage("One or more parameter values were invalid: Cannot update attribute pk. "
+                        + "This attribute is part of the key");
+        Expressions.update("SET b = :s", attributes()).requireKeysUntouched(List.of("pk", "sk"));
+    }
+
+    @Test
+    void parse_refusesExpressionsOver4Kb() {
+        String atLimit = "SET a = :s" + " ".repeat(4096 - 10);
+        Expressions.update(atLimit, attributes());
+        assertThatThrownBy(() -> Expressions.update(atLimit + " ", attributes()))
+                .hasMessage("Invalid UpdateExpression: Expression size has exceeded the maximum allowed size; "
+                        + "expression size: 4097");
+    }
+
+    @Test
     void apply_numberOverflowIsRefused() {
         var attributes = ExpressionAttributes.builder().values(Map.of(":big",
                 AttributeValue.n("9.9999999999999999999999999999999999999E+125"))).build();
