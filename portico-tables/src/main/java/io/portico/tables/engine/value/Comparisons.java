@@ -68,7 +68,7 @@ public final class Comparisons {
      */
     public static Optional<Long> size(AttributeValue value) {
         return switch (value) {
-            // DynamoDB measures strings in UTF-8 bytes everywhere it states a size; assumed here too
+            // AWS: size "returns a number representing an attribute's size in bytes": UTF-8 bytes for a string
             case AttributeValue.S s -> Optional.of(ItemSize.utf8(s.value()));
             case AttributeValue.B b -> Optional.of((long) b.value().length());
             case AttributeValue.SS ss -> Optional.of((long) ss.values().size());
