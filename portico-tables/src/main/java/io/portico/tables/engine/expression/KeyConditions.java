@@ -2,6 +2,7 @@ package io.portico.tables.engine.expression;
 
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.value.AttributeValue;
+import io.portico.tables.engine.value.KeySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.value.AttributeValue;
+import io.portico.tables.engine.value.KeySchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.KeyEncoding;
+import io.portico.tables.engine.value.KeySchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

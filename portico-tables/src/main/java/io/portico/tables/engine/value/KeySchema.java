@@ -1,5 +1,7 @@
-package io.portico.tables.engine.expression;
+package io.portico.tables.engine.value;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,5 +19,18 @@ public record KeySchema(Attribute partition, Optional<Attribute> sort) {
 
     public static KeySchema of(String partition, String partitionType, String sort, String sortType) {
         return new KeySchema(new Attribute(partition, partitionType), Optional.of(new Attribute(sort, sortType)));
+    }
+
+    /** The key attributes, partition key first. */
+    public List<Attribute> attributes() {
+        List<Attribute> attributes = new ArrayList<>(2);
+        attributes.add(partition);
+        sort.ifPresent(attributes::add);
+        return attributes;
+    }
+
+    /** The key attribute names, partition key first. */
+    public List<String> names() {
+        return attributes().stream().map(Attribute::name).toList();
     }
 }
