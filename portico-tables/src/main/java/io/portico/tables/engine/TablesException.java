@@ -47,6 +47,16 @@ public final class TablesException extends Refusal {
         return new TablesException(Kind.VALIDATION, ValidationReport.of(violations));
     }
 
+    /**
+     * This refusal inside the envelope {@code 1 validation error detected: } that DynamoDB puts around
+     * value and expression errors of PutItem, UpdateItem and DeleteItem (captured in four regions, 2026-10;
+     * GetItem, BatchGetItem, Query, Scan, BatchWriteItem and the transactions answer bare, and some
+     * regions envelope syntax errors where others do not). Which answers get it is the api's call.
+     */
+    public TablesException inEnvelope() {
+        return new TablesException(kind(), "1 validation error detected: " + getMessage());
+    }
+
     /** The item does not satisfy the request's condition. */
     public static TablesException conditionFailed() {
         return new TablesException(Kind.CONDITION_FAILED, CONDITION_FAILED_MESSAGE);

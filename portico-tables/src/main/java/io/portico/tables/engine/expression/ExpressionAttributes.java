@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.AttributeValues;
+import io.portico.tables.engine.value.Wording;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -99,8 +100,19 @@ public final class ExpressionAttributes {
         private Map<String, String> names;
         private Map<String, JsonNode> valueDocuments;
         private Map<String, AttributeValue> values;
+        private Wording wording = Wording.CURRENT;
 
         private Builder() {}
+
+        /**
+         * Whose words report a bad value: DynamoDB's current checker reports it bare, the older one (Scan,
+         * BatchWriteItem, transactions) as {@code ExpressionAttributeValues contains invalid value: ... for
+         * key :v}. {@link Wording#CURRENT} unless set.
+         */
+        public Builder wording(Wording wording) {
+            this.wording = wording;
+            return this;
+        }
 
         /** The request's ExpressionAttributeNames, in the request's order. */
         public Builder names(Map<String, String> names) {
@@ -143,7 +155,7 @@ public final class ExpressionAttributes {
                 checkValueKeys(valueDocuments.keySet());
                 read = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> entry : valueDocuments.entrySet()) {
-                    read.put(entry.getKey(), readValue(entry.getKey(), entry.getValue()));
+                    read.put(entry.getKey(), readValue(entry.getKey(), entry.getValue(), wording));
                 }
             } else if (values != null) {
                 checkValueKeys(values.keySet());
@@ -166,9 +178,12 @@ public final class ExpressionAttributes {
             }
         }
 
-        private static AttributeValue readValue(String key, JsonNode document) {
+        private static AttributeValue readValue(String key, JsonNode document, Wording wording) {
+            if (wording == Wording.CURRENT) {
+                return AttributeValues.fromDocument(document, wording);
+            }
             try {
-                return AttributeValues.fromDocument(document);
+                return AttributeValues.fromDocument(document, wording);
             } catch (TablesException invalid) {
                 throw TablesException.validation("ExpressionAttributeValues contains invalid value: "
                         + invalid.getMessage() + " for key " + key);

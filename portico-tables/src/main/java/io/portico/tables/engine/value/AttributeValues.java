@@ -50,10 +50,15 @@ public final class AttributeValues {
      * @throws TablesException {@code VALIDATION} with DynamoDB's message for the first bad value
      */
     public static Map<String, AttributeValue> itemFromDocument(JsonNode item) {
+        return itemFromDocument(item, Wording.CURRENT);
+    }
+
+    /** {@link #itemFromDocument(JsonNode)} in the words of the operation's checker. */
+    public static Map<String, AttributeValue> itemFromDocument(JsonNode item, Wording wording) {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            values.put(field.getKey(), fromDocument(field.getValue()));
+            values.put(field.getKey(), fromDocument(field.getValue(), wording));
         }
         return values;
     }
@@ -71,7 +76,12 @@ public final class AttributeValues {
      * @throws TablesException {@code VALIDATION} with DynamoDB's message
      */
     public static AttributeValue fromDocument(JsonNode value) {
-        return read(value, 0);
+        return fromDocument(value, Wording.CURRENT);
+    }
+
+    /** {@link #fromDocument(JsonNode)} in the words of the operation's checker. */
+    public static AttributeValue fromDocument(JsonNode value, Wording wording) {
+        return read(value, 0, wording);
     }
 
     /** The document form of {@code value}; blobs become binary nodes. */
@@ -92,7 +102,7 @@ public final class AttributeValues {
         return document;
     }
 
-    private static AttributeValue read(JsonNode value, int depth) {
+    private static AttributeValue read(JsonNode value, int depth, Wording wording) {
         if (!value.isObject()) {
             throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
@@ -103,7 +113,7 @@ public final class AttributeValues {
             if (member.getValue().isNull()) {
                 continue;    // an absent member, as the codec may leave it
             }
-            AttributeValue one = readType(member.getKey(), member.getValue(), depth);
+            AttributeValue one = readType(member.getKey(), member.getValue(), depth, wording);
             if (one != null) {
                 types++;
                 read = one;
@@ -120,10 +130,10 @@ public final class AttributeValues {
     }
 
     /** One member of a value object; {@code null} for a member that names no DynamoDB type. */
-    private static AttributeValue readType(String type, JsonNode node, int depth) {
+    private static AttributeValue readType(String type, JsonNode node, int depth, Wording wording) {
         return switch (type) {
             case "S" -> new AttributeValue.S(text(node));
-            case "N" -> new AttributeValue.N(DynamoNumber.parse(text(node)));
+            case "N" -> new AttributeValue.N(DynamoNumber.parse(text(node), wording));
             case "B" -> new AttributeValue.B(bytes(node));
             case "BOOL" -> node.asBoolean() ? AttributeValue.BOOL.TRUE : AttributeValue.BOOL.FALSE;
             case "NULL" -> {
@@ -133,16 +143,16 @@ public final class AttributeValues {
                 }
                 yield AttributeValue.NULL.INSTANCE;
             }
-            case "SS" -> new AttributeValue.SS(stringSet(node));
-            case "NS" -> new AttributeValue.NS(numberSet(node));
-            case "BS" -> new AttributeValue.BS(binarySet(node));
-            case "M" -> map(node, depth + 1);
-            case "L" -> list(node, depth + 1);
+            case "SS" -> new AttributeValue.SS(stringSet(node, wording));
+            case "NS" -> new AttributeValue.NS(numberSet(node, wording));
+            case "BS" -> new AttributeValue.BS(binarySet(node, wording));
+            case "M" -> map(node, depth + 1, wording);
+            case "L" -> list(node, depth + 1, wording);
             default -> null;
         };
     }
 
-    private static Set<String> stringSet(JsonNode node) {
+    private static Set<String> stringSet(JsonNode node, Wording wording) {
         List<String> members = new ArrayList<>();
         elements(node).forEach(e -> members.add(text(e)));
         if (members.isEmpty()) {
@@ -150,28 +160,33 @@ public final class AttributeValues {
         }
         Set<String> set = new LinkedHashSet<>(members);
         if (set.size() < members.size()) {
-            throw invalid("One or more parameter values were invalid: Input collection " + members
+            String listed = wording == Wording.CURRENT
+                    ? DuplicateMembers.quoted(members, Comparisons::compareUtf8, s -> s, ", ")
+                    : members.toString();
+            throw invalid("One or more parameter values were invalid: Input collection " + listed
                     + " contains duplicates.");
         }
         return set;
     }
 
-    private static Set<DynamoNumber> numberSet(JsonNode node) {
+    private static Set<DynamoNumber> numberSet(JsonNode node, Wording wording) {
         List<JsonNode> members = elements(node);
         if (members.isEmpty()) {
             throw invalid("One or more parameter values were invalid: An number set  may not be empty");
         }
         Set<DynamoNumber> set = new LinkedHashSet<>();
         for (JsonNode member : members) {
-            set.add(DynamoNumber.parse(text(member)));
+            set.add(DynamoNumber.parse(text(member), wording));
         }
         if (set.size() < members.size()) {
-            throw invalid("Input collection contains duplicates");
+            throw invalid(wording == Wording.CURRENT
+                    ? "One or more parameter values were invalid: Input collection contains duplicates."
+                    : "Input collection contains duplicates");
         }
         return set;
     }
 
-    private static Set<Bytes> binarySet(JsonNode node) {
+    private static Set<Bytes> binarySet(JsonNode node, Wording wording) {
         List<Bytes> members = new ArrayList<>();
         elements(node).forEach(e -> members.add(bytes(e)));
         if (members.isEmpty()) {
@@ -179,13 +194,16 @@ public final class AttributeValues {
         }
         Set<Bytes> set = new LinkedHashSet<>(members);
         if (set.size() < members.size()) {
-            throw invalid("One or more parameter values were invalid: Input collection " + members
+            String listed = wording == Wording.CURRENT
+                    ? DuplicateMembers.quoted(members, Bytes::compareTo, Bytes::base64, ",")
+                    : members.toString();
+            throw invalid("One or more parameter values were invalid: Input collection " + listed
                     + "of type BS contains duplicates.");
         }
         return set;
     }
 
-    private static AttributeValue.M map(JsonNode node, int depth) {
+    private static AttributeValue.M map(JsonNode node, int depth, Wording wording) {
         checkDepth(depth);
         if (!node.isObject()) {
             throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -193,16 +211,16 @@ public final class AttributeValues {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            values.put(field.getKey(), read(field.getValue(), depth));
+            values.put(field.getKey(), read(field.getValue(), depth, wording));
         }
         return new AttributeValue.M(values);
     }
 
-    private static AttributeValue.L list(JsonNode node, int depth) {
+    private static AttributeValue.L list(JsonNode node, int depth, Wording wording) {
         checkDepth(depth);
         List<AttributeValue> values = new ArrayList<>();
         for (JsonNode element : elements(node)) {
-            values.add(read(element, depth));
+            values.add(read(element, depth, wording));
         }
         return new AttributeValue.L(values);
     }

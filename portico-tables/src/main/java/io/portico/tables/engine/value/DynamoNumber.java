@@ -34,13 +34,24 @@ public record DynamoNumber(BigDecimal value) implements Comparable<DynamoNumber>
     }
 
     /**
-     * Parses {@code text} as DynamoDB does, with DynamoDB's messages for what it refuses.
+     * Parses {@code text} as DynamoDB's current checker does (PutItem, UpdateItem, ...), with its messages.
      *
      * @throws TablesException {@code VALIDATION}: not a number, overflow, underflow, too many digits
      */
     public static DynamoNumber parse(String text) {
+        return parse(text, Wording.CURRENT);
+    }
+
+    /**
+     * Parses {@code text} with the messages of the given checker (see {@link Wording}).
+     *
+     * @throws TablesException {@code VALIDATION}: not a number, overflow, underflow, too many digits
+     */
+    public static DynamoNumber parse(String text, Wording wording) {
         if (text.isEmpty()) {
-            throw TablesException.validation("The parameter cannot be converted to a numeric value");
+            throw TablesException.validation(wording == Wording.CURRENT
+                    ? "The parameter cannot be converted to a numeric value: "
+                    : "The parameter cannot be converted to a numeric value");
         }
         if (!SYNTAX.matcher(text).matches()) {
             throw TablesException.validation("The parameter cannot be converted to a numeric value: " + text);
@@ -52,14 +63,21 @@ public record DynamoNumber(BigDecimal value) implements Comparable<DynamoNumber>
             // the syntax is fine, so only the exponent can be out of int range
             return hugeExponent(text);
         }
-        return checked(parsed);
+        return checked(parsed, wording);
     }
 
     /** {@code value} after DynamoDB's range and precision checks (results of arithmetic go through here). */
     public static DynamoNumber checked(BigDecimal value) {
+        return checked(value, Wording.CURRENT);
+    }
+
+    private static DynamoNumber checked(BigDecimal value, Wording wording) {
         BigDecimal normal = normalise(value);
         if (normal.signum() != 0) {
-            int exponent = leadingExponent(normal);
+            // the older checker sums precision and -scale in an int, so 1e2147483647 wraps round to an underflow
+            long exponent = wording == Wording.CURRENT
+                    ? (long) normal.precision() - normal.scale() - 1
+                    : (long) (normal.precision() - normal.scale()) - 1;
             if (exponent > MAX_EXPONENT) {
                 throw TablesException.validation(
                         "Number overflow. Attempting to store a number with magnitude larger than supported range");

@@ -7,9 +7,7 @@ import java.util.Map;
 
 /**
  * DynamoDB's checks of key attributes, in a key (GetItem, DeleteItem, UpdateItem, BatchGetItem, a delete
- * in BatchWriteItem) and in a whole item (PutItem, a put in BatchWriteItem), with its messages. The two
- * word an empty key value differently ({@code were invalid:} for a key, {@code are not valid.} for an
- * item), as DynamoDB does. Key sizes: a partition key value at most 2048 bytes, a sort key value at most
+ * in BatchWriteItem) and in a whole item (PutItem, a put in BatchWriteItem), with its messages. Key sizes: a partition key value at most 2048 bytes, a sort key value at most
  * 1024 (numbers are never too large). Stateless.
  */
 public final class ItemKeys {
@@ -28,6 +26,15 @@ public final class ItemKeys {
      * @throws TablesException {@code VALIDATION}
      */
     public static void checkKey(Map<String, AttributeValue> key, KeySchema schema) {
+        checkKey(key, schema, Wording.CURRENT);
+    }
+
+    /**
+     * {@link #checkKey(Map, KeySchema)} in the words of the operation's checker: the current one words an
+     * empty key value {@code are not valid.} (captured for UpdateItem), the older one {@code were invalid:}
+     * (dynalite).
+     */
+    public static void checkKey(Map<String, AttributeValue> key, KeySchema schema, Wording wording) {
         if (key.size() != schema.attributes().size()) {
             throw TablesException.validation(KEY_MISMATCH);
         }
@@ -37,7 +44,8 @@ public final class ItemKeys {
             if (value == null || !value.type().equals(attribute.type())) {
                 throw TablesException.validation(KEY_MISMATCH);
             }
-            checkValue(attribute.name(), value, partition, "One or more parameter values were invalid: ");
+            checkValue(attribute.name(), value, partition, wording == Wording.CURRENT
+                    ? "One or more parameter values are not valid. " : "One or more parameter values were invalid: ");
             partition = false;
         }
     }

@@ -65,11 +65,7 @@ class AttributeValuesTest {
             "{'SS':[]}|One or more parameter values were invalid: An string set  may not be empty",
             "{'NS':[]}|One or more parameter values were invalid: An number set  may not be empty",
             "{'BS':[]}|One or more parameter values were invalid: Binary sets should not be empty",
-            "{'SS':['a','a']}|One or more parameter values were invalid: Input collection [a, a] contains duplicates.",
-            "{'NS':['1','1.0']}|Input collection contains duplicates",
             "{'NS':['1','x']}|The parameter cannot be converted to a numeric value: x",
-            "{'BS':['YQ==','YQ==']}|One or more parameter values were invalid: Input collection [YQ==, YQ==]of type BS "
-                    + "contains duplicates.",
             "{'M':{'a':{}}}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
             "{'L':[{'S':'a'},{'NULL':false}]}|One or more parameter values were invalid: Null attribute value types "
                     + "must have the value of true"})
@@ -78,6 +74,28 @@ class AttributeValuesTest {
                 .isInstanceOfSatisfying(TablesException.class,
                         e -> assertThat(e.kind()).isEqualTo(TablesException.Kind.VALIDATION))
                 .hasMessage(message);
+    }
+
+    /** Sets sent with a repeat and out of order, answered as captured in four regions (a public conformance suite). */
+    @ParameterizedTest(name = "[{index}] {0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{'SS':['b','a','b']}|CURRENT|One or more parameter values were invalid: Input collection [\"a\", \"b\", "
+                    + "\"b\"] contains duplicates.",
+            "{'BS':['/w==','AA==','AA==']}|CURRENT|One or more parameter values were invalid: Input collection "
+                    + "[\"AA==\",\"/w==\",\"AA==\"]of type BS contains duplicates.",
+            "{'NS':['2','1','2']}|CURRENT|One or more parameter values were invalid: Input collection contains duplicates.",
+            "{'SS':['b','a','b']}|OLDER|One or more parameter values were invalid: Input collection [b, a, b] contains "
+                    + "duplicates.",
+            "{'BS':['/w==','AA==','AA==']}|OLDER|One or more parameter values were invalid: Input collection "
+                    + "[/w==, AA==, AA==]of type BS contains duplicates.",
+            "{'NS':['2','1','2']}|OLDER|Input collection contains duplicates",
+            // numbers equal in value are the same member
+            "{'NS':['1','1.0']}|OLDER|Input collection contains duplicates",
+            // the repeat comes after the sorted members so far, then the rest as sent
+            "{'SS':['c','b','c','a']}|CURRENT|One or more parameter values were invalid: Input collection [\"b\", "
+                    + "\"c\", \"c\", \"a\"] contains duplicates."})
+    void fromDocument_duplicateSetMembersInEachCheckersWords(String document, Wording wording, String message) {
+        assertThatThrownBy(() -> AttributeValues.fromDocument(json(document), wording)).hasMessage(message);
     }
 
     @Test

@@ -29,29 +29,48 @@ class DynamoNumberTest {
         assertThat(number.text()).isEqualTo(new BigDecimal(edge).stripTrailingZeros().toPlainString());
     }
 
+    /** DynamoDB's current checker (PutItem and others), as captured in four regions (a public conformance suite). */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-            "''|The parameter cannot be converted to a numeric value",
+            "1e99999999999|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "-1e99999999999|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "1e-99999999999|Number underflow. Attempting to store a number with magnitude smaller than supported range",
+            "1e2147483648|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "1e2147483647|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "1e-2147483648|Number underflow. Attempting to store a number with magnitude smaller than supported range",
+            "1e126|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "1e-131|Number underflow. Attempting to store a number with magnitude smaller than supported range",
             "abc|The parameter cannot be converted to a numeric value: abc",
-            "+1|The parameter cannot be converted to a numeric value: +1",
+            "1.2.3|The parameter cannot be converted to a numeric value: 1.2.3",
+            "''|'The parameter cannot be converted to a numeric value: '",
             "' 1'|The parameter cannot be converted to a numeric value:  1",
+            "'1 '|'The parameter cannot be converted to a numeric value: 1 '",
+            "0x10|The parameter cannot be converted to a numeric value: 0x10",
+            "1e|The parameter cannot be converted to a numeric value: 1e",
             "NaN|The parameter cannot be converted to a numeric value: NaN",
             "Infinity|The parameter cannot be converted to a numeric value: Infinity",
-            "1e|The parameter cannot be converted to a numeric value: 1e",
-            "1.2.3|The parameter cannot be converted to a numeric value: 1.2.3",
-            "1E126|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "1234567890123456789012345678901234567890|Attempting to store more than 38 significant digits in a Number",
+            // from dynalite's suite
+            "+1|The parameter cannot be converted to a numeric value: +1",
             "-1E126|Number overflow. Attempting to store a number with magnitude larger than supported range",
-            "1e99999999999|Number overflow. Attempting to store a number with magnitude larger than supported range",
-            "1E-131|Number underflow. Attempting to store a number with magnitude smaller than supported range",
             "-0.1e-130|Number underflow. Attempting to store a number with magnitude smaller than supported range",
-            "1e-99999999999|Number underflow. Attempting to store a number with magnitude smaller than supported range",
-            "123456789012345678901234567890123456789|Attempting to store more than 38 significant digits in a Number",
             "1.23456789012345678901234567890123456789|Attempting to store more than 38 significant digits in a Number"})
     void parse_refusedWithDynamoDbMessage(String input, String message) {
         assertThatThrownBy(() -> DynamoNumber.parse(input))
                 .isInstanceOfSatisfying(TablesException.class,
                         e -> assertThat(e.kind()).isEqualTo(TablesException.Kind.VALIDATION))
                 .hasMessage(message);
+    }
+
+    /** The older checker (BatchWriteItem, Scan, transactions), as captured: no colon when empty, an int exponent. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "abc|The parameter cannot be converted to a numeric value: abc",
+            "''|The parameter cannot be converted to a numeric value",
+            "1e126|Number overflow. Attempting to store a number with magnitude larger than supported range",
+            "1e2147483647|Number underflow. Attempting to store a number with magnitude smaller than supported range"})
+    void parse_olderCheckerWordsItsOwnWay(String input, String message) {
+        assertThatThrownBy(() -> DynamoNumber.parse(input, Wording.OLDER)).hasMessage(message);
     }
 
     @ParameterizedTest(name = "{0} vs {1}")

@@ -21,10 +21,23 @@ class ItemKeysTest {
             "{'pk':{'S':'a'},'sk':{'N':'1'},'x':{'S':'b'}}|The provided key element does not match the schema",
             "{'pk':{'S':'a'},'sk':{'S':'1'}}|The provided key element does not match the schema",
             "{'pk':{'S':'a'},'other':{'N':'1'}}|The provided key element does not match the schema",
-            "{'pk':{'S':''},'sk':{'N':'1'}}|One or more parameter values were invalid: The AttributeValue for a key "
+            "{'pk':{'S':''},'sk':{'N':'1'}}|One or more parameter values are not valid. The AttributeValue for a key "
                     + "attribute cannot contain an empty string value. Key: pk"})
     void checkKey_refusesWithDynamoDbMessage(String key, String message) {
         assertThatThrownBy(() -> ItemKeys.checkKey(item(key), SCHEMA)).hasMessage(message);
+    }
+
+    @Test
+    void checkKey_emptyKeyValueInEachCheckersWords() {
+        // captured for UpdateItem's Key (a public conformance suite, 2026)
+        KeySchema binary = KeySchema.of("pk", "B");
+        assertThatThrownBy(() -> ItemKeys.checkKey(Map.of("pk", new AttributeValue.B(Bytes.of())), binary))
+                .hasMessage("One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+                        + "contain an empty binary value. Key: pk");
+        // dynalite's wording, kept for the older checker
+        assertThatThrownBy(() -> ItemKeys.checkKey(Map.of("pk", new AttributeValue.B(Bytes.of())), binary, Wording.OLDER))
+                .hasMessage("One or more parameter values were invalid: The AttributeValue for a key attribute cannot "
+                        + "contain an empty binary value. Key: pk");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
