@@ -29,8 +29,11 @@ import java.util.Optional;
 final class ConditionParser extends ExpressionParser {
 
     private static final List<Problem> PRECEDENCE = List.of(Problem.TOO_MANY_OPERATORS, Problem.REDUNDANT_PARENS,
-            Problem.UNKNOWN_FUNCTION, Problem.MISUSED_FUNCTION, Problem.RESERVED_WORD, Problem.UNDEFINED_NAME,
-            Problem.OPERAND_COUNT, Problem.NOT_DISTINCT, Problem.FUNCTION_OPERAND);
+            Problem.UNKNOWN_FUNCTION, Problem.MISUSED_FUNCTION, Problem.RESERVED_WORD, Problem.FIRST_CONDITION);
+
+    /** Within one condition, which of its problems DynamoDB names (dynalite's observed order). */
+    private static final List<Problem> WITHIN_CONDITION = List.of(Problem.UNDEFINED_NAME, Problem.OPERAND_COUNT,
+            Problem.NOT_DISTINCT, Problem.FUNCTION_OPERAND);
 
     /** A condition and whether it was written in parentheses, kept only to spot {@code ((...))}. */
     private record Group(Condition condition, boolean group) {}
@@ -89,7 +92,21 @@ final class ConditionParser extends ExpressionParser {
         return new Group(predicate(), false);
     }
 
+    /**
+     * One condition, after which its problems, if it is the first condition with any, become the
+     * expression's {@link Problem#FIRST_CONDITION}: DynamoDB reports the first such problem as written
+     * ({@code pk = :missing AND begins_with(sk, :n)} names {@code :missing}, the reverse names the operand).
+     */
     private Condition predicate() {
+        Condition condition = comparisonOrFunction();
+        if (noted(Problem.FIRST_CONDITION).isEmpty()) {
+            WITHIN_CONDITION.stream().map(this::noted).flatMap(Optional::stream).findFirst()
+                    .ifPresent(message -> problem(Problem.FIRST_CONDITION, message));
+        }
+        return condition;
+    }
+
+    private Condition comparisonOrFunction() {
         Term left = term();
         Token token = peek();
         if (token.isComparator()) {

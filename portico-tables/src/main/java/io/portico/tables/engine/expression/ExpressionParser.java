@@ -132,6 +132,11 @@ abstract class ExpressionParser {
         problems.putIfAbsent(problem, message);
     }
 
+    /** The message noted for {@code problem}, if any. */
+    final java.util.Optional<String> noted(Problem problem) {
+        return java.util.Optional.ofNullable(problems.get(problem));
+    }
+
     /** Throws the problem DynamoDB would report, if any, taking the kinds in {@code precedence} order. */
     final void reportProblems(List<Problem> precedence) {
         for (Problem problem : precedence) {

@@ -23,5 +23,10 @@ enum Problem {
     /** An update's ADD or DELETE operand of the wrong type. */
     ACTION_OPERAND,
     /** A function's operand of the wrong type or kind. */
-    FUNCTION_OPERAND
+    FUNCTION_OPERAND,
+    /**
+     * The first condition's problem among undefined placeholders, operand counts, distinctness and operand
+     * types: DynamoDB reports these in the order the conditions are written (measured against AWS).
+     */
+    FIRST_CONDITION
 }

@@ -93,6 +93,22 @@ class KeyConditionsTest {
         assertThatThrownBy(() -> analyse(expression, COMPOSITE)).hasMessage(message);
     }
 
+    /** Measured against AWS (a public conformance suite, eu-west-2, 2026-10): the first problem as written wins. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "pk = :missing AND begins_with(sk, :n)|An expression attribute value used in expression is not defined; "
+                    + "attribute value: :missing",
+            "begins_with(sk, :n) AND pk = :missing|Incorrect operand type for operator or function; operator or "
+                    + "function: begins_with, operand type: N",
+            "pk = :s AND begins_with(sk, :n) AND sk = :missing|Incorrect operand type for operator or function; "
+                    + "operator or function: begins_with, operand type: N",
+            "pk = :s AND begins_with(sk, :n) AND sk > :s|Incorrect operand type for operator or function; operator "
+                    + "or function: begins_with, operand type: N"})
+    void parse_reportsTheFirstProblemAsWritten(String expression, String problem) {
+        assertThatThrownBy(() -> analyse(expression, COMPOSITE))
+                .hasMessage("Invalid KeyConditionExpression: " + problem);
+    }
+
     @Test
     void analyse_hashOnlyTableTakesOneCondition() {
         assertThatThrownBy(() -> analyse("pk = :s AND sk = :n", HASH_ONLY)).hasMessage("Query key condition not supported");
