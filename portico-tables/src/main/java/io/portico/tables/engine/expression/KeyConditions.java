@@ -16,16 +16,19 @@ import java.util.Set;
  * one condition ({@code = < <= > >=}, BETWEEN, begins_with) on the sort key, each with the key attribute on
  * one side and values on the other; the values must have the key's type.
  *
- * <p>The checks run in two passes, as DynamoDB's messages show: first the shape of the expression, key
- * schema unknown (operators, functions, nesting, one condition per attribute), then the conditions against
- * the schema (missed or extra key elements, operators the partition key cannot take, value types).
+ * <p>The checks run in two passes, as DynamoDB's messages show (measured against AWS, eu-west-2, 2026-10,
+ * by a public conformance suite): first the shape of the expression, key schema unknown (operators,
+ * functions, nesting, one condition per attribute, ordering operands that no key type has), worded as
+ * expression errors ({@code Invalid KeyConditionExpression: ...}); then the conditions against the schema
+ * (their number, missed key elements, value types, what the partition key can take), worded bare.
  */
 public final class KeyConditions {
 
-    /** The condition found on one key attribute. */
-    private record KeyCondition(Condition source, Comparator comparator, List<AttributeValue> values) {}
+    /** The condition found on one key attribute; {@code written} is the operator as the request wrote it. */
+    private record KeyCondition(Condition source, Comparator comparator, String written, List<AttributeValue> values) {}
 
-    private static final Set<String> ORDERED_TYPES = Set.of("S", "N", "B");
+    /** The types a key can have, so the only ones an ordering comparison on a key can take. */
+    private static final Set<String> KEY_TYPES = Set.of("S", "N", "B");
 
     private KeyConditions() {}
 
@@ -35,24 +38,20 @@ public final class KeyConditions {
     public static KeyQuery analyse(Condition keyCondition, KeySchema schema) {
         Map<String, KeyCondition> conditions = new LinkedHashMap<>();
         collect(keyCondition, conditions);
-        if (conditions.size() > 2) {
-            throw invalid("Conditions can be of length 1 or 2 only");
-        }
-        for (Map.Entry<String, KeyCondition> entry : conditions.entrySet()) {
-            checkValueTypes(entry.getValue());
+        int keyAttributes = schema.attributes().size();
+        if (conditions.size() > keyAttributes) {
+            throw TablesException.validation("The number of query conditions (" + conditions.size()
+                    + ") exceeds the number of key attributes defined in the schema (" + keyAttributes + ")");
         }
         KeySchema.Attribute partition = schema.partition();
-        if (schema.sort().isEmpty() && conditions.size() > 1) {
-            throw invalid("Query key condition not supported");
-        }
         KeyCondition onPartition = conditions.get(partition.name());
         if (onPartition == null) {
-            throw invalid("Query condition missed key schema element: " + partition.name());
+            throw TablesException.validation("Query condition missed key schema element: " + partition.name());
         }
         checkSchemaType(onPartition, partition);
         if (onPartition.comparator() != Comparator.EQ || onPartition.source() instanceof Condition.Between
                 || onPartition.source() instanceof Condition.BeginsWith) {
-            throw invalid("Query key condition not supported");
+            throw TablesException.validation("Query key condition not supported");
         }
         Optional<String> sortName = schema.sort().map(KeySchema.Attribute::name);
         KeyQuery.SortCondition sort = new KeyQuery.Any();
@@ -60,7 +59,7 @@ public final class KeyConditions {
             KeySchema.Attribute sortKey = schema.sort().get();
             KeyCondition onSort = conditions.get(sortKey.name());
             if (onSort == null && conditions.size() > 1) {
-                throw invalid("Query condition missed key schema element: " + sortKey.name());
+                throw TablesException.validation("Query condition missed key schema element: " + sortKey.name());
             }
             if (onSort != null) {
                 checkSchemaType(onSort, sortKey);
@@ -95,15 +94,17 @@ public final class KeyConditions {
                 if (compare.comparator() == Comparator.NE) {
                     throw invalidOperator("<>");
                 }
-                leaf(condition, compare.comparator(), List.of(compare.left(), compare.right()), conditions);
+                leaf(condition, compare.comparator(), compare.comparator().symbol(),
+                        List.of(compare.left(), compare.right()), conditions);
             }
             case Condition.Between between -> {
                 requireKeyFirst(between.operand(), "BETWEEN");
-                leaf(condition, Comparator.EQ, List.of(between.operand(), between.lower(), between.upper()), conditions);
+                leaf(condition, Comparator.EQ, "BETWEEN", List.of(between.operand(), between.lower(), between.upper()),
+                        conditions);
             }
             case Condition.BeginsWith begins -> {
                 requireKeyFirst(begins.operand(), "begins_with");
-                leaf(condition, Comparator.EQ, List.of(begins.operand(), begins.prefix()), conditions);
+                leaf(condition, Comparator.EQ, "begins_with", List.of(begins.operand(), begins.prefix()), conditions);
             }
         }
     }
@@ -119,7 +120,7 @@ public final class KeyConditions {
     }
 
     /** One condition on one key attribute: exactly one plain path among its operands, the rest values. */
-    private static void leaf(Condition source, Comparator comparator, List<Operand> operands,
+    private static void leaf(Condition source, Comparator comparator, String written, List<Operand> operands,
             Map<String, KeyCondition> conditions) {
         Path key = null;
         int keyAt = -1;
@@ -148,25 +149,25 @@ public final class KeyConditions {
             throw invalid("KeyConditionExpressions must only contain one condition per key");
         }
         Comparator oriented = keyAt == 0 ? comparator : comparator.mirrored();
-        conditions.put(key.attribute(), new KeyCondition(source, oriented, values));
+        KeyCondition condition = new KeyCondition(source, oriented, written, values);
+        checkOrderingOperands(condition);
+        conditions.put(key.attribute(), condition);
     }
 
-    /** The legacy-style check DynamoDB applies to every key condition's values before the schema's. */
-    private static void checkValueTypes(KeyCondition condition) {
-        String operator = switch (condition.source()) {
-            case Condition.Between ignored -> "BETWEEN";
-            case Condition.BeginsWith ignored -> "BEGINS_WITH";
-            default -> condition.comparator().name();
-        };
-        Set<String> allowed = switch (operator) {
-            case "EQ" -> Set.of("S", "N", "B", "SS", "NS", "BS");
-            case "BEGINS_WITH" -> Set.of("S", "B");
-            default -> ORDERED_TYPES;
-        };
+    /**
+     * An ordering comparison or BETWEEN with a value no key can have (a BOOL, a set) is an expression error
+     * naming the operator as written; an equality with one fails the schema check instead (as measured).
+     */
+    private static void checkOrderingOperands(KeyCondition condition) {
+        boolean ordering = condition.source() instanceof Condition.Between
+                || (condition.source() instanceof Condition.Compare && condition.comparator() != Comparator.EQ);
+        if (!ordering) {
+            return;
+        }
         for (AttributeValue value : condition.values()) {
-            if (!allowed.contains(value.type())) {
-                throw invalid("One or more parameter values were invalid: ComparisonOperator " + operator
-                        + " is not valid for " + value.type() + " AttributeValue type");
+            if (!KEY_TYPES.contains(value.type())) {
+                throw invalid("Incorrect operand type for operator or function; operator or function: "
+                        + condition.written() + ", operand type: " + value.type());
             }
         }
     }
@@ -174,7 +175,7 @@ public final class KeyConditions {
     private static void checkSchemaType(KeyCondition condition, KeySchema.Attribute attribute) {
         for (AttributeValue value : condition.values()) {
             if (!value.type().equals(attribute.type())) {
-                throw invalid("One or more parameter values were invalid: "
+                throw TablesException.validation("One or more parameter values were invalid: "
                         + "Condition parameter type does not match schema type");
             }
         }
@@ -184,7 +185,8 @@ public final class KeyConditions {
         return invalid("Invalid operator used in KeyConditionExpression: " + operator);
     }
 
+    /** An error in the expression's shape, worded as DynamoDB words expression errors. */
     private static TablesException invalid(String message) {
-        return TablesException.validation(message);
+        return TablesException.validation(ExpressionKind.KEY_CONDITION.invalid(message));
     }
 }
