@@ -90,6 +90,17 @@ class UpdateTest {
                 .isEqualTo(item("{'m':{'M':{'k':{'S':'x'}}},'num':{'N':'4'}}"));
     }
 
+    @Test
+    void apply_updatedNewHoldsEverySubpathWritten() {
+        // measured against AWS (a public conformance suite, 2026): both children come back, not only the last
+        Map<String, AttributeValue> before = item("{'pk':{'S':'p'},'m':{'M':{'existing':{'S':'e'}}}}");
+        var result = UpdateApplier.apply(Expressions.update("SET m.b = :s, m.c = :t", attributes()), before);
+        assertThat(Projector.project(result.item(), result.paths()))
+                .isEqualTo(item("{'m':{'M':{'b':{'S':'x'},'c':{'S':'y'}}}}"));
+        assertThat(result.item()).isEqualTo(item("{'pk':{'S':'p'},'m':{'M':{'existing':{'S':'e'},'b':{'S':'x'},"
+                + "'c':{'S':'y'}}}}"));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
             "SET a = :s SET b = :s|The \"SET\" section can only be used once in an update expression;",
