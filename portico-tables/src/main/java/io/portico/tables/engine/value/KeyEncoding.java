@@ -21,8 +21,12 @@ import java.nio.charset.StandardCharsets;
  *       byte after the sign as its complement ({@code 0xFF - b}): larger magnitudes sort first.
  * </ul>
  *
- * <p>S and B encodings are not self-delimiting (a store keeps each key attribute in its own column); the N
- * encoding is, and {@link #decodeNumber} reads it back. Stateless and thread-safe.
+ * <p>S and B encodings are not self-delimiting, so {@link #encode} suits a column per key attribute. To put
+ * several values in one BLOB (partition and sort key, or an index key followed by the table key),
+ * {@link #encodeDelimited} escapes each byte {@code 0x00} of S and B as {@code 0x00 0xFF} and ends the value
+ * with {@code 0x00 0x00}; the end sorts below any continuation, so the concatenation of delimited values
+ * sorts as the values do, first by first. N is self-delimiting already; {@link #decodeNumber} reads it back.
+ * Stateless and thread-safe.
  */
 public final class KeyEncoding {
 
@@ -46,6 +50,37 @@ public final class KeyEncoding {
             case AttributeValue.B b -> b.value().toArray();
             default -> throw new IllegalArgumentException("not a key type: " + value.type());
         };
+    }
+
+    /**
+     * The order-preserving, self-delimiting bytes of a key value, for keys made of several values.
+     *
+     * @throws IllegalArgumentException for a type that cannot be a key
+     */
+    public static byte[] encodeDelimited(AttributeValue value) {
+        if (value instanceof AttributeValue.N n) {
+            return encodeNumber(n.value());
+        }
+        byte[] raw = encode(value);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 2);
+        for (byte b : raw) {
+            out.write(b);
+            if (b == 0) {
+                out.write(0xFF);
+            }
+        }
+        out.write(0);
+        out.write(0);
+        return out.toByteArray();
+    }
+
+    /** The delimited encodings of {@code values}, one after another. */
+    public static byte[] encodeDelimited(AttributeValue... values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (AttributeValue value : values) {
+            out.writeBytes(encodeDelimited(value));
+        }
+        return out.toByteArray();
     }
 
     /** The order-preserving bytes of a number. */

@@ -77,6 +77,47 @@ class KeyEncodingTest {
         assertThat(Bytes.of((byte) 0x01).compareTo(Bytes.of((byte) 0xFF))).isNegative();
     }
 
+    @ParameterizedTest(name = "[{index}] {0} then {1}")
+    @CsvSource({"B,B", "N,B", "B,N", "S,S"})
+    void encodeDelimited_pairsSortAsTheirValuesFirstByFirst(String firstType, String secondType) {
+        Random random = new Random(3);
+        List<AttributeValue[]> pairs = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            pairs.add(new AttributeValue[] {randomKey(random, firstType), randomKey(random, secondType)});
+        }
+        for (int i = 0; i < 60_000; i++) {
+            AttributeValue[] a = pairs.get(random.nextInt(pairs.size()));
+            AttributeValue[] b = pairs.get(random.nextInt(pairs.size()));
+            int expected = Comparisons.order(a[0], b[0]).orElseThrow();
+            if (expected == 0) {
+                expected = Comparisons.order(a[1], b[1]).orElseThrow();
+            }
+            int bytewise = MEMCMP.compare(KeyEncoding.encodeDelimited(a), KeyEncoding.encodeDelimited(b));
+            assertThat(Integer.signum(bytewise)).as("%s vs %s", List.of(a), List.of(b))
+                    .isEqualTo(Integer.signum(expected));
+        }
+    }
+
+    /** Numbers, or strings and binaries heavy in 0x00 and 0xFF, the bytes the escape is about. */
+    private static AttributeValue randomKey(Random random, String type) {
+        if (type.equals("N")) {
+            return new AttributeValue.N(randomNumber(random));
+        }
+        byte[] bytes = new byte[random.nextInt(4)];
+        for (int i = 0; i < bytes.length; i++) {
+            int pick = random.nextInt(4);
+            bytes[i] = (byte) (pick == 0 ? 0x00 : pick == 1 ? 0xFF : pick == 2 ? 0x01 : random.nextInt(256));
+        }
+        if (type.equals("S")) {
+            StringBuilder text = new StringBuilder();
+            for (byte b : bytes) {
+                text.append(b == (byte) 0xFF ? "\u00ff" : String.valueOf((char) (b & 0x7F)));
+            }
+            return new AttributeValue.S(text.toString());
+        }
+        return new AttributeValue.B(Bytes.of(bytes));
+    }
+
     private static List<DynamoNumber> edges() {
         List<DynamoNumber> edges = new ArrayList<>();
         for (String text : new String[] {"0", "1", "-1", "10", "-10", "1.1", "-1.1", "1.11", "-1.11", "9", "99",
