@@ -5,6 +5,7 @@ import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.AttributeValues;
 import io.portico.tables.engine.value.Comparisons;
+import io.portico.tables.engine.value.Wording;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -33,6 +34,16 @@ public final class LegacyParameters {
      * @param legacyMembers the operation's legacy members, in DynamoDB's order
      */
     public static void requireOneStyle(Set<String> present, List<String> expressionMembers, List<String> legacyMembers) {
+        requireOneStyle(present, expressionMembers, legacyMembers, Wording.CURRENT);
+    }
+
+    /**
+     * {@link #requireOneStyle(Set, List, List)} in the words of the operation's checker: the current one says
+     * only {@code ExpressionAttributeValues can only be specified when using expressions} (captured for
+     * PutItem, 2026), the older one adds which expressions are null (dynalite).
+     */
+    public static void requireOneStyle(Set<String> present, List<String> expressionMembers, List<String> legacyMembers,
+            Wording wording) {
         List<String> expressions = expressionMembers.stream().filter(present::contains).toList();
         if (expressions.isEmpty()) {
             if (present.contains("ExpressionAttributeNames")) {
@@ -40,8 +51,10 @@ public final class LegacyParameters {
             }
             List<String> valued = expressionMembers.stream().filter(m -> !m.equals("ProjectionExpression")).toList();
             if (!valued.isEmpty() && present.contains("ExpressionAttributeValues")) {
-                throw TablesException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                        + String.join(" and ", valued) + " " + (valued.size() > 1 ? "are" : "is") + " null");
+                String message = "ExpressionAttributeValues can only be specified when using expressions";
+                throw TablesException.validation(wording == Wording.CURRENT ? message
+                        : message + ": " + String.join(" and ", valued) + " " + (valued.size() > 1 ? "are" : "is")
+                                + " null");
             }
             return;
         }
