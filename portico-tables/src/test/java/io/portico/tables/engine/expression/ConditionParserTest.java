@@ -106,6 +106,10 @@ class ConditionParserTest {
             "a BETWEEN :n5 AND :n|The BETWEEN operator requires upper bound to be greater than or equal to lower "
                     + "bound; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {N:1}",
             "((a = :s))|The expression has redundant parentheses;",
+            // the next two as captured for PutItem (a public conformance suite, 2026), with #a for their #a: data
+            "((attribute_not_exists(a)))|The expression has redundant parentheses;",
+            "contains(#a, #a)|The first operand must be distinct from the remaining operands for this operator or "
+                    + "function; operator: contains, first operand: [a]",
             "size(a)|The function is not allowed to be used this way in an expression; function: size",
             "attribute_exists(a) = :s|The function is not allowed to be used this way in an expression; function: "
                     + "attribute_exists",
