@@ -3,10 +3,13 @@ package io.portico.tables.engine.expression;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.expression.Token.Type;
 import io.portico.tables.engine.value.AttributeValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the three parsers share: a cursor over the tokens, DynamoDB's syntax error, paths and placeholders,
@@ -42,7 +45,7 @@ abstract class ExpressionParser {
         if (source.isBlank()) {
             throw TablesException.validation(kind.invalid("The expression can not be empty;"));
         }
-        int bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = source.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
             // also what bounds the parser's recursion: 4 KB of parentheses nest a few thousand frames at most
             throw TablesException.validation(kind.invalid(
@@ -113,17 +116,17 @@ abstract class ExpressionParser {
      * Runs {@code alternative} and returns its result, or, when it meets a syntax error, puts the cursor and
      * the problems noted back as they were and returns empty (an ordered choice, as in a PEG grammar).
      */
-    final <T> java.util.Optional<T> attempt(java.util.function.Supplier<T> alternative) {
+    final <T> Optional<T> attempt(Supplier<T> alternative) {
         int mark = pos;
         Map<Problem, String> noted = new EnumMap<>(Problem.class);
         noted.putAll(problems);
         try {
-            return java.util.Optional.of(alternative.get());
+            return Optional.of(alternative.get());
         } catch (TablesException syntaxError) {
             pos = mark;
             problems.clear();
             problems.putAll(noted);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -133,8 +136,8 @@ abstract class ExpressionParser {
     }
 
     /** The message noted for {@code problem}, if any. */
-    final java.util.Optional<String> noted(Problem problem) {
-        return java.util.Optional.ofNullable(problems.get(problem));
+    final Optional<String> noted(Problem problem) {
+        return Optional.ofNullable(problems.get(problem));
     }
 
     /** Throws the problem DynamoDB would report, if any, taking the kinds in {@code precedence} order. */

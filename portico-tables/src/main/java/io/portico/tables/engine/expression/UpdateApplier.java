@@ -5,6 +5,8 @@ import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.DynamoNumber;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ public final class UpdateApplier {
     /** The updated item and the paths the update wrote. */
     public record Result(Map<String, AttributeValue> item, List<Path> paths) {
         public Result {
-            item = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(item));
+            item = Collections.unmodifiableMap(new LinkedHashMap<>(item));
             paths = List.copyOf(paths);
         }
     }

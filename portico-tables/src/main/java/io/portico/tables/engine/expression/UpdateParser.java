@@ -7,8 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Parses an UpdateExpression (AWS, "Using update expressions"):
@@ -171,14 +173,14 @@ final class UpdateParser extends ExpressionParser {
                         + operator + ", operand type: " + type));
     }
 
-    private static java.util.stream.Stream<String> literalTypes(List<Operand> operands) {
+    private static Stream<String> literalTypes(List<Operand> operands) {
         return operands.stream().map(operand -> switch (operand) {
             case Operand.Literal literal -> literal.value().type();
             case Operand.Plus ignored -> "N";
             case Operand.Minus ignored -> "N";
             case Operand.ListAppend ignored -> "L";
             default -> null;
-        }).filter(java.util.Objects::nonNull);
+        }).filter(Objects::nonNull);
     }
 
     private static Optional<Section> sectionOf(Token token) {
