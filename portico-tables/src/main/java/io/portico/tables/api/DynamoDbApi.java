@@ -59,6 +59,7 @@ public final class DynamoDbApi {
             case TABLE_NOT_FOUND -> "ResourceNotFoundException";
             case TABLE_EXISTS, TABLE_BUSY -> "ResourceInUseException";
             case LIMIT_EXCEEDED -> "LimitExceededException";
+            case CONDITION_FAILED -> "ConditionalCheckFailedException";
         };
     }
 }
