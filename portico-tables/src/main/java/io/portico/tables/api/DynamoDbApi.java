@@ -1,5 +1,6 @@
 package io.portico.tables.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.service.AwsError;
 import io.portico.core.service.ServiceApi;
@@ -48,7 +49,7 @@ public final class DynamoDbApi {
     }
 
     private static void serve(ServiceApi.Builder api, String operation,
-            Function<Input, com.fasterxml.jackson.databind.node.ObjectNode> handler) {
+            Function<Input, ObjectNode> handler) {
         api.operation(operation, call -> handler.apply(new Input(call)));
     }
 
