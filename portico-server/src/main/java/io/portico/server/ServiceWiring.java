@@ -20,6 +20,9 @@ import io.portico.states.engine.StepFunctions;
 import io.portico.states.integrations.BusTasks;
 import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
+import io.portico.tables.api.DynamoDbApi;
+import io.portico.tables.engine.Tables;
+import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -74,8 +77,9 @@ public final class ServiceWiring {
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
                 context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
-        // Lambda first: Step Functions executions resumed at start may invoke functions at once.
-        return List.of(LambdaApi.create(functions, async), StatesApi.create(stepFunctions));
+        Tables tables = Tables.create(TableStore.over(context.store()), context.clock());
+        // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
+        return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables), StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

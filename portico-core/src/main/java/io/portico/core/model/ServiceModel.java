@@ -10,6 +10,8 @@ import java.util.Optional;
  * service id), protocol, operations and shapes. Loaded by {@link ServiceModels}. Immutable; thread safe.
  */
 public final class ServiceModel {
+    /** The key of {@link ServiceModels#ERROR_NAMESPACES} that stands for every error the model declares. */
+    public static final String DECLARED_ERRORS = "declared";
     private final String uid;
     private final String serviceId;
     private final String signingName;
@@ -17,12 +19,14 @@ public final class ServiceModel {
     private final Protocol protocol;
     private final String apiVersion;
     private final Optional<String> xmlNamespace;
+    private final Map<String, String> errorNamespaces;
     private final Map<String, OperationModel> operations;
     private final Map<String, Shape> shapes;
     private final Map<String, Shape.Structure> errorsByCode;
 
     ServiceModel(String uid, String serviceId, String signingName, Optional<String> targetPrefix, Protocol protocol,
-            String apiVersion, Optional<String> xmlNamespace, Map<String, OperationModel> operations,
+            String apiVersion, Optional<String> xmlNamespace, Map<String, String> errorNamespaces,
+            Map<String, OperationModel> operations,
             Map<String, Shape> shapes) {
         this.uid = uid;
         this.serviceId = serviceId;
@@ -31,6 +35,7 @@ public final class ServiceModel {
         this.protocol = protocol;
         this.apiVersion = apiVersion;
         this.xmlNamespace = xmlNamespace;
+        this.errorNamespaces = errorNamespaces;
         this.operations = operations;
         this.shapes = shapes;
         Map<String, Shape.Structure> errors = new HashMap<>();
@@ -88,6 +93,21 @@ public final class ServiceModel {
     /** The error shape with this wire code (or shape name), e.g. {@code ResourceNotFoundException}. */
     public Optional<Shape.Structure> errorShape(String code) {
         return Optional.ofNullable(errorsByCode.get(code));
+    }
+
+    /**
+     * The error type an AWS JSON {@code __type} carries for {@code code}: the bare code, unless the model's
+     * overlay says the service prints a namespace before it ({@link ServiceModels#ERROR_NAMESPACES}).
+     * DynamoDB does: its own errors read {@code com.amazonaws.dynamodb.v20120810#ResourceNotFoundException},
+     * those of the framework under it {@code com.amazon.coral.validate#ValidationException}. The SDKs
+     * read either form (they keep what follows the {@code #}); code that reads the body itself may not.
+     */
+    public String errorType(String code) {
+        String namespace = errorNamespaces.get(code);
+        if (namespace == null && errorShape(code).isPresent()) {
+            namespace = errorNamespaces.get(DECLARED_ERRORS);
+        }
+        return namespace == null ? code : namespace + "#" + code;
     }
 
     public Optional<Shape> shape(String name) {

@@ -43,6 +43,12 @@ public final class ServiceModels {
     private static final Map<String, ServiceModel> CACHE = new ConcurrentHashMap<>();
     /** The overlay trait on an input member that its handler ignores; its value says why. */
     public static final String NOT_HONOURED = "portico:notHonoured";
+    /**
+     * The overlay's metadata member giving the namespaces AWS prints before an error code in a JSON
+     * {@code __type} (see {@link ServiceModel#errorType}): an object from code to namespace, with
+     * {@value ServiceModel#DECLARED_ERRORS} for every error the model declares.
+     */
+    public static final String ERROR_NAMESPACES = "portico:errorNamespaces";
 
     private ServiceModels() {
     }
@@ -96,9 +102,15 @@ public final class ServiceModels {
         return new ServiceModel(uid, meta.path("serviceId").asText(endpointPrefix),
                 meta.path("signingName").asText(endpointPrefix), text(meta, "targetPrefix"),
                 Protocol.of(meta.path("protocol").asText(), meta.path("jsonVersion").asText(null)),
-                meta.path("apiVersion").asText(), text(meta, "xmlNamespace"),
+                meta.path("apiVersion").asText(), text(meta, "xmlNamespace"), errorNamespaces(meta),
                 Collections.unmodifiableMap(operations),
                 Collections.unmodifiableMap(shapes));
+    }
+
+    private static Map<String, String> errorNamespaces(JsonNode meta) {
+        Map<String, String> namespaces = new HashMap<>();
+        meta.path(ERROR_NAMESPACES).properties().forEach(e -> namespaces.put(e.getKey(), e.getValue().asText()));
+        return Map.copyOf(namespaces);
     }
 
     private static OperationModel operation(JsonNode op, Map<String, Shape> shapes) {

@@ -149,6 +149,10 @@ public final class ProtocolFront extends Handler.Abstract {
         Caller who = authenticate(signed, scope);
 
         AwsRequest awsRequest = new AwsRequest(request.getMethod(), rawPath, query, headers, body);
+        router.targetService(awsRequest).ifPresent(api -> {
+            call.api = api;
+            call.codec = WireCodec.of(api.model().protocol());
+        });
         Router.Route route = router.route(awsRequest, scope.map(CredentialScope::service));
         call.api = route.api();
         call.codec = WireCodec.of(route.api().model().protocol());

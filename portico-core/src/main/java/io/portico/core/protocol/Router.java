@@ -56,6 +56,17 @@ public final class Router {
     }
 
     /**
+     * The service an {@code X-Amz-Target} names by its prefix, whether or not its model has the operation
+     * after the dot: an unknown operation of a known service is that service's error, in its own form.
+     */
+    public Optional<ServiceApi> targetService(AwsRequest request) {
+        return request.header("x-amz-target").flatMap(target -> {
+            int dot = target.lastIndexOf('.');
+            return dot < 0 ? Optional.empty() : Optional.ofNullable(byTarget.get(target.substring(0, dot)));
+        });
+    }
+
+    /**
      * Routes a wire request; {@code signedFor} is the service name of its signature's credential scope.
      *
      * @throws AwsErrorException {@code UnknownOperationException} when no served operation fits

@@ -6,6 +6,19 @@ import java.nio.charset.StandardCharsets;
 
 /** Builds a {@link ServiceModel} from model text, for tests outside this package that need a small model. */
 public final class ServiceModelsAccess {
+    /** A JSON 1.0 service whose overlay says which namespaces its {@code __type} carries, as DynamoDB's does. */
+    public static final String NAMESPACED_ERRORS_MODEL = """
+            {"metadata": {"apiVersion": "2020-01-01", "endpointPrefix": "tiny", "jsonVersion": "1.0",
+              "protocol": "json", "targetPrefix": "Tiny_20200101", "uid": "tiny-2020-01-01",
+              "portico:errorNamespaces": {"declared": "com.example.tiny.v20200101",
+                                          "ValidationException": "com.amazon.coral.validate",
+                                          "UnknownOperationException": "com.amazon.coral.service"}},
+             "operations": {"Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
+               "input": {"shape": "GetInput"}, "errors": [{"shape": "NotFound"}]}},
+             "shapes": {"GetInput": {"type": "structure", "required": ["Name"], "members": {"Name": {"shape": "S"}}},
+               "NotFound": {"type": "structure", "members": {"message": {"shape": "S"}}, "exception": true},
+               "S": {"type": "string"}}}""";
+
     private ServiceModelsAccess() {
     }
 

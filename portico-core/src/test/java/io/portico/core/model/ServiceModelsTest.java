@@ -24,6 +24,17 @@ class ServiceModelsTest {
     }
 
     @Test
+    void errorType_isTheBareCode_unlessTheOverlayNamesNamespaces() {
+        ServiceModel plain = ServiceModels.load("states-2016-11-23");
+        ServiceModel namespaced = ServiceModelsAccess.build(ServiceModelsAccess.NAMESPACED_ERRORS_MODEL);
+
+        assertThat(plain.errorType("StateMachineDoesNotExist")).isEqualTo("StateMachineDoesNotExist");
+        assertThat(namespaced.errorType("NotFound")).isEqualTo("com.example.tiny.v20200101#NotFound");
+        assertThat(namespaced.errorType("ValidationException")).isEqualTo("com.amazon.coral.validate#ValidationException");
+        assertThat(namespaced.errorType("ThrottlingException")).as("neither declared nor named").isEqualTo("ThrottlingException");
+    }
+
+    @Test
     void load_lambda_bindsMembersToUriHeadersQueryAndPayload() {
         OperationModel invoke = ServiceModels.load("lambda-2015-03-31").operation("Invoke").orElseThrow();
         Shape.Structure input = invoke.input().orElseThrow();

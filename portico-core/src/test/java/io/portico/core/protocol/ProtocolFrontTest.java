@@ -118,6 +118,41 @@ class ProtocolFrontTest {
     }
 
     @Test
+    void json10Error_ofAServiceWithErrorNamespaces_carriesTheNamespaceItsModelGives() throws Exception {
+        ServiceApi tiny = ServiceApi.builder(io.portico.core.model.ServiceModelsAccess.build(
+                io.portico.core.model.ServiceModelsAccess.NAMESPACED_ERRORS_MODEL))
+                .operation("Get", call -> {
+                    throw new AwsErrorException("NotFound", "Requested resource not found");
+                }).build();
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        jetty.addConnector(connector);
+        jetty.setHandler(ProtocolFront.builder().services(new Services(List.of(tiny))).credentials(List.of()).build());
+        jetty.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+
+        HttpResponse<String> declared = http.send(tinyRequest(endpoint, "{\"Name\":\"x\"}"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> invalid = http.send(tinyRequest(endpoint, "{}"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(declared.body()).isEqualTo(
+                "{\"__type\":\"com.example.tiny.v20200101#NotFound\",\"message\":\"Requested resource not found\"}");
+        assertThat(invalid.body()).startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\"");
+        assertThat(invalid.headers().firstValue("x-amzn-ErrorType")).contains("ValidationException");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(endpoint).header("X-Amz-Target", "Tiny_20200101.Nope")
+                .header("Content-Type", "application/x-amz-json-1.0").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.body()).as("an operation the model lacks is still the named service's error")
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
+    }
+
+    private static HttpRequest tinyRequest(URI endpoint, String body) {
+        return HttpRequest.newBuilder(endpoint).header("X-Amz-Target", "Tiny_20200101.Get")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Test
     void operationTheModelHasButNoHandler_isUnknownOperation() throws Exception {
         URI endpoint = start(List.of());
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)

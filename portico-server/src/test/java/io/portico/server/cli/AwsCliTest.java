@@ -85,4 +85,19 @@ class AwsCliTest {
                 answer -> !answer.contains("\"status\": \"RUNNING\""));
         assertThat(described).contains("\"status\": \"SUCCEEDED\"").contains("\"output\": \"{\\\"ok\\\":true}\"");
     }
+
+    @Test
+    void dynamoDb_createWaitDescribeDelete(URI endpoint) throws Exception {
+        String created = aws(endpoint, "dynamodb", "create-table", "--table-name", "cli-table",
+                "--attribute-definitions", "AttributeName=id,AttributeType=S", "--key-schema", "AttributeName=id,KeyType=HASH",
+                "--billing-mode", "PAY_PER_REQUEST");
+        assertThat(created).contains("\"TableArn\": \"arn:aws:dynamodb:us-east-1:000000000000:table/cli-table\"")
+                .contains("\"TableStatus\": \"CREATING\"");
+        aws(endpoint, "dynamodb", "wait", "table-exists", "--table-name", "cli-table");
+        assertThat(aws(endpoint, "dynamodb", "describe-table", "--table-name", "cli-table"))
+                .contains("\"TableStatus\": \"ACTIVE\"");
+        assertThat(aws(endpoint, "dynamodb", "list-tables")).contains("\"cli-table\"");
+        aws(endpoint, "dynamodb", "delete-table", "--table-name", "cli-table");
+        aws(endpoint, "dynamodb", "wait", "table-not-exists", "--table-name", "cli-table");
+    }
 }

@@ -13,10 +13,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Every validation error AWS answered in the recordings of the operations Lambda and Step Functions have,
- * with the input that produced it (rebuilt from LocalStack's test source and the recorded values) and how
- * Portico answers it: {@link LambdaValidationCases}, {@link LambdaFunctionNameCases},
- * {@link StatesValidationCases} and {@link TestStateMockCases}. The expected messages are not here:
+ * Every validation error AWS answered in the recordings of the operations Lambda, Step Functions and
+ * DynamoDB have, with the input that produced it (rebuilt from LocalStack's test source and the recorded
+ * values) and how Portico answers it: {@link LambdaValidationCases}, {@link LambdaFunctionNameCases},
+ * {@link StatesValidationCases}, {@link TestStateMockCases} and {@link DynamoDbValidationCases}. The expected messages are not here:
  * {@link RecordedValidationTest} reads them from the recordings.
  *
  * <p>Where a recording replaced a value with a placeholder, the call names the value it chose for it; the
@@ -41,6 +41,7 @@ final class RecordedValidationCases {
         all.addAll(LambdaFunctionNameCases.all());
         all.addAll(StatesValidationCases.all());
         all.addAll(TestStateMockCases.all());
+        all.addAll(DynamoDbValidationCases.all());
         return all;
     }
 
@@ -53,8 +54,12 @@ final class RecordedValidationCases {
     }
 
     static RecordedCase notServed(String snapshot, String testId, String key, String operation) {
-        return new RecordedCase(new RecordedError.Where(snapshot, testId, key),
-                new Verdict.NotServed("lambda", operation));
+        return notServed("lambda", snapshot, testId, key, operation);
+    }
+
+    /** A recorded error of {@code operation} of the service with SDK id {@code service}, which Portico does not serve yet. */
+    static RecordedCase notServed(String service, String snapshot, String testId, String key, String operation) {
+        return new RecordedCase(new RecordedError.Where(snapshot, testId, key), new Verdict.NotServed(service, operation));
     }
 
     private static String zip() {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * The AWS recordings whose validation messages Portico must reproduce: LocalStack's snapshot files in
  * {@code ../shared/conformance} (see its README) for the services Portico serves, Lambda's
- * {@code test_lambda_api} and every Step Functions API file. An entry counts only when its test id is in
+ * {@code test_lambda_api}, every Step Functions API file and DynamoDB's {@code test_dynamodb}. An entry counts only when its test id is in
  * the file's {@code validation.json}: the others were never recorded against AWS.
  *
  * <p>Loaded once from the shared directory ({@link SharedDirectory#require}: a failure under CI, a skip
@@ -33,6 +33,7 @@ final class Recordings {
 
     private static final String LAMBDA_FILE = "conformance/lambda/localstack-snapshots/test_lambda_api.snapshot.json";
     private static final String STATES_DIR = "conformance/stepfunctions-api/localstack-snapshots";
+    private static final String DYNAMODB_FILE = "conformance/dynamodb/localstack-snapshots/test_dynamodb.snapshot.json";
     private static final String SNAPSHOT = ".snapshot.json";
     private static final String TEST_ID_PREFIX = ".py::";
 
@@ -51,6 +52,7 @@ final class Recordings {
         SharedDirectory shared = SharedDirectory.current();
         Map<String, Snapshot> snapshots = new LinkedHashMap<>();
         add(snapshots, shared.require(LAMBDA_FILE));
+        add(snapshots, shared.require(DYNAMODB_FILE));
         try (Stream<Path> files = Files.list(shared.require(STATES_DIR))) {
             files.filter(f -> f.getFileName().toString().endsWith(SNAPSHOT)).sorted()
                     .forEach(f -> add(snapshots, f));

@@ -30,6 +30,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -37,7 +42,7 @@ import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 
 /**
  * One account never reaches another's resources. Two configured keys, of accounts A and B: B names A's
- * state machines, executions, activities, task tokens and functions, through the SDK and through
+ * state machines, executions, activities, task tokens, functions and tables, through the SDK and through
  * operations generated from the models, and is refused as IAM refuses a caller without a policy.
  */
 class AccountIsolationTest {
@@ -137,7 +142,16 @@ class AccountIsolationTest {
             Map.entry("lambda:UpdateAlias", List.of("FunctionName")),
             Map.entry("lambda:UpdateFunctionCode", List.of("FunctionName")),
             Map.entry("lambda:UpdateFunctionConfiguration", List.of("FunctionName", "Role", "DeadLetterConfig.TargetArn", "KMSKeyArn", "Layers[]", "FileSystemConfigs[].Arn")),
-            Map.entry("lambda:UpdateFunctionEventInvokeConfig", List.of("FunctionName", "DestinationConfig.OnSuccess.Destination", "DestinationConfig.OnFailure.Destination"))
+            Map.entry("lambda:UpdateFunctionEventInvokeConfig", List.of("FunctionName", "DestinationConfig.OnSuccess.Destination", "DestinationConfig.OnFailure.Destination")),
+            Map.entry("dynamodb:CreateTable", List.of("TableName")),
+            Map.entry("dynamodb:DeleteTable", List.of("TableName")),
+            Map.entry("dynamodb:DescribeTable", List.of("TableName")),
+            Map.entry("dynamodb:DescribeTimeToLive", List.of("TableName")),
+            Map.entry("dynamodb:ListTagsOfResource", List.of("ResourceArn")),
+            Map.entry("dynamodb:TagResource", List.of("ResourceArn")),
+            Map.entry("dynamodb:UntagResource", List.of("ResourceArn")),
+            Map.entry("dynamodb:UpdateTable", List.of("TableName")),
+            Map.entry("dynamodb:UpdateTimeToLive", List.of("TableName"))
 );
 
     /**
@@ -191,6 +205,30 @@ class AccountIsolationTest {
             assertDenied(() -> b.deleteActivity(r -> r.activityArn(activity)));
             assertThat(a.describeStateMachine(r -> r.stateMachineArn(machine)).name()).isEqualTo("private");
             assertThat(a.describeActivity(r -> r.activityArn(activity)).name()).isEqualTo("work");
+        }
+    }
+
+    @Test
+    void dynamoDb_anotherAccountsTable_isRefusedByArn_andUnknownByName() {
+        try (DynamoDbClient a = asA.dynamoDb(); DynamoDbClient b = asB.dynamoDb()) {
+            String arn = a.createTable(r -> r.tableName("private-table").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))).tableDescription().tableArn();
+            assertThat(arn).isEqualTo("arn:aws:dynamodb:us-east-1:" + A + ":table/private-table");
+
+            assertDenied(() -> b.describeTable(r -> r.tableName(arn)));
+            assertDenied(() -> b.deleteTable(r -> r.tableName(arn)));
+            assertDenied(() -> b.updateTable(r -> r.tableName(arn).deletionProtectionEnabled(true)));
+            assertDenied(() -> b.listTagsOfResource(r -> r.resourceArn(arn)));
+            assertDenied(() -> b.tagResource(r -> r.resourceArn(arn).tags(t -> t.key("k").value("v"))));
+            assertThatThrownBy(() -> b.describeTable(r -> r.tableName("private-table")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+            assertThatThrownBy(() -> b.deleteTable(r -> r.tableName("private-table")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+            assertThat(b.listTables().tableNames()).doesNotContain("private-table");
+
+            assertThat(a.describeTable(r -> r.tableName("private-table")).table().tableArn()).isEqualTo(arn);
+            assertThat(a.listTagsOfResource(r -> r.resourceArn(arn)).tags()).isEmpty();
         }
     }
 

@@ -10,6 +10,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -56,6 +57,11 @@ public final class PorticoClients {
     /** A Lambda client. */
     public LambdaClient lambda() {
         return create(LambdaClient.builder());
+    }
+
+    /** A DynamoDB client. */
+    public DynamoDbClient dynamoDb() {
+        return create(DynamoDbClient.builder());
     }
 
     /** The same endpoint with other credentials, e.g. to test signature rejection. */

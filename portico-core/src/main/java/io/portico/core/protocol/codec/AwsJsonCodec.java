@@ -18,7 +18,8 @@ import java.util.Map;
  * AWS JSON 1.0 and 1.1: the operation comes from {@code X-Amz-Target}, the input is the JSON body (sent as
  * the protocol's own media type or {@code application/json}), the output is the JSON body with status 200,
  * and an error is {@code {"__type": code, "message": ...}} with {@code x-amzn-ErrorType} (the message
- * member is named as the error shape names it). Thread safe.
+ * member is named as the error shape names it; the code carries the namespace the service prints before
+ * it, if its model says so: {@link io.portico.core.model.ServiceModel#errorType}). Thread safe.
  */
 public final class AwsJsonCodec implements WireCodec {
     static final AwsJsonCodec JSON_1_0 = new AwsJsonCodec("application/x-amz-json-1.0");
@@ -76,7 +77,7 @@ public final class AwsJsonCodec implements WireCodec {
     static AwsResponse jsonError(ServiceApi api, AwsError error, String contentType, boolean withType) {
         ObjectNode body = Json.object();
         if (withType) {
-            body.put("__type", error.code());
+            body.put("__type", api == null ? error.code() : api.model().errorType(error.code()));
         }
         error.message().ifPresent(message -> body.put(messageMember(api, error.code()), message));
         body.setAll(error.extra());

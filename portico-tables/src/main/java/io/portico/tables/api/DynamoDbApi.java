@@ -1,0 +1,66 @@
+package io.portico.tables.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.model.ServiceModels;
+import io.portico.core.service.AwsError;
+import io.portico.core.service.ServiceApi;
+import io.portico.tables.engine.TablesException;
+import io.portico.tables.engine.Tables;
+import java.util.function.Function;
+
+/**
+ * The DynamoDB API on the service kit: AWS's {@code dynamodb-2012-08-10} model (AWS JSON 1.0, target
+ * prefix {@code DynamoDB_20120810}) with a handler for each operation Portico serves, and the engine's
+ * {@link TablesException}s mapped to DynamoDB's error codes by kind ({@link #code}), all HTTP 400 with a
+ * lower-case {@code message}, as DynamoDB answers. The model's overlay gives the namespaces DynamoDB
+ * prints in {@code __type} ({@code com.amazonaws.dynamodb.v20120810#...}).
+ *
+ * <p>DynamoDB Streams ({@code DynamoDBStreams_20120810}) is a service of its own with its own model,
+ * served later; its target prefix reaches no operation until then.
+ */
+public final class DynamoDbApi {
+    /** The model DynamoDB is served from. */
+    public static final String MODEL = "dynamodb-2012-08-10";
+
+    private DynamoDbApi() {
+    }
+
+    /** The service, started and stopped with the engine. */
+    public static ServiceApi create(Tables tables) {
+        TableOperations table = new TableOperations(tables);
+        SettingsOperations settings = new SettingsOperations(tables);
+        TagOperations tags = new TagOperations(tables);
+        ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
+                .errors(TablesException.class, e -> AwsError.clientError(code(e.kind()), e.getMessage()))
+                .lifecycle(tables);
+        serve(api, "CreateTable", table::create);
+        serve(api, "DescribeTable", table::describe);
+        serve(api, "UpdateTable", table::update);
+        serve(api, "DeleteTable", table::delete);
+        serve(api, "ListTables", table::list);
+        serve(api, "UpdateTimeToLive", settings::updateTimeToLive);
+        serve(api, "DescribeTimeToLive", settings::describeTimeToLive);
+        serve(api, "DescribeLimits", settings::describeLimits);
+        serve(api, "DescribeEndpoints", settings::describeEndpoints);
+        serve(api, "TagResource", tags::tag);
+        serve(api, "UntagResource", tags::untag);
+        serve(api, "ListTagsOfResource", tags::list);
+        return api.build();
+    }
+
+    private static void serve(ServiceApi.Builder api, String operation,
+            Function<Input, ObjectNode> handler) {
+        api.operation(operation, call -> handler.apply(new Input(call)));
+    }
+
+    /** DynamoDB's error code for each kind of refusal. */
+    static String code(TablesException.Kind kind) {
+        return switch (kind) {
+            case INVALID_MEMBER, INVALID_REQUEST -> "ValidationException";
+            case TABLE_NOT_FOUND -> "ResourceNotFoundException";
+            case TABLE_EXISTS, TABLE_BUSY -> "ResourceInUseException";
+            case LIMIT_EXCEEDED -> "LimitExceededException";
+            case CONDITION_FAILED -> "ConditionalCheckFailedException";
+        };
+    }
+}

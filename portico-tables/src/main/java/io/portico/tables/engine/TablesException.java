@@ -1,0 +1,112 @@
+package io.portico.tables.engine;
+
+import io.portico.core.validation.Refusal;
+import io.portico.core.validation.ValidationReport;
+import io.portico.core.validation.Violation;
+
+/**
+ * A DynamoDB request the engine refuses: a {@link Kind} naming what is wrong in the domain's terms, and
+ * the message DynamoDB gives for it. The api layer maps each kind to its wire code ({@code DynamoDbApi.code});
+ * the engine names no code and no HTTP status.
+ *
+ * <p>Most of DynamoDB's own validation text is free-standing ({@code Invalid UpdateExpression: ...},
+ * {@code One or more parameter values were invalid: ...}) rather than the model's
+ * {@code 1 validation error detected} form, so {@link #validation(String)} takes the message as is;
+ * a constraint worded as the kit's validator words it goes through {@link #invalid(Violation...)}.
+ * Immutable (see {@link Refusal}).
+ */
+public final class TablesException extends Refusal {
+
+    /** What is wrong with the request. */
+    public enum Kind {
+        /** A member breaks a constraint: the exception carries the {@link ValidationReport}. */
+        INVALID_MEMBER,
+        /** The request breaks one of DynamoDB's own rules (values, expressions, limits), in its words. */
+        INVALID_REQUEST,
+        /** No table (or index) of that name in the caller's account and region. */
+        TABLE_NOT_FOUND,
+        /** A table of that name exists already. */
+        TABLE_EXISTS,
+        /** The table is not in a state that allows the change (deleting, or a change already under way). */
+        TABLE_BUSY,
+        /** An account or table limit (tags per resource, indexes per table). */
+        LIMIT_EXCEEDED,
+        /** A ConditionExpression (or legacy Expected) that the item does not satisfy. */
+        CONDITION_FAILED
+    }
+
+    /** DynamoDB's message for a failed condition, as recorded against AWS (test_dynamodb.snapshot.json). */
+    public static final String CONDITION_FAILED_MESSAGE = "The conditional request failed";
+
+    private TablesException(Kind kind, String message) {
+        super(kind, message);
+    }
+
+    private TablesException(ValidationReport report) {
+        super(Kind.INVALID_MEMBER, report);
+    }
+
+    @Override
+    public Kind kind() {
+        return (Kind) super.kind();
+    }
+
+    /** Members breaking constraints, worded as the kit's validator words them. */
+    public static TablesException invalid(Violation... violations) {
+        return new TablesException(ValidationReport.of(violations));
+    }
+
+    /** A rule of DynamoDB's own, in its words (the message is given whole): a {@code ValidationException}. */
+    public static TablesException validation(String message) {
+        return new TablesException(Kind.INVALID_REQUEST, message);
+    }
+
+    /** {@link #validation(String)}, as the control plane names it. */
+    public static TablesException invalidRequest(String message) {
+        return validation(message);
+    }
+
+    /** DynamoDB's most frequent rule wording: {@code One or more parameter values were invalid: <detail>}. */
+    public static TablesException invalidParameter(String detail) {
+        return invalidRequest("One or more parameter values were invalid: " + detail);
+    }
+
+    /**
+     * This refusal inside the envelope {@code 1 validation error detected: } that DynamoDB puts around
+     * value and expression errors of PutItem, UpdateItem and DeleteItem (captured in four regions, 2026-10;
+     * GetItem, BatchGetItem, Query, Scan, BatchWriteItem and the transactions answer bare, and some
+     * regions envelope syntax errors where others do not). Which answers get it is the api's call.
+     */
+    public TablesException inEnvelope() {
+        return new TablesException(kind(), "1 validation error detected: " + getMessage());
+    }
+
+    /** The item does not satisfy the request's condition. */
+    public static TablesException conditionFailed() {
+        return new TablesException(Kind.CONDITION_FAILED, CONDITION_FAILED_MESSAGE);
+    }
+
+    /** Recorded: {@code Requested resource not found: Table: non-existent not found} (test_table_crud). */
+    public static TablesException tableNotFound(String name) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
+    }
+
+    /** A resource named by ARN (TagResource and friends) that does not exist. */
+    public static TablesException resourceNotFound(String arn) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn
+                + " not found");
+    }
+
+    /** Recorded: {@code Table already exists: <name>} (test_create_duplicate_table). */
+    public static TablesException tableExists(String name) {
+        return new TablesException(Kind.TABLE_EXISTS, "Table already exists: " + name);
+    }
+
+    public static TablesException busy(String message) {
+        return new TablesException(Kind.TABLE_BUSY, message);
+    }
+
+    public static TablesException limitExceeded(String message) {
+        return new TablesException(Kind.LIMIT_EXCEEDED, message);
+    }
+}

@@ -1,0 +1,125 @@
+package io.portico.tables.store;
+
+import io.portico.core.store.Insertion;
+import io.portico.core.store.NewRow;
+import io.portico.core.store.Row;
+import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
+import io.portico.core.tags.TagTable;
+import io.portico.tables.engine.Table;
+import io.portico.tables.engine.TableRef;
+import io.portico.tables.engine.TableRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The DynamoDB module's persistence: tables in {@code ddb_tables}, their tags in the kit's tag table, on
+ * one platform {@link Store}. This is the module's assembly point for persistence ({@link #over}), which
+ * only {@code portico-server}'s wiring and tests call. Creating it touches nothing; {@link #migrate}
+ * creates the tables. Thread safe.
+ */
+public final class TableStore implements TableRepository {
+    private static final String COLUMNS = "id, account, region, name, created_ms, definition, item_count, size_bytes";
+
+    private final Store store;
+    private final TagTable tags;
+
+    private TableStore(Store store) {
+        this.store = store;
+        this.tags = TagTable.of(store);
+    }
+
+    public static TableStore over(Store store) {
+        return new TableStore(store);
+    }
+
+    @Override
+    public void migrate() {
+        tags.migrate();
+        store.migrate(TablesSchema.MODULE, TablesSchema.migrations());
+    }
+
+    @Override
+    public Optional<Table> insertIfAbsent(Table table, Map<String, String> tableTags) {
+        NewRow row = NewRow.into("ddb_tables").value("id", table.id())
+                .key("account", table.ref().account()).key("region", table.ref().region()).key("name", table.name())
+                .value("created_ms", table.created().toEpochMilli())
+                .value("definition", TableDocuments.write(table.definition()))
+                .value("item_count", table.itemCount()).value("size_bytes", table.sizeBytes()).build();
+        return store.write(tx -> switch (tx.insertIfAbsent(row, TableStore::table)) {
+            case Insertion.Inserted<Table> inserted -> {
+                // Only the creator's tags, in the create's transaction; a limit is checked before.
+                tags.in(tx).tag(table.arn(), tableTags, Integer.MAX_VALUE);
+                yield Optional.<Table>empty();
+            }
+            case Insertion.Existing<Table> existing -> Optional.of(existing.row());
+        });
+    }
+
+    @Override
+    public Optional<Table> find(TableRef ref) {
+        return store.read(tx -> find(tx, ref));
+    }
+
+    @Override
+    public Optional<Table> update(TableRef ref, UnaryOperator<Table> change) {
+        return store.write(tx -> find(tx, ref).map(current -> {
+            Table changed = change.apply(current);
+            tx.update("UPDATE ddb_tables SET definition=? WHERE id=?", TableDocuments.write(changed.definition()),
+                    current.id());
+            return changed;
+        }));
+    }
+
+    @Override
+    public Optional<Table> delete(TableRef ref, Consumer<Table> guard) {
+        return store.write(tx -> find(tx, ref).map(table -> {
+            guard.accept(table);
+            tx.update("DELETE FROM ddb_tables WHERE id=?", table.id());
+            tags.in(tx).deleteAll(table.arn());
+            return table;
+        }));
+    }
+
+    @Override
+    public List<String> names(String account, String region, Optional<String> exclusiveStart, int limit) {
+        // Ordered and cut in Java, as the tag table's keys are: PostgreSQL's collations need not order (or
+        // compare) names byte by byte as SQLite and DynamoDB do. An account has at most a few thousand
+        // tables in a region (AWS's default quota is 2,500), so reading their names is cheap.
+        List<String> names = store.read(tx -> tx.query("SELECT name FROM ddb_tables WHERE account=? AND region=?",
+                r -> r.string("name"), account, region));
+        return names.stream().filter(name -> exclusiveStart.map(start -> name.compareTo(start) > 0).orElse(true))
+                .sorted().limit(limit).toList();
+    }
+
+    @Override
+    public SortedMap<String, String> tags(String arn) {
+        return tags.list(arn);
+    }
+
+    @Override
+    public void tag(String arn, Map<String, String> newTags, int limit) {
+        tags.tag(arn, newTags, limit);
+    }
+
+    @Override
+    public void untag(String arn, List<String> keys) {
+        tags.untag(arn, keys);
+    }
+
+    private static Optional<Table> find(StoreTransaction tx, TableRef ref) {
+        return tx.queryOne("SELECT " + COLUMNS + " FROM ddb_tables WHERE account=? AND region=? AND name=?",
+                TableStore::table, ref.account(), ref.region(), ref.name());
+    }
+
+    private static Table table(Row r) {
+        return new Table(new TableRef(r.string("account"), r.string("region"), r.string("name")), r.string("id"),
+                Instant.ofEpochMilli(r.longValue("created_ms")), TableDocuments.read(r.string("definition")),
+                r.longValue("item_count"), r.longValue("size_bytes"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.portico.tables.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portico.tables.engine.AttributeDefinition;
+import io.portico.tables.engine.AttributeType;
+import io.portico.tables.engine.BillingMode;
+import io.portico.tables.engine.Encryption;
+import io.portico.tables.engine.IndexStatus;
+import io.portico.tables.engine.KeySchema;
+import io.portico.tables.engine.Projection;
+import io.portico.tables.engine.ProjectionType;
+import io.portico.tables.engine.SecondaryIndex;
+import io.portico.tables.engine.StreamViewType;
+import io.portico.tables.engine.TableDefinition;
+import io.portico.tables.engine.TableStream;
+import io.portico.tables.engine.Throughput;
+import io.portico.tables.engine.TimeToLive;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A definition survives the stored JSON form whole, every optional part present or absent. */
+class TableDocumentsTest {
+
+    @Test
+    void definition_roundTripsThroughItsStoredText() {
+        TableDefinition full = new TableDefinition(
+                List.of(new AttributeDefinition("a", AttributeType.S), new AttributeDefinition("n", AttributeType.N)),
+                KeySchema.of("a", "n"),
+                List.of(new SecondaryIndex("g", SecondaryIndex.Scope.GLOBAL, KeySchema.of("n"),
+                        new Projection(ProjectionType.INCLUDE, List.of("x", "y")), Optional.of(new Throughput(3, 4)),
+                        IndexStatus.CREATING, true)),
+                BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.of(Instant.parse("2026-01-01T00:00:00.123Z")),
+                Optional.of(new TableStream("2026-01-01T00:00:00.123", StreamViewType.KEYS_ONLY, false)),
+                Optional.of(new Encryption(Optional.of("alias/mine"))), true, Optional.of("STANDARD"),
+                new TimeToLive(true, Optional.of("ttl")));
+        TableDefinition bare = new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.B)),
+                KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED);
+
+        assertThat(TableDocuments.read(TableDocuments.write(full))).isEqualTo(full);
+        assertThat(TableDocuments.read(TableDocuments.write(bare))).isEqualTo(bare);
+    }
+}
