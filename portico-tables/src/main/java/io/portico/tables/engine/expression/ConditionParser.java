@@ -1,10 +1,12 @@
 package io.portico.tables.engine.expression;
 
+import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.expression.Token.Type;
 import io.portico.tables.engine.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses ConditionExpression, FilterExpression and KeyConditionExpression (one grammar, AWS's
@@ -38,7 +40,17 @@ final class ConditionParser extends ExpressionParser {
     /** A condition and whether it was written in parentheses, kept only to spot {@code ((...))}. */
     private record Group(Condition condition, boolean group) {}
 
+    /**
+     * How deep parentheses may nest. Each level a condition nests without being redundant holds an
+     * operator of its own, so a deeper nesting has redundant parentheses (or more than DynamoDB's 300
+     * operators) and is refused: the bound keeps the recursive descent within any thread's stack, which
+     * the 4 KB expression limit alone (some 2,000 levels) did not.
+     */
+    static final int MAX_NESTING = ConditionFunctions.MAX_OPERATORS;
+    private static final String REDUNDANT_PARENS = "The expression has redundant parentheses;";
+
     private final ConditionFunctions rules = new ConditionFunctions(this::problem);
+    private int nesting;
 
     ConditionParser(ExpressionKind kind, String source, ExpressionAttributes attributes) {
         super(kind, source, attributes);
@@ -82,10 +94,10 @@ final class ConditionParser extends ExpressionParser {
                 return new Group(predicate.get(), false);
             }
             next();
-            Group inner = or();
+            Group inner = nested(this::or);
             expect(Type.RPAREN);
             if (inner.group()) {
-                problem(Problem.REDUNDANT_PARENS, "The expression has redundant parentheses;");
+                problem(Problem.REDUNDANT_PARENS, REDUNDANT_PARENS);
             }
             return new Group(inner.condition(), true);
         }
@@ -156,14 +168,27 @@ final class ConditionParser extends ExpressionParser {
         return term;
     }
 
+    /** Parses what one more pair of parentheses holds, within {@link #MAX_NESTING}. */
+    private <T> T nested(Supplier<T> inside) {
+        if (nesting >= MAX_NESTING) {
+            throw TablesException.validation(kind.invalid(REDUNDANT_PARENS));
+        }
+        nesting++;
+        try {
+            return inside.get();
+        } finally {
+            nesting--;
+        }
+    }
+
     private Term groupedTerm() {
         Token token = peek();
         if (token.is(Type.LPAREN)) {
             next();
-            Term inner = groupedTerm();
+            Term inner = nested(this::groupedTerm);
             expect(Type.RPAREN);
             if (inner instanceof Term.Grouped) {
-                problem(Problem.REDUNDANT_PARENS, "The expression has redundant parentheses;");
+                problem(Problem.REDUNDANT_PARENS, REDUNDANT_PARENS);
             }
             return new Term.Grouped(inner);
         }

@@ -49,6 +49,27 @@ class ExpressionFuzzTest {
     void deeplyNestedParentheses_areRefusedNotOverflowed() {
         String deep = "(".repeat(2000) + "a = :s" + ")".repeat(2000);
         assertThat(survives(() -> Expressions.condition(deep, Fixtures.attributes()))).isZero();
+        // On a thread with half the default stack (512 KiB; a coverage agent makes frames larger still), where
+        // the unbounded descent overflowed in CI.
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                Expressions.condition(deep, Fixtures.attributes());
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 512 * 1024);
+        small.start();
+        try {
+            small.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(failure[0]).isInstanceOfSatisfying(TablesException.class, e -> assertThat(e.getMessage())
+                .isEqualTo("Invalid ConditionExpression: The expression has redundant parentheses;"));
+        String legit = "(".repeat(ConditionParser.MAX_NESTING - 1) + "a = :s" + " AND a = :s)".repeat(
+                ConditionParser.MAX_NESTING - 1);
+        assertThat(survives(() -> Expressions.condition(legit, Fixtures.attributes()))).isZero(); // over 300 operators
     }
 
     private static int survives(Runnable run) {
