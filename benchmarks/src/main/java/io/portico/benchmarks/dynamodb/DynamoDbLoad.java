@@ -13,7 +13,7 @@ import java.util.Locale;
  * The DynamoDB load driver (issue 9): the same closed-loop workloads, over raw keep-alive HTTP/1.1, to
  * any server that speaks DynamoDB's AWS JSON 1.0 protocol: dynalite, Portico once it serves DynamoDB,
  * or (as {@code --target ceiling}) a trivial in-process endpoint that shows the driver's own ceiling.
- * {@code benchmarks/run-dynamodb.sh} starts the server and calls this; see benchmarks/README-dynamodb.md.
+ * {@code benchmarks/run-dynamodb.sh} starts the server and calls this; see benchmarks/README.md, "DynamoDB (issue 9)".
  *
  * <p>Order: create the table; preload the first size by BatchWriteItem (its rate is recorded); then
  * GetItem, conditional UpdateItem and Query on it, then PutItem and BatchWriteItem of new items (which
@@ -51,7 +51,7 @@ public final class DynamoDbLoad {
         DynamoDbRequests requests = new DynamoDbRequests(options.host(), options.port());
         CpuMeter cpu = new CpuMeter(options.serverPid());
         try {
-            TableSetup.create(address, requests, options.target());
+            TableSetup.create(address, requests, displayName(options.target()));
         } catch (TableSetup.TargetRefused e) {
             System.err.println(e.getMessage());
             return null;
@@ -86,6 +86,11 @@ public final class DynamoDbLoad {
             }
         }
         return results;
+    }
+
+    /** How a target names itself in messages: "Portico answered 400 ...", "dynalite answered ...". */
+    private static String displayName(String target) {
+        return target.equals("portico") ? "Portico" : target;
     }
 
     /** The driver against {@link TrivialEndpoint}: PutItem requests, answered 200 {}, no DynamoDB work. */
