@@ -22,6 +22,8 @@ import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
 import io.portico.tables.api.DynamoDbApi;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.Items;
+import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +81,8 @@ public final class ServiceWiring {
                 context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
         Tables tables = Tables.create(TableStore.over(context.store()), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
-        return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables), StatesApi.create(stepFunctions));
+        return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
+                Items.create(ItemStore.over(context.store()))), StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

@@ -81,6 +81,10 @@ public final class TableStore implements TableRepository {
         return store.write(tx -> find(tx, ref).map(table -> {
             guard.accept(table);
             tx.update("DELETE FROM ddb_tables WHERE id=?", table.id());
+            // A table's items go in its transaction: SQLite deletes a few hundred thousand rows in well under
+            // a second; a sweep keyed by the id through the work queue is the way for larger tables.
+            tx.update("DELETE FROM ddb_items WHERE table_id=?", table.id());
+            tx.update("DELETE FROM ddb_index_entries WHERE table_id=?", table.id());
             tags.in(tx).deleteAll(table.arn());
             return table;
         }));
@@ -112,7 +116,7 @@ public final class TableStore implements TableRepository {
         tags.untag(arn, keys);
     }
 
-    private static Optional<Table> find(StoreTransaction tx, TableRef ref) {
+    static Optional<Table> find(StoreTransaction tx, TableRef ref) {
         return tx.queryOne("SELECT " + COLUMNS + " FROM ddb_tables WHERE account=? AND region=? AND name=?",
                 TableStore::table, ref.account(), ref.region(), ref.name());
     }

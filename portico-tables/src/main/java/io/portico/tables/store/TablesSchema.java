@@ -11,8 +11,8 @@ import java.util.List;
  * ({@link TableDocuments}), and the item count and size, which the items piece keeps in the transaction
  * that changes the items. The unique key {@code (account, region, name)} decides CreateTable races.
  *
- * <p>{@link #ITEM_TABLES} is the design of the item storage the items piece will add as version 2 (see
- * docs/tables.md, "Storage"); it is not applied yet, and {@code TablesSchemaTest} proves it on SQLite.
+ * <p>Version 2 adds {@link #ITEM_TABLES}: items, index entries, streams and stream records (see
+ * docs/tables.md, "Storage").
  */
 public final class TablesSchema {
     public static final String MODULE = "dynamodb";
@@ -26,7 +26,8 @@ public final class TablesSchema {
                   id TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
                   created_ms BIGINT NOT NULL, definition TEXT NOT NULL,
                   item_count BIGINT NOT NULL DEFAULT 0, size_bytes BIGINT NOT NULL DEFAULT 0,
-                  UNIQUE (account, region, name))"""));
+                  UNIQUE (account, region, name))"""),
+                Migration.of(2, ITEM_TABLES.toArray(String[]::new)));
     }
 
     /**

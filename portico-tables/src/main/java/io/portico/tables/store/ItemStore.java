@@ -1,0 +1,114 @@
+package io.portico.tables.store;
+
+import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
+import io.portico.tables.engine.Table;
+import io.portico.tables.engine.TableRef;
+import io.portico.tables.engine.item.IndexEntries;
+import io.portico.tables.engine.item.ItemKey;
+import io.portico.tables.engine.item.ItemReader;
+import io.portico.tables.engine.item.ItemRepository;
+import io.portico.tables.engine.item.ItemWriter;
+import io.portico.tables.engine.value.AttributeValue;
+import io.portico.tables.engine.value.ItemSize;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Items in {@code ddb_items}, their index entries in {@code ddb_index_entries}, and the table's counts in
+ * {@code ddb_tables}, on one platform {@link Store}. Each call is one transaction that reads the table's
+ * row first, so the work sees the definition of that moment, and every change to an item writes its index
+ * entries and the count and size deltas in the same transaction. Thread safe.
+ */
+public final class ItemStore implements ItemRepository {
+    private final Store store;
+
+    private ItemStore(Store store) {
+        this.store = store;
+    }
+
+    /** Items on {@code store}, whose schema {@link TableStore#migrate} brings up to date. */
+    public static ItemStore over(Store store) {
+        return new ItemStore(store);
+    }
+
+    @Override
+    public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
+        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table))));
+    }
+
+    @Override
+    public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
+        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table))));
+    }
+
+    /** Reads and writes of one table's items in one transaction. */
+    private static final class Writer implements ItemWriter {
+        private final StoreTransaction tx;
+        private final Table table;
+
+        Writer(StoreTransaction tx, Table table) {
+            this.tx = tx;
+            this.table = table;
+        }
+
+        @Override
+        public Optional<Map<String, AttributeValue>> get(ItemKey key) {
+            return tx.queryOne("SELECT item FROM ddb_items WHERE table_id=? AND pk=? AND sk=?",
+                    r -> ItemDocuments.read(r.bytes("item")), table.id(), key.partition(), key.sort());
+        }
+
+        @Override
+        public long partitionSize(byte[] partition) {
+            return tx.queryOne("SELECT COALESCE(SUM(size_bytes), 0) AS total FROM ddb_items WHERE table_id=? AND pk=?",
+                    r -> r.longValue("total"), table.id(), partition).orElse(0L);
+        }
+
+        @Override
+        public void replace(ItemKey key, Optional<Map<String, AttributeValue>> before,
+                Optional<Map<String, AttributeValue>> after) {
+            long sizeBefore = before.map(ItemSize::of).orElse(0L);
+            long sizeAfter = after.map(ItemSize::of).orElse(0L);
+            before.ifPresent(old -> deleteEntries(key, old));
+            if (after.isPresent()) {
+                Map<String, AttributeValue> item = after.get();
+                tx.update("INSERT INTO ddb_items (table_id, pk, sk, item, size_bytes, expires_s) VALUES (?,?,?,?,?,?) "
+                        + "ON CONFLICT (table_id, pk, sk) DO UPDATE SET item=excluded.item, "
+                        + "size_bytes=excluded.size_bytes, expires_s=excluded.expires_s",
+                        table.id(), key.partition(), key.sort(), ItemDocuments.write(item), sizeAfter,
+                        expiry(item).orElse(null));
+                insertEntries(key, item);
+            } else if (before.isPresent()) {
+                tx.update("DELETE FROM ddb_items WHERE table_id=? AND pk=? AND sk=?", table.id(), key.partition(),
+                        key.sort());
+            }
+            long countDelta = (after.isPresent() ? 1 : 0) - (before.isPresent() ? 1 : 0);
+            tx.update("UPDATE ddb_tables SET item_count=item_count+?, size_bytes=size_bytes+? WHERE id=?", countDelta,
+                    sizeAfter - sizeBefore, table.id());
+        }
+
+        private void deleteEntries(ItemKey key, Map<String, AttributeValue> item) {
+            for (IndexEntries.Entry entry : IndexEntries.of(table, item)) {
+                tx.update("DELETE FROM ddb_index_entries WHERE table_id=? AND index_name=? AND pk=? AND sk=? "
+                        + "AND item_pk=? AND item_sk=?", table.id(), entry.index(), entry.key().partition(),
+                        entry.key().sort(), key.partition(), key.sort());
+            }
+        }
+
+        private void insertEntries(ItemKey key, Map<String, AttributeValue> item) {
+            for (IndexEntries.Entry entry : IndexEntries.of(table, item)) {
+                tx.update("INSERT INTO ddb_index_entries (table_id, index_name, pk, sk, item_pk, item_sk, projected) "
+                        + "VALUES (?,?,?,?,?,?,?)", table.id(), entry.index(), entry.key().partition(),
+                        entry.key().sort(), key.partition(), key.sort(), ItemDocuments.write(entry.projected()));
+            }
+        }
+
+        /** The TTL attribute's value in epoch seconds, when the table names one and the item has it as a number. */
+        private Optional<Long> expiry(Map<String, AttributeValue> item) {
+            return table.definition().timeToLive().attribute().map(item::get)
+                    .filter(AttributeValue.N.class::isInstance).map(v -> ((AttributeValue.N) v).value().value())
+                    .map(java.math.BigDecimal::longValue);
+        }
+    }
+}
