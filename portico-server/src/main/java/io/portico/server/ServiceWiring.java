@@ -22,6 +22,7 @@ import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
 import io.portico.tables.api.DynamoDbApi;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
@@ -79,10 +80,11 @@ public final class ServiceWiring {
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
                 context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
-        Tables tables = Tables.create(TableStore.over(context.store()), context.clock());
+        Tables tables = Tables.create(TableStore.over(context.store(), context.work()), context.clock());
+        ItemStore items = ItemStore.over(context.store());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
         return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
-                Items.create(ItemStore.over(context.store()))), StatesApi.create(stepFunctions));
+                Items.create(items), ItemQueries.create(items)), StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

@@ -150,6 +150,8 @@ class AccountIsolationTest {
             Map.entry("dynamodb:GetItem", List.of("TableName")),
             Map.entry("dynamodb:UpdateItem", List.of("TableName")),
             Map.entry("dynamodb:DeleteItem", List.of("TableName")),
+            Map.entry("dynamodb:Query", List.of("TableName")),
+            Map.entry("dynamodb:Scan", List.of("TableName")),
             Map.entry("dynamodb:DescribeTimeToLive", List.of("TableName")),
             Map.entry("dynamodb:ListTagsOfResource", List.of("ResourceArn")),
             Map.entry("dynamodb:TagResource", List.of("ResourceArn")),

@@ -6,6 +6,7 @@ import io.portico.core.service.AwsError;
 import io.portico.core.service.ServiceApi;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.engine.value.AttributeValues;
 import java.util.function.Function;
@@ -28,9 +29,10 @@ public final class DynamoDbApi {
     }
 
     /** The service, started and stopped with the engine. */
-    public static ServiceApi create(Tables tables, Items items) {
+    public static ServiceApi create(Tables tables, Items items, ItemQueries queries) {
         TableOperations table = new TableOperations(tables);
         ItemOperations item = new ItemOperations(items);
+        ReadOperations read = new ReadOperations(queries);
         SettingsOperations settings = new SettingsOperations(tables);
         TagOperations tags = new TagOperations(tables);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
@@ -49,6 +51,8 @@ public final class DynamoDbApi {
         serve(api, "GetItem", item::get);
         serve(api, "UpdateItem", item::update);
         serve(api, "DeleteItem", item::delete);
+        serve(api, "Query", read::query);
+        serve(api, "Scan", read::scan);
         serve(api, "TagResource", tags::tag);
         serve(api, "UntagResource", tags::untag);
         serve(api, "ListTagsOfResource", tags::list);

@@ -9,8 +9,11 @@ import io.portico.tables.engine.item.ItemKey;
 import io.portico.tables.engine.item.ItemReader;
 import io.portico.tables.engine.item.ItemRepository;
 import io.portico.tables.engine.item.ItemWriter;
+import io.portico.tables.engine.item.KeyRange;
+import io.portico.tables.engine.item.StoredRow;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.ItemSize;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -43,6 +46,14 @@ public final class ItemStore implements ItemRepository {
         return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table))));
     }
 
+    /** Writes one index entry of the item at {@code key}. */
+    static void insertEntry(StoreTransaction tx, Table table, ItemKey key, IndexEntries.Entry entry) {
+        tx.update("INSERT INTO ddb_index_entries (table_id, index_name, pk, sk, pk_hash, item_pk, item_sk, projected) "
+                + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", table.id(), entry.index(), entry.key().partition(),
+                entry.key().sort(), entry.key().partitionHash(), key.partition(), key.sort(),
+                ItemDocuments.write(entry.projected()));
+    }
+
     /** Reads and writes of one table's items in one transaction. */
     private static final class Writer implements ItemWriter {
         private final StoreTransaction tx;
@@ -60,6 +71,11 @@ public final class ItemStore implements ItemRepository {
         }
 
         @Override
+        public List<StoredRow> range(KeyRange range) {
+            return RangeQuery.read(tx, table.id(), range);
+        }
+
+        @Override
         public long partitionSize(byte[] partition) {
             return tx.queryOne("SELECT COALESCE(SUM(size_bytes), 0) AS total FROM ddb_items WHERE table_id=? AND pk=?",
                     r -> r.longValue("total"), table.id(), partition).orElse(0L);
@@ -73,10 +89,11 @@ public final class ItemStore implements ItemRepository {
             before.ifPresent(old -> deleteEntries(key, old));
             if (after.isPresent()) {
                 Map<String, AttributeValue> item = after.get();
-                tx.update("INSERT INTO ddb_items (table_id, pk, sk, item, size_bytes, expires_s) VALUES (?,?,?,?,?,?) "
+                tx.update("INSERT INTO ddb_items (table_id, pk, sk, pk_hash, item, size_bytes, expires_s) "
+                        + "VALUES (?,?,?,?,?,?,?) "
                         + "ON CONFLICT (table_id, pk, sk) DO UPDATE SET item=excluded.item, "
                         + "size_bytes=excluded.size_bytes, expires_s=excluded.expires_s",
-                        table.id(), key.partition(), key.sort(), ItemDocuments.write(item), sizeAfter,
+                        table.id(), key.partition(), key.sort(), key.partitionHash(), ItemDocuments.write(item), sizeAfter,
                         expiry(item).orElse(null));
                 insertEntries(key, item);
             } else if (before.isPresent()) {
@@ -98,9 +115,7 @@ public final class ItemStore implements ItemRepository {
 
         private void insertEntries(ItemKey key, Map<String, AttributeValue> item) {
             for (IndexEntries.Entry entry : IndexEntries.of(table, item)) {
-                tx.update("INSERT INTO ddb_index_entries (table_id, index_name, pk, sk, item_pk, item_sk, projected) "
-                        + "VALUES (?,?,?,?,?,?,?)", table.id(), entry.index(), entry.key().partition(),
-                        entry.key().sort(), key.partition(), key.sort(), ItemDocuments.write(entry.projected()));
+                insertEntry(tx, table, key, entry);
             }
         }
 

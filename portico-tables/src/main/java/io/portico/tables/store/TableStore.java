@@ -6,6 +6,8 @@ import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.core.tags.TagTable;
+import io.portico.core.work.WorkQueue;
+import io.portico.tables.engine.SecondaryIndex;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TableRepository;
@@ -28,14 +30,25 @@ public final class TableStore implements TableRepository {
 
     private final Store store;
     private final TagTable tags;
+    private final IndexBackfill backfill;
 
-    private TableStore(Store store) {
+    private TableStore(Store store, Optional<WorkQueue> work) {
         this.store = store;
         this.tags = TagTable.of(store);
+        this.backfill = new IndexBackfill(store, work);
     }
 
+    /** Tables on {@code store}; a new global index on a table with items is filled in UpdateTable's transaction. */
     public static TableStore over(Store store) {
-        return new TableStore(store);
+        return new TableStore(store, Optional.empty());
+    }
+
+    /**
+     * Tables on {@code store}, filling a new global index of a large table through {@code work} (whose
+     * queue this registers).
+     */
+    public static TableStore over(Store store, WorkQueue work) {
+        return new TableStore(store, Optional.of(work));
     }
 
     @Override
@@ -70,8 +83,14 @@ public final class TableStore implements TableRepository {
     public Optional<Table> update(TableRef ref, UnaryOperator<Table> change) {
         return store.write(tx -> find(tx, ref).map(current -> {
             Table changed = change.apply(current);
-            tx.update("UPDATE ddb_tables SET definition=? WHERE id=?", TableDocuments.write(changed.definition()),
-                    current.id());
+            for (SecondaryIndex index : current.definition().indexes()) {
+                if (changed.definition().index(index.name()).isEmpty()) {
+                    IndexBackfill.drop(tx, current, index.name());
+                }
+            }
+            writeDefinition(tx, backfill.start(tx, changed));
+            // The answer is the change under way, as UpdateTable's is on AWS (an index filled here is ACTIVE
+            // from the next DescribeTable).
             return changed;
         }));
     }
@@ -114,6 +133,14 @@ public final class TableStore implements TableRepository {
     @Override
     public void untag(String arn, List<String> keys) {
         tags.untag(arn, keys);
+    }
+
+    static void writeDefinition(StoreTransaction tx, Table table) {
+        tx.update("UPDATE ddb_tables SET definition=? WHERE id=?", TableDocuments.write(table.definition()), table.id());
+    }
+
+    static Optional<Table> findById(StoreTransaction tx, String id) {
+        return tx.queryOne("SELECT " + COLUMNS + " FROM ddb_tables WHERE id=?", TableStore::table, id);
     }
 
     static Optional<Table> find(StoreTransaction tx, TableRef ref) {

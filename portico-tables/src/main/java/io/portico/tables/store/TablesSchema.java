@@ -33,19 +33,21 @@ public final class TablesSchema {
     /**
      * Items, index entries and stream records. Keys are BYTEA (SQLite keeps them as BLOBs), encoded so that
      * byte order is DynamoDB's key order (S as UTF-8, N in numeric order, B as is): a range of a primary
-     * key index is then a Query in order. A table with a simple key stores an empty sort key.
+     * key index is then a Query in order. A table with a simple key stores an empty sort key. {@code pk_hash}
+     * is {@link io.portico.tables.engine.item.ItemKey#partitionHash()}, which splits a parallel Scan into
+     * segments.
      */
     public static final List<String> ITEM_TABLES = List.of(
             """
             CREATE TABLE ddb_items (
-              table_id TEXT NOT NULL, pk BYTEA NOT NULL, sk BYTEA NOT NULL,
+              table_id TEXT NOT NULL, pk BYTEA NOT NULL, sk BYTEA NOT NULL, pk_hash INTEGER NOT NULL,
               item BYTEA NOT NULL, size_bytes INTEGER NOT NULL, expires_s BIGINT,
               PRIMARY KEY (table_id, pk, sk))""",
             "CREATE INDEX ddb_items_expiry ON ddb_items (expires_s) WHERE expires_s IS NOT NULL",
             """
             CREATE TABLE ddb_index_entries (
               table_id TEXT NOT NULL, index_name TEXT NOT NULL, pk BYTEA NOT NULL, sk BYTEA NOT NULL,
-              item_pk BYTEA NOT NULL, item_sk BYTEA NOT NULL, projected BYTEA NOT NULL,
+              pk_hash INTEGER NOT NULL, item_pk BYTEA NOT NULL, item_sk BYTEA NOT NULL, projected BYTEA NOT NULL,
               PRIMARY KEY (table_id, index_name, pk, sk, item_pk, item_sk))""",
             """
             CREATE TABLE ddb_streams (

@@ -23,8 +23,8 @@ class TablesSchemaTest {
             byte[][] keys = {{0x02}, {0x01, (byte) 0xff}, {0x01}, {(byte) 0x80}, {}};
             store.write(tx -> {
                 for (byte[] sk : keys) {
-                    tx.update("INSERT INTO ddb_items (table_id, pk, sk, item, size_bytes) VALUES (?,?,?,?,?)",
-                            "t1", new byte[] {0x10}, sk, new byte[] {0}, 1);
+                    tx.update("INSERT INTO ddb_items (table_id, pk, sk, pk_hash, item, size_bytes) VALUES (?,?,?,?,?,?)",
+                            "t1", new byte[] {0x10}, sk, 0, new byte[] {0}, 1);
                 }
                 return null;
             });

@@ -22,6 +22,16 @@ public record ItemKey(byte[] partition, byte[] sort) {
         return new ItemKey(partition, sort);
     }
 
+    /**
+     * A non-negative hash of the partition key bytes, stored beside the key: a parallel Scan's segment
+     * {@code s} of {@code n} is the items whose hash is {@code s} modulo {@code n}, so segments are disjoint
+     * and together complete, and one partition is never split. {@link Arrays#hashCode(byte[])} is specified,
+     * so the stored value never changes meaning.
+     */
+    public int partitionHash() {
+        return Arrays.hashCode(partition) & 0x7fffffff;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ItemKey other && Arrays.equals(partition, other.partition) && Arrays.equals(sort, other.sort);

@@ -9,6 +9,9 @@ public interface ItemReader {
 
     Optional<Map<String, AttributeValue>> get(ItemKey key);
 
+    /** The rows {@code range} selects, in its order, at most its limit. */
+    java.util.List<StoredRow> range(KeyRange range);
+
     /** The stored size (DynamoDB's item size) of all items of one partition, for item collection metrics. */
     long partitionSize(byte[] partition);
 }
