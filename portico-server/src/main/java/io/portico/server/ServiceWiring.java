@@ -22,6 +22,7 @@ import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
 import io.portico.tables.api.DynamoDbApi;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.store.ItemStore;
@@ -84,7 +85,7 @@ public final class ServiceWiring {
         ItemStore items = ItemStore.over(context.store());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
         return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
-                Items.create(items), ItemQueries.create(items)), StatesApi.create(stepFunctions));
+                Items.create(items), ItemQueries.create(items), Batches.create(items)), StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

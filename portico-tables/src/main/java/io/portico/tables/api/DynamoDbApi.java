@@ -6,6 +6,7 @@ import io.portico.core.service.AwsError;
 import io.portico.core.service.ServiceApi;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.engine.value.AttributeValues;
@@ -29,10 +30,11 @@ public final class DynamoDbApi {
     }
 
     /** The service, started and stopped with the engine. */
-    public static ServiceApi create(Tables tables, Items items, ItemQueries queries) {
+    public static ServiceApi create(Tables tables, Items items, ItemQueries queries, Batches batches) {
         TableOperations table = new TableOperations(tables);
         ItemOperations item = new ItemOperations(items);
         ReadOperations read = new ReadOperations(queries);
+        BatchOperations batch = new BatchOperations(batches);
         SettingsOperations settings = new SettingsOperations(tables);
         TagOperations tags = new TagOperations(tables);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
@@ -53,6 +55,8 @@ public final class DynamoDbApi {
         serve(api, "DeleteItem", item::delete);
         serve(api, "Query", read::query);
         serve(api, "Scan", read::scan);
+        serve(api, "BatchGetItem", batch::get);
+        serve(api, "BatchWriteItem", batch::write);
         serve(api, "TagResource", tags::tag);
         serve(api, "UntagResource", tags::untag);
         serve(api, "ListTagsOfResource", tags::list);

@@ -83,13 +83,16 @@ final class RequestParts {
     static void renderWrite(ObjectNode out, WriteResult result) {
         result.attributes().ifPresent(a -> out.set("Attributes", AttributeValues.itemToDocument(a)));
         result.capacity().ifPresent(c -> out.set("ConsumedCapacity", capacity(c)));
-        result.metrics().ifPresent(m -> {
-            ObjectNode metrics = out.putObject("ItemCollectionMetrics");
-            metrics.set("ItemCollectionKey", AttributeValues.itemToDocument(m.key()));
-            ArrayNode range = metrics.putArray("SizeEstimateRangeGB");
-            range.add(m.lowerGb());
-            range.add(m.upperGb());
-        });
+        result.metrics().ifPresent(m -> out.set("ItemCollectionMetrics", collectionMetrics(m)));
+    }
+
+    static ObjectNode collectionMetrics(WriteResult.CollectionMetrics m) {
+        ObjectNode metrics = Json.object();
+        metrics.set("ItemCollectionKey", AttributeValues.itemToDocument(m.key()));
+        ArrayNode range = metrics.putArray("SizeEstimateRangeGB");
+        range.add(m.lowerGb());
+        range.add(m.upperGb());
+        return metrics;
     }
 
     /**
@@ -111,7 +114,7 @@ final class RequestParts {
         return node;
     }
 
-    private static Map<String, String> names(JsonNode object) {
+    static Map<String, String> names(JsonNode object) {
         Map<String, String> names = new LinkedHashMap<>();
         object.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
         return names;

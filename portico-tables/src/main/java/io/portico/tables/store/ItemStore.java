@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Items in {@code ddb_items}, their index entries in {@code ddb_index_entries}, and the table's counts in
@@ -44,6 +45,12 @@ public final class ItemStore implements ItemRepository {
     @Override
     public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
         return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table))));
+    }
+
+    @Override
+    public <T> T writeTables(Function<TableWrites, T> work) {
+        return store.write(tx -> work.apply(ref -> TableStore.find(tx, ref)
+                .map(table -> new TableWriter(table, new Writer(tx, table)))));
     }
 
     /** Writes one index entry of the item at {@code key}. */

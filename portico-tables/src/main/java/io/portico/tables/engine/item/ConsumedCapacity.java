@@ -32,8 +32,8 @@ public record ConsumedCapacity(String tableName, double units, boolean write, Bi
         return Math.max(1, (bytes + unit - 1) / unit);
     }
 
-    /** This and {@code other} (of the same table) together. */
-    public ConsumedCapacity plus(double moreUnits) {
-        return new ConsumedCapacity(tableName, units + moreUnits, write, billing, detail);
+    /** Units counted by the caller (a batch adds up each item's own rounded units). */
+    static ConsumedCapacity ofUnits(Table table, double units, boolean write, Reporting.CapacityDetail detail) {
+        return new ConsumedCapacity(table.name(), units, write, table.definition().billing(), detail);
     }
 }

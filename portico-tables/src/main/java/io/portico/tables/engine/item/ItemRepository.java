@@ -4,6 +4,7 @@ import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Where items are kept: the engine says what it needs, the {@code store} package implements it. Each call
@@ -24,4 +25,21 @@ public interface ItemRepository {
      * @return the work's result, empty when the table does not exist
      */
     <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work);
+
+    /**
+     * Runs {@code work} in one write transaction over any number of tables, which it opens by reference
+     * (BatchWriteItem: every write of one request commits together, or none does).
+     */
+    <T> T writeTables(Function<TableWrites, T> work);
+
+    /** Opens tables inside one {@link #writeTables} transaction. */
+    @FunctionalInterface
+    interface TableWrites {
+        /** The table as it is in this transaction with a writer of its items, empty when there is none. */
+        Optional<TableWriter> open(TableRef ref);
+    }
+
+    /** A table and the writer of its items, inside one transaction. */
+    record TableWriter(Table table, ItemWriter items) {
+    }
 }
