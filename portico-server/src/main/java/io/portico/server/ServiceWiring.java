@@ -81,8 +81,8 @@ public final class ServiceWiring {
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
                 context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
-        Tables tables = Tables.create(TableStore.over(context.store(), context.work()), context.clock());
-        ItemStore items = ItemStore.over(context.store());
+        Tables tables = Tables.create(TableStore.over(context.store(), context.work(), context.clock()), context.clock());
+        ItemStore items = ItemStore.over(context.store(), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
         return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
                 Items.create(items), ItemQueries.create(items), Batches.create(items)), StatesApi.create(stepFunctions));

@@ -35,10 +35,15 @@ final class IndexBackfill {
 
     private final Store store;
     private final Optional<WorkQueue> work;
+    private final long inTransaction;
+    private final int batch;
 
-    IndexBackfill(Store store, Optional<WorkQueue> work) {
+    /** Fills tables of up to {@code inTransaction} items at once, larger ones {@code batch} items at a time. */
+    IndexBackfill(Store store, Optional<WorkQueue> work, long inTransaction, int batch) {
         this.store = store;
         this.work = work;
+        this.inTransaction = inTransaction;
+        this.batch = batch;
         work.ifPresent(w -> w.register(QUEUE, QueueOptions.defaults(), this::handle));
     }
 
@@ -53,7 +58,7 @@ final class IndexBackfill {
             if (!index.backfilling()) {
                 continue;
             }
-            if (work.isEmpty() || table.itemCount() <= IN_TRANSACTION) {
+            if (work.isEmpty() || table.itemCount() <= inTransaction) {
                 fill(tx, table, index.name(), Optional.empty(), Integer.MAX_VALUE);
                 stored = activate(stored, index.name());
             } else {
@@ -81,7 +86,7 @@ final class IndexBackfill {
             if (table.isEmpty()) {
                 return null;   // the table or the index is gone, or it is filled already
             }
-            Optional<ItemKey> last = fill(tx, table.get(), index, after, BATCH);
+            Optional<ItemKey> last = fill(tx, table.get(), index, after, batch);
             if (last.isPresent()) {
                 work.orElseThrow().enqueue(tx, QUEUE, payload(tableId, index, last), work.get().clock().instant());
             } else {

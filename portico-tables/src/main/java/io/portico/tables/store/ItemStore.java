@@ -11,8 +11,10 @@ import io.portico.tables.engine.item.ItemRepository;
 import io.portico.tables.engine.item.ItemWriter;
 import io.portico.tables.engine.item.KeyRange;
 import io.portico.tables.engine.item.StoredRow;
+import io.portico.tables.engine.item.StreamRecord;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.ItemSize;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,30 +29,35 @@ import java.util.function.Function;
  */
 public final class ItemStore implements ItemRepository {
     private final Store store;
+    private final Clock clock;
 
-    private ItemStore(Store store) {
+    private ItemStore(Store store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
-    /** Items on {@code store}, whose schema {@link TableStore#migrate} brings up to date. */
-    public static ItemStore over(Store store) {
-        return new ItemStore(store);
+    /**
+     * Items on {@code store}, whose schema {@link TableStore#migrate} brings up to date; {@code clock} dates
+     * stream records.
+     */
+    public static ItemStore over(Store store, Clock clock) {
+        return new ItemStore(store, clock);
     }
 
     @Override
     public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
-        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table))));
+        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock))));
     }
 
     @Override
     public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
-        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table))));
+        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock))));
     }
 
     @Override
     public <T> T writeTables(Function<TableWrites, T> work) {
         return store.write(tx -> work.apply(ref -> TableStore.find(tx, ref)
-                .map(table -> new TableWriter(table, new Writer(tx, table)))));
+                .map(table -> new TableWriter(table, new Writer(tx, table, clock)))));
     }
 
     /** Writes one index entry of the item at {@code key}. */
@@ -65,10 +72,12 @@ public final class ItemStore implements ItemRepository {
     private static final class Writer implements ItemWriter {
         private final StoreTransaction tx;
         private final Table table;
+        private final Clock clock;
 
-        Writer(StoreTransaction tx, Table table) {
+        Writer(StoreTransaction tx, Table table, Clock clock) {
             this.tx = tx;
             this.table = table;
+            this.clock = clock;
         }
 
         @Override
@@ -107,6 +116,8 @@ public final class ItemStore implements ItemRepository {
                 tx.update("DELETE FROM ddb_items WHERE table_id=? AND pk=? AND sk=?", table.id(), key.partition(),
                         key.sort());
             }
+            StreamRecord.of(table, before, after).ifPresent(record -> StreamLog.append(tx, table, record,
+                    clock.instant()));
             long countDelta = (after.isPresent() ? 1 : 0) - (before.isPresent() ? 1 : 0);
             tx.update("UPDATE ddb_tables SET item_count=item_count+?, size_bytes=size_bytes+? WHERE id=?", countDelta,
                     sizeAfter - sizeBefore, table.id());

@@ -11,6 +11,7 @@ import io.portico.tables.engine.SecondaryIndex;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TableRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +32,36 @@ public final class TableStore implements TableRepository {
     private final Store store;
     private final TagTable tags;
     private final IndexBackfill backfill;
+    private final Clock clock;
 
-    private TableStore(Store store, Optional<WorkQueue> work) {
+    private TableStore(Store store, Optional<WorkQueue> work, Clock clock, long backfillInTransaction,
+            int backfillBatch) {
         this.store = store;
         this.tags = TagTable.of(store);
-        this.backfill = new IndexBackfill(store, work);
+        this.backfill = new IndexBackfill(store, work, backfillInTransaction, backfillBatch);
+        this.clock = clock;
     }
 
-    /** Tables on {@code store}; a new global index on a table with items is filled in UpdateTable's transaction. */
+    /**
+     * Tables on {@code store}; a new global index on a table with items is filled in UpdateTable's
+     * transaction; streams are dated by the system clock.
+     */
     public static TableStore over(Store store) {
-        return new TableStore(store, Optional.empty());
+        return new TableStore(store, Optional.empty(), Clock.systemUTC(), IndexBackfill.IN_TRANSACTION,
+                IndexBackfill.BATCH);
     }
 
     /**
      * Tables on {@code store}, filling a new global index of a large table through {@code work} (whose
-     * queue this registers).
+     * queue this registers); {@code clock} dates when a stream was disabled.
      */
-    public static TableStore over(Store store, WorkQueue work) {
-        return new TableStore(store, Optional.of(work));
+    public static TableStore over(Store store, WorkQueue work, Clock clock) {
+        return new TableStore(store, Optional.of(work), clock, IndexBackfill.IN_TRANSACTION, IndexBackfill.BATCH);
+    }
+
+    /** {@link #over(Store, WorkQueue, Clock)} with other backfill sizes, for tests of the queued backfill. */
+    static TableStore over(Store store, WorkQueue work, Clock clock, long backfillInTransaction, int backfillBatch) {
+        return new TableStore(store, Optional.of(work), clock, backfillInTransaction, backfillBatch);
     }
 
     @Override
@@ -68,6 +81,7 @@ public final class TableStore implements TableRepository {
             case Insertion.Inserted<Table> inserted -> {
                 // Only the creator's tags, in the create's transaction; a limit is checked before.
                 tags.in(tx).tag(table.arn(), tableTags, Integer.MAX_VALUE);
+                StreamLog.sync(tx, table, clock.instant());
                 yield Optional.<Table>empty();
             }
             case Insertion.Existing<Table> existing -> Optional.of(existing.row());
@@ -89,6 +103,11 @@ public final class TableStore implements TableRepository {
                 }
             }
             writeDefinition(tx, backfill.start(tx, changed));
+            if (!changed.definition().stream().equals(current.definition().stream())) {
+                current.definition().stream().ifPresent(s -> StreamLog.sync(tx, current.with(current.definition()
+                        .with(d -> d.stream(Optional.of(s.disabled())))), clock.instant()));
+                StreamLog.sync(tx, changed, clock.instant());
+            }
             // The answer is the change under way, as UpdateTable's is on AWS (an index filled here is ACTIVE
             // from the next DescribeTable).
             return changed;
@@ -104,6 +123,7 @@ public final class TableStore implements TableRepository {
             // a second; a sweep keyed by the id through the work queue is the way for larger tables.
             tx.update("DELETE FROM ddb_items WHERE table_id=?", table.id());
             tx.update("DELETE FROM ddb_index_entries WHERE table_id=?", table.id());
+            StreamLog.tableDeleted(tx, table, clock.instant());
             tags.in(tx).deleteAll(table.arn());
             return table;
         }));
