@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -168,6 +169,18 @@ class QueryScanApiTest {
         ddb.deleteItem(r -> r.tableName("q-index").key(Map.of("pk", s("a"), "sk", n("2"))));
         assertThat(ddb.scan(r -> r.tableName("q-index").indexName("by-gpk")).items())
                 .containsExactly(Map.of("pk", s("b"), "sk", n("1"), "gpk", s("g")));
+    }
+
+    @Test
+    void itemCollectionMetrics_forATableWithALocalIndex() {
+        createComposite("q-metrics");
+        var put = ddb.putItem(r -> r.tableName("q-metrics").item(Map.of("pk", s("m"), "sk", n("1"), "lsk", s("x")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(put.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("pk", s("m")));
+        assertThat(put.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        var deleted = ddb.deleteItem(r -> r.tableName("q-metrics").key(Map.of("pk", s("none"), "sk", n("1")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(deleted.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("pk", s("none")));
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class Items {
             Optional<Map<String, AttributeValue>> before = writer.get(key);
             require(request.condition(), before, request.oldOnConditionFailure());
             writer.replace(key, before, Optional.of(request.item()));
-            return written(table, writer, keys, key, before, Optional.of(request.item()),
+            return written(table, writer, keys, key, request.item(), before, Optional.of(request.item()),
                     request.returnValues().select(before, Optional.of(request.item()), List.of()), request.reporting());
         });
     }
@@ -77,7 +77,7 @@ public final class Items {
             Optional<Map<String, AttributeValue>> after = Optional.of(result.item());
             writer.replace(key, before, after);
             List<Path> written = result.paths();
-            return written(table, writer, keys, key, before, after,
+            return written(table, writer, keys, key, request.key(), before, after,
                     request.returnValues().select(before, after, written), request.reporting());
         });
     }
@@ -92,7 +92,7 @@ public final class Items {
             if (before.isPresent()) {
                 writer.replace(key, before, Optional.empty());
             }
-            return written(table, writer, keys, key, before, Optional.empty(),
+            return written(table, writer, keys, key, request.key(), before, Optional.empty(),
                     request.returnValues().select(before, Optional.empty(), List.of()), request.reporting());
         });
     }
@@ -124,16 +124,16 @@ public final class Items {
     }
 
     private static WriteResult written(Table table, ItemReader reader, KeySchema keys, ItemKey key,
-            Optional<Map<String, AttributeValue>> before, Optional<Map<String, AttributeValue>> after,
+            Map<String, AttributeValue> keyAttributes, Optional<Map<String, AttributeValue>> before, Optional<Map<String, AttributeValue>> after,
             Optional<Map<String, AttributeValue>> attributes, Reporting reporting) {
         long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
         Optional<ConsumedCapacity> capacity = capacity(reporting,
                 () -> ConsumedCapacity.ofWrite(table, bytes, reporting.capacity()));
         Optional<WriteResult.CollectionMetrics> metrics = Optional.empty();
         if (reporting.itemCollectionMetrics() && !table.definition().localIndexes().isEmpty()) {
-            Map<String, AttributeValue> itemKey = ItemKeys.keyOf(after.or(() -> before).orElse(Map.of()), keys);
+            String partition = keys.partition().name();
             metrics = Optional.of(CollectionSize.of(reader.partitionSize(key.partition()),
-                    Map.of(keys.partition().name(), itemKey.get(keys.partition().name()))));
+                    Map.of(partition, keyAttributes.get(partition))));
         }
         return new WriteResult(attributes, capacity, metrics);
     }
