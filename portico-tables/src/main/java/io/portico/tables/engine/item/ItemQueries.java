@@ -4,7 +4,10 @@ import io.portico.tables.engine.ProjectionType;
 import io.portico.tables.engine.SecondaryIndex;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TablesException;
+import io.portico.tables.engine.expression.Condition;
 import io.portico.tables.engine.expression.ConditionEvaluator;
+import io.portico.tables.engine.expression.ConditionPaths;
+import io.portico.tables.engine.expression.Path;
 import io.portico.tables.engine.expression.KeyConditions;
 import io.portico.tables.engine.expression.KeyQuery;
 import io.portico.tables.engine.expression.Projector;
@@ -59,6 +62,7 @@ public final class ItemQueries {
         return repository.read(reading.table(), (table, reader) -> {
             Target target = Target.of(table, reading);
             KeyQuery keys = KeyConditions.analyse(request.keyCondition(), target.keys());
+            reading.filter().ifPresent(filter -> requireNoKeyIn(filter, target.keys()));
             KeyRange range = new KeyRange(reading.index(), Optional.of(KeyEncoding.encode(keys.partition())),
                     keys.sort().lower(), keys.sort().upper(), request.forward(), target.start(reading), Optional.empty(),
                     0);
@@ -116,6 +120,16 @@ public final class ItemQueries {
         Optional<ConsumedCapacity> capacity = Items.capacity(reading.reporting(),
                 () -> ConsumedCapacity.ofRead(table, read, reading.consistent(), reading.reporting().capacity()));
         return new Page(items, select == Select.COUNT, count, scanned, last, capacity);
+    }
+
+    /** A Query's filter may not read the key it queries by (dynalite's wording of DynamoDB's rule). */
+    private static void requireNoKeyIn(Condition filter, KeySchema keys) {
+        for (Path path : ConditionPaths.of(filter)) {
+            if (keys.names().contains(path.attribute())) {
+                throw TablesException.validation("Filter Expression can only contain non-primary key attributes: "
+                        + "Primary key attribute: " + path.attribute());
+            }
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * DynamoDB's single-item operations: PutItem, GetItem, UpdateItem and DeleteItem.
@@ -138,7 +139,7 @@ public final class Items {
         return new WriteResult(attributes, capacity, metrics);
     }
 
-    static Optional<ConsumedCapacity> capacity(Reporting reporting, java.util.function.Supplier<ConsumedCapacity> units) {
+    static Optional<ConsumedCapacity> capacity(Reporting reporting, Supplier<ConsumedCapacity> units) {
         return reporting.capacity() == Reporting.CapacityDetail.NONE ? Optional.empty() : Optional.of(units.get());
     }
 }
