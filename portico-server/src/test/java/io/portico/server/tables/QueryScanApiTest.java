@@ -205,6 +205,17 @@ class QueryScanApiTest {
         int blue = ddb.query(r -> r.tableName("q-backfill").indexName("by-colour").keyConditionExpression("colour = :c")
                 .expressionAttributeValues(Map.of(":c", s("blue")))).count();
         assertThat(red + blue).isEqualTo(30);
+
+        // deleting the index drops its entries: the same name created again holds only what it is filled with
+        ddb.updateTable(r -> r.tableName("q-backfill").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("by-colour"))));
+        ddb.putItem(r -> r.tableName("q-backfill").item(Map.of("id", s("i0"), "shade", s("red"))));
+        ddb.updateTable(r -> r.tableName("q-backfill")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("colour").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-colour")
+                        .keySchema(k -> k.attributeName("colour").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+        assertThat(ddb.scan(r -> r.tableName("q-backfill").indexName("by-colour")).count()).isEqualTo(29);
     }
 
     @Test
