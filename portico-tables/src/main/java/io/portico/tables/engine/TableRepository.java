@@ -35,7 +35,7 @@ public interface TableRepository {
     Optional<Table> update(TableRef ref, UnaryOperator<Table> change);
 
     /**
-     * Deletes the table with its tags (and, once items exist, its items, index entries and stream records)
+     * Deletes the table with its tags (and its items and index entries; its stream is marked disabled, its records stay until they age out)
      * after {@code guard} has seen it and not thrown, in one transaction.
      *
      * @return the table as it was, empty when there is no such table

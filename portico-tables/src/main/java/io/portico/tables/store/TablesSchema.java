@@ -8,7 +8,7 @@ import java.util.List;
  * them. Times are epoch milliseconds. Tags live in the kit's tag table.
  *
  * <p>{@code ddb_tables} holds one row per table: its identity, the definition as one JSON document
- * ({@link TableDocuments}), and the item count and size, which the items piece keeps in the transaction
+ * ({@link TableDocuments}), and the item count and size, which item writes keep (by delta) in the transaction
  * that changes the items. The unique key {@code (account, region, name)} decides CreateTable races.
  *
  * <p>Version 2 adds {@link #ITEM_TABLES}: items, index entries, streams and stream records (see
