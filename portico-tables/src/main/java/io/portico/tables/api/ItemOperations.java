@@ -113,7 +113,7 @@ final class ItemOperations {
 
     /** ConditionExpression, or the legacy Expected joined by ConditionalOperator. */
     private static Optional<Condition> condition(Input in, RequestExpressions parsed) {
-        return parsed.condition().or(() -> in.node("Expected").filter(e -> !e.isEmpty()).map(expected -> LegacyParameters.expected(expected,
-                RequestParts.conditionalOperator(in).orElse("AND"))));
+        return parsed.condition().or(() -> in.node("Expected").filter(e -> !e.isEmpty())
+                .map(expected -> LegacyParameters.expected(expected, RequestParts.conditionalOperator(in).orElse("AND"))));
     }
 }

@@ -125,8 +125,9 @@ public final class Items {
     }
 
     private static WriteResult written(Table table, ItemReader reader, KeySchema keys, ItemKey key,
-            Map<String, AttributeValue> keyAttributes, Optional<Map<String, AttributeValue>> before, Optional<Map<String, AttributeValue>> after,
-            Optional<Map<String, AttributeValue>> attributes, Reporting reporting) {
+            Map<String, AttributeValue> keyAttributes, Optional<Map<String, AttributeValue>> before,
+            Optional<Map<String, AttributeValue>> after, Optional<Map<String, AttributeValue>> attributes,
+            Reporting reporting) {
         long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
         Optional<ConsumedCapacity> capacity = capacity(reporting,
                 () -> ConsumedCapacity.ofWrite(table, bytes, reporting.capacity()));
