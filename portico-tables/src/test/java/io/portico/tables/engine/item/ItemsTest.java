@@ -13,6 +13,7 @@ import io.portico.tables.engine.NewTable;
 import io.portico.tables.engine.ProjectionType;
 import io.portico.tables.engine.StreamRequest;
 import io.portico.tables.engine.StreamViewType;
+import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.Tables;
 import io.portico.tables.engine.TablesException;
@@ -25,9 +26,12 @@ import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +79,7 @@ class ItemsTest {
     }
 
     private static Map<String, AttributeValue> item(String id, String... more) {
-        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>();
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("id", AttributeValue.s(id));
         for (int i = 0; i < more.length; i += 2) {
             item.put(more[i], AttributeValue.s(more[i + 1]));
@@ -157,6 +161,58 @@ class ItemsTest {
         return new ReadRequests.Query(new ReadRequests.Reading(REF, Optional.of(index), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), false, Reporting.NONE),
                 Expressions.keyCondition(keyCondition, attributes), true);
+    }
+
+    /** A page with a Limit reads that many rows from the store, no more (nothing is read to be thrown away). */
+    @Test
+    void queryPage_readsNoMoreRowsThanItsLimit() {
+        create(Optional.empty());
+        for (int i = 0; i < 50; i++) {
+            put(item("k" + i, "colour", "red"), null);
+        }
+        ItemStore store = ItemStore.over(this.store, clock);
+        int[] rowsRead = {0};
+        ItemRepository counting = new ItemRepository() {
+            @Override
+            public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
+                return store.read(ref, (table, reader) -> work.apply(table, new ItemReader() {
+                    @Override
+                    public Optional<Map<String, AttributeValue>> get(ItemKey key) {
+                        return reader.get(key);
+                    }
+
+                    @Override
+                    public List<StoredRow> range(KeyRange range) {
+                        List<StoredRow> rows = reader.range(range);
+                        rowsRead[0] += rows.size();
+                        return rows;
+                    }
+
+                    @Override
+                    public long partitionSize(byte[] partition) {
+                        return reader.partitionSize(partition);
+                    }
+                }));
+            }
+
+            @Override
+            public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
+                return store.write(ref, work);
+            }
+
+            @Override
+            public <T> T writeTables(Function<TableWrites, T> work) {
+                return store.writeTables(work);
+            }
+        };
+        var attributes = ExpressionAttributes.builder().values(Map.of(":c", AttributeValue.s("red"))).build();
+        Page page = ItemQueries.create(counting).query(new ReadRequests.Query(new ReadRequests.Reading(REF,
+                Optional.of("by-colour"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(7),
+                Optional.empty(), false, Reporting.NONE), Expressions.keyCondition("colour = :c", attributes), true));
+
+        assertThat(page.count()).isEqualTo(7);
+        assertThat(page.lastEvaluatedKey()).isPresent();
+        assertThat(rowsRead[0]).isEqualTo(7);
     }
 
     @Test
