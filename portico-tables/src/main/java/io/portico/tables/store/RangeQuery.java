@@ -1,10 +1,10 @@
 package io.portico.tables.store;
 
+import io.portico.core.store.StoreTransaction;
 import io.portico.tables.engine.expression.KeyQuery;
 import io.portico.tables.engine.item.ItemKey;
 import io.portico.tables.engine.item.KeyRange;
 import io.portico.tables.engine.item.StoredRow;
-import io.portico.core.store.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
