@@ -7,14 +7,22 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import io.portico.store.sqlite.SqliteStore;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Every acknowledged PutItem and UpdateItem survives a SIGKILL that lands while writes are in flight, and
- * none is applied twice: the counts, the items and a counter that every write incremented all agree.
+ * none is applied twice: the counts, the items, a counter that every write incremented and the stream's
+ * records (one per committed change, sequence numbers without a gap) all agree.
  */
 class ItemCrashTest {
     @TempDir
@@ -22,11 +30,15 @@ class ItemCrashTest {
 
     @Test
     void kill9_duringWrites_everyAcknowledgedWriteSurvivesOnce() throws Exception {
+        AtomicLong expectedRecords = new AtomicLong();
         try (PorticoProcess portico = PorticoProcess.start(dataDir.resolve("data"))) {
             AtomicInteger acknowledged = new AtomicInteger();
             CountDownLatch enough = new CountDownLatch(150);
             try (DynamoDbClient ddb = portico.clients().dynamoDb()) {
-                ItemApiTest.createSimple(ddb, "crash-items");
+                ddb.createTable(r -> r.tableName("crash-items").billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                        .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
                 Thread writer = Thread.ofPlatform().start(() -> {
                     try {
                         for (int i = 0; ; i++) {
@@ -63,7 +75,15 @@ class ItemCrashTest {
                 assertThat(counter).isBetween(acked, acked + 1);
                 long items = ddb.describeTable(r -> r.tableName("crash-items")).table().itemCount();
                 assertThat(items).isEqualTo(acked + (inFlightPut ? 1 : 0) + 1);
+                expectedRecords.set(items - 1 + counter);   // an INSERT per item, a record per increment
             }
+        }
+        // the stream holds one record per change that committed, numbered without a gap
+        try (SqliteStore store = SqliteStore.open(dataDir.resolve("data"))) {
+            List<Long> sequences = store.read(tx -> tx.query("SELECT sequence FROM ddb_stream_records ORDER BY sequence",
+                    r -> r.longValue("sequence")));
+            assertThat(sequences).hasSize((int) expectedRecords.get());
+            assertThat(sequences.get(sequences.size() - 1)).isEqualTo(expectedRecords.get());
         }
     }
 }
