@@ -291,6 +291,9 @@ class QueryScanApiTest {
         assertRefused(() -> ddb.query(r -> r.tableName("q-bad").keyConditionExpression("pk = :a").filterExpression("sk > :n")
                 .expressionAttributeValues(Map.of(":a", s("a"), ":n", n("1")))),
                 "Filter Expression can only contain non-primary key attributes: Primary key attribute: sk");
+        assertRefused(() -> ddb.query(r -> r.tableName("q-bad").keyConditionExpression("pk = :a")
+                .expressionAttributeValues(Map.of(":a", s("a"))).exclusiveStartKey(Map.of("pk", s("b"), "sk", n("1")))),
+                "The provided starting key is outside query boundaries based on provided conditions");
         assertRefused(() -> ddb.scan(r -> r.tableName("q-bad").segment(2).totalSegments(2)),
                 "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not "
                         + "less than TotalSegments: 2");

@@ -17,6 +17,7 @@ import io.portico.tables.engine.value.ItemSize;
 import io.portico.tables.engine.value.KeyEncoding;
 import io.portico.tables.engine.value.KeySchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,10 @@ public final class ItemQueries {
             Target target = Target.of(table, reading);
             KeyQuery keys = KeyConditions.analyse(request.keyCondition(), target.keys());
             reading.filter().ifPresent(filter -> requireNoKeyIn(filter, target.keys()));
+            Optional<KeyRange.Position> start = target.start(reading);
+            reading.exclusiveStart().ifPresent(key -> requireWithin(key, keys, target.keys()));
             KeyRange range = new KeyRange(reading.index(), Optional.of(KeyEncoding.encode(keys.partition())),
-                    keys.sort().lower(), keys.sort().upper(), request.forward(), target.start(reading), Optional.empty(),
-                    0);
+                    keys.sort().lower(), keys.sort().upper(), request.forward(), start, Optional.empty(), 0);
             return page(table, reader, target, reading, select, range);
         }).orElseThrow(TablesException::itemTableNotFound);
     }
@@ -120,6 +122,20 @@ public final class ItemQueries {
         Optional<ConsumedCapacity> capacity = Items.capacity(reading.reporting(),
                 () -> ConsumedCapacity.ofRead(table, read, reading.consistent(), reading.reporting().capacity()));
         return new Page(items, select == Select.COUNT, count, scanned, last, capacity);
+    }
+
+    /**
+     * A Query's ExclusiveStartKey must lie in the range its key condition reads (DynamoDB's words, as public
+     * reports of its answer quote them).
+     */
+    private static void requireWithin(Map<String, AttributeValue> start, KeyQuery query, KeySchema keys) {
+        boolean inPartition = Arrays.equals(KeyEncoding.encode(query.partition()),
+                KeyEncoding.encode(start.get(keys.partition().name())));
+        boolean inRange = keys.sort().map(s -> start.get(s.name())).map(v -> query.sort().matches(v)).orElse(true);
+        if (!inPartition || !inRange) {
+            throw TablesException.validation("The provided starting key is outside query boundaries based on provided "
+                    + "conditions");
+        }
     }
 
     /** A Query's filter may not read the key it queries by (dynalite's wording of DynamoDB's rule). */
