@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -181,6 +182,28 @@ class QueryScanApiTest {
         var deleted = ddb.deleteItem(r -> r.tableName("q-metrics").key(Map.of("pk", s("none"), "sk", n("1")))
                 .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
         assertThat(deleted.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("pk", s("none")));
+    }
+
+    @Test
+    void consumedCapacity_countsIndexWritesAndIndexReadsOnTheirIndex() {
+        createComposite("q-capacity");
+        var put = ddb.putItem(r -> r.tableName("q-capacity").item(Map.of("pk", s("c"), "sk", n("1"), "lsk", s("l"),
+                "gpk", s("g"), "v", s("v"))).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        assertThat(put.consumedCapacity().capacityUnits()).isEqualTo(3.0);
+        assertThat(put.consumedCapacity().table().capacityUnits()).isEqualTo(1.0);
+        assertThat(put.consumedCapacity().globalSecondaryIndexes().get("by-gpk").capacityUnits()).isEqualTo(1.0);
+        assertThat(put.consumedCapacity().localSecondaryIndexes().get("by-lsk").capacityUnits()).isEqualTo(1.0);
+        // a change of an attribute no index holds costs the table alone
+        var update = ddb.updateItem(r -> r.tableName("q-capacity").key(Map.of("pk", s("c"), "sk", n("1")))
+                .updateExpression("SET note = :o").expressionAttributeValues(Map.of(":o", s("o")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(update.consumedCapacity().capacityUnits()).isEqualTo(1.0);
+
+        var query = ddb.query(r -> r.tableName("q-capacity").indexName("by-gpk").keyConditionExpression("gpk = :g")
+                .expressionAttributeValues(Map.of(":g", s("g"))).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        assertThat(query.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+        assertThat(query.consumedCapacity().table().capacityUnits()).isEqualTo(0.0);
+        assertThat(query.consumedCapacity().globalSecondaryIndexes().get("by-gpk").capacityUnits()).isEqualTo(0.5);
     }
 
     @Test

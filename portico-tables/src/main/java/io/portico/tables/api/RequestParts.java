@@ -96,20 +96,30 @@ final class RequestParts {
     }
 
     /**
-     * DynamoDB's ConsumedCapacity: the table and its units; a provisioned table also says whether they were
-     * read or write units; INDEXES adds the table's own share (Portico does not charge index writes apart).
+     * DynamoDB's ConsumedCapacity: the table and all units; a provisioned table also says whether they were
+     * read or write units; INDEXES adds the table's share and each index's.
      */
     static ObjectNode capacity(ConsumedCapacity c) {
-        ObjectNode node = Json.object().put("TableName", c.tableName()).put("CapacityUnits", c.units());
-        boolean provisioned = c.billing() == io.portico.tables.engine.BillingMode.PROVISIONED;
-        if (provisioned) {
-            node.put(c.write() ? "WriteCapacityUnits" : "ReadCapacityUnits", c.units());
-        }
+        ObjectNode node = units(Json.object().put("TableName", c.tableName()), c.units(), c);
         if (c.detail() == Reporting.CapacityDetail.INDEXES) {
-            ObjectNode table = node.putObject("Table").put("CapacityUnits", c.units());
-            if (provisioned) {
-                table.put(c.write() ? "WriteCapacityUnits" : "ReadCapacityUnits", c.units());
-            }
+            units(node.putObject("Table"), c.tableUnits(), c);
+            indexes(node, "GlobalSecondaryIndexes", c.globalIndexes(), c);
+            indexes(node, "LocalSecondaryIndexes", c.localIndexes(), c);
+        }
+        return node;
+    }
+
+    private static void indexes(ObjectNode node, String member, Map<String, Double> indexes, ConsumedCapacity c) {
+        if (!indexes.isEmpty()) {
+            ObjectNode out = node.putObject(member);
+            indexes.forEach((name, units) -> units(out.putObject(name), units, c));
+        }
+    }
+
+    private static ObjectNode units(ObjectNode node, double units, ConsumedCapacity c) {
+        node.put("CapacityUnits", units);
+        if (c.billing() == io.portico.tables.engine.BillingMode.PROVISIONED) {
+            node.put(c.write() ? "WriteCapacityUnits" : "ReadCapacityUnits", units);
         }
         return node;
     }

@@ -120,18 +120,19 @@ public final class Batches {
             List<List<WriteResult.CollectionMetrics>> metrics = new ArrayList<>();
             for (int i = 0; i < opened.size(); i++) {
                 ItemRepository.TableWriter writer = opened.get(i);
-                double units = 0;
+                ConsumedCapacity units = ConsumedCapacity.ofUnits(writer.table(), 0, true,
+                        request.reporting().capacity());
                 Map<ItemKey, Map<String, AttributeValue>> partitions = new LinkedHashMap<>();
                 for (Keyed write : checked.get(i)) {
                     Optional<Map<String, AttributeValue>> before = writer.items().get(write.key());
                     writer.items().replace(write.key(), before, write.item());
-                    units += ConsumedCapacity.units(Math.max(before.map(ItemSize::of).orElse(0L),
+                    double tableUnits = ConsumedCapacity.units(Math.max(before.map(ItemSize::of).orElse(0L),
                             write.item().map(ItemSize::of).orElse(0L)), ConsumedCapacity.WRITE_UNIT_BYTES);
+                    units = units.plusTable(tableUnits).plus(IndexWriteUnits.of(writer.table(), before, write.item()));
                     partitions.putIfAbsent(new ItemKey(write.key().partition(), new byte[0]), write.partitionKey());
                 }
-                double total = units;
-                Items.capacity(request.reporting(), () -> ConsumedCapacity.ofUnits(writer.table(), total, true,
-                        request.reporting().capacity())).ifPresent(capacity::add);
+                ConsumedCapacity total = units;
+                Items.capacity(request.reporting(), () -> total).ifPresent(capacity::add);
                 metrics.add(collectionMetrics(writer, partitions, request.reporting()));
             }
             return new BatchResults.BatchWritten(capacity, metrics);

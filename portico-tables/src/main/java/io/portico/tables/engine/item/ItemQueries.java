@@ -90,6 +90,7 @@ public final class ItemQueries {
         int scanned = 0;
         int count = 0;
         long bytes = 0;
+        long fetched = 0;
         Optional<Map<String, AttributeValue>> last = Optional.empty();
         KeyRange range = first;
         boolean fetch = target.fetches(select, reading);
@@ -100,7 +101,8 @@ public final class ItemQueries {
             for (StoredRow row : rows) {
                 Map<String, AttributeValue> item = fetch
                         ? reader.get(row.position().tableKey().orElseThrow()).orElse(row.attributes()) : row.attributes();
-                bytes += ItemSize.of(row.attributes()) + (fetch ? ItemSize.of(item) : 0);
+                bytes += ItemSize.of(row.attributes());
+                fetched += fetch ? ItemSize.of(item) : 0;
                 scanned++;
                 if (reading.filter().map(f -> ConditionEvaluator.matches(f, item)).orElse(true)) {
                     count++;
@@ -109,7 +111,7 @@ public final class ItemQueries {
                     }
                 }
                 range = range.after(row.position(), chunk);
-                if (scanned >= limit || bytes >= PAGE_BYTES) {
+                if (scanned >= limit || bytes + fetched >= PAGE_BYTES) {
                     last = Optional.of(target.lastKey(row.attributes()));
                     break reading;
                 }
@@ -119,8 +121,12 @@ public final class ItemQueries {
             }
         }
         long read = bytes;
-        Optional<ConsumedCapacity> capacity = Items.capacity(reading.reporting(),
-                () -> ConsumedCapacity.ofRead(table, read, reading.consistent(), reading.reporting().capacity()));
+        long fromTable = fetched;
+        Optional<ConsumedCapacity> capacity = Items.capacity(reading.reporting(), () -> target.index()
+                .map(index -> ConsumedCapacity.ofIndexRead(table, index, read, fromTable, reading.consistent(),
+                        reading.reporting().capacity()))
+                .orElseGet(() -> ConsumedCapacity.ofRead(table, read, reading.consistent(),
+                        reading.reporting().capacity())));
         return new Page(items, select == Select.COUNT, count, scanned, last, capacity);
     }
 

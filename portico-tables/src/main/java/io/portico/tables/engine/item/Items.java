@@ -130,7 +130,8 @@ public final class Items {
             Reporting reporting) {
         long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
         Optional<ConsumedCapacity> capacity = capacity(reporting,
-                () -> ConsumedCapacity.ofWrite(table, bytes, reporting.capacity()));
+                () -> ConsumedCapacity.ofWrite(table, bytes, reporting.capacity())
+                        .plus(IndexWriteUnits.of(table, before, after)));
         Optional<WriteResult.CollectionMetrics> metrics = Optional.empty();
         if (reporting.itemCollectionMetrics() && !table.definition().localIndexes().isEmpty()) {
             String partition = keys.partition().name();
