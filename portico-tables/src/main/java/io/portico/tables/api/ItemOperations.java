@@ -24,7 +24,9 @@ import java.util.Optional;
  * PutItem, GetItem, UpdateItem and DeleteItem: the wire members read into the engine's requests (values
  * checked and expressions parsed in DynamoDB's order, before the table is looked at), and the answers
  * rendered. All four use DynamoDB's current value checker; the three writes put value and expression
- * errors in the {@code 1 validation error detected: } envelope, GetItem answers them bare.
+ * errors in the {@code 1 validation error detected: } envelope, GetItem answers them bare. Refusals of the
+ * request's shape (both expression and legacy members, ReturnValues the operation does not take) are
+ * answered bare by all four: they are not value or expression errors.
  */
 final class ItemOperations {
     private static final List<String> PUT_EXPRESSIONS = List.of("ConditionExpression");
@@ -43,9 +45,9 @@ final class ItemOperations {
     ObjectNode put(Input in) {
         // Not a value or expression error: answered bare.
         ReturnValues returnValues = ReturnValues.of(in.string("ReturnValues"), ReturnValues.PUT_OR_DELETE);
+        RequestParts.requireOneStyle(in, PUT_EXPRESSIONS, PUT_LEGACY, Wording.CURRENT);
         ItemRequests.PutItem request = RequestParts.enveloped(() -> {
             Map<String, AttributeValue> item = RequestParts.item(in, "Item", Wording.CURRENT);
-            RequestParts.requireOneStyle(in, PUT_EXPRESSIONS, PUT_LEGACY, Wording.CURRENT);
             RequestExpressions parsed = RequestExpressions.builder(RequestParts.attributes(in, Wording.CURRENT))
                     .condition(in.string("ConditionExpression").orElse(null)).parse();
             return new ItemRequests.PutItem(in.table(), item, condition(in, parsed),
@@ -60,9 +62,9 @@ final class ItemOperations {
     ObjectNode update(Input in) {
         // Not a value or expression error: answered bare.
         ReturnValues returnValues = ReturnValues.of(in.string("ReturnValues"), EnumSet.allOf(ReturnValues.class));
+        RequestParts.requireOneStyle(in, UPDATE_EXPRESSIONS, UPDATE_LEGACY, Wording.CURRENT);
         ItemRequests.UpdateItem request = RequestParts.enveloped(() -> {
             Map<String, AttributeValue> key = RequestParts.item(in, "Key", Wording.CURRENT);
-            RequestParts.requireOneStyle(in, UPDATE_EXPRESSIONS, UPDATE_LEGACY, Wording.CURRENT);
             RequestExpressions parsed = RequestExpressions.builder(RequestParts.attributes(in, Wording.CURRENT))
                     .update(in.string("UpdateExpression").orElse(null))
                     .condition(in.string("ConditionExpression").orElse(null)).parse();
@@ -80,9 +82,9 @@ final class ItemOperations {
     ObjectNode delete(Input in) {
         // Not a value or expression error: answered bare.
         ReturnValues returnValues = ReturnValues.of(in.string("ReturnValues"), ReturnValues.PUT_OR_DELETE);
+        RequestParts.requireOneStyle(in, PUT_EXPRESSIONS, PUT_LEGACY, Wording.CURRENT);
         ItemRequests.DeleteItem request = RequestParts.enveloped(() -> {
             Map<String, AttributeValue> key = RequestParts.item(in, "Key", Wording.CURRENT);
-            RequestParts.requireOneStyle(in, PUT_EXPRESSIONS, PUT_LEGACY, Wording.CURRENT);
             RequestExpressions parsed = RequestExpressions.builder(RequestParts.attributes(in, Wording.CURRENT))
                     .condition(in.string("ConditionExpression").orElse(null)).parse();
             return new ItemRequests.DeleteItem(in.table(), key, condition(in, parsed),
