@@ -7,6 +7,7 @@ import io.portico.tables.engine.item.StreamRecord;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,20 @@ final class StreamLog {
                         now.toEpochMilli(), arn);
             }
         });
+    }
+
+    /**
+     * Follows an UpdateTable: the previous stream, when it was on and is no longer the table's enabled
+     * stream, is disabled now; a newly enabled one gets its row.
+     */
+    static void changed(StoreTransaction tx, Table before, Table after, Instant now) {
+        Optional<TableStream> previous = before.definition().stream().filter(TableStream::enabled);
+        Optional<TableStream> current = after.definition().stream().filter(TableStream::enabled);
+        if (previous.isPresent() && !previous.equals(current)) {
+            tx.update("UPDATE ddb_streams SET disabled_ms=? WHERE arn=? AND disabled_ms IS NULL", now.toEpochMilli(),
+                    before.streamArn(previous.get()));
+        }
+        sync(tx, after, now);
     }
 
     /** Marks the stream of a deleted table disabled; its records stay readable until they age out. */

@@ -103,11 +103,7 @@ public final class TableStore implements TableRepository {
                 }
             }
             writeDefinition(tx, backfill.start(tx, changed));
-            if (!changed.definition().stream().equals(current.definition().stream())) {
-                current.definition().stream().ifPresent(s -> StreamLog.sync(tx, current.with(current.definition()
-                        .with(d -> d.stream(Optional.of(s.disabled())))), clock.instant()));
-                StreamLog.sync(tx, changed, clock.instant());
-            }
+            StreamLog.changed(tx, current, changed, clock.instant());
             // The answer is the change under way, as UpdateTable's is on AWS (an index filled here is ACTIVE
             // from the next DescribeTable).
             return changed;

@@ -15,6 +15,7 @@ import io.portico.tables.engine.ProjectionType;
 import io.portico.tables.engine.StreamRequest;
 import io.portico.tables.engine.StreamViewType;
 import io.portico.tables.engine.Table;
+import io.portico.tables.engine.TableChange;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.Tables;
 import io.portico.tables.engine.TablesException;
@@ -25,6 +26,7 @@ import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,5 +234,22 @@ class ItemsTest {
                         + " " + r.longValue("size_bytes")));
         // sizes: keys (id a = 3) plus each image (id a v 1 = 5)
         assertThat(records).containsExactly("1 INSERT 10 8", "2 MODIFY 11 13", "3 REMOVE 01 8");
+
+        // disabling the stream dates it; enabling again makes a new stream, numbered from 1
+        tables.update(REF, streamChange(false));
+        clock.advance(Duration.ofSeconds(1));
+        tables.update(REF, streamChange(true));
+        put(item("b"), null);
+        List<String> streams = store.read(tx -> tx.query("SELECT s.disabled_ms IS NOT NULL AS disabled, "
+                + "(SELECT MAX(sequence) FROM ddb_stream_records r WHERE r.stream_arn = s.arn) AS last "
+                + "FROM ddb_streams s ORDER BY created_ms", r -> r.longValue("disabled") + " " + r.longValue("last")));
+        assertThat(streams).containsExactly("1 3", "0 1");
+    }
+
+    private static TableChange streamChange(boolean enabled) {
+        return new TableChange(List.of(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(new StreamRequest(enabled,
+                        enabled ? Optional.of(StreamViewType.KEYS_ONLY) : Optional.empty())),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }
