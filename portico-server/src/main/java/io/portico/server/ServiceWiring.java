@@ -22,6 +22,10 @@ import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
 import io.portico.tables.api.DynamoDbApi;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.Batches;
+import io.portico.tables.engine.item.ItemQueries;
+import io.portico.tables.engine.item.Items;
+import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
@@ -77,9 +81,11 @@ public final class ServiceWiring {
                 Duration.ofMillis(Long.getLong(ASYNC_RETRY_DELAY_PROPERTY, 60_000L)));
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
                 context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
-        Tables tables = Tables.create(TableStore.over(context.store()), context.clock());
+        Tables tables = Tables.create(TableStore.over(context.store(), context.work(), context.clock()), context.clock());
+        ItemStore items = ItemStore.over(context.store(), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
-        return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables), StatesApi.create(stepFunctions));
+        return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
+                Items.create(items), ItemQueries.create(items), Batches.create(items)), StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

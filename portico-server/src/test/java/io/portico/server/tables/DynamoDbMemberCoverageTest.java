@@ -28,7 +28,9 @@ class DynamoDbMemberCoverageTest {
         create.set("AttributeDefinitions", json("[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}]"));
         create.set("KeySchema", json("[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}]"));
         String arn = portico.call("dynamodb", "CreateTable", create).path("TableDescription").path("TableArn").asText();
-        values = Map.of("TableName", text("coverage"), "ResourceArn", text(arn));
+        // valid items and keys, so that every call gets past the values to the members it is about
+        values = Map.of("TableName", text("coverage"), "ResourceArn", text(arn),
+                "Item", json("{\"id\":{\"S\":\"a\"}}"), "Key", json("{\"id\":{\"S\":\"a\"}}"));
     }
 
     @AfterAll

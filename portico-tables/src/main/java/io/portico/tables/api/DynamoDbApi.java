@@ -6,6 +6,10 @@ import io.portico.core.service.AwsError;
 import io.portico.core.service.ServiceApi;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.Tables;
+import io.portico.tables.engine.item.Batches;
+import io.portico.tables.engine.item.ItemQueries;
+import io.portico.tables.engine.item.Items;
+import io.portico.tables.engine.value.AttributeValues;
 import java.util.function.Function;
 
 /**
@@ -26,12 +30,15 @@ public final class DynamoDbApi {
     }
 
     /** The service, started and stopped with the engine. */
-    public static ServiceApi create(Tables tables) {
+    public static ServiceApi create(Tables tables, Items items, ItemQueries queries, Batches batches) {
         TableOperations table = new TableOperations(tables);
+        ItemOperations item = new ItemOperations(items);
+        ReadOperations read = new ReadOperations(queries);
+        BatchOperations batch = new BatchOperations(batches);
         SettingsOperations settings = new SettingsOperations(tables);
         TagOperations tags = new TagOperations(tables);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
-                .errors(TablesException.class, e -> AwsError.clientError(code(e.kind()), e.getMessage()))
+                .errors(TablesException.class, DynamoDbApi::error)
                 .lifecycle(tables);
         serve(api, "CreateTable", table::create);
         serve(api, "DescribeTable", table::describe);
@@ -42,6 +49,14 @@ public final class DynamoDbApi {
         serve(api, "DescribeTimeToLive", settings::describeTimeToLive);
         serve(api, "DescribeLimits", settings::describeLimits);
         serve(api, "DescribeEndpoints", settings::describeEndpoints);
+        serve(api, "PutItem", item::put);
+        serve(api, "GetItem", item::get);
+        serve(api, "UpdateItem", item::update);
+        serve(api, "DeleteItem", item::delete);
+        serve(api, "Query", read::query);
+        serve(api, "Scan", read::scan);
+        serve(api, "BatchGetItem", batch::get);
+        serve(api, "BatchWriteItem", batch::write);
         serve(api, "TagResource", tags::tag);
         serve(api, "UntagResource", tags::untag);
         serve(api, "ListTagsOfResource", tags::list);
@@ -51,6 +66,12 @@ public final class DynamoDbApi {
     private static void serve(ServiceApi.Builder api, String operation,
             Function<Input, ObjectNode> handler) {
         api.operation(operation, call -> handler.apply(new Input(call)));
+    }
+
+    /** The refusal on the wire; a failed condition carries the item when the request asked for it. */
+    private static AwsError error(TablesException e) {
+        AwsError error = AwsError.clientError(code(e.kind()), e.getMessage());
+        return e.item().map(item -> error.with("Item", AttributeValues.itemToDocument(item))).orElse(error);
     }
 
     /** DynamoDB's error code for each kind of refusal. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A secondary index: global (its own partition key, its own throughput) or local (the table's partition
  * key with another sort key). {@code backfilling} says a new global index still has to be filled from the
- * table's items: the items piece does that and then makes the index ACTIVE; an index created while the
+ * table's items: store.IndexBackfill does that and then makes the index ACTIVE; an index created while the
  * table has no items needs no backfill and is ACTIVE at once. Immutable.
  */
 public record SecondaryIndex(String name, Scope scope, KeySchema keys, Projection projection,

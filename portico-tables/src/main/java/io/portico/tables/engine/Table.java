@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A table: who owns it and its name ({@code ref}), its id (AWS's {@code TableId}, a UUID that a table
  * re-created under the same name does not share, and under which its items are stored), when it was
- * created, its configuration, and its item count and size. The counts are kept by the items piece
+ * created, its configuration, and its item count and size. The counts are kept by the item writes (ItemStore)
  * (DynamoDB refreshes them about every six hours; Portico keeps them current). Immutable.
  */
 public record Table(TableRef ref, String id, Instant created, TableDefinition definition, long itemCount,

@@ -35,8 +35,8 @@ public interface TableRepository {
     Optional<Table> update(TableRef ref, UnaryOperator<Table> change);
 
     /**
-     * Deletes the table with its tags (and, once items exist, its items, index entries and stream records)
-     * after {@code guard} has seen it and not thrown, in one transaction.
+     * Deletes the table with its tags, items and index entries (its stream is marked disabled; its records
+     * stay until they age out) after {@code guard} has seen it and not thrown, in one transaction.
      *
      * @return the table as it was, empty when there is no such table
      */

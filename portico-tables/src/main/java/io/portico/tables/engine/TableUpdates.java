@@ -13,7 +13,7 @@ import java.util.Optional;
  * and deletion protection. Only one index may be created or deleted per request, as on AWS.
  *
  * <p>A global index created on a table without items is ACTIVE at once; on a table with items it is
- * CREATING and {@code backfilling} until the items piece has filled it. The refusals' texts are DynamoDB's,
+ * CREATING and {@code backfilling} until it is filled (store.IndexBackfill). The refusals' texts are DynamoDB's,
  * from a catalogue of its answers (ack-api-quirks, dynamodb, 2026-10-09). Stateless.
  */
 final class TableUpdates {

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * AWS's recorded answer does ({@code test_table_crud}), and the first DescribeTable already says ACTIVE,
  * so a waiter returns after one call. UpdateTable answers UPDATING and DeleteTable DELETING likewise,
  * and a deleted table is gone at once. The one state that lasts is a global index added to a table that
- * has items: it stays CREATING (backfilling) until the items piece has filled it; added to an empty
- * table, it is ACTIVE at once.
+ * has items: it stays CREATING (backfilling) until it is filled (the store fills a small table's in the
+ * UpdateTable transaction, a large one's through the work queue); added to an empty table, it is ACTIVE
+ * at once.
  *
  * <p><b>Consistency.</b> Every change is one store transaction that reads and writes the table's row
  * ({@link TableRepository}), so concurrent changes serialise and a create is decided by the database
@@ -86,7 +87,7 @@ public final class Tables implements Component {
     }
 
     /**
-     * Deletes a table (with its tags; with its items once they exist), unless deletion protection is on.
+     * Deletes a table (with its tags, items and index entries; its stream is marked disabled), unless deletion protection is on.
      *
      * @return the table as it was
      */

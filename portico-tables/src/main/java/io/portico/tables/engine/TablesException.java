@@ -3,6 +3,11 @@ package io.portico.tables.engine;
 import io.portico.core.validation.Refusal;
 import io.portico.core.validation.ValidationReport;
 import io.portico.core.validation.Violation;
+import io.portico.tables.engine.value.AttributeValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A DynamoDB request the engine refuses: a {@link Kind} naming what is wrong in the domain's terms, and
@@ -38,12 +43,26 @@ public final class TablesException extends Refusal {
     /** DynamoDB's message for a failed condition, as recorded against AWS (test_dynamodb.snapshot.json). */
     public static final String CONDITION_FAILED_MESSAGE = "The conditional request failed";
 
+    /** The item a failed condition saw, for ReturnValuesOnConditionCheckFailure=ALL_OLD; null otherwise. */
+    private final transient Map<String, AttributeValue> item;
+
     private TablesException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    private TablesException(Kind kind, String message, Map<String, AttributeValue> item) {
         super(kind, message);
+        this.item = item;
     }
 
     private TablesException(ValidationReport report) {
         super(Kind.INVALID_MEMBER, report);
+        this.item = null;
+    }
+
+    /** The item a failed condition saw, when the request asked for it (ReturnValuesOnConditionCheckFailure). */
+    public Optional<Map<String, AttributeValue>> item() {
+        return Optional.ofNullable(item);
     }
 
     @Override
@@ -78,12 +97,27 @@ public final class TablesException extends Refusal {
      * regions envelope syntax errors where others do not). Which answers get it is the api's call.
      */
     public TablesException inEnvelope() {
-        return new TablesException(kind(), "1 validation error detected: " + getMessage());
+        return new TablesException(kind(), "1 validation error detected: " + getMessage(), item);
     }
 
     /** The item does not satisfy the request's condition. */
     public static TablesException conditionFailed() {
         return new TablesException(Kind.CONDITION_FAILED, CONDITION_FAILED_MESSAGE);
+    }
+
+    /** The item does not satisfy the request's condition; the answer carries the item as it is. */
+    public static TablesException conditionFailed(Map<String, AttributeValue> item) {
+        return new TablesException(Kind.CONDITION_FAILED, CONDITION_FAILED_MESSAGE,
+                Collections.unmodifiableMap(new LinkedHashMap<>(item)));
+    }
+
+    /**
+     * An item operation's answer for a table that does not exist: DynamoDB names no table there (recorded
+     * for TransactWriteItems and BatchWriteItem, test_dynamodb.snapshot.json; PutItem, GetItem and the
+     * others answer the same text on AWS today).
+     */
+    public static TablesException itemTableNotFound() {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found");
     }
 
     /** Recorded: {@code Requested resource not found: Table: non-existent not found} (test_table_crud). */

@@ -6,9 +6,12 @@ import io.portico.core.store.Row;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.core.tags.TagTable;
+import io.portico.core.work.WorkQueue;
+import io.portico.tables.engine.SecondaryIndex;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TableRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +31,37 @@ public final class TableStore implements TableRepository {
 
     private final Store store;
     private final TagTable tags;
+    private final IndexBackfill backfill;
+    private final Clock clock;
 
-    private TableStore(Store store) {
+    private TableStore(Store store, Optional<WorkQueue> work, Clock clock, long backfillInTransaction,
+            int backfillBatch) {
         this.store = store;
         this.tags = TagTable.of(store);
+        this.backfill = new IndexBackfill(store, work, backfillInTransaction, backfillBatch);
+        this.clock = clock;
     }
 
+    /**
+     * Tables on {@code store}; a new global index on a table with items is filled in UpdateTable's
+     * transaction; streams are dated by the system clock.
+     */
     public static TableStore over(Store store) {
-        return new TableStore(store);
+        return new TableStore(store, Optional.empty(), Clock.systemUTC(), IndexBackfill.IN_TRANSACTION,
+                IndexBackfill.BATCH);
+    }
+
+    /**
+     * Tables on {@code store}, filling a new global index of a large table through {@code work} (whose
+     * queue this registers); {@code clock} dates when a stream was disabled.
+     */
+    public static TableStore over(Store store, WorkQueue work, Clock clock) {
+        return new TableStore(store, Optional.of(work), clock, IndexBackfill.IN_TRANSACTION, IndexBackfill.BATCH);
+    }
+
+    /** {@link #over(Store, WorkQueue, Clock)} with other backfill sizes, for tests of the queued backfill. */
+    static TableStore over(Store store, WorkQueue work, Clock clock, long backfillInTransaction, int backfillBatch) {
+        return new TableStore(store, Optional.of(work), clock, backfillInTransaction, backfillBatch);
     }
 
     @Override
@@ -55,6 +81,7 @@ public final class TableStore implements TableRepository {
             case Insertion.Inserted<Table> inserted -> {
                 // Only the creator's tags, in the create's transaction; a limit is checked before.
                 tags.in(tx).tag(table.arn(), tableTags, Integer.MAX_VALUE);
+                StreamLog.sync(tx, table, clock.instant());
                 yield Optional.<Table>empty();
             }
             case Insertion.Existing<Table> existing -> Optional.of(existing.row());
@@ -70,8 +97,15 @@ public final class TableStore implements TableRepository {
     public Optional<Table> update(TableRef ref, UnaryOperator<Table> change) {
         return store.write(tx -> find(tx, ref).map(current -> {
             Table changed = change.apply(current);
-            tx.update("UPDATE ddb_tables SET definition=? WHERE id=?", TableDocuments.write(changed.definition()),
-                    current.id());
+            for (SecondaryIndex index : current.definition().indexes()) {
+                if (changed.definition().index(index.name()).isEmpty()) {
+                    IndexBackfill.drop(tx, current, index.name());
+                }
+            }
+            writeDefinition(tx, backfill.start(tx, changed));
+            StreamLog.changed(tx, current, changed, clock.instant());
+            // The answer is the change under way, as UpdateTable's is on AWS (an index filled here is ACTIVE
+            // from the next DescribeTable).
             return changed;
         }));
     }
@@ -81,6 +115,11 @@ public final class TableStore implements TableRepository {
         return store.write(tx -> find(tx, ref).map(table -> {
             guard.accept(table);
             tx.update("DELETE FROM ddb_tables WHERE id=?", table.id());
+            // A table's items go in its transaction: SQLite deletes a few hundred thousand rows in well under
+            // a second; a sweep keyed by the id through the work queue is the way for larger tables.
+            tx.update("DELETE FROM ddb_items WHERE table_id=?", table.id());
+            tx.update("DELETE FROM ddb_index_entries WHERE table_id=?", table.id());
+            StreamLog.tableDeleted(tx, table, clock.instant());
             tags.in(tx).deleteAll(table.arn());
             return table;
         }));
@@ -112,7 +151,15 @@ public final class TableStore implements TableRepository {
         tags.untag(arn, keys);
     }
 
-    private static Optional<Table> find(StoreTransaction tx, TableRef ref) {
+    static void writeDefinition(StoreTransaction tx, Table table) {
+        tx.update("UPDATE ddb_tables SET definition=? WHERE id=?", TableDocuments.write(table.definition()), table.id());
+    }
+
+    static Optional<Table> findById(StoreTransaction tx, String id) {
+        return tx.queryOne("SELECT " + COLUMNS + " FROM ddb_tables WHERE id=?", TableStore::table, id);
+    }
+
+    static Optional<Table> find(StoreTransaction tx, TableRef ref) {
         return tx.queryOne("SELECT " + COLUMNS + " FROM ddb_tables WHERE account=? AND region=? AND name=?",
                 TableStore::table, ref.account(), ref.region(), ref.name());
     }

@@ -8,11 +8,11 @@ import java.util.List;
  * them. Times are epoch milliseconds. Tags live in the kit's tag table.
  *
  * <p>{@code ddb_tables} holds one row per table: its identity, the definition as one JSON document
- * ({@link TableDocuments}), and the item count and size, which the items piece keeps in the transaction
+ * ({@link TableDocuments}), and the item count and size, which item writes keep (by delta) in the transaction
  * that changes the items. The unique key {@code (account, region, name)} decides CreateTable races.
  *
- * <p>{@link #ITEM_TABLES} is the design of the item storage the items piece will add as version 2 (see
- * docs/tables.md, "Storage"); it is not applied yet, and {@code TablesSchemaTest} proves it on SQLite.
+ * <p>Version 2 adds {@link #ITEM_TABLES}: items, index entries, streams and stream records (see
+ * docs/tables.md, "Storage").
  */
 public final class TablesSchema {
     public static final String MODULE = "dynamodb";
@@ -26,25 +26,28 @@ public final class TablesSchema {
                   id TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
                   created_ms BIGINT NOT NULL, definition TEXT NOT NULL,
                   item_count BIGINT NOT NULL DEFAULT 0, size_bytes BIGINT NOT NULL DEFAULT 0,
-                  UNIQUE (account, region, name))"""));
+                  UNIQUE (account, region, name))"""),
+                Migration.of(2, ITEM_TABLES.toArray(String[]::new)));
     }
 
     /**
      * Items, index entries and stream records. Keys are BYTEA (SQLite keeps them as BLOBs), encoded so that
      * byte order is DynamoDB's key order (S as UTF-8, N in numeric order, B as is): a range of a primary
-     * key index is then a Query in order. A table with a simple key stores an empty sort key.
+     * key index is then a Query in order. A table with a simple key stores an empty sort key. {@code pk_hash}
+     * is {@link io.portico.tables.engine.item.ItemKey#partitionHash()}, which splits a parallel Scan into
+     * segments.
      */
     public static final List<String> ITEM_TABLES = List.of(
             """
             CREATE TABLE ddb_items (
-              table_id TEXT NOT NULL, pk BYTEA NOT NULL, sk BYTEA NOT NULL,
+              table_id TEXT NOT NULL, pk BYTEA NOT NULL, sk BYTEA NOT NULL, pk_hash INTEGER NOT NULL,
               item BYTEA NOT NULL, size_bytes INTEGER NOT NULL, expires_s BIGINT,
               PRIMARY KEY (table_id, pk, sk))""",
             "CREATE INDEX ddb_items_expiry ON ddb_items (expires_s) WHERE expires_s IS NOT NULL",
             """
             CREATE TABLE ddb_index_entries (
               table_id TEXT NOT NULL, index_name TEXT NOT NULL, pk BYTEA NOT NULL, sk BYTEA NOT NULL,
-              item_pk BYTEA NOT NULL, item_sk BYTEA NOT NULL, projected BYTEA NOT NULL,
+              pk_hash INTEGER NOT NULL, item_pk BYTEA NOT NULL, item_sk BYTEA NOT NULL, projected BYTEA NOT NULL,
               PRIMARY KEY (table_id, index_name, pk, sk, item_pk, item_sk))""",
             """
             CREATE TABLE ddb_streams (

@@ -2,7 +2,6 @@ package io.portico.tables.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portico.core.store.Migration;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The item storage design ({@link TablesSchema#ITEM_TABLES}) is valid DDL next to the applied schema, and
+ * The item storage ({@link TablesSchema#ITEM_TABLES}, version 2) applies on SQLite, and
  * its BYTEA keys read back in byte order from the primary key: what Query relies on.
  */
 class TablesSchemaTest {
@@ -18,15 +17,14 @@ class TablesSchemaTest {
     Path dir;
 
     @Test
-    void itemTables_applyOnSqlite_andReadKeysInByteOrder() {
+    void itemTables_applyAsVersion2_andReadKeysInByteOrder() {
         try (SqliteStore store = SqliteStore.open(dir)) {
             store.migrate(TablesSchema.MODULE, TablesSchema.migrations());
-            store.migrate("dynamodb.items-draft", List.of(Migration.of(1, TablesSchema.ITEM_TABLES.toArray(String[]::new))));
             byte[][] keys = {{0x02}, {0x01, (byte) 0xff}, {0x01}, {(byte) 0x80}, {}};
             store.write(tx -> {
                 for (byte[] sk : keys) {
-                    tx.update("INSERT INTO ddb_items (table_id, pk, sk, item, size_bytes) VALUES (?,?,?,?,?)",
-                            "t1", new byte[] {0x10}, sk, new byte[] {0}, 1);
+                    tx.update("INSERT INTO ddb_items (table_id, pk, sk, pk_hash, item, size_bytes) VALUES (?,?,?,?,?,?)",
+                            "t1", new byte[] {0x10}, sk, 0, new byte[] {0}, 1);
                 }
                 return null;
             });

@@ -1,0 +1,147 @@
+package io.portico.tables.store;
+
+import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
+import io.portico.tables.engine.Table;
+import io.portico.tables.engine.TableRef;
+import io.portico.tables.engine.item.IndexEntries;
+import io.portico.tables.engine.item.ItemKey;
+import io.portico.tables.engine.item.ItemReader;
+import io.portico.tables.engine.item.ItemRepository;
+import io.portico.tables.engine.item.ItemWriter;
+import io.portico.tables.engine.item.KeyRange;
+import io.portico.tables.engine.item.StoredRow;
+import io.portico.tables.engine.item.StreamRecord;
+import io.portico.tables.engine.value.AttributeValue;
+import io.portico.tables.engine.value.ItemSize;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Items in {@code ddb_items}, their index entries in {@code ddb_index_entries}, and the table's counts in
+ * {@code ddb_tables}, on one platform {@link Store}. Each call is one transaction that reads the table's
+ * row first, so the work sees the definition of that moment, and every change to an item writes its index
+ * entries and the count and size deltas in the same transaction. Thread safe.
+ */
+public final class ItemStore implements ItemRepository {
+    private final Store store;
+    private final Clock clock;
+
+    private ItemStore(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Items on {@code store}, whose schema {@link TableStore#migrate} brings up to date; {@code clock} dates
+     * stream records.
+     */
+    public static ItemStore over(Store store, Clock clock) {
+        return new ItemStore(store, clock);
+    }
+
+    @Override
+    public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
+        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock))));
+    }
+
+    @Override
+    public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
+        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock))));
+    }
+
+    @Override
+    public <T> T writeTables(Function<TableWrites, T> work) {
+        return store.write(tx -> work.apply(ref -> TableStore.find(tx, ref)
+                .map(table -> new TableWriter(table, new Writer(tx, table, clock)))));
+    }
+
+    /** Writes one index entry of the item at {@code key}. */
+    static void insertEntry(StoreTransaction tx, Table table, ItemKey key, IndexEntries.Entry entry) {
+        tx.update("INSERT INTO ddb_index_entries (table_id, index_name, pk, sk, pk_hash, item_pk, item_sk, projected) "
+                + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", table.id(), entry.index(), entry.key().partition(),
+                entry.key().sort(), entry.key().partitionHash(), key.partition(), key.sort(),
+                ItemDocuments.write(entry.projected()));
+    }
+
+    /** Reads and writes of one table's items in one transaction. */
+    private static final class Writer implements ItemWriter {
+        private final StoreTransaction tx;
+        private final Table table;
+        private final Clock clock;
+
+        Writer(StoreTransaction tx, Table table, Clock clock) {
+            this.tx = tx;
+            this.table = table;
+            this.clock = clock;
+        }
+
+        @Override
+        public Optional<Map<String, AttributeValue>> get(ItemKey key) {
+            return tx.queryOne("SELECT item FROM ddb_items WHERE table_id=? AND pk=? AND sk=?",
+                    r -> ItemDocuments.read(r.bytes("item")), table.id(), key.partition(), key.sort());
+        }
+
+        @Override
+        public List<StoredRow> range(KeyRange range) {
+            return RangeQuery.read(tx, table.id(), range);
+        }
+
+        @Override
+        public long partitionSize(byte[] partition) {
+            return tx.queryOne("SELECT COALESCE(SUM(size_bytes), 0) AS total FROM ddb_items WHERE table_id=? AND pk=?",
+                    r -> r.longValue("total"), table.id(), partition).orElse(0L);
+        }
+
+        @Override
+        public void replace(ItemKey key, Optional<Map<String, AttributeValue>> before,
+                Optional<Map<String, AttributeValue>> after) {
+            long sizeBefore = before.map(ItemSize::of).orElse(0L);
+            long sizeAfter = after.map(ItemSize::of).orElse(0L);
+            before.ifPresent(old -> deleteEntries(key, old));
+            if (after.isPresent()) {
+                Map<String, AttributeValue> item = after.get();
+                tx.update("INSERT INTO ddb_items (table_id, pk, sk, pk_hash, item, size_bytes, expires_s) "
+                        + "VALUES (?,?,?,?,?,?,?) "
+                        + "ON CONFLICT (table_id, pk, sk) DO UPDATE SET item=excluded.item, "
+                        + "size_bytes=excluded.size_bytes, expires_s=excluded.expires_s",
+                        table.id(), key.partition(), key.sort(), key.partitionHash(), ItemDocuments.write(item), sizeAfter,
+                        expiry(item).orElse(null));
+                insertEntries(key, item);
+            } else if (before.isPresent()) {
+                tx.update("DELETE FROM ddb_items WHERE table_id=? AND pk=? AND sk=?", table.id(), key.partition(),
+                        key.sort());
+            }
+            StreamRecord.of(table, before, after).ifPresent(record -> StreamLog.append(tx, table, record,
+                    clock.instant()));
+            long countDelta = (after.isPresent() ? 1 : 0) - (before.isPresent() ? 1 : 0);
+            tx.update("UPDATE ddb_tables SET item_count=item_count+?, size_bytes=size_bytes+? WHERE id=?", countDelta,
+                    sizeAfter - sizeBefore, table.id());
+        }
+
+        private void deleteEntries(ItemKey key, Map<String, AttributeValue> item) {
+            for (IndexEntries.Entry entry : IndexEntries.of(table, item)) {
+                tx.update("DELETE FROM ddb_index_entries WHERE table_id=? AND index_name=? AND pk=? AND sk=? "
+                        + "AND item_pk=? AND item_sk=?", table.id(), entry.index(), entry.key().partition(),
+                        entry.key().sort(), key.partition(), key.sort());
+            }
+        }
+
+        private void insertEntries(ItemKey key, Map<String, AttributeValue> item) {
+            for (IndexEntries.Entry entry : IndexEntries.of(table, item)) {
+                insertEntry(tx, table, key, entry);
+            }
+        }
+
+        /** The TTL attribute's value in epoch seconds, when the table names one and the item has it as a number. */
+        private Optional<Long> expiry(Map<String, AttributeValue> item) {
+            return table.definition().timeToLive().attribute().map(item::get)
+                    .filter(AttributeValue.N.class::isInstance).map(v -> ((AttributeValue.N) v).value().value())
+                    .map(java.math.BigDecimal::longValue);
+        }
+    }
+}
