@@ -14,13 +14,20 @@ import java.util.regex.Pattern;
 /**
  * The Task resources served through the call bus: {@code arn:aws:states:::lambda:invoke} (and
  * {@code .waitForTaskToken}), a Lambda function ARN as the resource, and
- * {@code arn:aws:states:::aws-sdk:<service>:<action>} for any service on the bus. A resource naming a
+ * {@code arn:aws:states:::aws-sdk:<service>:<action>} for any service on the bus, and DynamoDB's optimized
+ * {@code arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem}. A resource naming a
  * service the bus does not serve is left unresolved (the Task fails naming it).
  */
 public final class BusTasks implements TaskResources {
     private static final Pattern INVOKE = Pattern.compile("arn:[^:]+:states:::lambda:invoke(\\.waitForTaskToken)?");
     private static final Pattern SDK = Pattern.compile("arn:[^:]+:states:::aws-sdk:([a-z0-9]+):([a-zA-Z0-9]+)"
             + "(\\.waitForTaskToken)?");
+    /** DynamoDB's optimized integrations: request-response only, the four item actions. */
+    private static final Pattern DYNAMODB = Pattern.compile("arn:[^:]+:states:::dynamodb:(getItem|putItem|updateItem"
+            + "|deleteItem)");
+    private static final SdkDialect AWS_SDK = new SdkDialect.AwsSdk();
+    private static final SdkDialect DYNAMODB_V1 = new SdkDialect.OptimizedV1("DynamoDB", "AmazonDynamoDBv2",
+            "application/x-amz-json-1.0");
 
     private final CallBus bus;
     private final LambdaInvoke lambda;
@@ -45,7 +52,11 @@ public final class BusTasks implements TaskResources {
         }
         Matcher sdk = SDK.matcher(resource);
         if (sdk.matches()) {
-            return bus.model(sdk.group(1)).map(model -> new SdkCall(bus, model, sdk.group(2))::invoke);
+            return bus.model(sdk.group(1)).map(model -> new SdkCall(bus, model, sdk.group(2), AWS_SDK)::invoke);
+        }
+        Matcher dynamodb = DYNAMODB.matcher(resource);
+        if (dynamodb.matches()) {
+            return bus.model("dynamodb").map(model -> new SdkCall(bus, model, dynamodb.group(1), DYNAMODB_V1)::invoke);
         }
         return Optional.empty();
     }

@@ -11,28 +11,31 @@ import io.portico.core.service.CallBus;
 import io.portico.states.asl.StatesError;
 import io.portico.states.engine.ResourceNames;
 import io.portico.states.engine.TaskCall;
-import java.util.UUID;
 
 /**
  * One AWS SDK integration, {@code arn:aws:states:::aws-sdk:<service>:<action>}: the Task's parameters
  * (PascalCase) become the operation's input, the operation runs on the call bus as the execution's
  * account, and its output (PascalCase, timestamps as ISO-8601) is the Task's result.
  *
- * <p>Errors are named as AWS names them: {@code <Service>.<Code>}, the service in the AWS SDK's
- * PascalCase ({@code Sfn}, {@code Lambda}, {@code DynamoDb}) and the code always ending in
- * {@code Exception} ({@code Sfn.StateMachineDoesNotExistException}); the cause is the message with the
- * SDK's {@code (Service: ..., Status Code: ..., Request ID: ...)} suffix. A failure on the service's side
+ * <p>Errors are named as AWS names them ({@link SdkDialect}): for the AWS SDK integrations
+ * {@code <Service>.<Code>}, the service in the AWS SDK's PascalCase ({@code Sfn}, {@code Lambda},
+ * {@code DynamoDb}) and the code always ending in {@code Exception}
+ * ({@code Sfn.StateMachineDoesNotExistException}); the cause is the message with the SDK's
+ * {@code (Service: ..., Status Code: ..., Request ID: ...)} suffix. An optimized integration that calls
+ * an operation the same way (DynamoDB's) names them in its own dialect. A failure on the service's side
  * (5xx) is {@code States.TaskFailed}. Thread safe.
  */
 final class SdkCall {
     private final CallBus bus;
     private final ServiceModel model;
     private final String action;
+    private final SdkDialect dialect;
 
-    SdkCall(CallBus bus, ServiceModel model, String action) {
+    SdkCall(CallBus bus, ServiceModel model, String action, SdkDialect dialect) {
         this.bus = bus;
         this.model = model;
         this.action = action;
+        this.dialect = dialect;
     }
 
     JsonNode invoke(TaskCall call) throws InterruptedException {
@@ -50,21 +53,17 @@ final class SdkCall {
         } catch (AwsErrorException e) {
             throw TaskEvents.failed(call, parsed, errorName(e.error()), cause(e.error()));
         }
-        JsonNode result = operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object());
+        JsonNode result = dialect.result(
+                operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object()), output);
         TaskEvents.succeeded(call, parsed, result);
         return result;
     }
 
     private String errorName(AwsError error) {
-        if (!error.senderFault()) {
-            return StatesError.TASK_FAILED;
-        }
-        String code = error.code().endsWith("Exception") ? error.code() : error.code() + "Exception";
-        return model.sdkName() + "." + code;
+        return error.senderFault() ? dialect.errorName(model, error) : StatesError.TASK_FAILED;
     }
 
     private String cause(AwsError error) {
-        return error.message().orElse("") + " (Service: " + model.sdkName() + ", Status Code: " + error.status()
-                + ", Request ID: " + UUID.randomUUID() + ")";
+        return dialect.cause(model, error);
     }
 }

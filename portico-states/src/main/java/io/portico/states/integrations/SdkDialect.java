@@ -1,0 +1,107 @@
+package io.portico.states.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
+import io.portico.core.model.ServiceModel;
+import io.portico.core.service.AwsError;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+/**
+ * How an integration that calls a service operation names what it answers. The AWS SDK integrations
+ * ({@code aws-sdk:<service>:<action>}) answer in the AWS SDK for Java v2's names; the older optimized
+ * integrations (DynamoDB's {@code dynamodb:getItem} and its siblings) were built on the AWS SDK for Java
+ * v1 and still answer in its names, with the HTTP response's metadata in the result.
+ */
+sealed interface SdkDialect {
+
+    /** The error a failed call raises ({@code Sfn.StateMachineDoesNotExistException}). */
+    String errorName(ServiceModel model, AwsError error);
+
+    /** The cause that goes with it: the message and the SDK's description of the failed call. */
+    String cause(ServiceModel model, AwsError error);
+
+    /** The Task's result from the operation's output, already in Step Functions' names ({@code result}). */
+    JsonNode result(JsonNode result, ObjectNode wireOutput);
+
+    /** The code as the SDKs name an exception: always ending in {@code Exception}. */
+    private static String exceptionName(AwsError error) {
+        return error.code().endsWith("Exception") ? error.code() : error.code() + "Exception";
+    }
+
+    /** {@code aws-sdk:<service>:<action>}: {@code <SdkName>.<Code>Exception}, the result as the output reads. */
+    record AwsSdk() implements SdkDialect {
+        @Override
+        public String errorName(ServiceModel model, AwsError error) {
+            return model.sdkName() + "." + exceptionName(error);
+        }
+
+        @Override
+        public String cause(ServiceModel model, AwsError error) {
+            return error.message().orElse("") + " (Service: " + model.sdkName() + ", Status Code: " + error.status()
+                    + ", Request ID: " + UUID.randomUUID() + ")";
+        }
+
+        @Override
+        public JsonNode result(JsonNode result, ObjectNode wireOutput) {
+            return result;
+        }
+    }
+
+    /**
+     * An optimized integration on the AWS SDK for Java v1: errors {@code <errorPrefix>.<Code>Exception}
+     * ({@code DynamoDB.ConditionalCheckFailedException}) with v1's cause ({@code ... (Service:
+     * AmazonDynamoDBv2; Status Code: 400; Error Code: ...; Request ID: ...; Proxy: null)}), and a result
+     * that carries {@code SdkHttpMetadata} and {@code SdkResponseMetadata} as AWS records them (LocalStack's
+     * AWS-validated test_dynamodb_task_service snapshot: the headers of the JSON response, its length and
+     * CRC32 included).
+     */
+    record OptimizedV1(String errorPrefix, String v1ServiceName, String contentType) implements SdkDialect {
+        private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+        @Override
+        public String errorName(ServiceModel model, AwsError error) {
+            return errorPrefix + "." + exceptionName(error);
+        }
+
+        @Override
+        public String cause(ServiceModel model, AwsError error) {
+            return error.message().orElse("") + " (Service: " + v1ServiceName + "; Status Code: " + error.status()
+                    + "; Error Code: " + error.code() + "; Request ID: " + UUID.randomUUID() + "; Proxy: null)";
+        }
+
+        @Override
+        public JsonNode result(JsonNode result, ObjectNode wireOutput) {
+            byte[] body = Json.write(wireOutput);
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            String requestId = UUID.randomUUID().toString();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Server", "Server");
+            headers.put("Connection", "keep-alive");
+            headers.put("x-amzn-RequestId", requestId);
+            headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+            headers.put("Content-Length", Integer.toString(body.length));
+            headers.put("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            headers.put("Content-Type", contentType);
+
+            ObjectNode out = result.isObject() ? ((ObjectNode) result).deepCopy() : Json.object();
+            ObjectNode http = out.putObject("SdkHttpMetadata");
+            ObjectNode all = http.putObject("AllHttpHeaders");
+            headers.forEach((name, value) -> ((ArrayNode) all.putArray(name)).add(value));
+            ObjectNode single = http.putObject("HttpHeaders");
+            headers.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
+                    .forEach(e -> single.put(e.getKey(), e.getValue()));
+            http.put("HttpStatusCode", 200);
+            out.putObject("SdkResponseMetadata").put("RequestId", requestId);
+            return out;
+        }
+    }
+}
