@@ -50,6 +50,9 @@ class DynamoDbTasksTest {
             JsonNode put = output.path("putItemOutput");
             assertThat(put.path("SdkHttpMetadata").path("HttpStatusCode").asInt()).isEqualTo(200);
             assertThat(put.path("SdkHttpMetadata").path("HttpHeaders").path("Content-Length").asText()).isEqualTo("2");
+            // PutItem answers {}: its CRC32, worked out independently (Python's zlib.crc32(b'{}')).
+            assertThat(put.path("SdkHttpMetadata").path("HttpHeaders").path("x-amz-crc32").asText())
+                    .isEqualTo("2745614147");
             assertThat(put.path("SdkHttpMetadata").path("AllHttpHeaders").path("Content-Type").get(0).asText())
                     .isEqualTo("application/x-amz-json-1.0");
             assertThat(put.path("SdkResponseMetadata").path("RequestId").asText())

@@ -47,8 +47,15 @@ public interface TableRepository {
 
     SortedMap<String, String> tags(String arn);
 
-    /** @throws io.portico.core.tags.TagLimitExceededException if the table would have more than {@code limit} */
-    void tag(String arn, Map<String, String> tags, int limit);
+    /**
+     * Adds {@code tags} to the table if it exists, in one transaction with the check: tags written after a
+     * concurrent DeleteTable would outlive the table and pass to the next table of its name.
+     *
+     * @return whether the table exists
+     * @throws io.portico.core.tags.TagLimitExceededException if the table would have more than {@code limit}
+     */
+    boolean tagExisting(TableRef ref, Map<String, String> tags, int limit);
 
-    void untag(String arn, List<String> keys);
+    /** Removes the tags {@code keys} from the table if it exists, in one transaction; whether it exists. */
+    boolean untagExisting(TableRef ref, List<String> keys);
 }

@@ -130,28 +130,38 @@ public final class Tables implements Component {
 
     /** The tags of the table {@code arn} names, sorted by key. */
     public SortedMap<String, String> tags(String arn) {
-        return repository.tags(existing(arn));
+        TableRef ref = tableOf(arn);
+        if (repository.find(ref).isEmpty()) {
+            throw TablesException.resourceNotFound(arn);
+        }
+        return repository.tags(ref.arn());
     }
 
     public void tag(String arn, Map<String, String> tags) {
-        String table = existing(arn);
+        TableRef ref = tableOf(arn);
+        boolean exists;
         try {
-            repository.tag(table, tags, MAX_TAGS);
+            exists = repository.tagExisting(ref, tags, MAX_TAGS);
         } catch (TagLimitExceededException e) {
             throw tooManyTags();
+        }
+        if (!exists) {
+            throw TablesException.resourceNotFound(arn);
         }
     }
 
     public void untag(String arn, List<String> keys) {
-        repository.untag(existing(arn), keys);
+        if (!repository.untagExisting(tableOf(arn), keys)) {
+            throw TablesException.resourceNotFound(arn);
+        }
     }
 
     /**
-     * The ARN of an existing table. DynamoDB tags tables (and streams, which Portico does not tag yet); what
-     * is no ARN, no DynamoDB ARN, or an index's ARN is refused in its words (a catalogue of its answers,
-     * ack-api-quirks, dynamodb, 2026-10-09).
+     * The table an ARN names (whether it exists is for the caller to check, in its transaction). DynamoDB
+     * tags tables (and streams, which Portico does not tag yet); what is no ARN, no DynamoDB ARN, or an
+     * index's ARN is refused in its words (a catalogue of its answers, ack-api-quirks, dynamodb, 2026-10-09).
      */
-    private String existing(String arn) {
+    private static TableRef tableOf(String arn) {
         if (!arn.startsWith("arn:")) {
             throw TablesException.invalidParameter("ARNs must start with 'arn:': " + arn);
         }
@@ -162,12 +172,9 @@ public final class Tables implements Component {
             throw TablesException.invalidParameter("Invalid resource arn provided, only table or stream is accepted. "
                     + "Provided resource arn: " + arn);
         }
-        Optional<TableRef> ref = Optional.of(resource).filter(r -> r.startsWith("table/") && r.indexOf('/', 6) < 0)
-                .map(r -> new TableRef(parsed.account(), parsed.region(), r.substring("table/".length())));
-        if (ref.isEmpty() || repository.find(ref.get()).isEmpty()) {
-            throw TablesException.resourceNotFound(arn);
-        }
-        return ref.get().arn();
+        return Optional.of(resource).filter(r -> r.startsWith("table/") && r.indexOf('/', 6) < 0)
+                .map(r -> new TableRef(parsed.account(), parsed.region(), r.substring("table/".length())))
+                .orElseThrow(() -> TablesException.resourceNotFound(arn));
     }
 
     private static void checkTagCount(int count) {

@@ -142,13 +142,25 @@ public final class TableStore implements TableRepository {
     }
 
     @Override
-    public void tag(String arn, Map<String, String> newTags, int limit) {
-        tags.tag(arn, newTags, limit);
+    public boolean tagExisting(TableRef ref, Map<String, String> newTags, int limit) {
+        return store.write(tx -> {
+            if (find(tx, ref).isEmpty()) {
+                return false;
+            }
+            tags.in(tx).tag(ref.arn(), newTags, limit);
+            return true;
+        });
     }
 
     @Override
-    public void untag(String arn, List<String> keys) {
-        tags.untag(arn, keys);
+    public boolean untagExisting(TableRef ref, List<String> keys) {
+        return store.write(tx -> {
+            if (find(tx, ref).isEmpty()) {
+                return false;
+            }
+            tags.in(tx).untag(ref.arn(), keys);
+            return true;
+        });
     }
 
     static void writeDefinition(StoreTransaction tx, Table table) {

@@ -39,7 +39,7 @@ public final class DocumentPaths {
      * {@code item} with {@code change} applied to the value at {@code path} (which receives empty when the
      * path's last step is absent, and returns empty to remove it). Setting a list index past the end appends.
      *
-     * @throws TablesException {@code VALIDATION} when a step before the last is absent or of the wrong type
+     * @throws TablesException {@code INVALID_REQUEST} when a step before the last is absent or of the wrong type
      */
     static Map<String, AttributeValue> change(Map<String, AttributeValue> item, Path path,
             UnaryOperator<Optional<AttributeValue>> change) {

@@ -70,7 +70,7 @@ public final class ExpressionAttributes {
      * Refuses placeholders that no expression parsed so far used: names first, then values, each listing
      * every unused key in the order the request gave them.
      *
-     * @throws TablesException {@code VALIDATION}
+     * @throws TablesException {@code INVALID_REQUEST}
      */
     public void requireAllUsed() {
         List<String> unusedNames = unused(names.keySet(), usedNames);
@@ -140,7 +140,7 @@ public final class ExpressionAttributes {
         }
 
         /**
-         * @throws TablesException {@code VALIDATION} with DynamoDB's message for an empty map, a malformed
+         * @throws TablesException {@code INVALID_REQUEST} with DynamoDB's message for an empty map, a malformed
          *     key or an invalid value
          */
         public ExpressionAttributes build() {

@@ -6,7 +6,7 @@ import io.portico.tables.engine.TablesException;
  * Parses one expression of a request with the request's placeholders. Each call marks the placeholders it
  * uses in {@code attributes}; once every expression of the request is parsed, the api calls
  * {@link ExpressionAttributes#requireAllUsed()} (or uses {@link RequestExpressions}, which does all of it in
- * DynamoDB's order). Every method throws {@link TablesException} ({@code VALIDATION}) with DynamoDB's
+ * DynamoDB's order). Every method throws {@link TablesException} ({@code INVALID_REQUEST}) with DynamoDB's
  * message, prefixed with the member's name ({@code Invalid ConditionExpression: ...}).
  */
 public final class Expressions {

@@ -33,7 +33,7 @@ public final class KeyConditions {
     private KeyConditions() {}
 
     /**
-     * @throws TablesException {@code VALIDATION} with DynamoDB's message for a key condition it does not support
+     * @throws TablesException {@code INVALID_REQUEST} with DynamoDB's message for a key condition it does not support
      */
     public static KeyQuery analyse(Condition keyCondition, KeySchema schema) {
         Map<String, KeyCondition> conditions = new LinkedHashMap<>();

@@ -60,7 +60,7 @@ public record RequestExpressions(Optional<Update> update, Optional<Condition> co
             return this;
         }
 
-        /** @throws TablesException {@code VALIDATION}: the first invalid expression, or an unused placeholder */
+        /** @throws TablesException {@code INVALID_REQUEST}: the first invalid expression, or an unused placeholder */
         public RequestExpressions parse() {
             Optional<Update> parsedUpdate = Optional.ofNullable(update).map(t -> Expressions.update(t, attributes));
             Optional<Condition> parsedCondition =

@@ -13,7 +13,7 @@ public record Update(List<UpdateAction> actions) {
      * Refuses an update that writes a key attribute (whole or nested), as UpdateItem does.
      *
      * @param keyNames the table's key attribute names, partition key first (the first one written is named)
-     * @throws TablesException {@code VALIDATION}
+     * @throws TablesException {@code INVALID_REQUEST}
      */
     public void requireKeysUntouched(List<String> keyNames) {
         for (String key : keyNames) {

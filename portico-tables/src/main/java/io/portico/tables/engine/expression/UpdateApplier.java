@@ -40,7 +40,7 @@ public final class UpdateApplier {
     private UpdateApplier() {}
 
     /**
-     * @throws TablesException {@code VALIDATION} with DynamoDB's message when an operand has the wrong type,
+     * @throws TablesException {@code INVALID_REQUEST} with DynamoDB's message when an operand has the wrong type,
      *     a path cannot be written or a SET reads an absent attribute
      */
     public static Result apply(Update update, Map<String, AttributeValue> item) {

@@ -20,7 +20,7 @@ public enum ReturnValues {
     /**
      * {@code text} (absent: NONE) when the operation allows it.
      *
-     * @throws TablesException {@code VALIDATION}, DynamoDB's {@code Return values set to invalid value} (its
+     * @throws TablesException {@code INVALID_REQUEST}, DynamoDB's {@code Return values set to invalid value} (its
      *     answer to PutItem with ALL_NEW, reported against AWS in public issues, e.g. taoensso/faraday#64)
      */
     public static ReturnValues of(Optional<String> text, Set<ReturnValues> allowed) {

@@ -2,6 +2,7 @@ package io.portico.tables.engine.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.tables.engine.TablesException;
@@ -47,7 +48,7 @@ public final class AttributeValues {
     /**
      * The item an api request carries ({@code {"name": {"S": "x"}, ...}}), in its order.
      *
-     * @throws TablesException {@code VALIDATION} with DynamoDB's message for the first bad value
+     * @throws TablesException {@code INVALID_REQUEST} with DynamoDB's message for the first bad value
      */
     public static Map<String, AttributeValue> itemFromDocument(JsonNode item) {
         return itemFromDocument(item, Wording.CURRENT);
@@ -73,7 +74,7 @@ public final class AttributeValues {
     /**
      * One attribute value from its document form.
      *
-     * @throws TablesException {@code VALIDATION} with DynamoDB's message
+     * @throws TablesException {@code INVALID_REQUEST} with DynamoDB's message
      */
     public static AttributeValue fromDocument(JsonNode value) {
         return fromDocument(value, Wording.CURRENT);
@@ -250,7 +251,7 @@ public final class AttributeValues {
 
     private static Bytes bytes(JsonNode node) {
         if (node.isBinary()) {
-            return Bytes.of(((com.fasterxml.jackson.databind.node.BinaryNode) node).binaryValue());
+            return Bytes.of(((BinaryNode) node).binaryValue());
         }
         try {
             return Bytes.fromBase64(text(node));

@@ -29,14 +29,27 @@ public record DynamoNumber(BigDecimal value) implements Comparable<DynamoNumber>
 
     private static final Pattern SYNTAX = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /**
+     * A number already within DynamoDB's range (use {@link #parse} or {@link #checked(BigDecimal)} for
+     * input): the key encoding stores the exponent in one byte, so a number outside the range must never
+     * exist rather than sort wrongly.
+     *
+     * @throws IllegalArgumentException when {@code value} is outside DynamoDB's range or precision
+     */
     public DynamoNumber {
         value = normalise(value);
+        if (value.signum() != 0) {
+            long exponent = (long) value.precision() - value.scale() - 1;
+            if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT || value.precision() > MAX_DIGITS) {
+                throw new IllegalArgumentException("outside DynamoDB's number range or precision: " + value);
+            }
+        }
     }
 
     /**
      * Parses {@code text} as DynamoDB's current checker does (PutItem, UpdateItem, ...), with its messages.
      *
-     * @throws TablesException {@code VALIDATION}: not a number, overflow, underflow, too many digits
+     * @throws TablesException {@code INVALID_REQUEST}: not a number, overflow, underflow, too many digits
      */
     public static DynamoNumber parse(String text) {
         return parse(text, Wording.CURRENT);
@@ -45,7 +58,7 @@ public record DynamoNumber(BigDecimal value) implements Comparable<DynamoNumber>
     /**
      * Parses {@code text} with the messages of the given checker (see {@link Wording}).
      *
-     * @throws TablesException {@code VALIDATION}: not a number, overflow, underflow, too many digits
+     * @throws TablesException {@code INVALID_REQUEST}: not a number, overflow, underflow, too many digits
      */
     public static DynamoNumber parse(String text, Wording wording) {
         if (text.isEmpty()) {

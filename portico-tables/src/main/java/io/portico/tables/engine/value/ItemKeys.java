@@ -23,7 +23,7 @@ public final class ItemKeys {
     /**
      * Checks a key: exactly the schema's attributes, each of its type, non-empty and within the size limits.
      *
-     * @throws TablesException {@code VALIDATION}
+     * @throws TablesException {@code INVALID_REQUEST}
      */
     public static void checkKey(Map<String, AttributeValue> key, KeySchema schema) {
         checkKey(key, schema, Wording.CURRENT);
@@ -53,7 +53,7 @@ public final class ItemKeys {
     /**
      * Checks the key attributes of an item about to be written.
      *
-     * @throws TablesException {@code VALIDATION}
+     * @throws TablesException {@code INVALID_REQUEST}
      */
     public static void checkItem(Map<String, AttributeValue> item, KeySchema schema) {
         boolean partition = true;

@@ -64,7 +64,7 @@ public final class ItemSize {
     /**
      * Refuses an item over the limit.
      *
-     * @throws TablesException {@code VALIDATION}: {@code Item size has exceeded the maximum allowed size}
+     * @throws TablesException {@code INVALID_REQUEST}: {@code Item size has exceeded the maximum allowed size}
      */
     public static void check(Map<String, AttributeValue> item) {
         if (of(item) > MAX_ITEM_BYTES) {
