@@ -139,6 +139,24 @@ class DynamoDbTasksTest {
         }
     }
 
+    @Test
+    void anErrorTheModelDoesNotDeclare_isTheClientsBaseException(PorticoClients clients) {
+        try (SfnClient sfn = clients.sfn(); DynamoDbClient dynamo = clients.dynamoDb()) {
+            table(dynamo, "sfn-invalid");
+            // An item without its key is DynamoDB's ValidationException, which no operation of its model declares.
+            StartSyncExecutionResponse optimized = start(sfn, "ddb-invalid", """
+                    {"StartAt": "Put", "States": {"Put": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
+                      "Parameters": {"TableName": "sfn-invalid", "Item": {"other": {"S": "x"}}}, "End": true}}}""", "{}");
+            StartSyncExecutionResponse sdk = start(sfn, "ddb-invalid-sdk", """
+                    {"StartAt": "Put", "States": {"Put": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:dynamodb:putItem",
+                      "Parameters": {"TableName": "sfn-invalid", "Item": {"other": {"S": "x"}}}, "End": true}}}""", "{}");
+
+            assertThat(optimized.error()).isEqualTo("DynamoDB.AmazonDynamoDBException");
+            assertThat(optimized.cause()).contains("; Error Code: ValidationException; ");
+            assertThat(sdk.error()).isEqualTo("DynamoDb.DynamoDbException");
+        }
+    }
+
     private static void table(DynamoDbClient dynamo, String name) {
         dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))

@@ -27,13 +27,15 @@ public final class BusTasks implements TaskResources {
             + "|deleteItem)");
     private static final SdkDialect AWS_SDK = new SdkDialect.AwsSdk();
     private static final SdkDialect DYNAMODB_V1 = new SdkDialect.OptimizedV1("DynamoDB", "AmazonDynamoDBv2",
-            "application/x-amz-json-1.0");
+            "AmazonDynamoDBException", "application/x-amz-json-1.0");
 
     private final CallBus bus;
+    private final Clock clock;
     private final LambdaInvoke lambda;
 
     private BusTasks(CallBus bus, Clock clock) {
         this.bus = bus;
+        this.clock = clock;
         this.lambda = new LambdaInvoke(bus, clock);
     }
 
@@ -52,11 +54,12 @@ public final class BusTasks implements TaskResources {
         }
         Matcher sdk = SDK.matcher(resource);
         if (sdk.matches()) {
-            return bus.model(sdk.group(1)).map(model -> new SdkCall(bus, model, sdk.group(2), AWS_SDK)::invoke);
+            return bus.model(sdk.group(1)).map(model -> new SdkCall(bus, model, sdk.group(2), AWS_SDK, clock)::invoke);
         }
         Matcher dynamodb = DYNAMODB.matcher(resource);
         if (dynamodb.matches()) {
-            return bus.model("dynamodb").map(model -> new SdkCall(bus, model, dynamodb.group(1), DYNAMODB_V1)::invoke);
+            return bus.model("dynamodb")
+                    .map(model -> new SdkCall(bus, model, dynamodb.group(1), DYNAMODB_V1, clock)::invoke);
         }
         return Optional.empty();
     }

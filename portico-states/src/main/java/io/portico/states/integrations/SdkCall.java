@@ -11,6 +11,7 @@ import io.portico.core.service.CallBus;
 import io.portico.states.asl.StatesError;
 import io.portico.states.engine.ResourceNames;
 import io.portico.states.engine.TaskCall;
+import java.time.Clock;
 
 /**
  * One AWS SDK integration, {@code arn:aws:states:::aws-sdk:<service>:<action>}: the Task's parameters
@@ -30,12 +31,14 @@ final class SdkCall {
     private final ServiceModel model;
     private final String action;
     private final SdkDialect dialect;
+    private final Clock clock;
 
-    SdkCall(CallBus bus, ServiceModel model, String action, SdkDialect dialect) {
+    SdkCall(CallBus bus, ServiceModel model, String action, SdkDialect dialect, Clock clock) {
         this.bus = bus;
         this.model = model;
         this.action = action;
         this.dialect = dialect;
+        this.clock = clock;
     }
 
     JsonNode invoke(TaskCall call) throws InterruptedException {
@@ -54,7 +57,8 @@ final class SdkCall {
             throw TaskEvents.failed(call, parsed, errorName(e.error()), cause(e.error()));
         }
         JsonNode result = dialect.result(
-                operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object()), output);
+                operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object()), output,
+                clock.instant());
         TaskEvents.succeeded(call, parsed, result);
         return result;
     }

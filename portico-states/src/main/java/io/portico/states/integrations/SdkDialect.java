@@ -7,7 +7,7 @@ import io.portico.core.json.Json;
 import io.portico.core.model.ServiceModel;
 import io.portico.core.service.AwsError;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,11 +28,21 @@ sealed interface SdkDialect {
     /** The cause that goes with it: the message and the SDK's description of the failed call. */
     String cause(ServiceModel model, AwsError error);
 
-    /** The Task's result from the operation's output, already in Step Functions' names ({@code result}). */
-    JsonNode result(JsonNode result, ObjectNode wireOutput);
+    /**
+     * The Task's result from the operation's output, already in Step Functions' names ({@code result}),
+     * answered at {@code now}.
+     */
+    JsonNode result(JsonNode result, ObjectNode wireOutput, Instant now);
 
-    /** The code as the SDKs name an exception: always ending in {@code Exception}. */
-    private static String exceptionName(AwsError error) {
+    /**
+     * The exception an SDK throws for {@code error}: the class its model declares for the code (always
+     * ending in {@code Exception}), or, for a code the model does not declare (DynamoDB's
+     * ValidationException), the client's own base exception {@code unmodeled}.
+     */
+    private static String exceptionName(ServiceModel model, AwsError error, String unmodeled) {
+        if (model.errorShape(error.code()).isEmpty()) {
+            return unmodeled;
+        }
         return error.code().endsWith("Exception") ? error.code() : error.code() + "Exception";
     }
 
@@ -40,7 +50,7 @@ sealed interface SdkDialect {
     record AwsSdk() implements SdkDialect {
         @Override
         public String errorName(ServiceModel model, AwsError error) {
-            return model.sdkName() + "." + exceptionName(error);
+            return model.sdkName() + "." + exceptionName(model, error, model.sdkName() + "Exception");
         }
 
         @Override
@@ -50,25 +60,27 @@ sealed interface SdkDialect {
         }
 
         @Override
-        public JsonNode result(JsonNode result, ObjectNode wireOutput) {
+        public JsonNode result(JsonNode result, ObjectNode wireOutput, Instant now) {
             return result;
         }
     }
 
     /**
      * An optimized integration on the AWS SDK for Java v1: errors {@code <errorPrefix>.<Code>Exception}
-     * ({@code DynamoDB.ConditionalCheckFailedException}) with v1's cause ({@code ... (Service:
+     * ({@code DynamoDB.ConditionalCheckFailedException}; a code the model does not declare is v1's base
+     * exception, {@code DynamoDB.AmazonDynamoDBException}) with v1's cause ({@code ... (Service:
      * AmazonDynamoDBv2; Status Code: 400; Error Code: ...; Request ID: ...; Proxy: null)}), and a result
      * that carries {@code SdkHttpMetadata} and {@code SdkResponseMetadata} as AWS records them (LocalStack's
      * AWS-validated test_dynamodb_task_service snapshot: the headers of the JSON response, its length and
      * CRC32 included).
      */
-    record OptimizedV1(String errorPrefix, String v1ServiceName, String contentType) implements SdkDialect {
+    record OptimizedV1(String errorPrefix, String v1ServiceName, String v1BaseException, String contentType)
+            implements SdkDialect {
         private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
         @Override
         public String errorName(ServiceModel model, AwsError error) {
-            return errorPrefix + "." + exceptionName(error);
+            return errorPrefix + "." + exceptionName(model, error, v1BaseException);
         }
 
         @Override
@@ -78,7 +90,7 @@ sealed interface SdkDialect {
         }
 
         @Override
-        public JsonNode result(JsonNode result, ObjectNode wireOutput) {
+        public JsonNode result(JsonNode result, ObjectNode wireOutput, Instant now) {
             byte[] body = Json.write(wireOutput);
             CRC32 crc = new CRC32();
             crc.update(body);
@@ -89,7 +101,7 @@ sealed interface SdkDialect {
             headers.put("x-amzn-RequestId", requestId);
             headers.put("x-amz-crc32", Long.toString(crc.getValue()));
             headers.put("Content-Length", Integer.toString(body.length));
-            headers.put("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            headers.put("Date", HTTP_DATE.format(now.atZone(ZoneOffset.UTC)));
             headers.put("Content-Type", contentType);
 
             ObjectNode out = result.isObject() ? ((ObjectNode) result).deepCopy() : Json.object();
