@@ -103,7 +103,9 @@ public final class MappingStore implements MappingRepository {
 
     @Override
     public void saveCursor(String uuid, ShardCursor cursor) {
-        store.write(tx -> tx.update(UPSERT_CURSOR, cursorValues(uuid, cursor)));
+        // A poller that was mid-batch when its mapping was deleted leaves no cursor behind it.
+        store.write(tx -> tx.queryOne("SELECT uuid FROM lambda_esm WHERE uuid=?", row -> row.string("uuid"), uuid)
+                .map(exists -> tx.update(UPSERT_CURSOR, cursorValues(uuid, cursor))).orElse(0));
     }
 
     private static final String UPSERT_CURSOR = "INSERT INTO lambda_esm_cursors (uuid, shard_id, position, attempts,"

@@ -179,6 +179,38 @@ class EventSourceMappingApiTest {
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
+    /**
+     * The records reach a real Java handler as Lambda's DynamodbEvent (aws-lambda-java-events):
+     * example.DynamodbStreamHandler reads Keys.pk and NewImage.count, and fails on a record without them.
+     */
+    @Test
+    void records_reachAJavaHandlerAsDynamodbEvent() {
+        lambda.createFunction(b -> b.functionName("stream-reader").runtime(Runtime.JAVA21).role(TestFunctions.ROLE)
+                .handler("example.DynamodbStreamHandler::handleRequest")
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes()))));
+        String uuid = lambda.createEventSourceMapping(b -> b.functionName("stream-reader").eventSourceArn(OneStream.ARN)
+                .startingPosition(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(0)).uuid();
+
+        STREAM.insert("k1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                lambda.getEventSourceMapping(b -> b.uuid(uuid)).lastProcessingResult().equals("OK"));
+    }
+
+    @Test
+    void failingFunction_withoutRetries_isAProblemAndTheShardGoesOn() {
+        lambda.createFunction(b -> b.functionName("stream-thrower").runtime(Runtime.JAVA21).role(TestFunctions.ROLE)
+                .handler("example.ThrowingHandler::handleRequest")
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes()))));
+        String uuid = lambda.createEventSourceMapping(b -> b.functionName("stream-thrower").eventSourceArn(OneStream.ARN)
+                .startingPosition(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(0)).uuid();
+
+        STREAM.insert("k2");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                lambda.getEventSourceMapping(b -> b.uuid(uuid)).lastProcessingResult().equals("PROBLEM: Function call failed"));
+    }
+
     @Test
     void list_pagesWithMarkers() {
         lambda.createFunction(b -> b.functionName("paged-consumer").runtime(Runtime.JAVA21).role(TestFunctions.ROLE)

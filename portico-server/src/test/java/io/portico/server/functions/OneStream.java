@@ -23,8 +23,10 @@ final class OneStream implements ChangeStreams {
         var event = Json.object().put("eventID", "e" + sequence).put("eventName", "INSERT").put("eventVersion", "1.1")
                 .put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1");
         var dynamodb = event.putObject("dynamodb").put("ApproximateCreationDateTime", Instant.now().getEpochSecond());
-        dynamodb.putObject("Keys").putObject("id").put("S", id);
-        dynamodb.putObject("NewImage").putObject("id").put("S", id);
+        dynamodb.putObject("Keys").putObject("pk").put("S", id);
+        var image = dynamodb.putObject("NewImage");
+        image.putObject("pk").put("S", id);
+        image.putObject("count").put("N", "3");
         dynamodb.put("SequenceNumber", sequence).put("SizeBytes", 20).put("StreamViewType", "NEW_IMAGE");
         event.put("eventSourceARN", ARN);
         records.add(new ChangeRecord(sequence, Instant.now(), event));
