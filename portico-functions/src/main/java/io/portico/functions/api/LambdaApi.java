@@ -1,5 +1,6 @@
 package io.portico.functions.api;
 
+import io.portico.core.Component;
 import io.portico.core.model.ServiceModel;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.service.AwsError;
@@ -11,7 +12,6 @@ import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.mappings.EventSourceMappings;
-import io.portico.core.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

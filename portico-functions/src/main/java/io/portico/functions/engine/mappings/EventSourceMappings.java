@@ -79,9 +79,7 @@ public final class EventSourceMappings implements Component {
         Optional<EventSourceMapping> existing = repository.insertUnlessDuplicate(mapping,
                 initialCursors(sourceArn, position));
         if (existing.isPresent()) {
-            throw FunctionsException.conflict("The event source arn (\" " + sourceArn + " \") and function (\" "
-                    + function.name() + " \") provided mapping already exists. Please update or delete the existing"
-                    + " mapping with UUID " + existing.get().uuid());
+            throw duplicate(sourceArn, function, existing.get().uuid());
         }
         if (enabled) {
             startPoller.accept(mapping);
@@ -116,6 +114,7 @@ public final class EventSourceMappings implements Component {
         EventSourceMapping changed = current;
         if (function.isPresent()) {
             changed = changed.withFunctionArn(functionArn(function.get()));
+            refuseDuplicate(changed, function.get());
         }
         boolean enable = enabled.orElse(current.enabled());
         boolean starts = enable && !current.enabled();
@@ -152,6 +151,26 @@ public final class EventSourceMappings implements Component {
             repository.update(fresh);
             startPoller.accept(fresh);
         }
+    }
+
+    /**
+     * Moving a mapping onto a function another mapping of the same source already feeds is the create's
+     * conflict. Checked before the write; two concurrent such updates can still both pass, and the
+     * store's unique constraint then refuses the second as a platform fault (a rare race, left so).
+     */
+    private void refuseDuplicate(EventSourceMapping changed, FunctionRef function) {
+        for (EventSourceMapping other : repository.list(changed.accountId(), changed.region())) {
+            if (!other.uuid().equals(changed.uuid()) && other.eventSourceArn().equals(changed.eventSourceArn())
+                    && other.functionArn().equals(changed.functionArn())) {
+                throw duplicate(changed.eventSourceArn(), function, other.uuid());
+            }
+        }
+    }
+
+    private static FunctionsException duplicate(String sourceArn, FunctionRef function, String existingUuid) {
+        return FunctionsException.conflict("The event source arn (\" " + sourceArn + " \") and function (\" "
+                + function.name() + " \") provided mapping already exists. Please update or delete the existing"
+                + " mapping with UUID " + existingUuid);
     }
 
     private String functionArn(FunctionRef function) {

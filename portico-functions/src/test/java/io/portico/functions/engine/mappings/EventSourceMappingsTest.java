@@ -115,6 +115,20 @@ class EventSourceMappingsTest {
     }
 
     @Test
+    void update_ontoAFunctionAlreadyMapped_isTheSameConflict() {
+        String first = harness.create(MappingSettings.streamDefaults()).uuid();
+        io.portico.functions.engine.FunctionRef other = new io.portico.functions.engine.FunctionRef(ACCOUNT, REGION,
+                "other", Optional.empty());
+        String second = harness.mappings.create(other, Optional.of(InMemoryChangeStreams.STREAM), true,
+                Optional.of("LATEST"), MappingSettings.streamDefaults(), false).mapping().uuid();
+
+        refused(() -> harness.mappings.update(ACCOUNT, REGION, second, Optional.of(PollerHarness.FUNCTION),
+                Optional.empty(), s -> s, false), FunctionsException.Kind.CONFLICT,
+                "The event source arn (\" " + InMemoryChangeStreams.STREAM + " \") and function (\" consumer \") provided"
+                        + " mapping already exists. Please update or delete the existing mapping with UUID " + first);
+    }
+
+    @Test
     void create_withAnInvalidFilter_isInvalidFilterPatternDefinition() {
         refused(create(Optional.of(InMemoryChangeStreams.STREAM), Optional.of("LATEST"),
                 MappingSettings.streamDefaults().withFilterPatterns(List.of("single-string"))),
