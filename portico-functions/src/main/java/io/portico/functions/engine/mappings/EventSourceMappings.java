@@ -71,7 +71,8 @@ public final class EventSourceMappings implements Component {
             throw FunctionsException.invalidParameter("Unsupported starting position for arn type: " + sourceArn);
         }
         check(settings, onSuccessGiven);
-        streams.describe(sourceArn)
+        // Another account's or region's stream is not found: Portico has no resource policies to share one.
+        streams.describe(sourceArn).filter(stream -> inScope(sourceArn, function))
                 .orElseThrow(() -> FunctionsException.invalidParameter("Stream not found: " + sourceArn));
         EventSourceMapping mapping = new EventSourceMapping(UUID.randomUUID().toString(), function.accountId(),
                 function.region(), sourceArn, functionArn, position, settings, enabled, EventSourceMapping.NO_RECORDS,
@@ -202,6 +203,11 @@ public final class EventSourceMappings implements Component {
                         + " onFailure=OnFailure(destination=" + arn + ")) is invalid.");
             }
         });
+    }
+
+    private static boolean inScope(String streamArn, FunctionRef function) {
+        String[] parts = streamArn.split(":", 6);
+        return parts.length == 6 && parts[3].equals(function.region()) && parts[4].equals(function.accountId());
     }
 
     private List<ShardCursor> initialCursors(String streamArn, String startingPosition) {

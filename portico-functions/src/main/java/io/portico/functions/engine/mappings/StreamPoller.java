@@ -10,6 +10,7 @@ import io.portico.functions.engine.ChangeStreams;
 import io.portico.functions.engine.ChangeStreams.ChangeRecord;
 import io.portico.functions.engine.ChangeStreams.Shard;
 import io.portico.functions.engine.Destinations;
+import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.InvokeResult;
 import java.time.Clock;
@@ -185,6 +186,11 @@ public final class StreamPoller {
                 save(cursor.advancedTo(last(records)));
                 return this;
             }
+            List<ChangeRecord> fitting = fitting(delivered);
+            if (fitting.size() < delivered.size()) { // the rest goes in the next batch, as Lambda splits
+                records = records.subList(0, records.indexOf(fitting.get(fitting.size() - 1)) + 1);
+                delivered = fitting;
+            }
             invoke(records, delivered);
             return this;
         }
@@ -295,6 +301,21 @@ public final class StreamPoller {
         ArrayNode array = event.putArray("Records");
         records.forEach(r -> array.add(r.event()));
         return Json.write(event);
+    }
+
+    /**
+     * The first records whose event fits Lambda's 6 MB synchronous payload (always at least one: a
+     * DynamoDB record is far smaller).
+     */
+    static List<ChangeRecord> fitting(List<ChangeRecord> records) {
+        long size = "{\"Records\":[]}".length();
+        for (int i = 0; i < records.size(); i++) {
+            size += Json.write(records.get(i).event()).length + 1;
+            if (size > Functions.MAX_SYNC_PAYLOAD && i > 0) {
+                return records.subList(0, i);
+            }
+        }
+        return records;
     }
 
     private static String last(List<ChangeRecord> records) {

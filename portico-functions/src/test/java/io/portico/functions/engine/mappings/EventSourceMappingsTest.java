@@ -105,6 +105,16 @@ class EventSourceMappingsTest {
     }
 
     @Test
+    void create_onAnotherAccountsStream_isStreamNotFound() {
+        io.portico.functions.engine.FunctionRef foreign = new io.portico.functions.engine.FunctionRef("111111111111",
+                REGION, "consumer", Optional.empty());
+
+        refused(() -> harness.mappings.create(foreign, Optional.of(InMemoryChangeStreams.STREAM), true,
+                Optional.of("LATEST"), MappingSettings.streamDefaults(), false),
+                FunctionsException.Kind.INVALID_PARAMETER, "Stream not found: " + InMemoryChangeStreams.STREAM);
+    }
+
+    @Test
     void create_twice_isTheRecordedConflict() {
         String uuid = harness.create(MappingSettings.streamDefaults()).uuid();
 

@@ -242,6 +242,21 @@ class StreamPollerTest {
     }
 
     @Test
+    void batchOverSixMegabytes_isSplitToFitTheSynchronousPayload() throws Exception {
+        String big = "x".repeat(400_000); // DynamoDB's item limit: 16 such records pass 6 MB
+        for (int i = 0; i < 20; i++) {
+            streams.insert(SHARD, "{\"id\":{\"S\":\"" + i + "\"},\"blob\":{\"S\":\"" + big + "\"}}");
+        }
+        harness.create(MappingSettings.streamDefaults());
+
+        harness.drain();
+
+        assertThat(harness.batches()).hasSize(2);
+        assertThat(harness.batches().get(0).size() + harness.batches().get(1).size()).isEqualTo(20);
+        assertThat(harness.batches().get(0).size()).isLessThanOrEqualTo(15);
+    }
+
+    @Test
     void startingPositionLatest_skipsRecordsWrittenBefore() throws Exception {
         insert(1);
         harness.mappings.create(PollerHarness.FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true,
