@@ -58,6 +58,7 @@ public final class StreamPoller {
     public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
+    private static final Duration FUNCTION_UNAVAILABLE_DELAY = Duration.ofMinutes(1);
     private static final QueueOptions OPTIONS = QueueOptions.defaults().withConcurrency(64)
             .withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5)).withMaxFailures(1000);
 
@@ -201,10 +202,16 @@ public final class StreamPoller {
             try {
                 result = invoker.invoke(mapping.functionArn(), event(delivered), requestId);
             } catch (FunctionsException e) {
-                LOG.info("Event source mapping {} cannot invoke {}: {}", mapping.uuid(), mapping.functionArn(),
-                        e.getMessage());
-                repository.recordResult(mapping.uuid(), "PROBLEM: " + e.getMessage());
-                wakeAt = now.plus(THROTTLE_DELAY);
+                // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
+                // the function to come back, checked each minute, logged once per problem.
+                boolean soon = e.kind() == FunctionsException.Kind.THROTTLED || e.kind() == FunctionsException.Kind.CONFLICT;
+                String problem = "PROBLEM: " + e.getMessage();
+                if (!problem.equals(mapping.lastProcessingResult())) {
+                    LOG.info("Event source mapping {} cannot invoke {}: {}", mapping.uuid(), mapping.functionArn(),
+                            e.getMessage());
+                }
+                note(problem);
+                wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
                 return;
             }
             List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();

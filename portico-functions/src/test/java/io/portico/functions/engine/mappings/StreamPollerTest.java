@@ -257,6 +257,29 @@ class StreamPollerTest {
     }
 
     @Test
+    void deletedFunction_theBatchWaitsInOrder_andGoesOnceItIsBack() throws Exception {
+        String record = insert(1);
+        boolean[] gone = {true};
+        harness.function = records -> {
+            if (gone[0]) {
+                throw io.portico.functions.engine.FunctionsException.notFound("Function not found: consumer");
+            }
+            return ok("null");
+        };
+        EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults());
+
+        Outcome waiting = harness.drain();
+
+        assertThat(waiting).isEqualTo(Outcome.postpone(clock.instant().plus(Duration.ofMinutes(1))));
+        assertThat(harness.repository.get(mapping.uuid()).orElseThrow().lastProcessingResult())
+                .isEqualTo("PROBLEM: Function not found: consumer");
+        gone[0] = false;
+        clock.advance(Duration.ofMinutes(1));
+        harness.drain();
+        assertThat(harness.batches()).containsExactly(List.of(record), List.of(record));
+    }
+
+    @Test
     void startingPositionLatest_skipsRecordsWrittenBefore() throws Exception {
         insert(1);
         harness.mappings.create(PollerHarness.FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true,
