@@ -4,7 +4,12 @@ import io.portico.core.service.ServiceApi;
 import io.portico.core.protocol.TemporaryCredentials;
 import io.portico.functions.api.LambdaApi;
 import io.portico.functions.engine.AsyncInvocations;
+import io.portico.functions.engine.ChangeStreams;
 import io.portico.functions.engine.Destinations;
+import io.portico.functions.engine.FunctionRef;
+import io.portico.functions.engine.mappings.EventSourceMappings;
+import io.portico.functions.engine.mappings.StreamPoller;
+import io.portico.functions.store.MappingStore;
 import io.portico.functions.engine.FunctionCredentials;
 import io.portico.functions.engine.FunctionRuntime;
 import io.portico.functions.engine.Functions;
@@ -29,6 +34,7 @@ import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that decides which AWS services this server runs. Services are created here, in start
@@ -73,6 +79,16 @@ public final class ServiceWiring {
      * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
      */
     public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings) {
+        return services(context, statesSettings, ChangeStreams.NONE);
+    }
+
+    /**
+     * The same services with event source mappings reading {@code changeStreams}. Until portico-tables
+     * implements {@link ChangeStreams}, the server wires {@link ChangeStreams#NONE}; tests of the Lambda API
+     * pass a stream of their own.
+     */
+    public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings,
+            ChangeStreams changeStreams) {
         Functions functions = new Functions(new FunctionStore(context.store(), context.clock()), context.dataDir(),
                 runtimes(context), context.timers(), context.awsEndpoint(),
                 account -> functionCredentials(context, account),
@@ -84,8 +100,26 @@ public final class ServiceWiring {
         Tables tables = Tables.create(TableStore.over(context.store(), context.work(), context.clock()), context.clock());
         ItemStore items = ItemStore.over(context.store(), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
-        return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
-                Items.create(items), ItemQueries.create(items), Batches.create(items)), StatesApi.create(stepFunctions));
+        return List.of(LambdaApi.create(functions, async, eventSourceMappings(context, functions, changeStreams)),
+                DynamoDbApi.create(tables, Items.create(items), ItemQueries.create(items), Batches.create(items)),
+                StatesApi.create(stepFunctions));
+    }
+
+    /**
+     * Lambda's event source mappings over the change streams DynamoDB publishes. With
+     * {@link ChangeStreams#NONE} no stream exists, so every create is refused as Lambda refuses a missing
+     * stream; no on-failure destination service exists yet either ({@link Destinations#NONE}).
+     */
+    private static EventSourceMappings eventSourceMappings(PlatformContext context, Functions functions,
+            ChangeStreams streams) {
+        MappingStore store = new MappingStore(context.store());
+        StreamPoller.on(context.work(), store, streams, (functionArn, payload, requestId) -> functions.invoke(
+                FunctionRef.parse(functionArn, Optional.empty(), "", ""), payload, requestId, Optional.empty()),
+                Destinations.NONE);
+        return new EventSourceMappings(store, streams, Destinations.NONE, ref -> {
+            functions.get(ref); // exists (a Pending function may be mapped, as on Lambda)
+            return ref.qualifiedArn();
+        }, context.clock(), mapping -> StreamPoller.start(context.work(), mapping));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */

@@ -1,5 +1,6 @@
 package io.portico.functions.api;
 
+import io.portico.core.Component;
 import io.portico.core.model.ServiceModel;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.service.AwsError;
@@ -10,6 +11,7 @@ import io.portico.core.service.TypeErrors;
 import io.portico.functions.engine.AsyncInvocations;
 import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.FunctionsException;
+import io.portico.functions.engine.mappings.EventSourceMappings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +55,18 @@ public final class LambdaApi {
 
     /** The service, started and stopped with the engine (asynchronous invocations are work-queue items the server runs). */
     public static ServiceApi create(Functions functions, AsyncInvocations async) {
+        return create(functions, async, Optional.empty());
+    }
+
+    /** The service with event source mappings, whose pollers resume when it starts. */
+    public static ServiceApi create(Functions functions, AsyncInvocations async, EventSourceMappings mappings) {
+        return create(functions, async, Optional.of(mappings));
+    }
+
+    private static ServiceApi create(Functions functions, AsyncInvocations async, Optional<EventSourceMappings> mappings) {
         Map<String, OperationHandler> operations = new LinkedHashMap<>();
         FunctionOperations.register(operations, functions);
+        mappings.ifPresent(m -> EventSourceMappingOperations.register(operations, m, functions.pageTokens()));
         AliasOperations.register(operations, functions);
         InvokeOperation.register(operations, functions, async);
         SettingsOperations.register(operations, functions);
@@ -65,6 +77,7 @@ public final class LambdaApi {
                 .otherRegion((operation, resource, region, caller) -> error(model, "ResourceNotFoundException",
                         "Functions from '" + region + "' are not reachable in this region ('" + caller.region() + "')"))
                 .lifecycle(functions)
+                .lifecycle(mappings.map(m -> new Component[] {m}).orElse(new Component[0]))
                 .paths(new LambdaPaths(functions))
                 .errors(FunctionsException.class, e -> error(model, code(e.kind()), e.getMessage()));
         operations.forEach(api::operation);

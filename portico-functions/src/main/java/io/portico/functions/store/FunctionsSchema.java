@@ -64,6 +64,21 @@ public final class FunctionsSchema {
                                 + "SELECT resource_arn, tag_key, tag_value FROM lambda_tags WHERE true "
                                 + "ON CONFLICT (resource_arn, tag_key) DO NOTHING",
                         "DROP TABLE lambda_tags"),
-                Migration.ofCode(3, AsyncQueue::carryOver));
+                Migration.ofCode(3, AsyncQueue::carryOver),
+                // Event source mappings (settings as JSON) and where each stands in each shard of its stream.
+                Migration.of(4,
+                        """
+                        CREATE TABLE lambda_esm (
+                          uuid TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL,
+                          event_source_arn TEXT NOT NULL, function_arn TEXT NOT NULL, starting_position TEXT NOT NULL,
+                          settings TEXT NOT NULL, enabled INTEGER NOT NULL, last_result TEXT NOT NULL,
+                          last_modified_ms BIGINT NOT NULL, poller_token TEXT NOT NULL, created_ms BIGINT NOT NULL,
+                          UNIQUE (event_source_arn, function_arn))""",
+                        "CREATE INDEX lambda_esm_scope ON lambda_esm(account, region)",
+                        """
+                        CREATE TABLE lambda_esm_cursors (
+                          uuid TEXT NOT NULL, shard_id TEXT NOT NULL, position TEXT, attempts INTEGER NOT NULL,
+                          batch_limit INTEGER NOT NULL, bisect_until TEXT, finished INTEGER NOT NULL,
+                          PRIMARY KEY (uuid, shard_id))"""));
     }
 }

@@ -4,6 +4,7 @@ import static io.portico.server.conformance.RecordedValidationCases.ACCOUNT;
 import static io.portico.server.conformance.RecordedValidationCases.FUNCTION;
 import static io.portico.server.conformance.RecordedValidationCases.REGION;
 import static io.portico.server.conformance.RecordedValidationCases.ZIP;
+import static io.portico.server.conformance.RecordedValidationCases.differs;
 import static io.portico.server.conformance.RecordedValidationCases.matches;
 import static io.portico.server.conformance.RecordedValidationCases.notServed;
 
@@ -162,12 +163,20 @@ final class LambdaValidationCases {
                 "PublishLayerVersion"));
         cases.add(notServed(LAMBDA_API, "TestLambdaLayer::test_layer_policy_exceptions",
                 "layer_permission_action_invalid", "AddLayerVersionPermission"));
-        for (String test : List.of("test_create_event_source_validation", "test_create_event_source_validation_kinesis")) {
-            for (String key : List.of("no_starting_position", "invalid_starting_position")) {
-                cases.add(notServed(LAMBDA_API, "TestLambdaEventSourceMappings::" + test, key,
-                        "CreateEventSourceMapping"));
-            }
-        }
+        String streamMapping = "{\"FunctionName\": \"" + RecordedValidationCases.FUNCTION + "\", \"EventSourceArn\":"
+                + " \"arn:aws:dynamodb:{region}:{account}:table/t/stream/2025-01-01T00:00:00.000\"}";
+        String kinesisMapping = "{\"FunctionName\": \"" + RecordedValidationCases.FUNCTION + "\", \"EventSourceArn\":"
+                + " \"arn:aws:kinesis:{region}:{account}:stream/s\"}";
+        String esm = "TestLambdaEventSourceMappings::";
+        cases.add(matches(LAMBDA_API, esm + "test_create_event_source_validation", "no_starting_position",
+                Call.of("lambda", "CreateEventSourceMapping", streamMapping)));
+        cases.add(matches(LAMBDA_API, esm + "test_create_event_source_validation", "invalid_starting_position",
+                Call.of("lambda", "CreateEventSourceMapping", streamMapping).with("StartingPosition", "invalid")));
+        cases.add(differs(LAMBDA_API, esm + "test_create_event_source_validation_kinesis", "no_starting_position",
+                Call.of("lambda", "CreateEventSourceMapping", kinesisMapping),
+                "Portico maps DynamoDB streams only: a Kinesis stream is an unrecognized event source"));
+        cases.add(matches(LAMBDA_API, esm + "test_create_event_source_validation_kinesis", "invalid_starting_position",
+                Call.of("lambda", "CreateEventSourceMapping", kinesisMapping).with("StartingPosition", "invalid")));
         cases.add(notServed(LAMBDA_API, "TestLambdaRecursion::test_put_function_recursion_config_invalid_value",
                 "put_recursion_invalid_value_error", "PutFunctionRecursionConfig"));
         return cases;

@@ -1,0 +1,336 @@
+package io.portico.functions.engine.mappings;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.json.Json;
+import io.portico.core.work.Outcome;
+import io.portico.core.work.QueueOptions;
+import io.portico.core.work.WorkQueue;
+import io.portico.functions.engine.ChangeStreams;
+import io.portico.functions.engine.ChangeStreams.ChangeRecord;
+import io.portico.functions.engine.ChangeStreams.Shard;
+import io.portico.functions.engine.Destinations;
+import io.portico.functions.engine.Functions;
+import io.portico.functions.engine.FunctionsException;
+import io.portico.functions.engine.InvokeResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer of an enabled stream mapping: reads each shard in order, invokes the function with
+ * Lambda's {@code DynamodbEvent} ({@code {"Records":[...]}}), and moves the shard's cursor on only once
+ * the batch is done with. At least once, as Lambda: a batch whose invocation ran but whose cursor was not
+ * yet written (a crash in between) is delivered again.
+ *
+ * <p>How: each enabled mapping has one item on the platform's durable {@link WorkQueue} (queue
+ * {@value #QUEUE}), whose payload names the mapping and its poller token. Each run of the item takes one
+ * step on every shard: at most one batch each, so one busy shard does not starve the others, then
+ * postpones itself: at once when a shard moved, else to the earliest moment something may change (the end
+ * of a batching window, a retry's back-off, the next poll {@link #POLL_INTERVAL} on). The shard cursors
+ * ({@link ShardCursor}: position, attempts, bisection) are rows written before the next step, so a new
+ * Portico on the same store resumes from the last cursor: nothing lives in a sleeping thread. The item
+ * ends when its mapping is deleted, disabled, or given another poller.
+ *
+ * <p>A batch: up to BatchSize records after the cursor (fewer while bisecting); records older than
+ * MaximumRecordAgeInSeconds go to the OnFailure destination unprocessed; a batch smaller than BatchSize
+ * waits until MaximumBatchingWindowInSeconds after its first record's creation; records matching no
+ * FilterCriteria pattern are skipped and count as processed. A function error retries the batch
+ * (MaximumRetryAttempts, back-off from 1 s doubling to {@link #MAX_BACKOFF}); with
+ * BisectBatchOnFunctionError the batch is first split in halves down to single records (splits do not
+ * count as attempts); with ReportBatchItemFailures processing resumes at the earliest failed record.
+ * When retries are exhausted the batch's description goes to the OnFailure destination (see
+ * {@link FailureRecord}) and the shard goes on. A child shard waits until its parent is read to its end.
+ * Thread safe; the work queue runs one step of a mapping at a time.
+ */
+public final class StreamPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamPoller.class);
+    /** The work queue's name. */
+    public static final String QUEUE = "lambda.esm";
+    /** How often an idle stream is read again (Lambda polls DynamoDB streams four times a second). */
+    public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
+    private static final Duration FUNCTION_UNAVAILABLE_DELAY = Duration.ofMinutes(1);
+    private static final QueueOptions OPTIONS = QueueOptions.defaults().withConcurrency(64)
+            .withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5)).withMaxFailures(1000);
+
+    private final MappingRepository repository;
+    private final ChangeStreams streams;
+    private final StreamInvoker invoker;
+    private final Destinations destinations;
+    private final Clock clock;
+
+    private StreamPoller(MappingRepository repository, ChangeStreams streams, StreamInvoker invoker,
+            Destinations destinations, Clock clock) {
+        this.repository = repository;
+        this.streams = streams;
+        this.invoker = invoker;
+        this.destinations = destinations;
+        this.clock = clock;
+    }
+
+    /** A poller that tests drive step by step ({@link #step}). */
+    public static StreamPoller create(MappingRepository repository, ChangeStreams streams, StreamInvoker invoker,
+            Destinations destinations, Clock clock) {
+        return new StreamPoller(repository, streams, invoker, destinations, clock);
+    }
+
+    /** A poller registered as the handler of {@value #QUEUE} on {@code work}, which runs it once started. */
+    public static StreamPoller on(WorkQueue work, MappingRepository repository, ChangeStreams streams,
+            StreamInvoker invoker, Destinations destinations) {
+        StreamPoller poller = new StreamPoller(repository, streams, invoker, destinations, work.clock());
+        work.register(QUEUE, OPTIONS, item -> {
+            PollerTicket ticket = PollerTicket.decode(item.payload());
+            return poller.step(ticket.uuid(), ticket.token());
+        });
+        return poller;
+    }
+
+    /** Starts polling {@code mapping} with its token: one durable work item. */
+    public static void start(WorkQueue work, EventSourceMapping mapping) {
+        work.enqueue(QUEUE, new PollerTicket(mapping.uuid(), mapping.pollerToken()).encode(), work.clock().instant());
+    }
+
+    /**
+     * One step of the mapping's poller holding {@code token}: at most one batch per shard. Says when to run
+     * again, or done when the mapping no longer runs with this token.
+     */
+    public Outcome step(String uuid, String token) throws InterruptedException {
+        Optional<EventSourceMapping> found = repository.get(uuid);
+        if (found.isEmpty() || !found.get().enabled() || !found.get().pollerToken().equals(token)) {
+            return Outcome.done();
+        }
+        EventSourceMapping mapping = found.get();
+        Map<String, ShardCursor> cursors = new HashMap<>();
+        repository.cursors(uuid).forEach(c -> cursors.put(c.shardId(), c));
+        List<Shard> shards = streams.shards(mapping.eventSourceArn());
+        Instant now = clock.instant();
+        Instant next = null; // the earliest wake-up a shard asks for: a window's end, a back-off, the next poll
+        boolean moved = false;
+        for (Shard shard : shards) {
+            ShardCursor cursor = cursors.getOrDefault(shard.shardId(),
+                    ShardCursor.at(shard.shardId(), ChangeStreams.Position.TRIM_HORIZON));
+            if (cursor.finished() || waitsForParent(shard, shards, cursors)) {
+                continue;
+            }
+            ShardStep result = new ShardStep(mapping, shard, cursor, now).run();
+            cursors.put(shard.shardId(), result.cursor);
+            moved |= result.moved;
+            if (next == null || result.wakeAt.isBefore(next)) {
+                next = result.wakeAt;
+            }
+        }
+        return Outcome.postpone(moved ? now : next == null ? now.plus(POLL_INTERVAL) : next);
+    }
+
+    /** A child shard is read once its parent, if still listed, is read to its end. */
+    private static boolean waitsForParent(Shard shard, List<Shard> shards, Map<String, ShardCursor> cursors) {
+        if (shard.parentShardId().isEmpty()) {
+            return false;
+        }
+        String parent = shard.parentShardId().get();
+        boolean listed = shards.stream().anyMatch(s -> s.shardId().equals(parent));
+        return listed && !(cursors.containsKey(parent) && cursors.get(parent).finished());
+    }
+
+    /** One batch of one shard, and the cursor after it. */
+    private final class ShardStep {
+        private final EventSourceMapping mapping;
+        private final MappingSettings settings;
+        private final Shard shard;
+        private final Instant now;
+        private ShardCursor cursor;
+        private boolean moved;
+        private Instant wakeAt;
+
+        ShardStep(EventSourceMapping mapping, Shard shard, ShardCursor cursor, Instant now) {
+            this.mapping = mapping;
+            this.settings = mapping.settings();
+            this.shard = shard;
+            this.cursor = cursor;
+            this.now = now;
+            this.wakeAt = now.plus(POLL_INTERVAL);
+        }
+
+        ShardStep run() throws InterruptedException {
+            int limit = cursor.batchLimit() > 0 ? Math.min(cursor.batchLimit(), settings.batchSize()) : settings.batchSize();
+            List<ChangeRecord> records = streams.read(mapping.eventSourceArn(), shard.shardId(), cursor.position(), limit);
+            if (records.isEmpty()) {
+                if (shard.closed()) {
+                    save(cursor.finish());
+                }
+                return this;
+            }
+            List<ChangeRecord> expired = expired(records);
+            if (!expired.isEmpty()) {
+                giveUp(expired, "RecordAgeExceeded", cursor.attempts(), Optional.empty());
+                return this;
+            }
+            if (records.size() < limit && cursor.attempts() == 0 && cursor.batchLimit() == 0) {
+                Instant ready = records.get(0).approximateCreation().plusSeconds(settings.maximumBatchingWindowSeconds());
+                if (ready.isAfter(now)) {
+                    wakeAt = ready;
+                    return this;
+                }
+            }
+            RecordFilter filter = RecordFilter.of(settings.filterPatterns());
+            List<ChangeRecord> delivered = records.stream().filter(r -> filter.matches(r.event())).toList();
+            if (delivered.isEmpty()) {
+                save(cursor.advancedTo(last(records)));
+                return this;
+            }
+            List<ChangeRecord> fitting = fitting(delivered);
+            if (fitting.size() < delivered.size()) { // the rest goes in the next batch, as Lambda splits
+                records = records.subList(0, records.indexOf(fitting.get(fitting.size() - 1)) + 1);
+                delivered = fitting;
+            }
+            invoke(records, delivered);
+            return this;
+        }
+
+        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
+            String requestId = UUID.randomUUID().toString();
+            InvokeResult result;
+            try {
+                result = invoker.invoke(mapping.functionArn(), event(delivered), requestId);
+            } catch (FunctionsException e) {
+                // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
+                // the function to come back, checked each minute, logged once per problem.
+                boolean soon = e.kind() == FunctionsException.Kind.THROTTLED || e.kind() == FunctionsException.Kind.CONFLICT;
+                String problem = "PROBLEM: " + e.getMessage();
+                if (!problem.equals(mapping.lastProcessingResult())) {
+                    LOG.info("Event source mapping {} cannot invoke {}: {}", mapping.uuid(), mapping.functionArn(),
+                            e.getMessage());
+                }
+                note(problem);
+                wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
+                return;
+            }
+            List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
+            switch (BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers)) {
+                case BatchVerdict.Success s -> {
+                    save(cursor.advancedTo(last(records)));
+                    note("OK");
+                }
+                case BatchVerdict.FailedFrom f -> failedFrom(records, delivered.get(f.index()), result);
+                case BatchVerdict.Failure f -> failed(records, result);
+            }
+        }
+
+        /** Records before the first failed one are done; the rest is retried, as its own batch. */
+        private void failedFrom(List<ChangeRecord> records, ChangeRecord firstFailed, InvokeResult result) {
+            int index = records.indexOf(firstFailed);
+            if (index > 0) {
+                cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
+                        records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
+                        cursor.bisectUntil(), false);
+            }
+            retryOrGiveUp(records.subList(index, records.size()), result);
+        }
+
+        private void failed(List<ChangeRecord> records, InvokeResult result) {
+            if (settings.bisectOnError() && records.size() > 1) {
+                save(cursor.bisected(records.size() / 2, last(records)));
+                note("PROBLEM: Function call failed");
+                return;
+            }
+            retryOrGiveUp(records, result);
+        }
+
+        private void retryOrGiveUp(List<ChangeRecord> batch, InvokeResult result) {
+            note("PROBLEM: Function call failed");
+            ShardCursor retried = cursor.failedOnce();
+            int retries = settings.maximumRetryAttempts();
+            if (retries != -1 && retried.attempts() > retries) {
+                giveUp(batch, "RetryAttemptsExhausted", retried.attempts(), Optional.of(result));
+                return;
+            }
+            save(retried);
+            moved = false;
+            wakeAt = now.plus(backoff(retried.attempts()));
+        }
+
+        private void giveUp(List<ChangeRecord> batch, String condition, int invokeCount, Optional<InvokeResult> result) {
+            settings.onFailure().ifPresentOrElse(arn -> deliver(arn, FailureRecord.of(arn,
+                    result.map(InvokeResult::requestId).orElse(UUID.randomUUID().toString()), mapping.functionArn(),
+                    condition, invokeCount, result, mapping.eventSourceArn(), shard.shardId(), batch, now)),
+                    () -> LOG.warn("Event source mapping {} skips records {} to {} of shard {} ({}); no OnFailure"
+                            + " destination", mapping.uuid(), batch.get(0).sequenceNumber(), last(batch),
+                            shard.shardId(), condition));
+            save(cursor.advancedTo(last(batch)));
+        }
+
+        private void deliver(String arn, byte[] record) {
+            try {
+                destinations.deliver(arn, record);
+            } catch (RuntimeException e) {
+                LOG.warn("Delivering an event source mapping's failure record to {} failed", arn, e);
+            }
+        }
+
+        private List<ChangeRecord> expired(List<ChangeRecord> records) {
+            int age = settings.maximumRecordAgeSeconds();
+            if (age == -1) {
+                return List.of();
+            }
+            Instant oldest = now.minusSeconds(age);
+            int count = 0;
+            while (count < records.size() && records.get(count).approximateCreation().isBefore(oldest)) {
+                count++;
+            }
+            return records.subList(0, count);
+        }
+
+        private void save(ShardCursor next) {
+            repository.saveCursor(mapping.uuid(), next);
+            cursor = next;
+            moved = true;
+        }
+
+        private void note(String result) {
+            if (!result.equals(mapping.lastProcessingResult())) {
+                repository.recordResult(mapping.uuid(), result);
+            }
+        }
+    }
+
+    /** Lambda's DynamodbEvent: the records, as the stream gave them. */
+    static byte[] event(List<ChangeRecord> records) {
+        ObjectNode event = Json.object();
+        ArrayNode array = event.putArray("Records");
+        records.forEach(r -> array.add(r.event()));
+        return Json.write(event);
+    }
+
+    /**
+     * The first records whose event fits Lambda's 6 MB synchronous payload (always at least one: a
+     * DynamoDB record is far smaller).
+     */
+    static List<ChangeRecord> fitting(List<ChangeRecord> records) {
+        long size = "{\"Records\":[]}".length();
+        for (int i = 0; i < records.size(); i++) {
+            size += Json.write(records.get(i).event()).length + 1;
+            if (size > Functions.MAX_SYNC_PAYLOAD && i > 0) {
+                return records.subList(0, i);
+            }
+        }
+        return records;
+    }
+
+    private static String last(List<ChangeRecord> records) {
+        return records.get(records.size() - 1).sequenceNumber();
+    }
+
+    static Duration backoff(int attempts) {
+        Duration delay = Duration.ofSeconds(1).multipliedBy(1L << Math.min(attempts - 1, 10));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+}
