@@ -21,11 +21,15 @@ import io.portico.states.integrations.BusTasks;
 import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
 import io.portico.tables.api.DynamoDbApi;
+import io.portico.tables.api.DynamoDbStreamsApi;
 import io.portico.tables.engine.Tables;
 import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
+import io.portico.tables.engine.stream.Streams;
+import io.portico.tables.engine.stream.Sweeps;
 import io.portico.tables.store.ItemStore;
+import io.portico.tables.store.StreamStore;
 import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
@@ -84,8 +88,12 @@ public final class ServiceWiring {
         Tables tables = Tables.create(TableStore.over(context.store(), context.work(), context.clock()), context.clock());
         ItemStore items = ItemStore.over(context.store(), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
+        StreamStore streams = StreamStore.over(context.store());
         return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
-                Items.create(items), ItemQueries.create(items), Batches.create(items)), StatesApi.create(stepFunctions));
+                Items.create(items), ItemQueries.create(items), Batches.create(items)),
+                DynamoDbStreamsApi.create(Streams.create(streams, context.clock()),
+                        Sweeps.create(streams, items, context.timers().scope("dynamodb-sweeps"))),
+                StatesApi.create(stepFunctions));
     }
 
     /** A function acts with its account's issued session, which the endpoint accepts even when verifying. */
