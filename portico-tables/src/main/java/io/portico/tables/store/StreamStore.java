@@ -73,8 +73,8 @@ public final class StreamStore implements StreamRepository {
                 + "WHERE arn=?", r -> new StreamRow(r.string("table_id"), StreamViewType.valueOf(r.string("view_type")),
                         r.longValue("created_ms"), r.nullableLong("disabled_ms"), r.longValue("next_sequence") - 1), arn)
                 .map(row -> {
-                    Optional<Long> oldest = tx.queryOne("SELECT MIN(sequence) AS oldest FROM ddb_stream_records "
-                            + "WHERE stream_arn=?", r -> r.nullableLong("oldest"), arn).filter(o -> o != null);
+                    Optional<Long> oldest = tx.queryOne("SELECT sequence FROM ddb_stream_records WHERE stream_arn=? "
+                            + "ORDER BY sequence LIMIT 1", r -> r.longValue("sequence"), arn);
                     return new StoredStream(arn, row.view(), Instant.ofEpochMilli(row.created()),
                             Optional.ofNullable(row.disabled()).map(Instant::ofEpochMilli), row.last(), oldest,
                             TableStore.findById(tx, row.tableId()).map(t -> t.definition().keys()));
