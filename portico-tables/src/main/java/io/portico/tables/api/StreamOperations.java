@@ -32,9 +32,10 @@ final class StreamOperations {
 
     ObjectNode listStreams(Input in) {
         int limit = in.node("Limit").map(n -> n.asInt()).orElse(LIST_LIMIT);
-        checkAtMost("limit", limit, LIST_LIMIT);
         Optional<String> start = in.string("ExclusiveStartStreamArn");
-        List<StoredStream> all = streams.list(in.account(), in.region(), in.string("TableName"));
+        Optional<String> table = in.string("TableName");
+        checkAtMost("limit", limit, LIST_LIMIT);
+        List<StoredStream> all = streams.list(in.account(), in.region(), table);
         List<StoredStream> after = all.stream().filter(s -> start.map(a -> s.arn().compareTo(a) > 0).orElse(true))
                 .toList();
         ObjectNode out = Json.object();
@@ -49,8 +50,10 @@ final class StreamOperations {
 
     ObjectNode describeStream(Input in) {
         int limit = in.node("Limit").map(n -> n.asInt()).orElse(SHARD_LIMIT);
+        Optional<String> exclusiveStart = in.string("ExclusiveStartShardId");
+        String arn = in.call().required("StreamArn");
         checkAtMost("limit", limit, SHARD_LIMIT);
-        StoredStream stream = streams.describe(in.account(), in.region(), in.call().required("StreamArn"));
+        StoredStream stream = streams.describe(in.account(), in.region(), arn);
         String shardId = Streams.shardId(stream);
         ObjectNode out = Json.object();
         ObjectNode description = out.putObject("StreamDescription")
@@ -68,7 +71,7 @@ final class StreamOperations {
         });
         ArrayNode shards = description.putArray("Shards");
         // One shard per stream: a page after it is empty.
-        boolean pastShard = in.string("ExclusiveStartShardId").map(id -> id.compareTo(shardId) >= 0).orElse(false);
+        boolean pastShard = exclusiveStart.map(id -> id.compareTo(shardId) >= 0).orElse(false);
         if (!pastShard) {
             ObjectNode range = shards.addObject().put("ShardId", shardId).putObject("SequenceNumberRange")
                     .put("StartingSequenceNumber", SequenceNumbers.format(stream.trimHorizon()));
@@ -88,9 +91,9 @@ final class StreamOperations {
 
     ObjectNode getRecords(Input in) {
         int limit = in.node("Limit").map(n -> n.asInt()).orElse(Streams.MAX_RECORDS);
+        String iterator = in.call().required("ShardIterator");
         checkAtMost("limit", limit, Streams.MAX_RECORDS);
-        Streams.IteratorBatch batch = streams.records(in.account(), in.region(), in.call().required("ShardIterator"),
-                limit);
+        Streams.IteratorBatch batch = streams.records(in.account(), in.region(), iterator, limit);
         ObjectNode out = Json.object();
         ArrayNode records = out.putArray("Records");
         for (ChangeRecord record : batch.records()) {
