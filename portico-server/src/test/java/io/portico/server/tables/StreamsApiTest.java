@@ -244,6 +244,24 @@ class StreamsApiTest {
     }
 
     @Test
+    void deletedTable_itsStreamStaysListedAndReadable_disabled() {
+        String arn = streamed("dropped", "id", StreamViewType.NEW_IMAGE);
+        ddb.putItem(r -> r.tableName("dropped").item(Map.of("id", s("a"))));
+        ddb.deleteTable(r -> r.tableName("dropped"));
+
+        StreamDescription description = streams.describeStream(r -> r.streamArn(arn)).streamDescription();
+        GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(iterator(arn,
+                ShardIteratorType.TRIM_HORIZON)));
+
+        assertThat(streams.listStreams(r -> r.tableName("dropped")).streams()).extracting(st -> st.streamArn())
+                .containsExactly(arn);
+        assertThat(description.streamStatus()).isEqualTo(StreamStatus.DISABLED);
+        assertThat(description.tableName()).isEqualTo("dropped");
+        assertThat(keys(response)).containsExactly("a");
+        assertThat(response.nextShardIterator()).isNull();
+    }
+
+    @Test
     void listStreams_filtersByTable_andPages() {
         String one = streamed("listed-1", "id", StreamViewType.KEYS_ONLY);
         String two = streamed("listed-2", "id", StreamViewType.KEYS_ONLY);
