@@ -3,9 +3,16 @@ package io.portico.server.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portico.core.json.Json;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -316,6 +323,49 @@ class StreamsApiTest {
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("1 validation error detected: Value '1001' at 'limit' failed to satisfy "
                         + "constraint: Member must have value less than or equal to 1000");
+    }
+
+    /**
+     * On the wire, a record has exactly the members AWS's recording shows (test_batch_write_items_streaming's
+     * first record), and an unknown stream is DynamoDB's namespaced ResourceNotFoundException.
+     */
+    @Test
+    void wire_recordMembersAreTheRecordedOnes(URI endpoint) throws Exception {
+        String arn = streamed("wire-streamed", "id", StreamViewType.NEW_AND_OLD_IMAGES);
+        ddb.putItem(r -> r.tableName("wire-streamed").item(Map.of("id", s("Fred"))));
+        String iterator = iterator(arn, ShardIteratorType.TRIM_HORIZON);
+
+        JsonNode body = Json.readOne(post(endpoint, "GetRecords",
+                "{\"ShardIterator\":\"" + iterator + "\"}").body().getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> missing = post(endpoint, "DescribeStream", "{\"StreamArn\":\"" + arn + "x\"}");
+
+        JsonNode record = body.path("Records").path(0);
+        assertThat(fieldNames(record)).containsExactlyInAnyOrder("awsRegion", "dynamodb", "eventID", "eventName",
+                "eventSource", "eventVersion");
+        assertThat(fieldNames(record.path("dynamodb"))).containsExactlyInAnyOrder("ApproximateCreationDateTime",
+                "Keys", "NewImage", "SequenceNumber", "SizeBytes", "StreamViewType");
+        assertThat(record.path("dynamodb").path("ApproximateCreationDateTime").isNumber()).isTrue();
+        assertThat(record.path("dynamodb").path("Keys").toString()).isEqualTo("{\"id\":{\"S\":\"Fred\"}}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+                + "\"message\":\"Requested resource not found: Stream: " + arn + "x not found\"}");
+    }
+
+    private static HttpResponse<String> post(URI endpoint, String operation, String body)
+            throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(endpoint)
+                    .header("X-Amz-Target", "DynamoDBStreams_20120810." + operation)
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static List<String> keys(GetRecordsResponse response) {
