@@ -10,7 +10,6 @@ import io.portico.tables.engine.stream.ChangeRecord;
 import io.portico.tables.engine.stream.SequenceNumbers;
 import io.portico.tables.engine.stream.StoredStream;
 import io.portico.tables.engine.stream.Streams;
-import io.portico.tables.engine.value.AttributeValues;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,30 +96,9 @@ final class StreamOperations {
         ObjectNode out = Json.object();
         ArrayNode records = out.putArray("Records");
         for (ChangeRecord record : batch.records()) {
-            records.add(record(record, batch.stream(), in.region()));
+            records.add(StreamRecordDocuments.forGetRecords(record, batch.stream(), in.region()));
         }
         batch.nextIterator().ifPresent(next -> out.put("NextShardIterator", next));
-        return out;
-    }
-
-    /** A record as AWS's recordings show it (member order as recorded, timestamps in epoch seconds). */
-    private static ObjectNode record(ChangeRecord record, StoredStream stream, String region) {
-        ObjectNode out = Json.object()
-                .put("eventID", record.eventId())
-                .put("eventName", record.eventName().name())
-                .put("eventVersion", "1.1")
-                .put("eventSource", "aws:dynamodb")
-                .put("awsRegion", region);
-        ObjectNode dynamodb = out.putObject("dynamodb")
-                .put("ApproximateCreationDateTime", record.created().getEpochSecond());
-        dynamodb.set("Keys", AttributeValues.itemToDocument(record.keys()));
-        record.newImage().ifPresent(image -> dynamodb.set("NewImage", AttributeValues.itemToDocument(image)));
-        record.oldImage().ifPresent(image -> dynamodb.set("OldImage", AttributeValues.itemToDocument(image)));
-        dynamodb.put("SequenceNumber", record.sequenceNumber())
-                .put("SizeBytes", record.sizeBytes())
-                .put("StreamViewType", stream.viewType().name());
-        record.servicePrincipal().ifPresent(principal -> out.putObject("userIdentity")
-                .put("PrincipalId", principal).put("Type", "Service"));
         return out;
     }
 

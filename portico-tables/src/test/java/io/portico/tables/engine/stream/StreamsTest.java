@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portico.core.time.ManualClock;
 import io.portico.core.time.Timers;
 import io.portico.store.sqlite.SqliteStore;
+import io.portico.tables.api.StreamRecordDocuments;
 import io.portico.tables.engine.AttributeDefinition;
 import io.portico.tables.engine.AttributeType;
 import io.portico.tables.engine.BillingMode;
@@ -169,6 +170,28 @@ class StreamsTest {
         assertThat(removal.servicePrincipal()).contains(ChangeRecord.DYNAMODB_PRINCIPAL);
         assertThat(records).filteredOn(r -> r.eventName() == EventName.INSERT)
                 .allSatisfy(r -> assertThat(r.servicePrincipal()).isEmpty());
+    }
+
+    @Test
+    void lambdaEventShape_addsTheSourceArn_andNamesTheServiceInLowerCase() {
+        String arn = createStreamed();
+        tables.updateTimeToLive(REF, true, "ttl");
+        put(Map.of("id", AttributeValue.s("gone"), "ttl", AttributeValue.n("1")));
+        sweeps.runOnce();
+        StoredStream stream = streams.find(arn).orElseThrow();
+        ChangeRecord removal = streams.read(arn, stream.trimHorizon(), 10).records().get(1);
+
+        var event = StreamRecordDocuments.forLambdaEvent(removal, stream);
+        var wire = StreamRecordDocuments.forGetRecords(removal, stream, REGION);
+
+        assertThat(event.path("eventSourceARN").asText()).isEqualTo(arn);
+        assertThat(event.path("awsRegion").asText()).isEqualTo(REGION);
+        assertThat(event.path("userIdentity").toString())
+                .isEqualTo("{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}");
+        assertThat(wire.path("userIdentity").toString())
+                .isEqualTo("{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}");
+        assertThat(wire.has("eventSourceARN")).isFalse();
+        assertThat(event.path("dynamodb").path("OldImage").path("id").path("S").asText()).isEqualTo("gone");
     }
 
     @Test
