@@ -26,15 +26,20 @@ import io.portico.states.integrations.BusTasks;
 import io.portico.states.store.DirectoryObjectStore;
 import io.portico.states.store.StatesStores;
 import io.portico.tables.api.DynamoDbApi;
+import io.portico.tables.api.DynamoDbStreamsApi;
 import io.portico.tables.engine.Tables;
 import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
+import io.portico.tables.engine.stream.Streams;
+import io.portico.tables.engine.stream.Sweeps;
 import io.portico.tables.store.ItemStore;
+import io.portico.tables.store.StreamStore;
 import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one place that decides which AWS services this server runs. Services are created here, in start
@@ -79,16 +84,21 @@ public final class ServiceWiring {
      * poll this way, through {@link PorticoServer#create(PorticoConfig, java.time.Clock, java.util.function.Function)}).
      */
     public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings) {
-        return services(context, statesSettings, ChangeStreams.NONE);
+        return services(context, statesSettings, DynamoDbChangeStreams::new);
     }
 
     /**
-     * The same services with event source mappings reading {@code changeStreams}. Until portico-tables
-     * implements {@link ChangeStreams}, the server wires {@link ChangeStreams#NONE}; tests of the Lambda API
-     * pass a stream of their own.
+     * The same services with event source mappings reading {@code changeStreams} instead of DynamoDB's
+     * streams: tests of the Lambda API pass a stream of their own.
      */
     public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings,
             ChangeStreams changeStreams) {
+        return services(context, statesSettings, streams -> changeStreams);
+    }
+
+    /** The services, event source mappings reading what {@code mappingSource} makes of DynamoDB's streams. */
+    private static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings,
+            Function<Streams, ChangeStreams> mappingSource) {
         Functions functions = new Functions(new FunctionStore(context.store(), context.clock()), context.dataDir(),
                 runtimes(context), context.timers(), context.awsEndpoint(),
                 account -> functionCredentials(context, account),
@@ -100,8 +110,13 @@ public final class ServiceWiring {
         Tables tables = Tables.create(TableStore.over(context.store(), context.work(), context.clock()), context.clock());
         ItemStore items = ItemStore.over(context.store(), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
+        StreamStore streamStore = StreamStore.over(context.store());
+        Streams streams = Streams.create(streamStore, context.clock());
+        ChangeStreams changeStreams = mappingSource.apply(streams);
         return List.of(LambdaApi.create(functions, async, eventSourceMappings(context, functions, changeStreams)),
                 DynamoDbApi.create(tables, Items.create(items), ItemQueries.create(items), Batches.create(items)),
+                DynamoDbStreamsApi.create(streams,
+                        Sweeps.create(streamStore, items, context.timers().scope("dynamodb-sweeps"))),
                 StatesApi.create(stepFunctions));
     }
 

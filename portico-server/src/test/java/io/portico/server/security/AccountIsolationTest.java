@@ -160,7 +160,11 @@ class AccountIsolationTest {
             Map.entry("dynamodb:TagResource", List.of("ResourceArn")),
             Map.entry("dynamodb:UntagResource", List.of("ResourceArn")),
             Map.entry("dynamodb:UpdateTable", List.of("TableName")),
-            Map.entry("dynamodb:UpdateTimeToLive", List.of("TableName"))
+            Map.entry("dynamodb:UpdateTimeToLive", List.of("TableName")),
+            // DynamoDB Streams signs as dynamodb, and IAM names its actions dynamodb:<Operation>
+            Map.entry("dynamodb:DescribeStream", List.of("StreamArn")),
+            Map.entry("dynamodb:GetShardIterator", List.of("StreamArn")),
+            Map.entry("dynamodb:ListStreams", List.of("ExclusiveStartStreamArn"))
 );
 
     /**
@@ -180,7 +184,7 @@ class AccountIsolationTest {
                 tests.add(DynamicTest.dynamicTest(api.model().signingName() + ":" + name, () -> {
                     ObjectNode document = foreign(input, api.model().signingName());
                     assertThatThrownBy(() -> server.bus().call(new Caller(B, "us-east-1",
-                            java.util.Optional.of("AKIDBBBB")), api.model().signingName(), name, document))
+                            java.util.Optional.of("AKIDBBBB")), api.model().sdkId(), name, document))
                             .isInstanceOfSatisfying(AwsErrorException.class, e -> {
                                 assertThat(e.error().code()).isEqualTo("AccessDeniedException");
                                 assertThat(e.error().message()).get().asString()

@@ -44,12 +44,12 @@ class TableWireTest {
     }
 
     @Test
-    void streamsTarget_isNotRoutedToDynamoDb(URI endpoint) throws Exception {
+    void streamsTarget_reachesDynamoDbStreams_notDynamoDb(URI endpoint) throws Exception {
         HttpResponse<String> streams = post(endpoint, "DynamoDBStreams_20120810.ListStreams", "{}");
         HttpResponse<String> streamsOperationOnDynamoDb = post(endpoint, "DynamoDB_20120810.ListStreams", "{}");
 
-        assertThat(streams.statusCode()).isEqualTo(400);
-        assertThat(streams.body()).contains("UnknownOperationException").doesNotContain("DynamoDB_20120810");
+        assertThat(streams.statusCode()).isEqualTo(200);
+        assertThat(streams.body()).isEqualTo("{\"Streams\":[]}");
         assertThat(streamsOperationOnDynamoDb.statusCode()).isEqualTo(400);
         assertThat(streamsOperationOnDynamoDb.body())
                 .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");

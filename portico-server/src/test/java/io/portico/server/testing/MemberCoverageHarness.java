@@ -59,9 +59,9 @@ public final class MemberCoverageHarness implements AutoCloseable {
         return server.bus().call(CALLER, service, operation, input);
     }
 
-    public ServiceApi service(String signingName) {
-        return server.services().all().stream().filter(api -> api.model().signingName().equals(signingName))
-                .findFirst().orElseThrow();
+    /** A served service by SDK id ({@code dynamodbstreams}) or signing name (the first of a shared one). */
+    public ServiceApi service(String name) {
+        return server.services().named(name).orElseThrow();
     }
 
     /**

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -57,6 +58,11 @@ public final class PorticoClients {
     /** A Lambda client. */
     public LambdaClient lambda() {
         return create(LambdaClient.builder());
+    }
+
+    /** A DynamoDB Streams client. */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return create(DynamoDbStreamsClient.builder());
     }
 
     /** A DynamoDB client. */

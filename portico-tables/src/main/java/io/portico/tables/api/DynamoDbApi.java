@@ -19,8 +19,8 @@ import java.util.function.Function;
  * lower-case {@code message}, as DynamoDB answers. The model's overlay gives the namespaces DynamoDB
  * prints in {@code __type} ({@code com.amazonaws.dynamodb.v20120810#...}).
  *
- * <p>DynamoDB Streams ({@code DynamoDBStreams_20120810}) is a service of its own with its own model,
- * served later; its target prefix reaches no operation until then.
+ * <p>DynamoDB Streams ({@code DynamoDBStreams_20120810}) is a service of its own with its own model:
+ * {@link DynamoDbStreamsApi}.
  */
 public final class DynamoDbApi {
     /** The model DynamoDB is served from. */
@@ -82,6 +82,8 @@ public final class DynamoDbApi {
             case TABLE_EXISTS, TABLE_BUSY -> "ResourceInUseException";
             case LIMIT_EXCEEDED -> "LimitExceededException";
             case CONDITION_FAILED -> "ConditionalCheckFailedException";
+            case ITERATOR_EXPIRED -> "ExpiredIteratorException";
+            case DATA_TRIMMED -> "TrimmedDataAccessException";
         };
     }
 }

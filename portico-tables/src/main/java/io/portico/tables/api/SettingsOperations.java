@@ -30,8 +30,8 @@ final class SettingsOperations {
     }
 
     /**
-     * Settings only: TTL changes take effect at once (AWS passes through ENABLING and DISABLING for up to an
-     * hour), and the sweeper that deletes expired items comes with the items.
+     * TTL changes take effect at once (AWS passes through ENABLING and DISABLING for up to an hour): the
+     * items' expiries are recomputed in UpdateTimeToLive's transaction, and the sweeper deletes what expired.
      */
     ObjectNode describeTimeToLive(Input in) {
         TimeToLive ttl = tables.describeTimeToLive(in.table());

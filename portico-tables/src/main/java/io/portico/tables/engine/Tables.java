@@ -113,7 +113,8 @@ public final class Tables implements Component {
     }
 
     /**
-     * UpdateTimeToLive: settings only (expired items are deleted by a sweeper that comes with the items).
+     * UpdateTimeToLive: the setting, and (in the same transaction, by the store) every item's expiry recomputed
+     * from it; the sweeper ({@code stream.Sweeps}) deletes what has expired.
      *
      * @return the new setting
      */

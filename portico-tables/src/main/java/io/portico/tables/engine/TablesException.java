@@ -37,7 +37,11 @@ public final class TablesException extends Refusal {
         /** An account or table limit (tags per resource, indexes per table). */
         LIMIT_EXCEEDED,
         /** A ConditionExpression (or legacy Expected) that the item does not satisfy. */
-        CONDITION_FAILED
+        CONDITION_FAILED,
+        /** A shard iterator older than its 15 minutes (DynamoDB Streams). */
+        ITERATOR_EXPIRED,
+        /** A stream position whose record is past the 24-hour retention (DynamoDB Streams). */
+        DATA_TRIMMED
     }
 
     /** DynamoDB's message for a failed condition, as recorded against AWS (test_dynamodb.snapshot.json). */
@@ -129,6 +133,30 @@ public final class TablesException extends Refusal {
     public static TablesException resourceNotFound(String arn) {
         return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn
                 + " not found");
+    }
+
+    /**
+     * Recorded: {@code Requested resource not found: Stream: <arn> not found}
+     * (test_dynamodb_streams.snapshot.json, test_non_existent_stream).
+     */
+    public static TablesException streamNotFound(String arn) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Stream: " + arn + " not found");
+    }
+
+    /** A stream's shard that does not exist (wording inferred in DynamoDB's resource-not-found form). */
+    public static TablesException shardNotFound(String shardId) {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Shard: " + shardId
+                + " not found");
+    }
+
+    /** A shard iterator past its validity, in the message given whole. */
+    public static TablesException iteratorExpired(String message) {
+        return new TablesException(Kind.ITERATOR_EXPIRED, message);
+    }
+
+    /** A position before the oldest record a stream keeps, in the message given whole. */
+    public static TablesException dataTrimmed(String message) {
+        return new TablesException(Kind.DATA_TRIMMED, message);
     }
 
     /** Recorded: {@code Table already exists: <name>} (test_create_duplicate_table). */

@@ -4,6 +4,7 @@ import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
+import io.portico.tables.engine.item.ExpiringItems;
 import io.portico.tables.engine.item.IndexEntries;
 import io.portico.tables.engine.item.ItemKey;
 import io.portico.tables.engine.item.ItemReader;
@@ -13,8 +14,10 @@ import io.portico.tables.engine.item.KeyRange;
 import io.portico.tables.engine.item.StoredRow;
 import io.portico.tables.engine.item.StreamRecord;
 import io.portico.tables.engine.value.AttributeValue;
+import io.portico.tables.engine.stream.ChangeRecord;
 import io.portico.tables.engine.value.ItemSize;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +30,7 @@ import java.util.function.Function;
  * row first, so the work sees the definition of that moment, and every change to an item writes its index
  * entries and the count and size deltas in the same transaction. Thread safe.
  */
-public final class ItemStore implements ItemRepository {
+public final class ItemStore implements ItemRepository, ExpiringItems {
     private final Store store;
     private final Clock clock;
 
@@ -46,18 +49,78 @@ public final class ItemStore implements ItemRepository {
 
     @Override
     public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
-        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock))));
+        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock, Optional.empty()))));
     }
 
     @Override
     public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
-        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock))));
+        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock, Optional.empty()))));
     }
 
     @Override
     public <T> T writeTables(Function<TableWrites, T> work) {
         return store.write(tx -> work.apply(ref -> TableStore.find(tx, ref)
-                .map(table -> new TableWriter(table, new Writer(tx, table, clock)))));
+                .map(table -> new TableWriter(table, new Writer(tx, table, clock, Optional.empty())))));
+    }
+
+    @Override
+    public List<Expiring> due(Instant now, int limit) {
+        return store.read(tx -> tx.query("SELECT table_id, pk, sk FROM ddb_items WHERE expires_s IS NOT NULL "
+                + "AND expires_s < ? ORDER BY expires_s LIMIT ?", r -> new Expiring(r.string("table_id"),
+                        new ItemKey(r.bytes("pk"), r.bytes("sk"))), now.getEpochSecond(), limit));
+    }
+
+    @Override
+    public boolean expire(Expiring item, Instant now) {
+        return store.write(tx -> {
+            Optional<Table> table = TableStore.findById(tx, item.tableId());
+            if (table.isEmpty() || !table.get().definition().timeToLive().enabled()) {
+                // TTL went off after the listing: the item stays, and no longer carries an expiry.
+                tx.update("UPDATE ddb_items SET expires_s=NULL WHERE table_id=? AND pk=? AND sk=?", item.tableId(),
+                        item.key().partition(), item.key().sort());
+                return false;
+            }
+            boolean stillExpired = tx.queryOne("SELECT 1 AS due FROM ddb_items WHERE table_id=? AND pk=? AND sk=? "
+                    + "AND expires_s IS NOT NULL AND expires_s < ?", r -> r.longValue("due"), item.tableId(),
+                    item.key().partition(), item.key().sort(), now.getEpochSecond()).isPresent();
+            if (!stillExpired) {
+                return false;
+            }
+            Writer writer = new Writer(tx, table.get(), clock, Optional.of(ChangeRecord.DYNAMODB_PRINCIPAL));
+            writer.replace(item.key(), writer.get(item.key()), Optional.empty());
+            return true;
+        });
+    }
+
+    /**
+     * Sets every item's expiry from the table's TTL setting as it is now: UpdateTimeToLive calls this in its
+     * transaction, since an item's expiry is otherwise only computed when the item is written. One pass
+     * over the table's items in that transaction: fine for the tables a single process serves; a work-queue
+     * pass in batches (as {@link IndexBackfill} does) is the way for very large ones.
+     */
+    static void recomputeExpiry(StoreTransaction tx, Table table) {
+        record Stored(ItemKey key, byte[] item) {
+        }
+        List<Stored> items = tx.query("SELECT pk, sk, item FROM ddb_items WHERE table_id=?",
+                r -> new Stored(new ItemKey(r.bytes("pk"), r.bytes("sk")), r.bytes("item")), table.id());
+        for (Stored stored : items) {
+            tx.update("UPDATE ddb_items SET expires_s=? WHERE table_id=? AND pk=? AND sk=?",
+                    expiry(table, ItemDocuments.read(stored.item())).orElse(null), table.id(), stored.key().partition(),
+                    stored.key().sort());
+        }
+    }
+
+    /**
+     * The TTL attribute's value in epoch seconds, when the table's TTL is enabled and the item has that
+     * attribute as a number: only such items are the sweeper's.
+     */
+    static Optional<Long> expiry(Table table, Map<String, AttributeValue> item) {
+        if (!table.definition().timeToLive().enabled()) {
+            return Optional.empty();
+        }
+        return table.definition().timeToLive().attribute().map(item::get)
+                .filter(AttributeValue.N.class::isInstance).map(v -> ((AttributeValue.N) v).value().value())
+                .map(java.math.BigDecimal::longValue);
     }
 
     /** Writes one index entry of the item at {@code key}. */
@@ -73,11 +136,13 @@ public final class ItemStore implements ItemRepository {
         private final StoreTransaction tx;
         private final Table table;
         private final Clock clock;
+        private final Optional<String> principal;
 
-        Writer(StoreTransaction tx, Table table, Clock clock) {
+        Writer(StoreTransaction tx, Table table, Clock clock, Optional<String> principal) {
             this.tx = tx;
             this.table = table;
             this.clock = clock;
+            this.principal = principal;
         }
 
         @Override
@@ -110,14 +175,14 @@ public final class ItemStore implements ItemRepository {
                         + "ON CONFLICT (table_id, pk, sk) DO UPDATE SET item=excluded.item, "
                         + "size_bytes=excluded.size_bytes, expires_s=excluded.expires_s",
                         table.id(), key.partition(), key.sort(), key.partitionHash(), ItemDocuments.write(item), sizeAfter,
-                        expiry(item).orElse(null));
+                        expiry(table, item).orElse(null));
                 insertEntries(key, item);
             } else if (before.isPresent()) {
                 tx.update("DELETE FROM ddb_items WHERE table_id=? AND pk=? AND sk=?", table.id(), key.partition(),
                         key.sort());
             }
             StreamRecord.of(table, before, after).ifPresent(record -> StreamLog.append(tx, table, record,
-                    clock.instant()));
+                    clock.instant(), principal));
             long countDelta = (after.isPresent() ? 1 : 0) - (before.isPresent() ? 1 : 0);
             tx.update("UPDATE ddb_tables SET item_count=item_count+?, size_bytes=size_bytes+? WHERE id=?", countDelta,
                     sizeAfter - sizeBefore, table.id());
@@ -135,13 +200,6 @@ public final class ItemStore implements ItemRepository {
             for (IndexEntries.Entry entry : IndexEntries.of(table, item)) {
                 insertEntry(tx, table, key, entry);
             }
-        }
-
-        /** The TTL attribute's value in epoch seconds, when the table names one and the item has it as a number. */
-        private Optional<Long> expiry(Map<String, AttributeValue> item) {
-            return table.definition().timeToLive().attribute().map(item::get)
-                    .filter(AttributeValue.N.class::isInstance).map(v -> ((AttributeValue.N) v).value().value())
-                    .map(java.math.BigDecimal::longValue);
         }
     }
 }

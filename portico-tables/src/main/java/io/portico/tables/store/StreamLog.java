@@ -56,7 +56,11 @@ final class StreamLog {
                 table.id());
     }
 
-    static void append(StoreTransaction tx, Table table, StreamRecord record, Instant now) {
+    /**
+     * Appends the record of a change to the table's stream; {@code principal} names the service that made
+     * the change when DynamoDB made it itself (a TTL deletion).
+     */
+    static void append(StoreTransaction tx, Table table, StreamRecord record, Instant now, Optional<String> principal) {
         TableStream stream = table.definition().stream().orElseThrow();
         String arn = table.streamArn(stream);
         sync(tx, table, now);
@@ -64,10 +68,10 @@ final class StreamLog {
         long sequence = tx.queryOne("SELECT next_sequence - 1 AS sequence FROM ddb_streams WHERE arn=?",
                 r -> r.longValue("sequence"), arn).orElseThrow();
         tx.update("INSERT INTO ddb_stream_records (stream_arn, sequence, event_id, event_name, created_ms, key_values, "
-                + "new_image, old_image, size_bytes) VALUES (?,?,?,?,?,?,?,?,?)", arn, sequence,
+                + "new_image, old_image, size_bytes, principal) VALUES (?,?,?,?,?,?,?,?,?,?)", arn, sequence,
                 UUID.randomUUID().toString(), record.eventName().name(), now.toEpochMilli(),
                 ItemDocuments.write(record.keys()), record.newImage().map(ItemDocuments::write).orElse(null),
-                record.oldImage().map(ItemDocuments::write).orElse(null), record.sizeBytes());
+                record.oldImage().map(ItemDocuments::write).orElse(null), record.sizeBytes(), principal.orElse(null));
     }
 
     /** A stream's label is the time it was enabled, to the millisecond, UTC. */

@@ -104,6 +104,9 @@ public final class TableStore implements TableRepository {
             }
             writeDefinition(tx, backfill.start(tx, changed));
             StreamLog.changed(tx, current, changed, clock.instant());
+            if (!changed.definition().timeToLive().equals(current.definition().timeToLive())) {
+                ItemStore.recomputeExpiry(tx, changed);
+            }
             // The answer is the change under way, as UpdateTable's is on AWS (an index filled here is ACTIVE
             // from the next DescribeTable).
             return changed;

@@ -27,7 +27,9 @@ public final class TablesSchema {
                   created_ms BIGINT NOT NULL, definition TEXT NOT NULL,
                   item_count BIGINT NOT NULL DEFAULT 0, size_bytes BIGINT NOT NULL DEFAULT 0,
                   UNIQUE (account, region, name))"""),
-                Migration.of(2, ITEM_TABLES.toArray(String[]::new)));
+                Migration.of(2, ITEM_TABLES.toArray(String[]::new)),
+                // Version 3: the service principal of a record DynamoDB made itself (a TTL deletion).
+                Migration.of(3, "ALTER TABLE ddb_stream_records ADD COLUMN principal TEXT"));
     }
 
     /**

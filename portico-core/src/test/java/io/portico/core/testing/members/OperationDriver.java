@@ -55,7 +55,7 @@ public final class OperationDriver {
 
     private void call(String operation, ObjectNode input, List<String> errors) throws InterruptedException {
         try {
-            bus.call(caller, model.signingName(), operation, input.deepCopy());
+            bus.call(caller, model.sdkId(), operation, input.deepCopy());
         } catch (AwsErrorException e) {
             errors.add(e.error().code() + ": " + e.error().message().orElse(""));
         }

@@ -1,0 +1,41 @@
+package io.portico.tables.engine.stream;
+
+import io.portico.tables.engine.KeySchema;
+import io.portico.tables.engine.StreamViewType;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A stream as the store keeps it: its ARN ({@code <table arn>/stream/<label>}), view type, when it was
+ * enabled and (once it is off, replaced or its table deleted) disabled, the last sequence it handed out (0
+ * before its first record), the oldest sequence it still keeps (empty when it keeps none), and its table's
+ * key schema while the table exists. Immutable.
+ */
+public record StoredStream(String arn, StreamViewType viewType, Instant created, Optional<Instant> disabled,
+        long lastSequence, Optional<Long> oldestKept, Optional<KeySchema> keySchema) {
+
+    public boolean enabled() {
+        return disabled.isEmpty();
+    }
+
+    /** The table's name, from the ARN ({@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>}). */
+    public String tableName() {
+        String afterTable = arn.substring(arn.indexOf(":table/") + ":table/".length());
+        return afterTable.substring(0, afterTable.indexOf("/stream/"));
+    }
+
+    /** The label: the time the stream was enabled, to the millisecond, UTC. */
+    public String label() {
+        return arn.substring(arn.lastIndexOf("/stream/") + "/stream/".length());
+    }
+
+    /** Where the next record of the stream will be. */
+    public long nextSequence() {
+        return lastSequence + 1;
+    }
+
+    /** The first position a reader can read: the oldest kept record, or the next one when none is kept. */
+    public long trimHorizon() {
+        return oldestKept.orElse(nextSequence());
+    }
+}
