@@ -1,5 +1,7 @@
 package io.portico.tables.store;
 
+import io.portico.core.idempotency.ClientToken;
+import io.portico.core.idempotency.ClientTokens;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.tables.engine.Table;
@@ -15,6 +17,7 @@ import io.portico.tables.engine.item.StreamRecord;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.ItemSize;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +33,12 @@ import java.util.function.Function;
 public final class ItemStore implements ItemRepository {
     private final Store store;
     private final Clock clock;
+    private final ClientTokens tokens;
 
     private ItemStore(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.tokens = ClientTokens.of(store, clock);
     }
 
     /**
@@ -58,6 +63,19 @@ public final class ItemStore implements ItemRepository {
     public <T> T writeTables(Function<TableWrites, T> work) {
         return store.write(tx -> work.apply(ref -> TableStore.find(tx, ref)
                 .map(table -> new TableWriter(table, new Writer(tx, table, clock)))));
+    }
+
+    @Override
+    public <T> T writeTablesOnce(ClientToken token, Duration window, Class<T> resultType,
+            Function<TableWrites, T> work) {
+        return store.write(tx -> tokens.once(tx, token, window, resultType, () -> work.apply(ref -> TableStore.find(tx, ref)
+                .map(table -> new TableWriter(table, new Writer(tx, table, clock))))));
+    }
+
+    @Override
+    public <T> T readTables(Function<TableReads, T> work) {
+        return store.read(tx -> work.apply(ref -> TableStore.find(tx, ref)
+                .map(table -> new TableReader(table, new Writer(tx, table, clock)))));
     }
 
     /** Writes one index entry of the item at {@code key}. */

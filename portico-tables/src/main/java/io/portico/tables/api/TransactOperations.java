@@ -1,0 +1,144 @@
+package io.portico.tables.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.idempotency.ClientToken;
+import io.portico.core.json.Fingerprint;
+import io.portico.core.json.Json;
+import io.portico.tables.engine.TableRef;
+import io.portico.tables.engine.TablesException;
+import io.portico.tables.engine.expression.ExpressionAttributes;
+import io.portico.tables.engine.expression.RequestExpressions;
+import io.portico.tables.engine.item.CancellationReason;
+import io.portico.tables.engine.item.TransactRequests;
+import io.portico.tables.engine.item.TransactRequests.WriteAction;
+import io.portico.tables.engine.item.TransactResults;
+import io.portico.tables.engine.item.Transactions;
+import io.portico.tables.engine.value.AttributeValue;
+import io.portico.tables.engine.value.AttributeValues;
+import io.portico.tables.engine.value.Wording;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * TransactWriteItems and TransactGetItems: each action's members read into the engine's requests with
+ * DynamoDB's older value checker (the transactions answer value and expression errors bare), the
+ * ClientRequestToken bound to a fingerprint of the rest of the request, and the answers rendered; a
+ * cancelled transaction's reasons are rendered by {@link DynamoDbApi}'s error mapping ({@link #reasons}).
+ */
+final class TransactOperations {
+    private final Transactions transactions;
+
+    TransactOperations(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    ObjectNode write(Input in) {
+        List<WriteAction> actions = new ArrayList<>();
+        in.node("TransactItems").ifPresent(list -> list.forEach(item -> actions.add(action(in, item))));
+        Optional<ClientToken> token = in.string("ClientRequestToken").map(t -> ClientToken.of(
+                "dynamodb:TransactWriteItems:" + in.account() + ":" + in.region(), t,
+                Fingerprint.of(in.body(), Set.of("ClientRequestToken"))));
+        TransactResults.TransactWritten written = transactions.write(
+                new TransactRequests.TransactWrite(actions, token, RequestParts.reporting(in)));
+        ObjectNode out = Json.object();
+        RequestParts.capacities(out, written.capacity());
+        if (RequestParts.reporting(in).itemCollectionMetrics()) {
+            ObjectNode metrics = out.putObject("ItemCollectionMetrics");
+            written.metrics().forEach((table, list) -> {
+                ArrayNode array = metrics.putArray(table);
+                list.forEach(m -> array.add(RequestParts.collectionMetrics(m)));
+            });
+        }
+        return out;
+    }
+
+    ObjectNode get(Input in) {
+        List<TransactRequests.GetAction> actions = new ArrayList<>();
+        in.node("TransactItems").ifPresent(list -> list.forEach(item -> {
+            JsonNode get = item.path("Get");
+            RequestExpressions parsed = RequestExpressions.builder(attributes(get))
+                    .projection(Input.text(get, "ProjectionExpression").orElse(null)).parse();
+            actions.add(new TransactRequests.GetAction(table(in, get), key(get), parsed.projection()));
+        }));
+        TransactResults.TransactGot got = transactions.get(
+                new TransactRequests.TransactGet(actions, RequestParts.reporting(in).capacity()));
+        ObjectNode out = Json.object();
+        ArrayNode responses = out.putArray("Responses");
+        for (Optional<Map<String, AttributeValue>> item : got.items()) {
+            ObjectNode response = responses.addObject();
+            item.ifPresent(i -> response.set("Item", AttributeValues.itemToDocument(i)));
+        }
+        RequestParts.capacities(out, got.capacity());
+        return out;
+    }
+
+    /** One TransactWriteItem: exactly one of Put, Update, Delete and ConditionCheck (the model says so). */
+    private static WriteAction action(Input in, JsonNode item) {
+        if (Input.present(item.get("Put")).isPresent()) {
+            JsonNode put = item.get("Put");
+            Map<String, AttributeValue> values = AttributeValues.itemFromDocument(put.path("Item"), Wording.OLDER);
+            return new WriteAction.Put(table(in, put), values, expressions(put).condition(), oldOnFailure(put));
+        }
+        if (Input.present(item.get("Update")).isPresent()) {
+            JsonNode update = item.get("Update");
+            Map<String, AttributeValue> key = key(update);
+            RequestExpressions parsed = expressions(update);
+            return new WriteAction.Update(table(in, update), key, parsed.update().orElseThrow(), parsed.condition(),
+                    oldOnFailure(update));
+        }
+        if (Input.present(item.get("Delete")).isPresent()) {
+            JsonNode delete = item.get("Delete");
+            Map<String, AttributeValue> key = key(delete);
+            return new WriteAction.Delete(table(in, delete), key, expressions(delete).condition(),
+                    oldOnFailure(delete));
+        }
+        JsonNode check = Input.present(item.get("ConditionCheck")).orElseThrow(() -> TablesException.validation(
+                "TransactItems can only contain one of Check, Put, Update or Delete"));
+        Map<String, AttributeValue> key = key(check);
+        return new WriteAction.ConditionCheck(table(in, check), key, expressions(check).condition().orElseThrow(),
+                oldOnFailure(check));
+    }
+
+    private static Map<String, AttributeValue> key(JsonNode action) {
+        return AttributeValues.itemFromDocument(action.path("Key"), Wording.OLDER);
+    }
+
+    /** The action's UpdateExpression and ConditionExpression, with its own names and values. */
+    private static RequestExpressions expressions(JsonNode action) {
+        return RequestExpressions.builder(attributes(action))
+                .update(Input.text(action, "UpdateExpression").orElse(null))
+                .condition(Input.text(action, "ConditionExpression").orElse(null)).parse();
+    }
+
+    private static ExpressionAttributes attributes(JsonNode action) {
+        ExpressionAttributes.Builder builder = ExpressionAttributes.builder().wording(Wording.OLDER);
+        Input.present(action.get("ExpressionAttributeNames")).ifPresent(n -> builder.names(RequestParts.names(n)));
+        Input.present(action.get("ExpressionAttributeValues")).ifPresent(builder::valueDocuments);
+        return builder.build();
+    }
+
+    private static boolean oldOnFailure(JsonNode action) {
+        return Input.text(action, "ReturnValuesOnConditionCheckFailure").filter("ALL_OLD"::equals).isPresent();
+    }
+
+    private static TableRef table(Input in, JsonNode action) {
+        return RequestParts.table(in, action.path("TableName").asText());
+    }
+
+    /** A cancelled transaction's {@code CancellationReasons}: Code, then Message and Item when there are. */
+    static ArrayNode reasons(List<CancellationReason> reasons) {
+        ArrayNode list = Json.mapper().createArrayNode();
+        for (CancellationReason reason : reasons) {
+            ObjectNode node = list.addObject();
+            reason.item().ifPresent(item -> node.set("Item", AttributeValues.itemToDocument(item)));
+            node.put("Code", reason.code());
+            reason.message().ifPresent(m -> node.put("Message", m));
+        }
+        return list;
+    }
+}
