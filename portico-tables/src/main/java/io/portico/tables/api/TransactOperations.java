@@ -11,6 +11,7 @@ import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.expression.ExpressionAttributes;
 import io.portico.tables.engine.expression.RequestExpressions;
 import io.portico.tables.engine.item.CancellationReason;
+import io.portico.tables.engine.item.Reporting;
 import io.portico.tables.engine.item.TransactRequests;
 import io.portico.tables.engine.item.TransactRequests.WriteAction;
 import io.portico.tables.engine.item.TransactResults;
@@ -31,6 +32,9 @@ import java.util.Set;
  * cancelled transaction's reasons are rendered by {@link DynamoDbApi}'s error mapping ({@link #reasons}).
  */
 final class TransactOperations {
+    private static final Set<String> NOT_FINGERPRINTED = Set.of("ClientRequestToken", "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics");
+
     private final Transactions transactions;
 
     TransactOperations(Transactions transactions) {
@@ -38,16 +42,19 @@ final class TransactOperations {
     }
 
     ObjectNode write(Input in) {
-        List<WriteAction> actions = new ArrayList<>();
-        in.node("TransactItems").ifPresent(list -> list.forEach(item -> actions.add(action(in, item))));
+        Reporting reporting = RequestParts.reporting(in);
+        // What is reported is not part of what a repeat must match: a retry may ask for capacity (inferred;
+        // DynamoDB's documentation speaks of the capacity a repeat reports, not of a mismatch).
         Optional<ClientToken> token = in.string("ClientRequestToken").map(t -> ClientToken.of(
                 "dynamodb:TransactWriteItems:" + in.account() + ":" + in.region(), t,
-                Fingerprint.of(in.body(), Set.of("ClientRequestToken"))));
+                Fingerprint.of(in.body(), NOT_FINGERPRINTED)));
+        List<WriteAction> actions = new ArrayList<>();
+        in.node("TransactItems").ifPresent(list -> list.forEach(item -> actions.add(action(in, item))));
         TransactResults.TransactWritten written = transactions.write(
-                new TransactRequests.TransactWrite(actions, token, RequestParts.reporting(in)));
+                new TransactRequests.TransactWrite(actions, token, reporting));
         ObjectNode out = Json.object();
         RequestParts.capacities(out, written.capacity());
-        if (RequestParts.reporting(in).itemCollectionMetrics()) {
+        if (reporting.itemCollectionMetrics()) {
             ObjectNode metrics = out.putObject("ItemCollectionMetrics");
             written.metrics().forEach((table, list) -> {
                 ArrayNode array = metrics.putArray(table);
@@ -58,6 +65,7 @@ final class TransactOperations {
     }
 
     ObjectNode get(Input in) {
+        Reporting.CapacityDetail capacity = RequestParts.reporting(in).capacity();
         List<TransactRequests.GetAction> actions = new ArrayList<>();
         in.node("TransactItems").ifPresent(list -> list.forEach(item -> {
             JsonNode get = item.path("Get");
@@ -66,7 +74,7 @@ final class TransactOperations {
             actions.add(new TransactRequests.GetAction(table(in, get), key(get), parsed.projection()));
         }));
         TransactResults.TransactGot got = transactions.get(
-                new TransactRequests.TransactGet(actions, RequestParts.reporting(in).capacity()));
+                new TransactRequests.TransactGet(actions, capacity));
         ObjectNode out = Json.object();
         ArrayNode responses = out.putArray("Responses");
         for (Optional<Map<String, AttributeValue>> item : got.items()) {
