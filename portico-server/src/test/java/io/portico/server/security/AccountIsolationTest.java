@@ -157,7 +157,11 @@ class AccountIsolationTest {
             Map.entry("dynamodb:TagResource", List.of("ResourceArn")),
             Map.entry("dynamodb:UntagResource", List.of("ResourceArn")),
             Map.entry("dynamodb:UpdateTable", List.of("TableName")),
-            Map.entry("dynamodb:UpdateTimeToLive", List.of("TableName"))
+            Map.entry("dynamodb:UpdateTimeToLive", List.of("TableName")),
+            Map.entry("dynamodb:TransactGetItems", List.of("TransactItems[].Get.TableName")),
+            Map.entry("dynamodb:TransactWriteItems", List.of("TransactItems[].ConditionCheck.TableName",
+                    "TransactItems[].Put.TableName", "TransactItems[].Delete.TableName",
+                    "TransactItems[].Update.TableName"))
 );
 
     /**
