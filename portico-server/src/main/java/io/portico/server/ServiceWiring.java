@@ -26,6 +26,7 @@ import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.engine.item.Transactions;
+import io.portico.tables.engine.partiql.Statements;
 import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.TableStore;
 import java.time.Duration;
@@ -86,7 +87,8 @@ public final class ServiceWiring {
         ItemStore items = ItemStore.over(context.store(), context.clock());
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
         return List.of(LambdaApi.create(functions, async), DynamoDbApi.create(tables,
-                Items.create(items), ItemQueries.create(items), Batches.create(items), Transactions.create(items)),
+                Items.create(items), ItemQueries.create(items), Batches.create(items), Transactions.create(items),
+                Statements.create(items)),
                 StatesApi.create(stepFunctions));
     }
 

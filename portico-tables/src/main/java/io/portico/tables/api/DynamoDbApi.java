@@ -10,6 +10,7 @@ import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.engine.item.Transactions;
+import io.portico.tables.engine.partiql.Statements;
 import io.portico.tables.engine.value.AttributeValues;
 import java.util.function.Function;
 
@@ -32,7 +33,7 @@ public final class DynamoDbApi {
 
     /** The service, started and stopped with the engine. */
     public static ServiceApi create(Tables tables, Items items, ItemQueries queries, Batches batches,
-            Transactions transactions) {
+            Transactions transactions, Statements statements) {
         TableOperations table = new TableOperations(tables);
         ItemOperations item = new ItemOperations(items);
         ReadOperations read = new ReadOperations(queries);
@@ -40,6 +41,7 @@ public final class DynamoDbApi {
         SettingsOperations settings = new SettingsOperations(tables);
         TagOperations tags = new TagOperations(tables);
         TransactOperations transact = new TransactOperations(transactions);
+        PartiqlOperations partiql = new PartiqlOperations(statements);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
                 .errors(TablesException.class, DynamoDbApi::error)
                 .lifecycle(tables);
@@ -62,6 +64,9 @@ public final class DynamoDbApi {
         serve(api, "BatchWriteItem", batch::write);
         serve(api, "TransactWriteItems", transact::write);
         serve(api, "TransactGetItems", transact::get);
+        serve(api, "ExecuteStatement", partiql::execute);
+        serve(api, "BatchExecuteStatement", partiql::batch);
+        serve(api, "ExecuteTransaction", partiql::transaction);
         serve(api, "TagResource", tags::tag);
         serve(api, "UntagResource", tags::untag);
         serve(api, "ListTagsOfResource", tags::list);
@@ -92,6 +97,7 @@ public final class DynamoDbApi {
             case CONDITION_FAILED -> "ConditionalCheckFailedException";
             case TRANSACTION_CANCELED -> "TransactionCanceledException";
             case IDEMPOTENT_MISMATCH -> "IdempotentParameterMismatchException";
+            case DUPLICATE_ITEM -> "DuplicateItemException";
         };
     }
 }

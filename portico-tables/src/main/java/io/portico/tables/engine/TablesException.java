@@ -43,7 +43,9 @@ public final class TablesException extends Refusal {
         /** A transaction was cancelled: the exception carries a reason per action, in order. */
         TRANSACTION_CANCELED,
         /** A ClientRequestToken reused within its window with another request. */
-        IDEMPOTENT_MISMATCH
+        IDEMPOTENT_MISMATCH,
+        /** A PartiQL INSERT of an item that exists. */
+        DUPLICATE_ITEM
     }
 
     /** DynamoDB's message for a failed condition, as recorded against AWS (test_dynamodb.snapshot.json). */
@@ -176,6 +178,11 @@ public final class TablesException extends Refusal {
     public static TablesException idempotentMismatch() {
         return new TablesException(Kind.IDEMPOTENT_MISMATCH,
                 "Request parameters do not match the previous request with the same client token");
+    }
+
+    /** A PartiQL INSERT found the item there already. */
+    public static TablesException duplicateItem(String message) {
+        return new TablesException(Kind.DUPLICATE_ITEM, message);
     }
 
     public static TablesException busy(String message) {
