@@ -131,11 +131,23 @@ class PartiqlApiTest {
         assertThat(execute("SELECT * FROM \"pq-batch\" WHERE Username = 'user02'").items())
                 .containsExactly(Map.of("Age", n("20"), "Username", s("user02")));
 
-        BatchExecuteStatementResponse mixed = ddb.batchExecuteStatement(r -> r.statements(
+        BatchExecuteStatementResponse failed = ddb.batchExecuteStatement(r -> r.statements(
                 BatchStatementRequest.builder().statement("INSERT INTO \"pq-batch\" VALUE {'Username': 'user01'}").build(),
-                BatchStatementRequest.builder().statement("SELECT * FROM \"pq-batch\" WHERE Username = 'user01'").build()));
-        assertThat(mixed.responses().get(0).error().codeAsString()).isEqualTo("DuplicateItem");
-        assertThat(mixed.responses().get(1).item()).isEqualTo(Map.of("Username", s("user01")));
+                BatchStatementRequest.builder().statement("INSERT INTO \"pq-batch\" VALUE {'Username': 'user03'}").build()));
+        assertThat(failed.responses().get(0).error().codeAsString()).isEqualTo("DuplicateItem");
+        assertThat(failed.responses().get(1).error()).isNull();
+
+        BatchExecuteStatementResponse read = ddb.batchExecuteStatement(r -> r.statements(
+                BatchStatementRequest.builder().statement("SELECT * FROM \"pq-batch\" WHERE Username = 'user01'").build(),
+                BatchStatementRequest.builder().statement("SELECT * FROM \"pq-batch\" WHERE Username = 'nobody'").build()));
+        assertThat(read.responses().get(0).item()).isEqualTo(Map.of("Username", s("user01")));
+        assertThat(read.responses().get(1).hasItem()).isFalse();
+
+        assertThatThrownBy(() -> ddb.batchExecuteStatement(r -> r.statements(
+                BatchStatementRequest.builder().statement("INSERT INTO \"pq-batch\" VALUE {'Username': 'x'}").build(),
+                BatchStatementRequest.builder().statement("SELECT * FROM \"pq-batch\" WHERE Username = 'x'").build())))
+                .isInstanceOfSatisfying(DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
     }
 
     @Test

@@ -57,9 +57,11 @@ final class PartiqlOperations {
      * refused statement's answer is its error (DynamoDB's BatchStatementError codes).
      */
     ObjectNode batch(Input in) {
+        JsonNode requests = in.body().path("Statements");
+        requireAllReadsOrAllWrites(requests);
         ObjectNode out = Json.object();
         ArrayNode responses = out.putArray("Responses");
-        for (JsonNode request : in.body().path("Statements")) {
+        for (JsonNode request : requests) {
             ObjectNode response = responses.addObject();
             try {
                 Statement statement = parse(request);
@@ -98,6 +100,22 @@ final class PartiqlOperations {
             item.ifPresent(i -> response.set("Item", AttributeValues.itemToDocument(i)));
         });
         return out;
+    }
+
+    /**
+     * DynamoDB takes a batch of reads or a batch of writes, not both; told by the first word, so that a
+     * statement that does not parse is still that statement's own error. The wording is Portico's.
+     */
+    private static void requireAllReadsOrAllWrites(JsonNode requests) {
+        long reads = 0;
+        for (JsonNode request : requests) {
+            if (request.path("Statement").asText().stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
+                reads++;
+            }
+        }
+        if (reads != 0 && reads != requests.size()) {
+            throw TablesException.validation("Batch must contain either all reads or all writes");
+        }
     }
 
     private static Statement parse(JsonNode request) {
