@@ -164,7 +164,10 @@ class PartiqlApiTest {
         assertThatThrownBy(() -> ddb.executeTransaction(r -> r.transactStatements(
                 ParameterizedStatement.builder().statement("INSERT INTO \"pq-tx\" VALUE {'Username': 'user03'}").build(),
                 ParameterizedStatement.builder().statement("INSERT INTO \"pq-tx\" VALUE {'Username': 'user01'}").build())))
-                .isInstanceOf(TransactionCanceledException.class);
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorMessage()).endsWith("[None, DuplicateItem]");
+                    assertThat(e.cancellationReasons().get(1).message()).isEqualTo("Duplicate primary key exists in table");
+                });
         assertThat(ddb.scan(r -> r.tableName("pq-tx")).count()).isEqualTo(2);
 
         ExecuteTransactionResponse read = ddb.executeTransaction(r -> r.transactStatements(

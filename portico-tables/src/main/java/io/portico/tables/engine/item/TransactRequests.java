@@ -30,6 +30,22 @@ public final class TransactRequests {
                 boolean oldOnConditionFailure) implements WriteAction {
         }
 
+        /**
+         * PartiQL's INSERT in ExecuteTransaction: a put that must not find the item, cancelled with the
+         * reason {@code DuplicateItem} when it does.
+         */
+        record Insert(TableRef table, Map<String, AttributeValue> item) implements WriteAction {
+            @Override
+            public Optional<Condition> condition() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean oldOnConditionFailure() {
+                return false;
+            }
+        }
+
         record Update(TableRef table, Map<String, AttributeValue> key,
                 io.portico.tables.engine.expression.Update update, Optional<Condition> condition,
                 boolean oldOnConditionFailure) implements WriteAction {

@@ -1,6 +1,7 @@
 package io.portico.tables.engine.item;
 
 import io.portico.core.idempotency.ClientTokenConflictException;
+import io.portico.tables.engine.SecondaryIndex;
 import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TablesException;
@@ -54,6 +55,8 @@ public final class Transactions {
     /** DynamoDB's limit on a transaction's items, summed. */
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
     /** DynamoDB's words for two actions on one item (public reports; not in the recordings). */
+    /** DynamoDB's words for a PartiQL INSERT of an item that exists (public reports; not recorded). */
+    public static final String DUPLICATE = "Duplicate primary key exists in table";
     static final String SAME_ITEM = "Transaction request cannot include multiple operations on one item";
 
     private final ItemRepository repository;
@@ -152,12 +155,8 @@ public final class Transactions {
                     ref -> tables.open(ref).orElseThrow(TablesException::itemTableNotFound));
             KeySchema schema = TypedKeys.of(writer.table().definition());
             Map<String, AttributeValue> key = switch (action) {
-                case WriteAction.Put put -> {
-                    ItemKeys.checkItem(put.item(), schema);
-                    ItemSize.check(put.item());
-                    IndexEntries.check(writer.table(), put.item());
-                    yield put.item();
-                }
+                case WriteAction.Put put -> checkedItem(writer.table(), schema, put.item());
+                case WriteAction.Insert insert -> checkedItem(writer.table(), schema, insert.item());
                 case WriteAction.Update update -> {
                     ItemKeys.checkKey(update.key(), schema, Wording.OLDER);
                     update.update().requireKeysUntouched(schema.names());
@@ -179,6 +178,15 @@ public final class Transactions {
         return checked;
     }
 
+    /** A Put's or Insert's item: its keys, size and index key types. */
+    private static Map<String, AttributeValue> checkedItem(Table table, KeySchema schema,
+            Map<String, AttributeValue> item) {
+        ItemKeys.checkItem(item, schema);
+        ItemSize.check(item);
+        IndexEntries.check(table, item);
+        return item;
+    }
+
     private static void requireOnce(Set<String> seen, Table table, ItemKey key) {
         if (!seen.add(table.id() + "/" + key)) {
             throw TablesException.validation(SAME_ITEM);
@@ -192,10 +200,14 @@ public final class Transactions {
         Table table = checked.writer().table();
         Optional<Map<String, AttributeValue>> before = items.get(checked.key());
         WriteAction action = checked.action();
+        if (action instanceof WriteAction.Insert && before.isPresent()) {
+            return new CancellationReason(CancellationReason.DUPLICATE_ITEM, Optional.of(DUPLICATE), Optional.empty());
+        }
         try {
             Items.require(action.condition(), before, action.oldOnConditionFailure());
             Optional<Map<String, AttributeValue>> after = switch (action) {
                 case WriteAction.Put put -> Optional.of(put.item());
+                case WriteAction.Insert insert -> Optional.of(insert.item());
                 case WriteAction.Update update -> Optional.of(updated(table, update, before));
                 case WriteAction.Delete delete -> Optional.empty();
                 case WriteAction.ConditionCheck check -> before;
@@ -207,7 +219,7 @@ public final class Transactions {
             long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
             add(capacity, table, 2 * ConsumedCapacity.units(bytes, ConsumedCapacity.WRITE_UNIT_BYTES), true, detail);
             if (!(action instanceof WriteAction.ConditionCheck)) {
-                Map<io.portico.tables.engine.SecondaryIndex, Double> indexes = IndexWriteUnits.of(table, before, after)
+                Map<SecondaryIndex, Double> indexes = IndexWriteUnits.of(table, before, after)
                         .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> 2 * e.getValue(),
                                 Double::sum, LinkedHashMap::new));
                 capacity.computeIfPresent(table.id(), (id, units) -> units.plus(indexes));
@@ -291,6 +303,7 @@ public final class Transactions {
     private static Map<String, AttributeValue> keyOf(WriteAction action) {
         return switch (action) {
             case WriteAction.Put put -> put.item();
+            case WriteAction.Insert insert -> insert.item();
             case WriteAction.Update update -> update.key();
             case WriteAction.Delete delete -> delete.key();
             case WriteAction.ConditionCheck check -> check.key();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -162,7 +163,10 @@ public final class StatementParser {
             return new Condition.Between(left, lower, operand());
         }
         if (keyword("IN")) {
-            String close = symbol("[") ? "]" : expectSymbol("(") ? ")" : ")";
+            String close = symbol("[") ? "]" : ")";
+            if (close.equals(")")) {
+                expectSymbol("(");
+            }
             List<Operand> candidates = new ArrayList<>();
             do {
                 candidates.add(operand());
@@ -174,7 +178,7 @@ public final class StatementParser {
     }
 
     private Condition function() {
-        String name = next().text().toLowerCase(java.util.Locale.ROOT);
+        String name = next().text().toLowerCase(Locale.ROOT);
         expectSymbol("(");
         Operand first = operand();
         expectSymbol(",");
@@ -389,11 +393,10 @@ public final class StatementParser {
         }
     }
 
-    private boolean expectSymbol(String symbol) {
+    private void expectSymbol(String symbol) {
         if (!symbol(symbol)) {
             throw malformed("expected " + symbol + ", found " + peek().text());
         }
-        return true;
     }
 
     private void expectEnd() {

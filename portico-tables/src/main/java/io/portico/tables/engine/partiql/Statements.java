@@ -43,7 +43,6 @@ import java.util.function.Function;
  * TransactGetItems. Stateless; thread safe.
  */
 public final class Statements {
-    static final String DUPLICATE = "Duplicate primary key exists in table";
     static final String KEY_REQUIRED = "Where clause does not contain a mandatory equality on all key attributes";
 
     private final ItemRepository repository;
@@ -84,7 +83,7 @@ public final class Statements {
                     items.put(new ItemRequests.PutItem(table, insert.item(), Optional.of(notExists(schema)),
                             ReturnValues.NONE, false, Reporting.NONE));
                 } catch (TablesException e) {
-                    throw e.kind() == TablesException.Kind.CONDITION_FAILED ? TablesException.duplicateItem(DUPLICATE) : e;
+                    throw e.kind() == TablesException.Kind.CONDITION_FAILED ? TablesException.duplicateItem(Transactions.DUPLICATE) : e;
                 }
             }
             case Statement.Update update -> {
@@ -128,8 +127,7 @@ public final class Statements {
             TableRef table = tables.apply(statement.table());
             KeySchema schema = schema(table);
             actions.add(switch (statement) {
-                case Statement.Insert insert -> new WriteAction.Put(table, insert.item(), Optional.of(notExists(schema)),
-                        false);
+                case Statement.Insert insert -> new WriteAction.Insert(table, insert.item());
                 case Statement.Update update -> {
                     KeySplit split = KeySplit.full(update.where(), schema);
                     yield new WriteAction.Update(table, split.key(), new Update(update.actions()),
