@@ -117,6 +117,11 @@ class TransactApiTest {
                     assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("Transaction request cannot include multiple operations on one item");
                 });
+        assertThatThrownBy(() -> ddb.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
+                .put(p -> p.tableName("tx-twice").item(Map.of("id", s("b"))))
+                .delete(d -> d.tableName("tx-twice").key(Map.of("id", s("c")))).build())))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("TransactItems can only contain one of Check, Put, Update or Delete"));
     }
 
     @Test

@@ -85,31 +85,33 @@ final class TransactOperations {
         return out;
     }
 
-    /** One TransactWriteItem: exactly one of Put, Update, Delete and ConditionCheck (the model says so). */
+    /**
+     * One TransactWriteItem: exactly one of Put, Update, Delete and ConditionCheck, else refused in the words
+     * public reports give for DynamoDB (not recorded).
+     */
     private static WriteAction action(Input in, JsonNode item) {
-        if (Input.present(item.get("Put")).isPresent()) {
-            JsonNode put = item.get("Put");
-            Map<String, AttributeValue> values = AttributeValues.itemFromDocument(put.path("Item"), Wording.OLDER);
-            return new WriteAction.Put(table(in, put), values, expressions(put).condition(), oldOnFailure(put));
+        List<String> present = new ArrayList<>();
+        for (String member : List.of("ConditionCheck", "Put", "Delete", "Update")) {
+            Input.present(item.get(member)).ifPresent(n -> present.add(member));
         }
-        if (Input.present(item.get("Update")).isPresent()) {
-            JsonNode update = item.get("Update");
-            Map<String, AttributeValue> key = key(update);
-            RequestExpressions parsed = expressions(update);
-            return new WriteAction.Update(table(in, update), key, parsed.update().orElseThrow(), parsed.condition(),
-                    oldOnFailure(update));
+        if (present.size() != 1) {
+            throw TablesException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
-        if (Input.present(item.get("Delete")).isPresent()) {
-            JsonNode delete = item.get("Delete");
-            Map<String, AttributeValue> key = key(delete);
-            return new WriteAction.Delete(table(in, delete), key, expressions(delete).condition(),
-                    oldOnFailure(delete));
-        }
-        JsonNode check = Input.present(item.get("ConditionCheck")).orElseThrow(() -> TablesException.validation(
-                "TransactItems can only contain one of Check, Put, Update or Delete"));
-        Map<String, AttributeValue> key = key(check);
-        return new WriteAction.ConditionCheck(table(in, check), key, expressions(check).condition().orElseThrow(),
-                oldOnFailure(check));
+        JsonNode action = item.get(present.get(0));
+        return switch (present.get(0)) {
+            case "Put" -> new WriteAction.Put(table(in, action),
+                    AttributeValues.itemFromDocument(action.path("Item"), Wording.OLDER), expressions(action).condition(),
+                    oldOnFailure(action));
+            case "Update" -> {
+                RequestExpressions parsed = expressions(action);
+                yield new WriteAction.Update(table(in, action), key(action), parsed.update().orElseThrow(),
+                        parsed.condition(), oldOnFailure(action));
+            }
+            case "Delete" -> new WriteAction.Delete(table(in, action), key(action), expressions(action).condition(),
+                    oldOnFailure(action));
+            default -> new WriteAction.ConditionCheck(table(in, action), key(action),
+                    expressions(action).condition().orElseThrow(), oldOnFailure(action));
+        };
     }
 
     private static Map<String, AttributeValue> key(JsonNode action) {
