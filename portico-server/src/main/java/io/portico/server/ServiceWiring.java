@@ -33,6 +33,8 @@ import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.engine.stream.Streams;
 import io.portico.tables.engine.stream.Sweeps;
+import io.portico.tables.engine.item.Transactions;
+import io.portico.tables.engine.partiql.Statements;
 import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.StreamStore;
 import io.portico.tables.store.TableStore;
@@ -114,7 +116,8 @@ public final class ServiceWiring {
         Streams streams = Streams.create(streamStore, context.clock());
         ChangeStreams changeStreams = mappingSource.apply(streams);
         return List.of(LambdaApi.create(functions, async, eventSourceMappings(context, functions, changeStreams)),
-                DynamoDbApi.create(tables, Items.create(items), ItemQueries.create(items), Batches.create(items)),
+                DynamoDbApi.create(tables, Items.create(items), ItemQueries.create(items), Batches.create(items),
+                        Transactions.create(items), Statements.create(items)),
                 DynamoDbStreamsApi.create(streams,
                         Sweeps.create(streamStore, items, context.timers().scope("dynamodb-sweeps"))),
                 StatesApi.create(stepFunctions));

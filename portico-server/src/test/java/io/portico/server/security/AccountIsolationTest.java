@@ -164,7 +164,11 @@ class AccountIsolationTest {
             // DynamoDB Streams signs as dynamodb, and IAM names its actions dynamodb:<Operation>
             Map.entry("dynamodb:DescribeStream", List.of("StreamArn")),
             Map.entry("dynamodb:GetShardIterator", List.of("StreamArn")),
-            Map.entry("dynamodb:ListStreams", List.of("ExclusiveStartStreamArn"))
+            Map.entry("dynamodb:ListStreams", List.of("ExclusiveStartStreamArn")),
+            Map.entry("dynamodb:TransactGetItems", List.of("TransactItems[].Get.TableName")),
+            Map.entry("dynamodb:TransactWriteItems", List.of("TransactItems[].ConditionCheck.TableName",
+                    "TransactItems[].Put.TableName", "TransactItems[].Delete.TableName",
+                    "TransactItems[].Update.TableName"))
 );
 
     /**

@@ -3,9 +3,7 @@ package io.portico.tables.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
-import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.expression.ExpressionAttributes;
 import io.portico.tables.engine.expression.LegacyParameters;
@@ -66,7 +64,7 @@ final class BatchOperations {
                 unprocessed.set(names.get(i), rest);
             }
         }
-        capacities(out, got.capacity());
+        RequestParts.capacities(out, got.capacity());
         return out;
     }
 
@@ -85,7 +83,7 @@ final class BatchOperations {
         Optional<Projection> projection = parsed.projection().or(() -> Input.present(request.get("AttributesToGet"))
                 .map(list -> LegacyParameters.attributesToGet(Input.list(Optional.of(list), JsonNode::asText))));
         boolean consistent = Input.present(request.get("ConsistentRead")).map(JsonNode::booleanValue).orElse(false);
-        return new BatchRequests.TableKeys(table(in, name), keys, projection,
+        return new BatchRequests.TableKeys(RequestParts.table(in, name), keys, projection,
                 consistent);
     }
 
@@ -98,12 +96,12 @@ final class BatchOperations {
             names.add(entry.getKey());
             List<BatchRequests.WriteRequest> writes = new ArrayList<>();
             entry.getValue().forEach(write -> writes.add(writeRequest(write)));
-            tables.add(new BatchRequests.TableWrites(table(in, entry.getKey()), writes));
+            tables.add(new BatchRequests.TableWrites(RequestParts.table(in, entry.getKey()), writes));
         }
         BatchResults.BatchWritten written = batches.write(new BatchRequests.BatchWrite(tables, reporting));
         ObjectNode out = Json.object();
         out.putObject("UnprocessedItems");
-        capacities(out, written.capacity());
+        RequestParts.capacities(out, written.capacity());
         if (reporting.itemCollectionMetrics()) {
             ObjectNode metrics = Json.object();
             for (int i = 0; i < names.size(); i++) {
@@ -135,23 +133,4 @@ final class BatchOperations {
                         AttributeValues.itemFromDocument(delete.get().path("Key"), Wording.OLDER)));
     }
 
-    /**
-     * The table a RequestItems key names. The kit's account and region check reads members, not map keys, so
-     * a table ARN of another account or region is refused here; as not found, where AWS's IAM would answer
-     * AccessDeniedException (docs/tables.md says so).
-     */
-    private static TableRef table(Input in, String name) {
-        Optional<Arn> arn = Arn.parse(name).filter(a -> a.service().equals("dynamodb"));
-        if (arn.isPresent() && !(arn.get().account().equals(in.account()) && arn.get().region().equals(in.region()))) {
-            throw TablesException.itemTableNotFound();
-        }
-        return TableRef.named(in.account(), in.region(), name);
-    }
-
-    private static void capacities(ObjectNode out, List<io.portico.tables.engine.item.ConsumedCapacity> capacity) {
-        if (!capacity.isEmpty()) {
-            ArrayNode list = out.putArray("ConsumedCapacity");
-            capacity.forEach(c -> list.add(RequestParts.capacity(c)));
-        }
-    }
 }

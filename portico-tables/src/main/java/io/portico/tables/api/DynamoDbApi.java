@@ -9,6 +9,8 @@ import io.portico.tables.engine.Tables;
 import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
+import io.portico.tables.engine.item.Transactions;
+import io.portico.tables.engine.partiql.Statements;
 import io.portico.tables.engine.value.AttributeValues;
 import java.util.function.Function;
 
@@ -30,13 +32,16 @@ public final class DynamoDbApi {
     }
 
     /** The service, started and stopped with the engine. */
-    public static ServiceApi create(Tables tables, Items items, ItemQueries queries, Batches batches) {
+    public static ServiceApi create(Tables tables, Items items, ItemQueries queries, Batches batches,
+            Transactions transactions, Statements statements) {
         TableOperations table = new TableOperations(tables);
         ItemOperations item = new ItemOperations(items);
         ReadOperations read = new ReadOperations(queries);
         BatchOperations batch = new BatchOperations(batches);
         SettingsOperations settings = new SettingsOperations(tables);
         TagOperations tags = new TagOperations(tables);
+        TransactOperations transact = new TransactOperations(transactions);
+        PartiqlOperations partiql = new PartiqlOperations(statements);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
                 .errors(TablesException.class, DynamoDbApi::error)
                 .lifecycle(tables);
@@ -57,6 +62,11 @@ public final class DynamoDbApi {
         serve(api, "Scan", read::scan);
         serve(api, "BatchGetItem", batch::get);
         serve(api, "BatchWriteItem", batch::write);
+        serve(api, "TransactWriteItems", transact::write);
+        serve(api, "TransactGetItems", transact::get);
+        serve(api, "ExecuteStatement", partiql::execute);
+        serve(api, "BatchExecuteStatement", partiql::batch);
+        serve(api, "ExecuteTransaction", partiql::transaction);
         serve(api, "TagResource", tags::tag);
         serve(api, "UntagResource", tags::untag);
         serve(api, "ListTagsOfResource", tags::list);
@@ -71,6 +81,9 @@ public final class DynamoDbApi {
     /** The refusal on the wire; a failed condition carries the item when the request asked for it. */
     private static AwsError error(TablesException e) {
         AwsError error = AwsError.clientError(code(e.kind()), e.getMessage());
+        if (!e.reasons().isEmpty()) {
+            return error.with("CancellationReasons", TransactOperations.reasons(e.reasons()));
+        }
         return e.item().map(item -> error.with("Item", AttributeValues.itemToDocument(item))).orElse(error);
     }
 
@@ -84,6 +97,9 @@ public final class DynamoDbApi {
             case CONDITION_FAILED -> "ConditionalCheckFailedException";
             case ITERATOR_EXPIRED -> "ExpiredIteratorException";
             case DATA_TRIMMED -> "TrimmedDataAccessException";
+            case TRANSACTION_CANCELED -> "TransactionCanceledException";
+            case IDEMPOTENT_MISMATCH -> "IdempotentParameterMismatchException";
+            case DUPLICATE_ITEM -> "DuplicateItemException";
         };
     }
 }

@@ -3,7 +3,9 @@ package io.portico.tables.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
+import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.expression.ExpressionAttributes;
 import io.portico.tables.engine.expression.LegacyParameters;
@@ -132,5 +134,27 @@ final class RequestParts {
 
     static Optional<String> conditionalOperator(Input in) {
         return in.string("ConditionalOperator");
+    }
+
+    /**
+     * The table a RequestItems key or a nested member (a transaction action's TableName) names. The kit's
+     * account and region check reads top-level members only, so a table ARN of another account or region
+     * is refused here; as not found, where AWS's IAM would answer
+     * AccessDeniedException (docs/tables.md says so).
+     */
+    static TableRef table(Input in, String name) {
+        Optional<Arn> arn = Arn.parse(name).filter(a -> a.service().equals("dynamodb"));
+        if (arn.isPresent() && !(arn.get().account().equals(in.account()) && arn.get().region().equals(in.region()))) {
+            throw TablesException.itemTableNotFound();
+        }
+        return TableRef.named(in.account(), in.region(), name);
+    }
+
+    /** A list of ConsumedCapacity (batches, transactions), present only when there is some. */
+    static void capacities(ObjectNode out, List<ConsumedCapacity> capacity) {
+        if (!capacity.isEmpty()) {
+            ArrayNode list = out.putArray("ConsumedCapacity");
+            capacity.forEach(c -> list.add(capacity(c)));
+        }
     }
 }

@@ -3,9 +3,11 @@ package io.portico.tables.engine;
 import io.portico.core.validation.Refusal;
 import io.portico.core.validation.ValidationReport;
 import io.portico.core.validation.Violation;
+import io.portico.tables.engine.item.CancellationReason;
 import io.portico.tables.engine.value.AttributeValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +43,13 @@ public final class TablesException extends Refusal {
         /** A shard iterator older than its 15 minutes (DynamoDB Streams). */
         ITERATOR_EXPIRED,
         /** A stream position whose record is past the 24-hour retention (DynamoDB Streams). */
-        DATA_TRIMMED
+        DATA_TRIMMED,
+        /** A transaction was cancelled: the exception carries a reason per action, in order. */
+        TRANSACTION_CANCELED,
+        /** A ClientRequestToken reused within its window with another request. */
+        IDEMPOTENT_MISMATCH,
+        /** A PartiQL INSERT of an item that exists. */
+        DUPLICATE_ITEM
     }
 
     /** DynamoDB's message for a failed condition, as recorded against AWS (test_dynamodb.snapshot.json). */
@@ -54,14 +62,29 @@ public final class TablesException extends Refusal {
         this(kind, message, null);
     }
 
+    /** A cancelled transaction's reasons, one per action in order; empty for every other kind. */
+    private final transient List<CancellationReason> reasons;
+
     private TablesException(Kind kind, String message, Map<String, AttributeValue> item) {
+        this(kind, message, item, List.of());
+    }
+
+    private TablesException(Kind kind, String message, Map<String, AttributeValue> item,
+            List<CancellationReason> reasons) {
         super(kind, message);
         this.item = item;
+        this.reasons = List.copyOf(reasons);
     }
 
     private TablesException(ValidationReport report) {
         super(Kind.INVALID_MEMBER, report);
         this.item = null;
+        this.reasons = List.of();
+    }
+
+    /** A cancelled transaction's reasons, one per action in order; empty for every other kind. */
+    public List<CancellationReason> reasons() {
+        return reasons;
     }
 
     /** The item a failed condition saw, when the request asked for it (ReturnValuesOnConditionCheckFailure). */
@@ -162,6 +185,32 @@ public final class TablesException extends Refusal {
     /** Recorded: {@code Table already exists: <name>} (test_create_duplicate_table). */
     public static TablesException tableExists(String name) {
         return new TablesException(Kind.TABLE_EXISTS, "Table already exists: " + name);
+    }
+
+    /**
+     * A transaction cancelled for {@code reasons}; the message lists their codes in order, as recorded
+     * against AWS ({@code Transaction cancelled, please refer cancellation reasons for specific reasons
+     * [ConditionalCheckFailed, None]}, test_transaction_write_canceled).
+     */
+    public static TablesException transactionCanceled(List<CancellationReason> reasons) {
+        String codes = String.join(", ", reasons.stream().map(CancellationReason::code).toList());
+        return new TablesException(Kind.TRANSACTION_CANCELED,
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]",
+                null, reasons);
+    }
+
+    /**
+     * A ClientRequestToken reused with another request. DynamoDB's text is not in any recording; these are
+     * the words its documentation gives for the case.
+     */
+    public static TablesException idempotentMismatch() {
+        return new TablesException(Kind.IDEMPOTENT_MISMATCH,
+                "Request parameters do not match the previous request with the same client token");
+    }
+
+    /** A PartiQL INSERT found the item there already. */
+    public static TablesException duplicateItem(String message) {
+        return new TablesException(Kind.DUPLICATE_ITEM, message);
     }
 
     public static TablesException busy(String message) {

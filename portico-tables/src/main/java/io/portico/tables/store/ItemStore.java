@@ -1,5 +1,7 @@
 package io.portico.tables.store;
 
+import io.portico.core.idempotency.ClientToken;
+import io.portico.core.idempotency.ClientTokens;
 import io.portico.core.store.Store;
 import io.portico.core.store.StoreTransaction;
 import io.portico.tables.engine.Table;
@@ -16,7 +18,9 @@ import io.portico.tables.engine.item.StreamRecord;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.stream.ChangeRecord;
 import io.portico.tables.engine.value.ItemSize;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +37,12 @@ import java.util.function.Function;
 public final class ItemStore implements ItemRepository, ExpiringItems {
     private final Store store;
     private final Clock clock;
+    private final ClientTokens tokens;
 
     private ItemStore(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.tokens = ClientTokens.of(store, clock);
     }
 
     /**
@@ -120,7 +126,20 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
         }
         return table.definition().timeToLive().attribute().map(item::get)
                 .filter(AttributeValue.N.class::isInstance).map(v -> ((AttributeValue.N) v).value().value())
-                .map(java.math.BigDecimal::longValue);
+                .map(BigDecimal::longValue);
+    }
+
+    @Override
+    public <T> T writeTablesOnce(ClientToken token, Duration window, Class<T> resultType,
+            Function<TableWrites, T> work) {
+        return store.write(tx -> tokens.once(tx, token, window, resultType, () -> work.apply(ref -> TableStore.find(tx, ref)
+                .map(table -> new TableWriter(table, new Writer(tx, table, clock, Optional.empty()))))));
+    }
+
+    @Override
+    public <T> T readTables(Function<TableReads, T> work) {
+        return store.read(tx -> work.apply(ref -> TableStore.find(tx, ref)
+                .map(table -> new TableReader(table, new Writer(tx, table, clock, Optional.empty())))));
     }
 
     /** Writes one index entry of the item at {@code key}. */

@@ -1,5 +1,6 @@
 package io.portico.tables.store;
 
+import io.portico.core.idempotency.ClientTokens;
 import io.portico.core.store.Insertion;
 import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
@@ -68,6 +69,8 @@ public final class TableStore implements TableRepository {
     public void migrate() {
         tags.migrate();
         store.migrate(TablesSchema.MODULE, TablesSchema.migrations());
+        // TransactWriteItems' ClientRequestTokens live in the kit's token table (ItemStore claims them).
+        ClientTokens.of(store, clock).migrate();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.portico.tables.engine.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portico.core.idempotency.ClientToken;
 import io.portico.core.time.ManualClock;
 import io.portico.store.sqlite.SqliteStore;
 import io.portico.tables.engine.AttributeDefinition;
@@ -205,6 +206,17 @@ class ItemsTest {
             @Override
             public <T> T writeTables(Function<TableWrites, T> work) {
                 return store.writeTables(work);
+            }
+
+            @Override
+            public <T> T writeTablesOnce(ClientToken token, Duration window, Class<T> resultType,
+                    Function<TableWrites, T> work) {
+                return store.writeTablesOnce(token, window, resultType, work);
+            }
+
+            @Override
+            public <T> T readTables(Function<TableReads, T> work) {
+                return store.readTables(work);
             }
         };
         var attributes = ExpressionAttributes.builder().values(Map.of(":c", AttributeValue.s("red"))).build();
