@@ -87,7 +87,7 @@ class AwsCliTest {
     }
 
     @Test
-    void dynamoDb_createWaitDescribeDelete(URI endpoint) throws Exception {
+    void dynamoDb_createWaitDescribeWriteReadDelete(URI endpoint) throws Exception {
         String created = aws(endpoint, "dynamodb", "create-table", "--table-name", "cli-table",
                 "--attribute-definitions", "AttributeName=id,AttributeType=S", "--key-schema", "AttributeName=id,KeyType=HASH",
                 "--billing-mode", "PAY_PER_REQUEST");
@@ -97,6 +97,15 @@ class AwsCliTest {
         assertThat(aws(endpoint, "dynamodb", "describe-table", "--table-name", "cli-table"))
                 .contains("\"TableStatus\": \"ACTIVE\"");
         assertThat(aws(endpoint, "dynamodb", "list-tables")).contains("\"cli-table\"");
+        aws(endpoint, "dynamodb", "put-item", "--table-name", "cli-table",
+                "--item", "{\"id\": {\"S\": \"a\"}, \"n\": {\"N\": \"1\"}}");
+        assertThat(aws(endpoint, "dynamodb", "update-item", "--table-name", "cli-table", "--key", "{\"id\": {\"S\": \"a\"}}",
+                "--update-expression", "SET n = n + :one", "--expression-attribute-values", "{\":one\": {\"N\": \"1\"}}",
+                "--return-values", "UPDATED_NEW")).contains("\"N\": \"2\"");
+        assertThat(aws(endpoint, "dynamodb", "query", "--table-name", "cli-table", "--key-condition-expression", "id = :id",
+                "--expression-attribute-values", "{\":id\": {\"S\": \"a\"}}")).contains("\"Count\": 1");
+        assertThat(aws(endpoint, "dynamodb", "execute-statement", "--statement", "SELECT n FROM \"cli-table\" WHERE id = 'a'"))
+                .contains("\"N\": \"2\"");
         aws(endpoint, "dynamodb", "delete-table", "--table-name", "cli-table");
         aws(endpoint, "dynamodb", "wait", "table-not-exists", "--table-name", "cli-table");
     }
