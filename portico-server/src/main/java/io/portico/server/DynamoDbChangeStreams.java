@@ -47,7 +47,7 @@ final class DynamoDbChangeStreams implements ChangeStreams {
                     .orElseThrow(() -> new IllegalArgumentException("not a sequence number of this stream: "
                             + position.sequenceNumber())) + 1;
         };
-        return streams.read(streamArn, from, limit).records().stream()
+        return streams.read(stream.get(), from, limit).records().stream()
                 .map(r -> new ChangeRecord(r.sequenceNumber(), r.created(),
                         StreamRecordDocuments.forLambdaEvent(r, stream.get())))
                 .toList();

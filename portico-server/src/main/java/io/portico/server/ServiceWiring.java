@@ -124,9 +124,8 @@ public final class ServiceWiring {
     }
 
     /**
-     * Lambda's event source mappings over the change streams DynamoDB publishes. With
-     * {@link ChangeStreams#NONE} no stream exists, so every create is refused as Lambda refuses a missing
-     * stream; no on-failure destination service exists yet either ({@link Destinations#NONE}).
+     * Lambda's event source mappings over {@code streams} (DynamoDB's, or a test's). No on-failure
+     * destination service exists yet ({@link Destinations#NONE}).
      */
     private static EventSourceMappings eventSourceMappings(PlatformContext context, Functions functions,
             ChangeStreams streams) {

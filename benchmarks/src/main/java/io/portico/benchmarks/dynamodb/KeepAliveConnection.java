@@ -2,6 +2,7 @@ package io.portico.benchmarks.dynamodb;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * One HTTP/1.1 keep-alive connection over a plain socket: writes a request that is already bytes and
@@ -82,7 +84,7 @@ final class KeepAliveConnection implements AutoCloseable {
             if (name.equalsIgnoreCase("Content-Length")) {
                 contentLength = Long.parseLong(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                chunked = value.toLowerCase().contains("chunked");
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 closeAfter = value.equalsIgnoreCase("close");
             }
@@ -106,7 +108,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     private byte[] readChunked() throws IOException {
-        var body = new java.io.ByteArrayOutputStream();
+        var body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine();
             int semicolon = sizeLine.indexOf(';');

@@ -19,10 +19,6 @@ final class LatencySamples {
         nanos[size++] = latencyNanos;
     }
 
-    int size() {
-        return size;
-    }
-
     /** All samples of {@code parts}, sorted. */
     static long[] mergeSorted(Iterable<LatencySamples> parts) {
         int total = 0;

@@ -74,12 +74,9 @@ public final class Router {
     public Route route(AwsRequest request, Optional<String> signedFor) {
         Optional<String> target = request.header("x-amz-target");
         if (target.isPresent()) {
-            int dot = target.get().lastIndexOf('.');
-            ServiceApi api = dot < 0 ? null : byTarget.get(target.get().substring(0, dot));
-            if (api == null) {
-                throw Services.unknownOperation();
-            }
-            return new Route(api, Services.operation(api, target.get().substring(dot + 1)), Map.of());
+            ServiceApi api = targetService(request).orElseThrow(Services::unknownOperation);
+            return new Route(api, Services.operation(api, target.get().substring(target.get().lastIndexOf('.') + 1)),
+                    Map.of());
         }
         Optional<String> action = queryAction(request);
         if (action.isPresent() && !query.isEmpty()) {

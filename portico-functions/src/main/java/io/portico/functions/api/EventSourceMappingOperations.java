@@ -29,8 +29,7 @@ final class EventSourceMappingOperations {
     static void register(Map<String, OperationHandler> ops, EventSourceMappings mappings, PageTokens pageTokens) {
         ops.put("CreateEventSourceMapping", LambdaCall.of(call -> {
             MappingSettings settings = changes(call.body()).apply(MappingSettings.streamDefaults());
-            FunctionRef function = FunctionRef.parse(call.operation().required("FunctionName"), Optional.empty(),
-                    call.account(), call.region());
+            FunctionRef function = call.unqualifiedFunction();
             boolean enabled = LambdaCall.node(call.body(), "Enabled").map(JsonNode::asBoolean).orElse(true);
             return wire(mappings.create(function, call.text("EventSourceArn"), enabled, call.text("StartingPosition"),
                     settings, onSuccessGiven(call.body())));

@@ -1,6 +1,5 @@
 package io.portico.functions.api;
 
-import io.portico.core.Component;
 import io.portico.core.model.ServiceModel;
 import io.portico.core.model.ServiceModels;
 import io.portico.core.service.AwsError;
@@ -53,20 +52,14 @@ public final class LambdaApi {
     private LambdaApi() {
     }
 
-    /** The service, started and stopped with the engine (asynchronous invocations are work-queue items the server runs). */
-    public static ServiceApi create(Functions functions, AsyncInvocations async) {
-        return create(functions, async, Optional.empty());
-    }
-
-    /** The service with event source mappings, whose pollers resume when it starts. */
+    /**
+     * The service, started and stopped with the engine and the event source mappings (asynchronous
+     * invocations and mapping pollers are work-queue items the server runs, resumed when it starts).
+     */
     public static ServiceApi create(Functions functions, AsyncInvocations async, EventSourceMappings mappings) {
-        return create(functions, async, Optional.of(mappings));
-    }
-
-    private static ServiceApi create(Functions functions, AsyncInvocations async, Optional<EventSourceMappings> mappings) {
         Map<String, OperationHandler> operations = new LinkedHashMap<>();
         FunctionOperations.register(operations, functions);
-        mappings.ifPresent(m -> EventSourceMappingOperations.register(operations, m, functions.pageTokens()));
+        EventSourceMappingOperations.register(operations, mappings, functions.pageTokens());
         AliasOperations.register(operations, functions);
         InvokeOperation.register(operations, functions, async);
         SettingsOperations.register(operations, functions);
@@ -76,8 +69,7 @@ public final class LambdaApi {
                 .resourceOwners(LambdaApi::ownerOf)
                 .otherRegion((operation, resource, region, caller) -> error(model, "ResourceNotFoundException",
                         "Functions from '" + region + "' are not reachable in this region ('" + caller.region() + "')"))
-                .lifecycle(functions)
-                .lifecycle(mappings.map(m -> new Component[] {m}).orElse(new Component[0]))
+                .lifecycle(functions, mappings)
                 .paths(new LambdaPaths(functions))
                 .errors(FunctionsException.class, e -> error(model, code(e.kind()), e.getMessage()));
         operations.forEach(api::operation);

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The change streams event source mappings read (DynamoDB Streams), as the module that keeps them
- * publishes them: owned here, implemented by {@code portico-tables}, connected only in
- * {@code portico-server}. Lambda's consumer ({@code StreamPoller}) never reads another module's tables.
+ * publishes them: owned here, implemented over portico-tables' streams in {@code portico-server}
+ * ({@code DynamoDbChangeStreams}), the only module that knows both. Lambda's consumer ({@code StreamPoller}) never reads another module's tables.
  *
  * <p>Positions are sequence numbers, which are decimal strings that grow within a shard (DynamoDB's are
  * gapless per stream ARN in Portico). Reads are exclusive of the position given, so a consumer passes
@@ -91,27 +91,4 @@ public interface ChangeStreams {
             }
         }
     }
-
-    /** No stream exists: what the server wires until {@code portico-tables} implements this interface. */
-    ChangeStreams NONE = new ChangeStreams() {
-        @Override
-        public Optional<StreamDescription> describe(String streamArn) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Shard> shards(String streamArn) {
-            return List.of();
-        }
-
-        @Override
-        public List<ChangeRecord> read(String streamArn, String shardId, Position after, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> latestSequenceNumber(String streamArn, String shardId) {
-            return Optional.empty();
-        }
-    };
 }

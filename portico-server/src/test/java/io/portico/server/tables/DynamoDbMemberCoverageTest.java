@@ -3,6 +3,7 @@ package io.portico.server.tables;
 import static io.portico.server.testing.MemberCoverageHarness.json;
 import static io.portico.server.testing.MemberCoverageHarness.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.json.Json;
 import io.portico.core.testing.members.InputSamples;
 import io.portico.server.testing.MemberCoverageHarness;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class DynamoDbMemberCoverageTest {
     private static MemberCoverageHarness portico;
-    private static Map<String, com.fasterxml.jackson.databind.JsonNode> values;
+    private static Map<String, JsonNode> values;
 
     @BeforeAll
     static void start() throws Exception {

@@ -97,7 +97,6 @@ final class TestStateOperation {
                 cause == null || cause.isNull() ? Optional.empty() : Optional.of(cause.asText()));
     }
 
-    /** Input as StartExecution reads it: invalid JSON is InvalidExecutionInput with Jackson's first line. */
     private static ObjectNode object(String text, String member) {
         Optional<JsonNode> node = parse(text);
         if (node.isEmpty() || !node.get().isObject()) {

@@ -54,7 +54,7 @@ final class SdkCall {
             output = bus.call(BusTasks.caller(call), model.sdkId(), operationName,
                     input.isObject() ? (ObjectNode) input : Json.object());
         } catch (AwsErrorException e) {
-            throw TaskEvents.failed(call, parsed, errorName(e.error()), cause(e.error()));
+            throw TaskEvents.failed(call, parsed, errorName(e.error()), dialect.cause(model, e.error()));
         }
         JsonNode result = dialect.result(
                 operation.output().map(shape -> SdkNames.toStates(shape, output)).orElse(Json.object()), output,
@@ -65,9 +65,5 @@ final class SdkCall {
 
     private String errorName(AwsError error) {
         return error.senderFault() ? dialect.errorName(model, error) : StatesError.TASK_FAILED;
-    }
-
-    private String cause(AwsError error) {
-        return dialect.cause(model, error);
     }
 }

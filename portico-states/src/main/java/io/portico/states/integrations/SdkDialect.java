@@ -1,7 +1,6 @@
 package io.portico.states.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.model.ServiceModel;
@@ -10,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -77,6 +77,9 @@ sealed interface SdkDialect {
     record OptimizedV1(String errorPrefix, String v1ServiceName, String v1BaseException, String contentType)
             implements SdkDialect {
         private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+        /** {@code HttpHeaders} lists the headers by name, case ignored, as recorded. */
+        private static final List<String> SORTED_HEADERS = List.of("Connection", "Content-Length", "Content-Type",
+                "Date", "Server", "x-amz-crc32", "x-amzn-RequestId");
 
         @Override
         public String errorName(ServiceModel model, AwsError error) {
@@ -104,13 +107,13 @@ sealed interface SdkDialect {
             headers.put("Date", HTTP_DATE.format(now.atZone(ZoneOffset.UTC)));
             headers.put("Content-Type", contentType);
 
-            ObjectNode out = result.isObject() ? ((ObjectNode) result).deepCopy() : Json.object();
+            // The result is the call's own fresh document: the metadata goes on it, no copy needed.
+            ObjectNode out = result instanceof ObjectNode object ? object : Json.object();
             ObjectNode http = out.putObject("SdkHttpMetadata");
             ObjectNode all = http.putObject("AllHttpHeaders");
-            headers.forEach((name, value) -> ((ArrayNode) all.putArray(name)).add(value));
+            headers.forEach((name, value) -> all.putArray(name).add(value));
             ObjectNode single = http.putObject("HttpHeaders");
-            headers.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
-                    .forEach(e -> single.put(e.getKey(), e.getValue()));
+            SORTED_HEADERS.forEach(name -> single.put(name, headers.get(name)));
             http.put("HttpStatusCode", 200);
             out.putObject("SdkResponseMetadata").put("RequestId", requestId);
             return out;

@@ -13,6 +13,8 @@ import io.portico.tables.engine.item.BatchRequests;
 import io.portico.tables.engine.item.BatchResults;
 import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.Reporting;
+import io.portico.tables.engine.item.WriteResult;
+import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.AttributeValues;
 import io.portico.tables.engine.value.Wording;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ final class BatchOperations {
     }
 
     private static BatchRequests.TableKeys tableKeys(Input in, String name, JsonNode request) {
-        List<Map<String, io.portico.tables.engine.value.AttributeValue>> keys = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         request.path("Keys").forEach(key -> keys.add(AttributeValues.itemFromDocument(key, Wording.CURRENT)));
         Set<String> present = new LinkedHashSet<>();
         for (String member : List.of("ProjectionExpression", "AttributesToGet", "ExpressionAttributeNames")) {
@@ -105,7 +107,7 @@ final class BatchOperations {
         if (reporting.itemCollectionMetrics()) {
             ObjectNode metrics = Json.object();
             for (int i = 0; i < names.size(); i++) {
-                List<io.portico.tables.engine.item.WriteResult.CollectionMetrics> table = written.metrics().get(i);
+                List<WriteResult.CollectionMetrics> table = written.metrics().get(i);
                 if (!table.isEmpty()) {
                     ArrayNode list = metrics.putArray(names.get(i));
                     table.forEach(m -> list.add(RequestParts.collectionMetrics(m)));

@@ -73,13 +73,16 @@ public final class DynamoDbApi {
         return api.build();
     }
 
-    private static void serve(ServiceApi.Builder api, String operation,
-            Function<Input, ObjectNode> handler) {
+    /** Serves {@code operation} with a handler of the api's {@link Input} (DynamoDB Streams' too). */
+    static void serve(ServiceApi.Builder api, String operation, Function<Input, ObjectNode> handler) {
         api.operation(operation, call -> handler.apply(new Input(call)));
     }
 
-    /** The refusal on the wire; a failed condition carries the item when the request asked for it. */
-    private static AwsError error(TablesException e) {
+    /**
+     * The refusal on the wire (DynamoDB Streams' too, whose refusals carry neither): a failed condition
+     * carries the item when the request asked for it, a cancelled transaction its reasons.
+     */
+    static AwsError error(TablesException e) {
         AwsError error = AwsError.clientError(code(e.kind()), e.getMessage());
         if (!e.reasons().isEmpty()) {
             return error.with("CancellationReasons", TransactOperations.reasons(e.reasons()));
@@ -92,7 +95,7 @@ public final class DynamoDbApi {
         return switch (kind) {
             case INVALID_MEMBER, INVALID_REQUEST -> "ValidationException";
             case TABLE_NOT_FOUND -> "ResourceNotFoundException";
-            case TABLE_EXISTS, TABLE_BUSY -> "ResourceInUseException";
+            case TABLE_EXISTS -> "ResourceInUseException";
             case LIMIT_EXCEEDED -> "LimitExceededException";
             case CONDITION_FAILED -> "ConditionalCheckFailedException";
             case ITERATOR_EXPIRED -> "ExpiredIteratorException";

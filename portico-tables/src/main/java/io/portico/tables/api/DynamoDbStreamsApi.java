@@ -1,13 +1,10 @@
 package io.portico.tables.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.Component;
 import io.portico.core.model.ServiceModels;
-import io.portico.core.service.AwsError;
 import io.portico.core.service.ServiceApi;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.stream.Streams;
-import java.util.function.Function;
 
 /**
  * The DynamoDB Streams API on the service kit: AWS's {@code streams.dynamodb-2012-08-10} model (AWS JSON 1.0,
@@ -27,20 +24,12 @@ public final class DynamoDbStreamsApi {
     public static ServiceApi create(Streams streams, Component... background) {
         StreamOperations operations = new StreamOperations(streams);
         ServiceApi.Builder api = ServiceApi.builder(ServiceModels.load(MODEL))
-                .errors(TablesException.class, DynamoDbStreamsApi::error)
+                .errors(TablesException.class, DynamoDbApi::error)
                 .lifecycle(background);
-        serve(api, "ListStreams", operations::listStreams);
-        serve(api, "DescribeStream", operations::describeStream);
-        serve(api, "GetShardIterator", operations::getShardIterator);
-        serve(api, "GetRecords", operations::getRecords);
+        DynamoDbApi.serve(api, "ListStreams", operations::listStreams);
+        DynamoDbApi.serve(api, "DescribeStream", operations::describeStream);
+        DynamoDbApi.serve(api, "GetShardIterator", operations::getShardIterator);
+        DynamoDbApi.serve(api, "GetRecords", operations::getRecords);
         return api.build();
-    }
-
-    private static void serve(ServiceApi.Builder api, String operation, Function<Input, ObjectNode> handler) {
-        api.operation(operation, call -> handler.apply(new Input(call)));
-    }
-
-    private static AwsError error(TablesException e) {
-        return AwsError.clientError(DynamoDbApi.code(e.kind()), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.portico.tables.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portico.core.arn.Arn;
 import io.portico.core.json.Json;
 import io.portico.tables.engine.stream.ChangeRecord;
 import io.portico.tables.engine.stream.StoredStream;
@@ -27,7 +28,7 @@ public final class StreamRecordDocuments {
 
     /** The record as an element of a Lambda {@code DynamodbEvent}'s {@code Records}. */
     public static ObjectNode forLambdaEvent(ChangeRecord record, StoredStream stream) {
-        String region = stream.arn().split(":", 6)[3];
+        String region = Arn.parse(stream.arn()).orElseThrow().region();
         ObjectNode out = common(record, stream, region);
         out.put("eventSourceARN", stream.arn());
         record.servicePrincipal().ifPresent(principal -> out.putObject("userIdentity")

@@ -32,9 +32,9 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
         return indexes.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
-    /** Whether the table's stream is on now. */
-    public boolean streaming() {
-        return stream.filter(TableStream::enabled).isPresent();
+    /** The table's stream, if it is on now. */
+    public Optional<TableStream> enabledStream() {
+        return stream.filter(TableStream::enabled);
     }
 
     /** A builder-like copy: {@code definition.with(b -> b.deletionProtection(true))}. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,7 +41,7 @@ public interface TableRepository {
      *
      * @return the table as it was, empty when there is no such table
      */
-    Optional<Table> delete(TableRef ref, java.util.function.Consumer<Table> guard);
+    Optional<Table> delete(TableRef ref, Consumer<Table> guard);
 
     /** Names of the account's tables in the region, in name order, after {@code exclusiveStart}, at most {@code limit}. */
     List<String> names(String account, String region, Optional<String> exclusiveStart, int limit);

@@ -34,8 +34,6 @@ public final class TablesException extends Refusal {
         TABLE_NOT_FOUND,
         /** A table of that name exists already. */
         TABLE_EXISTS,
-        /** The table is not in a state that allows the change (deleting, or a change already under way). */
-        TABLE_BUSY,
         /** An account or table limit (tags per resource, indexes per table). */
         LIMIT_EXCEEDED,
         /** A ConditionExpression (or legacy Expected) that the item does not satisfy. */
@@ -211,10 +209,6 @@ public final class TablesException extends Refusal {
     /** A PartiQL INSERT found the item there already. */
     public static TablesException duplicateItem(String message) {
         return new TablesException(Kind.DUPLICATE_ITEM, message);
-    }
-
-    public static TablesException busy(String message) {
-        return new TablesException(Kind.TABLE_BUSY, message);
     }
 
     public static TablesException limitExceeded(String message) {

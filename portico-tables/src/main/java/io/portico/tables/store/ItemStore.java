@@ -55,18 +55,23 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
 
     @Override
     public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
-        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock, Optional.empty()))));
+        return store.read(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, writer(tx, table))));
     }
 
     @Override
     public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
-        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, new Writer(tx, table, clock, Optional.empty()))));
+        return store.write(tx -> TableStore.find(tx, ref).map(table -> work.apply(table, writer(tx, table))));
     }
 
     @Override
     public <T> T writeTables(Function<TableWrites, T> work) {
         return store.write(tx -> work.apply(ref -> TableStore.find(tx, ref)
-                .map(table -> new TableWriter(table, new Writer(tx, table, clock, Optional.empty())))));
+                .map(table -> new TableWriter(table, writer(tx, table)))));
+    }
+
+    /** A writer of the table's items for a client's request (no service principal on its stream records). */
+    private Writer writer(StoreTransaction tx, Table table) {
+        return new Writer(tx, table, clock, Optional.empty());
     }
 
     @Override
@@ -86,14 +91,16 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
                         item.key().partition(), item.key().sort());
                 return false;
             }
-            boolean stillExpired = tx.queryOne("SELECT 1 AS due FROM ddb_items WHERE table_id=? AND pk=? AND sk=? "
-                    + "AND expires_s IS NOT NULL AND expires_s < ?", r -> r.longValue("due"), item.tableId(),
-                    item.key().partition(), item.key().sort(), now.getEpochSecond()).isPresent();
-            if (!stillExpired) {
+            // read once, and only if it is still due: a write since the listing may have moved its expiry
+            Optional<Map<String, AttributeValue>> expired = tx.queryOne("SELECT item FROM ddb_items WHERE table_id=? "
+                    + "AND pk=? AND sk=? AND expires_s IS NOT NULL AND expires_s < ?",
+                    r -> ItemDocuments.read(r.bytes("item")), item.tableId(), item.key().partition(), item.key().sort(),
+                    now.getEpochSecond());
+            if (expired.isEmpty()) {
                 return false;
             }
-            Writer writer = new Writer(tx, table.get(), clock, Optional.of(ChangeRecord.DYNAMODB_PRINCIPAL));
-            writer.replace(item.key(), writer.get(item.key()), Optional.empty());
+            new Writer(tx, table.get(), clock, Optional.of(ChangeRecord.DYNAMODB_PRINCIPAL))
+                    .replace(item.key(), expired, Optional.empty());
             return true;
         });
     }
@@ -133,13 +140,13 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
     public <T> T writeTablesOnce(ClientToken token, Duration window, Class<T> resultType,
             Function<TableWrites, T> work) {
         return store.write(tx -> tokens.once(tx, token, window, resultType, () -> work.apply(ref -> TableStore.find(tx, ref)
-                .map(table -> new TableWriter(table, new Writer(tx, table, clock, Optional.empty()))))));
+                .map(table -> new TableWriter(table, writer(tx, table))))));
     }
 
     @Override
     public <T> T readTables(Function<TableReads, T> work) {
         return store.read(tx -> work.apply(ref -> TableStore.find(tx, ref)
-                .map(table -> new TableReader(table, new Writer(tx, table, clock, Optional.empty())))));
+                .map(table -> new TableReader(table, writer(tx, table)))));
     }
 
     /** Writes one index entry of the item at {@code key}. */

@@ -41,8 +41,8 @@ final class StreamLog {
      * stream, is disabled now; a newly enabled one gets its row.
      */
     static void changed(StoreTransaction tx, Table before, Table after, Instant now) {
-        Optional<TableStream> previous = before.definition().stream().filter(TableStream::enabled);
-        Optional<TableStream> current = after.definition().stream().filter(TableStream::enabled);
+        Optional<TableStream> previous = before.definition().enabledStream();
+        Optional<TableStream> current = after.definition().enabledStream();
         if (previous.isPresent() && !previous.equals(current)) {
             tx.update("UPDATE ddb_streams SET disabled_ms=? WHERE arn=? AND disabled_ms IS NULL", now.toEpochMilli(),
                     before.streamArn(previous.get()));

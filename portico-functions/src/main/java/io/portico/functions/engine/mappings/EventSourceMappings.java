@@ -72,8 +72,9 @@ public final class EventSourceMappings implements Component {
         }
         check(settings, onSuccessGiven);
         // Another account's or region's stream is not found: Portico has no resource policies to share one.
-        streams.describe(sourceArn).filter(stream -> inScope(sourceArn, function))
-                .orElseThrow(() -> FunctionsException.invalidParameter("Stream not found: " + sourceArn));
+        if (!inScope(sourceArn, function) || streams.describe(sourceArn).isEmpty()) {
+            throw FunctionsException.invalidParameter("Stream not found: " + sourceArn);
+        }
         EventSourceMapping mapping = new EventSourceMapping(UUID.randomUUID().toString(), function.accountId(),
                 function.region(), sourceArn, functionArn, position, settings, enabled, EventSourceMapping.NO_RECORDS,
                 clock.instant(), UUID.randomUUID().toString());
@@ -97,8 +98,7 @@ public final class EventSourceMappings implements Component {
             Optional<String> eventSourceArn) {
         return repository.list(accountId, region).stream()
                 .filter(m -> eventSourceArn.map(m.eventSourceArn()::equals).orElse(true))
-                .filter(m -> function.map(f -> m.functionArn().equals(f.qualifiedArn())
-                        || (f.qualifier().isEmpty() && m.functionArn().equals(f.arn()))).orElse(true))
+                .filter(m -> function.map(f -> m.functionArn().equals(f.qualifiedArn())).orElse(true))
                 .toList();
     }
 

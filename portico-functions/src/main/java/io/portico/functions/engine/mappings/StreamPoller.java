@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,11 @@ public final class StreamPoller {
     private final StreamInvoker invoker;
     private final Destinations destinations;
     private final Clock clock;
+    /**
+     * Compiled filters by pattern list: checked at create and update, they are the same for every batch of
+     * a mapping, and compiling event-ruler's machine per batch was the poll's largest cost after reading.
+     */
+    private final Map<List<String>, RecordFilter> filters = new ConcurrentHashMap<>();
 
     private StreamPoller(MappingRepository repository, ChangeStreams streams, StreamInvoker invoker,
             Destinations destinations, Clock clock) {
@@ -181,7 +187,7 @@ public final class StreamPoller {
                     return this;
                 }
             }
-            RecordFilter filter = RecordFilter.of(settings.filterPatterns());
+            RecordFilter filter = filters.computeIfAbsent(settings.filterPatterns(), RecordFilter::of);
             List<ChangeRecord> delivered = records.stream().filter(r -> filter.matches(r.event())).toList();
             if (delivered.isEmpty()) {
                 save(cursor.advancedTo(last(records)));

@@ -73,10 +73,11 @@ final class JsonataMessages {
     /** The message of a failure, with its JSONata code in front when it has one. */
     static String describe(RuntimeException failure) {
         JException jsonataError = findJsonataError(failure);
-        if (jsonataError == null && failure.getClass().getName().startsWith("java.")) {
-            return libraryFailure(failure);
+        if (jsonataError == null) {
+            return failure.getClass().getName().startsWith("java.") ? libraryFailure(failure)
+                    : String.valueOf(failure.getMessage());
         }
-        if (jsonataError == null || jsonataError.getError() == null) {
+        if (jsonataError.getError() == null) {
             return String.valueOf(failure.getMessage());
         }
         String code = jsonataError.getError();

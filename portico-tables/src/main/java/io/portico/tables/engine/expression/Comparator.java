@@ -23,6 +23,18 @@ public enum Comparator {
         throw new IllegalArgumentException(symbol);
     }
 
+    /** Whether the comparator holds for two values that compare as {@code order} ({@link Integer#signum} sense). */
+    public boolean holds(int order) {
+        return switch (this) {
+            case EQ -> order == 0;
+            case NE -> order != 0;
+            case LT -> order < 0;
+            case LE -> order <= 0;
+            case GT -> order > 0;
+            case GE -> order >= 0;
+        };
+    }
+
     /** The comparator with its operands swapped ({@code a < b} is {@code b > a}). */
     public Comparator mirrored() {
         return switch (this) {

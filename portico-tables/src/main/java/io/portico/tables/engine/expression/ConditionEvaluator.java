@@ -6,6 +6,7 @@ import io.portico.tables.engine.value.Comparisons;
 import io.portico.tables.engine.value.DynamoNumber;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Decides a {@link Condition} over an item, as DynamoDB does: an operand that reaches no value (an absent
@@ -47,7 +48,7 @@ public final class ConditionEvaluator {
     }
 
     /** The value an operand of a condition reaches in {@code item}. */
-    public static Optional<AttributeValue> resolve(Operand operand, Map<String, AttributeValue> item) {
+    private static Optional<AttributeValue> resolve(Operand operand, Map<String, AttributeValue> item) {
         return switch (operand) {
             case Operand.PathOf path -> DocumentPaths.get(item, path.path());
             case Operand.Literal literal -> Optional.of(literal.value());
@@ -69,13 +70,7 @@ public final class ConditionEvaluator {
         if (compare.comparator() == Comparator.EQ) {
             return Comparisons.equal(left.get(), right.get());
         }
-        return Comparisons.order(left.get(), right.get()).map(order -> switch (compare.comparator()) {
-            case LT -> order < 0;
-            case LE -> order <= 0;
-            case GT -> order > 0;
-            case GE -> order >= 0;
-            default -> false;
-        }).orElse(false);
+        return Comparisons.order(left.get(), right.get()).map(compare.comparator()::holds).orElse(false);
     }
 
     private static boolean between(Condition.Between between, Map<String, AttributeValue> item) {
@@ -85,8 +80,7 @@ public final class ConditionEvaluator {
         if (value.isEmpty() || lower.isEmpty() || upper.isEmpty()) {
             return false;
         }
-        return Comparisons.order(value.get(), lower.get()).filter(o -> o >= 0).isPresent()
-                && Comparisons.order(value.get(), upper.get()).filter(o -> o <= 0).isPresent();
+        return Comparisons.between(value.get(), lower.get(), upper.get());
     }
 
     private static boolean in(Condition.In in, Map<String, AttributeValue> item) {
@@ -102,11 +96,8 @@ public final class ConditionEvaluator {
         return false;
     }
 
-    private interface Test {
-        boolean test(AttributeValue value, AttributeValue argument);
-    }
-
-    private static boolean both(Operand a, Operand b, Map<String, AttributeValue> item, Test test) {
+    private static boolean both(Operand a, Operand b, Map<String, AttributeValue> item,
+            BiPredicate<AttributeValue, AttributeValue> test) {
         Optional<AttributeValue> value = resolve(a, item);
         Optional<AttributeValue> argument = resolve(b, item);
         return value.isPresent() && argument.isPresent() && test.test(value.get(), argument.get());

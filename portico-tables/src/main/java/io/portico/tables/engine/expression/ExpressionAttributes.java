@@ -6,7 +6,6 @@ import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.AttributeValues;
 import io.portico.tables.engine.value.Wording;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,8 +122,7 @@ public final class ExpressionAttributes {
         /** The request's ExpressionAttributeValues as the api received them (checked in {@link #build}). */
         public Builder valueDocuments(JsonNode valuesObject) {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = valuesObject.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : valuesObject.properties()) {
                 documents.put(field.getKey(), field.getValue());
             }
             this.valueDocuments = documents;

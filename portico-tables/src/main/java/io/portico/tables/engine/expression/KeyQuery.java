@@ -77,14 +77,7 @@ public record KeyQuery(String partitionName, AttributeValue partition, Optional<
         }
 
         public boolean matches(AttributeValue sortKey) {
-            return Comparisons.order(sortKey, value).map(order -> switch (comparator) {
-                case EQ -> order == 0;
-                case LT -> order < 0;
-                case LE -> order <= 0;
-                case GT -> order > 0;
-                case GE -> order >= 0;
-                case NE -> order != 0;
-            }).orElse(false);
+            return Comparisons.order(sortKey, value).map(comparator::holds).orElse(false);
         }
     }
 
@@ -99,8 +92,7 @@ public record KeyQuery(String partitionName, AttributeValue partition, Optional<
         }
 
         public boolean matches(AttributeValue sortKey) {
-            return Comparisons.order(sortKey, low).filter(o -> o >= 0).isPresent()
-                    && Comparisons.order(sortKey, high).filter(o -> o <= 0).isPresent();
+            return Comparisons.between(sortKey, low, high);
         }
     }
 

@@ -8,7 +8,6 @@ import io.portico.tables.engine.value.Comparisons;
 import io.portico.tables.engine.value.Wording;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +87,7 @@ public final class LegacyParameters {
      */
     public static Condition conditions(JsonNode conditions, String conditionalOperator) {
         List<Condition> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = conditions.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : conditions.properties()) {
             JsonNode condition = entry.getValue();
             List<AttributeValue> values = values(condition.path("AttributeValueList"));
             String operator = condition.path("ComparisonOperator").asText();
@@ -102,8 +100,7 @@ public final class LegacyParameters {
     /** Expected, with DynamoDB's checks of Value, Exists, ComparisonOperator and AttributeValueList together. */
     public static Condition expected(JsonNode expected, String conditionalOperator) {
         List<Condition> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : expected.properties()) {
             parts.add(expectation(entry.getKey(), entry.getValue()));
         }
         return join(parts, conditionalOperator);
@@ -112,8 +109,7 @@ public final class LegacyParameters {
     /** AttributeUpdates ({@code {"attr": {"Action": "PUT", "Value": {...}}}}) as update actions. */
     public static Update attributeUpdates(JsonNode updates) {
         List<UpdateAction> actions = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = updates.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : updates.properties()) {
             Path path = Path.attribute(entry.getKey());
             JsonNode update = entry.getValue();
             String action = update.path("Action").asText("PUT");

@@ -39,13 +39,6 @@ public record Path(List<Element> elements) {
         return elements.size() > 1;
     }
 
-    /** This path and then {@code next}. */
-    public Path then(Element next) {
-        List<Element> longer = new ArrayList<>(elements);
-        longer.add(next);
-        return new Path(longer);
-    }
-
     /** DynamoDB's rendering in its messages: {@code [a, b, [2]]}. */
     public String describe() {
         List<String> parts = new ArrayList<>();

@@ -81,13 +81,16 @@ public final class UpdateApplier {
             case Operand.Minus minus -> new AttributeValue.N(number(minus.left(), item).minus(number(minus.right(), item)));
             case Operand.IfNotExists ifNot -> DocumentPaths.get(item, ifNot.path())
                     .orElseGet(() -> evaluate(ifNot.fallback(), item));
-            case Operand.ListAppend append -> {
-                List<AttributeValue> joined = new ArrayList<>(list(append.first(), item));
-                joined.addAll(list(append.second(), item));
-                yield new AttributeValue.L(joined);
-            }
+            case Operand.ListAppend append -> appended(list(append.first(), item), list(append.second(), item));
             case Operand.Size size -> throw new IllegalArgumentException("size is not an update operand");
         };
+    }
+
+    /** {@code first} followed by {@code second}: list_append, and a legacy ADD of a list. */
+    private static AttributeValue.L appended(List<AttributeValue> first, List<AttributeValue> second) {
+        List<AttributeValue> joined = new ArrayList<>(first);
+        joined.addAll(second);
+        return new AttributeValue.L(joined);
     }
 
     private static DynamoNumber number(Operand operand, Map<String, AttributeValue> item) {
@@ -114,11 +117,7 @@ public final class UpdateApplier {
             case AttributeValue.NS ns when operand instanceof AttributeValue.NS add -> new AttributeValue.NS(union(ns.values(), add.values()));
             case AttributeValue.BS bs when operand instanceof AttributeValue.BS add -> new AttributeValue.BS(union(bs.values(), add.values()));
             // only legacy AttributeUpdates can ADD a list (the expression grammar refuses it): it appends
-            case AttributeValue.L l when operand instanceof AttributeValue.L add -> {
-                List<AttributeValue> joined = new ArrayList<>(l.values());
-                joined.addAll(add.values());
-                yield new AttributeValue.L(joined);
-            }
+            case AttributeValue.L l when operand instanceof AttributeValue.L add -> appended(l.values(), add.values());
             default -> throw TablesException.validation(WRONG_TYPE);
         };
     }

@@ -126,9 +126,12 @@ public final class Batches {
                 for (Keyed write : checked.get(i)) {
                     Optional<Map<String, AttributeValue>> before = writer.items().get(write.key());
                     writer.items().replace(write.key(), before, write.item());
-                    double tableUnits = ConsumedCapacity.units(Math.max(before.map(ItemSize::of).orElse(0L),
-                            write.item().map(ItemSize::of).orElse(0L)), ConsumedCapacity.WRITE_UNIT_BYTES);
-                    units = units.plusTable(tableUnits).plus(IndexWriteUnits.of(writer.table(), before, write.item()));
+                    if (request.reporting().capacity() != Reporting.CapacityDetail.NONE) {
+                        double tableUnits = ConsumedCapacity.units(Math.max(before.map(ItemSize::of).orElse(0L),
+                                write.item().map(ItemSize::of).orElse(0L)), ConsumedCapacity.WRITE_UNIT_BYTES);
+                        units = units.plusTable(tableUnits)
+                                .plus(IndexWriteUnits.of(writer.table(), before, write.item()));
+                    }
                     partitions.putIfAbsent(new ItemKey(write.key().partition(), new byte[0]), write.partitionKey());
                 }
                 ConsumedCapacity total = units;

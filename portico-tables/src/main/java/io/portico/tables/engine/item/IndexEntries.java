@@ -6,7 +6,6 @@ import io.portico.tables.engine.Table;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.KeySchema;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class IndexEntries {
 
     private static boolean empty(AttributeValue value) {
         return switch (value) {
-            case AttributeValue.S s -> s.value().getBytes(StandardCharsets.UTF_8).length == 0;
+            case AttributeValue.S s -> s.value().isEmpty();
             case AttributeValue.B b -> b.value().length() == 0;
             default -> false;
         };

@@ -128,10 +128,10 @@ public final class Items {
             Map<String, AttributeValue> keyAttributes, Optional<Map<String, AttributeValue>> before,
             Optional<Map<String, AttributeValue>> after, Optional<Map<String, AttributeValue>> attributes,
             Reporting reporting) {
-        long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
-        Optional<ConsumedCapacity> capacity = capacity(reporting,
-                () -> ConsumedCapacity.ofWrite(table, bytes, reporting.capacity())
-                        .plus(IndexWriteUnits.of(table, before, after)));
+        // sized only when asked for: every write passes here
+        Optional<ConsumedCapacity> capacity = capacity(reporting, () -> ConsumedCapacity.ofWrite(table,
+                Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L)), reporting.capacity())
+                .plus(IndexWriteUnits.of(table, before, after)));
         Optional<WriteResult.CollectionMetrics> metrics = Optional.empty();
         if (reporting.itemCollectionMetrics() && !table.definition().localIndexes().isEmpty()) {
             String partition = keys.partition().name();

@@ -31,7 +31,7 @@ public record StreamRecord(EventName eventName, Map<String, AttributeValue> keys
      */
     public static Optional<StreamRecord> of(Table table, Optional<Map<String, AttributeValue>> before,
             Optional<Map<String, AttributeValue>> after) {
-        Optional<TableStream> stream = table.definition().stream().filter(TableStream::enabled);
+        Optional<TableStream> stream = table.definition().enabledStream();
         if (stream.isEmpty() || before.equals(after)) {
             return Optional.empty();
         }

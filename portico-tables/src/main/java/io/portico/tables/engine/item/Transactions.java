@@ -54,9 +54,9 @@ public final class Transactions {
     static final Duration TOKEN_WINDOW = Duration.ofMinutes(10);
     /** DynamoDB's limit on a transaction's items, summed. */
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
-    /** DynamoDB's words for two actions on one item (public reports; not in the recordings). */
     /** DynamoDB's words for a PartiQL INSERT of an item that exists (public reports; not recorded). */
     public static final String DUPLICATE = "Duplicate primary key exists in table";
+    /** DynamoDB's words for two actions on one item (public reports; not in the recordings). */
     static final String SAME_ITEM = "Transaction request cannot include multiple operations on one item";
 
     private final ItemRepository repository;
@@ -215,14 +215,16 @@ public final class Transactions {
             if (!(action instanceof WriteAction.ConditionCheck) && (before.isPresent() || after.isPresent())) {
                 items.replace(checked.key(), before, after);
             }
-            // a transactional write costs twice a standard one, index writes included
-            long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
-            add(capacity, table, 2 * ConsumedCapacity.units(bytes, ConsumedCapacity.WRITE_UNIT_BYTES), true, detail);
-            if (!(action instanceof WriteAction.ConditionCheck)) {
-                Map<SecondaryIndex, Double> indexes = IndexWriteUnits.of(table, before, after)
-                        .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> 2 * e.getValue(),
-                                Double::sum, LinkedHashMap::new));
-                capacity.computeIfPresent(table.id(), (id, units) -> units.plus(indexes));
+            if (detail != Reporting.CapacityDetail.NONE) {
+                // a transactional write costs twice a standard one, index writes included
+                long bytes = Math.max(before.map(ItemSize::of).orElse(0L), after.map(ItemSize::of).orElse(0L));
+                add(capacity, table, 2 * ConsumedCapacity.units(bytes, ConsumedCapacity.WRITE_UNIT_BYTES), true, detail);
+                if (!(action instanceof WriteAction.ConditionCheck)) {
+                    Map<SecondaryIndex, Double> indexes = IndexWriteUnits.of(table, before, after)
+                            .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> 2 * e.getValue(),
+                                    Double::sum, LinkedHashMap::new));
+                    capacity.computeIfPresent(table.id(), (id, units) -> units.plus(indexes));
+                }
             }
             return CancellationReason.none();
         } catch (TablesException e) {

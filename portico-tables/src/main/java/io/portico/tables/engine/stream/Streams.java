@@ -112,7 +112,8 @@ public final class Streams {
         return repository.find(arn);
     }
 
-    private Batch read(StoredStream stream, long from, int limit) {
+    /** {@link #read(String, long, int)} of a stream the caller found already (one store read less per poll). */
+    public Batch read(StoredStream stream, long from, int limit) {
         List<ChangeRecord> records = repository.records(stream.arn(), from, Math.min(limit, MAX_RECORDS));
         long next = records.isEmpty() ? Math.max(from, stream.trimHorizon())
                 : records.get(records.size() - 1).sequence() + 1;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.tables.engine.TablesException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +28,8 @@ import java.util.function.Function;
  * (what a hand-built document carries). Stateless and thread-safe.
  */
 public final class AttributeValues {
+    private static final String NOT_ONE_TYPE =
+            "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
 
     /**
      * DynamoDB's documented limit of 32 nesting levels, the attribute itself being level 1: a value inside
@@ -56,12 +57,7 @@ public final class AttributeValues {
 
     /** {@link #itemFromDocument(JsonNode)} in the words of the operation's checker. */
     public static Map<String, AttributeValue> itemFromDocument(JsonNode item, Wording wording) {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            values.put(field.getKey(), fromDocument(field.getValue(), wording));
-        }
-        return values;
+        return fields(item, 0, wording);
     }
 
     /** An item as a document, attributes in the item's order. */
@@ -105,12 +101,11 @@ public final class AttributeValues {
 
     private static AttributeValue read(JsonNode value, int depth, Wording wording) {
         if (!value.isObject()) {
-            throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw invalid(NOT_ONE_TYPE);
         }
         AttributeValue read = null;
         int types = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : value.properties()) {
             if (member.getValue().isNull()) {
                 continue;    // an absent member, as the codec may leave it
             }
@@ -121,7 +116,7 @@ public final class AttributeValues {
             }
         }
         if (types == 0) {
-            throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw invalid(NOT_ONE_TYPE);
         }
         if (types > 1) {
             throw invalid("Supplied AttributeValue has more than one datatypes set, "
@@ -207,14 +202,18 @@ public final class AttributeValues {
     private static AttributeValue.M map(JsonNode node, int depth, Wording wording) {
         checkDepth(depth);
         if (!node.isObject()) {
-            throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw invalid(NOT_ONE_TYPE);
         }
+        return new AttributeValue.M(fields(node, depth, wording));
+    }
+
+    /** The members of an object read as attribute values, in their order. */
+    private static Map<String, AttributeValue> fields(JsonNode node, int depth, Wording wording) {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             values.put(field.getKey(), read(field.getValue(), depth, wording));
         }
-        return new AttributeValue.M(values);
+        return values;
     }
 
     private static AttributeValue.L list(JsonNode node, int depth, Wording wording) {
@@ -235,7 +234,7 @@ public final class AttributeValues {
 
     private static List<JsonNode> elements(JsonNode node) {
         if (!node.isArray()) {
-            throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw invalid(NOT_ONE_TYPE);
         }
         List<JsonNode> elements = new ArrayList<>(node.size());
         node.forEach(elements::add);
@@ -244,7 +243,7 @@ public final class AttributeValues {
 
     private static String text(JsonNode node) {
         if (!node.isTextual()) {
-            throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw invalid(NOT_ONE_TYPE);
         }
         return node.textValue();
     }
@@ -257,7 +256,7 @@ public final class AttributeValues {
             return Bytes.fromBase64(text(node));
         } catch (IllegalArgumentException notBase64) {
             // the codec refuses malformed base64 before us; text built by hand lands here
-            throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw invalid(NOT_ONE_TYPE);
         }
     }
 

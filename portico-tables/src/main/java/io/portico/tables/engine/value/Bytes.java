@@ -30,10 +30,6 @@ public final class Bytes implements Comparable<Bytes> {
         return bytes.length;
     }
 
-    public byte byteAt(int index) {
-        return bytes[index];
-    }
-
     public byte[] toArray() {
         return bytes.clone();
     }

@@ -32,6 +32,11 @@ public final class Comparisons {
         };
     }
 
+    /** {@code value BETWEEN low AND high}: both ends included; false when the three do not order. */
+    public static boolean between(AttributeValue value, AttributeValue low, AttributeValue high) {
+        return order(value, low).filter(o -> o >= 0).isPresent() && order(value, high).filter(o -> o <= 0).isPresent();
+    }
+
     /** Strings in DynamoDB's order: by UTF-8 bytes (which differs from UTF-16 order past U+FFFF). */
     public static int compareUtf8(String a, String b) {
         return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package io.portico.tables.engine.value;
 
 import io.portico.tables.engine.TablesException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -86,7 +85,7 @@ public final class ItemKeys {
 
     private static void checkValue(String name, AttributeValue value, boolean partition, String emptyPrefix) {
         long bytes = switch (value) {
-            case AttributeValue.S s -> s.value().getBytes(StandardCharsets.UTF_8).length;
+            case AttributeValue.S s -> ItemSize.utf8(s.value());
             case AttributeValue.B b -> b.value().length();
             default -> -1;   // numbers: never empty, never too large
         };
