@@ -8,15 +8,18 @@
 #   benchmarks/run-dynamodb.sh --target ceiling                  # the driver alone, against a trivial endpoint
 #   benchmarks/run-dynamodb.sh --target dynalite --duration 20 --warmup 10 --concurrency 16 --items 10000,1000000
 #   benchmarks/run-dynamodb.sh --target dynalite --workloads PutItem,Query --items 10000
+#   benchmarks/run-dynamodb.sh --target portico --workloads StreamToHandler --rate 100 --batch-sizes 1,100
 #
 # Options after --target go to the driver: --duration S (measured, default 20), --warmup S (default 10),
 # --concurrency N (workers = connections, default 16), --items N[,N...] (preload sizes, multiples of 100,
 # default 10000,1000000), --workloads (default GetItem,UpdateItem,Query,PutItem,BatchWriteItem).
+# --workloads StreamToHandler (alone) measures write-to-stream-handler latency instead: --rate writes/s
+# (default 100), --batch-sizes (default 1,100), --warmup and --duration as above.
 # Environment: SKIP_BUILD=1 uses the classes already built; MAVEN_OFFLINE=1 builds with mvn -o;
 # PORTICO_JAVA_OPTS are the Portico server's JVM options. Output: results/dynamodb-<target>-<ts>.jsonl
 # (one JSON line per figure) and .txt (the summary), and the server's log beside them.
 # Exit status: the driver's (0 valid, 1 some request failed: figures invalid, 3 the target refused
-# CreateTable, e.g. a Portico that does not serve DynamoDB yet).
+# CreateTable, e.g. a Portico that does not serve DynamoDB yet, or a target without streams for StreamToHandler).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"

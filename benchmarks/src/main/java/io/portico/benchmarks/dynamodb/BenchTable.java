@@ -21,7 +21,15 @@ final class BenchTable {
     }
 
     static String createTable() {
-        return "{\"TableName\":\"" + NAME + "\","
+        return createTable(NAME, "");
+    }
+
+    /**
+     * CreateTable of {@code name} with this table's keys; {@code more} is added as it stands (e.g. a
+     * {@code "StreamSpecification":...} member and a comma).
+     */
+    static String createTable(String name, String more) {
+        return "{\"TableName\":\"" + name + "\"," + more
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
                 + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
@@ -29,8 +37,8 @@ final class BenchTable {
                 + "\"BillingMode\":\"PAY_PER_REQUEST\"}";
     }
 
-    static String describeTable() {
-        return "{\"TableName\":\"" + NAME + "\"}";
+    static String describeTable(String name) {
+        return "{\"TableName\":\"" + name + "\"}";
     }
 
     static String partitionKey(long partition) {

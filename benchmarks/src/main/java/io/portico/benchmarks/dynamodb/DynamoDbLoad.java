@@ -19,6 +19,7 @@ import java.util.Locale;
  * GetItem, conditional UpdateItem and Query on it, then PutItem and BatchWriteItem of new items (which
  * use keys of their own and leave the preloaded partitions as they were); then for each larger size,
  * preload the rest and Query again. One JSON line per figure goes to {@code --out}, a summary to stdout.
+ * {@code --workloads StreamToHandler} runs {@link StreamLatency} instead, alone.
  *
  * <p>Exit status: 0 if every request of every window was answered as expected; 1 if any was not (the
  * figures are invalid); 3 if the target refused CreateTable (nothing measured); 2 for bad options.
@@ -35,6 +36,10 @@ public final class DynamoDbLoad {
         } catch (RuntimeException e) {
             System.err.println("dynamodb-load: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (options.workloads().contains(StreamLatency.WORKLOAD)) {
+            System.exit(StreamLatency.run(options));
             return;
         }
         List<ClosedLoop.Result> results = options.target().equals("ceiling") ? ceiling(options) : measure(options);

@@ -1,5 +1,7 @@
 package io.portico.benchmarks.dynamodb;
 
+import java.util.Optional;
+
 /**
  * Reads one top-level field out of a response body without parsing the whole document: the checks run
  * on every response inside the timed loop, and a Query's 100 items are 25 KB that a full parse would
@@ -23,6 +25,16 @@ final class JsonScan {
             digits++;
         }
         return digits == 0 ? -1 : value;
+    }
+
+    /** The string value of the first {@code "field":} in {@code json} (at any depth), if it has one without escapes. */
+    static Optional<String> string(String json, String field) {
+        int at = valueStart(json, field);
+        if (at < 0 || at >= json.length() || json.charAt(at) != '"') {
+            return Optional.empty();
+        }
+        int end = json.indexOf('"', at + 1);
+        return end < 0 ? Optional.empty() : Optional.of(json.substring(at + 1, end));
     }
 
     /** Whether {@code "field":} is absent or {@code {}} (how DynamoDB says "nothing left"). */

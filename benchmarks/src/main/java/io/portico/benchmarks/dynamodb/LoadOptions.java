@@ -19,9 +19,12 @@ import java.util.List;
  * @param sizes preload sizes, ascending: Query runs at each, the other workloads at the first
  * @param workloads which of PutItem, GetItem, UpdateItem, Query, BatchWriteItem to run
  * @param out the JSON-lines file to append to
+ * @param rate writes per second of {@code StreamToHandler} (default 100)
+ * @param batchSizes the BatchSizes {@code StreamToHandler} measures, one figure each (default 1 and 100)
  */
 record LoadOptions(String target, String version, String host, int port, long serverPid, double warmupSeconds,
-                   double seconds, int concurrency, List<Long> sizes, List<String> workloads, Path out) {
+                   double seconds, int concurrency, List<Long> sizes, List<String> workloads, Path out, double rate,
+                   List<Integer> batchSizes) {
 
     static final List<String> ALL_WORKLOADS = List.of("GetItem", "UpdateItem", "Query", "PutItem", "BatchWriteItem");
 
@@ -37,6 +40,8 @@ record LoadOptions(String target, String version, String host, int port, long se
         List<Long> sizes = List.of(10_000L, 1_000_000L);
         List<String> workloads = ALL_WORKLOADS;
         Path out = null;
+        double rate = 100;
+        List<Integer> batchSizes = List.of(1, 100);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -51,13 +56,23 @@ record LoadOptions(String target, String version, String host, int port, long se
                 case "--items" -> sizes = Arrays.stream(value.split(",")).map(Long::parseLong).sorted().toList();
                 case "--workloads" -> workloads = List.of(value.split(","));
                 case "--out" -> out = Path.of(value);
+                case "--rate" -> rate = Double.parseDouble(value);
+                case "--batch-sizes" -> batchSizes = Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
         }
+        boolean streamLatency = workloads.contains(StreamLatency.WORKLOAD);
+        if (streamLatency && workloads.size() > 1) {
+            throw new IllegalArgumentException(StreamLatency.WORKLOAD + " runs alone, on a server under no other load");
+        }
+        if (streamLatency && target.equals("ceiling")) {
+            throw new IllegalArgumentException(StreamLatency.WORKLOAD + " needs a server with streams and Lambda, not the ceiling");
+        }
         for (String workload : workloads) {
-            if (!ALL_WORKLOADS.contains(workload)) {
-                throw new IllegalArgumentException("unknown workload " + workload + "; known: " + ALL_WORKLOADS);
+            if (!ALL_WORKLOADS.contains(workload) && !streamLatency) {
+                throw new IllegalArgumentException("unknown workload " + workload + "; known: " + ALL_WORKLOADS
+                        + " and " + StreamLatency.WORKLOAD);
             }
         }
         for (long size : sizes) {
@@ -69,6 +84,7 @@ record LoadOptions(String target, String version, String host, int port, long se
         if (out == null) {
             throw new IllegalArgumentException("--out is required");
         }
-        return new LoadOptions(target, version, host, port, serverPid, warmup, seconds, concurrency, sizes, workloads, out);
+        return new LoadOptions(target, version, host, port, serverPid, warmup, seconds, concurrency, sizes, workloads, out,
+                rate, batchSizes);
     }
 }

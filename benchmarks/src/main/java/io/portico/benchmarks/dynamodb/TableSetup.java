@@ -22,24 +22,30 @@ final class TableSetup {
 
     static void create(InetSocketAddress address, DynamoDbRequests requests, String target)
             throws IOException, InterruptedException, TargetRefused {
+        create(address, requests, target, BenchTable.NAME, BenchTable.createTable());
+    }
+
+    /** Sends {@code createTable} (a CreateTable body for table {@code name}); its answer once the table is ACTIVE. */
+    static String create(InetSocketAddress address, DynamoDbRequests requests, String target, String name,
+            String createTable) throws IOException, InterruptedException, TargetRefused {
         try (KeepAliveConnection connection = new KeepAliveConnection(address)) {
             KeepAliveConnection.Response created = connection.exchange(
-                    DynamoDbRequests.request(requests.head("CreateTable"), BenchTable.createTable()));
+                    DynamoDbRequests.request(requests.head("CreateTable"), createTable));
             if (created.status() != 200) {
                 throw new TargetRefused(refusal(target, "CreateTable", created));
             }
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (true) {
                 KeepAliveConnection.Response described = connection.exchange(
-                        DynamoDbRequests.request(requests.head("DescribeTable"), BenchTable.describeTable()));
+                        DynamoDbRequests.request(requests.head("DescribeTable"), BenchTable.describeTable(name)));
                 if (described.status() != 200) {
                     throw new TargetRefused(refusal(target, "DescribeTable", described));
                 }
                 if (described.bodyText().contains("\"ACTIVE\"")) {
-                    return;
+                    return created.bodyText();
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new TargetRefused(target + ": table " + BenchTable.NAME + " not ACTIVE after 30 s");
+                    throw new TargetRefused(target + ": table " + name + " not ACTIVE after 30 s");
                 }
                 Thread.sleep(100);
             }
