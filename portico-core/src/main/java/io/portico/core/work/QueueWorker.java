@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * so a signal that comes while the loop is looking is never lost. With free slots it claims due items
  * (in batches) and starts them; when it found fewer than it could run, it waits on the
  * {@link Timers} for the signal or the queue's next due time (which includes other nodes' lease ends),
- * whichever comes first; with every slot busy it waits for the signal alone. Nothing polls. While
+ * whichever comes first; with every slot busy it waits for the signal alone. Nothing polls. A woken item
+ * ({@link #wake}) is claimed at the next look whatever its due time. While
  * items run, one timer renews all their leases every third of the lease, fenced by this node's id.
  *
  * <p>Outcomes are recorded fenced by owner too: should this node have lost an item's lease (a long
@@ -49,6 +50,8 @@ final class QueueWorker {
     private final HeldLeases held;
     private final Map<Thread, WorkItem> handlerThreads = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Void>> wake = new AtomicReference<>(new CompletableFuture<>());
+    /** Items {@link #wake(String) woken}: claimed at the next look whatever their due time, once not running. */
+    private final Set<String> woken = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean stopping;
     private Thread loop;
@@ -70,6 +73,16 @@ final class QueueWorker {
     /** Something changed (an enqueue committed, an item finished): the loop looks again. */
     void signal() {
         wake.getAndSet(new CompletableFuture<>()).complete(null);
+    }
+
+    /**
+     * Item {@code id} is to run at the next look, or, if it runs now, once it is done (its id stays in
+     * {@link #woken} until a look finds it not running). A second wake before that look changes nothing.
+     */
+    void wake(String id) {
+        if (woken.add(id)) {
+            signal();
+        }
     }
 
     /**
@@ -142,7 +155,12 @@ final class QueueWorker {
     private List<WorkItem> claim(int batch) {
         Instant now = timers.clock().instant();
         Set<String> skip = held.ids();
-        return store.write(tx -> WorkItems.claim(tx, queue, owner, now, now.plus(options.lease()), batch, skip));
+        // A woken item that runs now stays woken: its finish signals, and the look after claims it again.
+        List<String> early = woken.stream().filter(id -> !skip.contains(id)).toList();
+        List<WorkItem> claimed = store.write(tx -> WorkItems.claim(tx, queue, owner, now, now.plus(options.lease()),
+                batch, skip, early));
+        early.forEach(woken::remove); // claimed now, or gone, or another node's: nothing more to do for them
+        return claimed;
     }
 
     private void await(CompletableFuture<Void> woken, Optional<Instant> next) throws InterruptedException,

@@ -5,8 +5,10 @@ import io.portico.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL of the work queue, each statement inside the caller's transaction. Every change to a claimed
@@ -29,19 +31,26 @@ final class WorkItems {
 
     /**
      * Claims up to {@code limit} items of {@code queue} that are due at {@code now} and unowned or
-     * whose lease has expired, oldest due first, skipping {@code skip} (items this node is running).
+     * whose lease has expired, oldest due first, skipping {@code skip} (items this node is running); before
+     * them the items named in {@code early} (woken), due or not.
      */
     static List<WorkItem> claim(StoreTransaction tx, String queue, NodeId owner, Instant now, Instant leaseUntil,
-            int limit, Collection<String> skip) {
-        List<WorkItem> candidates = tx.query("SELECT " + COLUMNS + " FROM work_items WHERE queue = ? AND due_ms <= ? AND "
+            int limit, Collection<String> skip, List<String> early) {
+        List<WorkItem> candidates = new ArrayList<>();
+        for (String id : early) { // woken items first, whatever their due time
+            tx.queryOne("SELECT " + COLUMNS + " FROM work_items WHERE id = ? AND queue = ? AND " + CLAIMABLE,
+                    WorkItems::item, id, queue, millis(now)).ifPresent(candidates::add);
+        }
+        candidates.addAll(tx.query("SELECT " + COLUMNS + " FROM work_items WHERE queue = ? AND due_ms <= ? AND "
                 + CLAIMABLE + " ORDER BY due_ms, enqueued_ms, id LIMIT ?", WorkItems::item, queue, millis(now),
-                millis(now), limit + skip.size());
+                millis(now), limit + skip.size()));
         List<WorkItem> claimed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (WorkItem item : candidates) {
             if (claimed.size() == limit) {
                 break;
             }
-            if (!skip.contains(item.id()) && tx.update("UPDATE work_items SET owner = ?, lease_until_ms = ? WHERE id = ? AND "
+            if (!skip.contains(item.id()) && seen.add(item.id()) && tx.update("UPDATE work_items SET owner = ?, lease_until_ms = ? WHERE id = ? AND "
                     + CLAIMABLE, owner.value(), millis(leaseUntil), item.id(), millis(now)) == 1) {
                 claimed.add(item);
             }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * them, so a live node never loses work it holds. The one exception is the node itself: at
  * {@link #start()} it frees the claims that carry its own id, since none of them can be running.
  * Idle workers do not poll: they wait for an enqueue's after-commit signal or the next due time on
- * {@link Timers}, so a test drives retries and backoff with a manual clock.
+ * {@link Timers}, so a test drives retries and backoff with a manual clock. {@link #wake} runs an item
+ * before its due time, for handlers that are told when there is something to do.
  *
  * <p>Lifecycle: create (migrates the schema), register handlers, {@link #start()} once the services
  * the handlers use are started, {@link #close()} before they close. Thread safe.
@@ -123,6 +124,22 @@ public final class WorkQueue implements Component {
     /** {@link #enqueue(StoreTransaction, String, byte[], Instant)} in a transaction of its own. */
     public String enqueue(String queue, byte[] payload, Instant dueAt) {
         return store.write(tx -> enqueue(tx, queue, payload, dueAt));
+    }
+
+    /**
+     * Runs item {@code id} of {@code queue} as soon as a slot is free, whatever its due time: for a handler
+     * that waits for a change it can be told about (a stream poller told that a record was committed) and
+     * would otherwise find it only at its next due time. An item running now runs again once it is done,
+     * so a change that came while it looked is not missed; an unknown or finished item is ignored. Nothing
+     * is written: the wake-up lives in this node's memory (an item another node holds, or one woken just
+     * before this node stops, keeps its due time). Quick and non-blocking, so it may be called from an
+     * after-commit action.
+     */
+    public void wake(String queue, String id) {
+        QueueWorker worker = workers.get(queue);
+        if (worker != null) {
+            worker.wake(Objects.requireNonNull(id, "id"));
+        }
     }
 
     /**

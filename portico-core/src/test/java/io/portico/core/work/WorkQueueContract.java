@@ -106,6 +106,51 @@ public abstract class WorkQueueContract {
     }
 
     @Test
+    void wake_runsAnItemBeforeItsDueTime_withoutTheClockMoving() {
+        WorkQueue work = queue("a");
+        Calls calls = new Calls(item -> Outcome.postpone(clock.instant().plus(Duration.ofHours(1))));
+        work.register(QUEUE, options(), calls);
+        work.start();
+        String id = work.enqueue(QUEUE, bytes("waits"), START.plusSeconds(30));
+        awaitWorkerWaitingUntil(START.plusSeconds(30));
+
+        work.wake(QUEUE, id);
+
+        await().until(() -> calls.count() == 1);
+        awaitWorkerWaitingUntil(START.plus(Duration.ofHours(1))); // its own outcome sets its next due time
+        work.wake(QUEUE, id);
+        await().until(() -> calls.count() == 2);
+        assertThat(clock.instant()).isEqualTo(START);
+        work.wake(QUEUE, "no-such-item"); // ignored
+        awaitWorkerWaitingUntil(START.plus(Duration.ofHours(1)));
+        assertThat(calls.count()).isEqualTo(2);
+    }
+
+    @Test
+    void wake_whileTheItemRuns_runsItAgainOnceItIsDone() throws Exception {
+        WorkQueue work = queue("a");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Calls calls = new Calls(item -> {
+            running.countDown();
+            release.await();
+            return Outcome.postpone(clock.instant().plus(Duration.ofHours(1)));
+        });
+        work.register(QUEUE, options(), calls);
+        work.start();
+        String id = work.enqueue(QUEUE, bytes("busy"), START);
+        running.await();
+
+        work.wake(QUEUE, id); // the change came while the handler looked: it must look again
+        release.countDown();
+
+        await().until(() -> calls.count() == 2);
+        assertThat(clock.instant()).isEqualTo(START);
+        awaitWorkerWaitingUntil(START.plus(Duration.ofHours(1)));
+        assertThat(calls.count()).isEqualTo(2);
+    }
+
+    @Test
     void enqueue_binaryPayload_comesBackByteForByte() {
         WorkQueue work = queue("a");
         Calls calls = new Calls(item -> Outcome.done());
@@ -376,7 +421,7 @@ public abstract class WorkQueueContract {
 
     private void claimAs(String node, Instant leaseUntil) {
         List<WorkItem> claimed = store.write(tx -> WorkItems.claim(tx, QUEUE, NodeId.of(node), clock.instant(),
-                leaseUntil, 1, Set.of()));
+                leaseUntil, 1, Set.of(), List.of()));
         assertThat(claimed).hasSize(1);
     }
 
