@@ -4,22 +4,32 @@ import io.portico.functions.engine.ChangeStreams;
 import io.portico.tables.api.StreamRecordDocuments;
 import io.portico.tables.engine.stream.SequenceNumbers;
 import io.portico.tables.engine.stream.StoredStream;
+import io.portico.tables.engine.stream.StreamSignals;
 import io.portico.tables.engine.stream.Streams;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * DynamoDB's streams as Lambda's event source mappings read them: portico-functions owns the
  * {@link ChangeStreams} port, portico-tables keeps the streams, and neither module knows the other, so
  * the two meet here. Each stream has one shard in Portico (closed once the stream is disabled), records
  * are read in process in sequence order, and each is rendered as the element of Lambda's
- * {@code DynamodbEvent} that GetRecords' record corresponds to. Thread safe (so is {@link Streams}).
+ * {@code DynamodbEvent} that GetRecords' record corresponds to. The item store's {@link StreamSignals}
+ * say when records were committed. Thread safe (so is {@link Streams}).
  */
 final class DynamoDbChangeStreams implements ChangeStreams {
     private final Streams streams;
+    private final StreamSignals signals;
 
-    DynamoDbChangeStreams(Streams streams) {
+    DynamoDbChangeStreams(Streams streams, StreamSignals signals) {
         this.streams = streams;
+        this.signals = signals;
+    }
+
+    @Override
+    public void onAppend(Consumer<String> listener) {
+        signals.subscribe(listener);
     }
 
     @Override

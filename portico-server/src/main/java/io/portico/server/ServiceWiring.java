@@ -31,6 +31,7 @@ import io.portico.tables.engine.Tables;
 import io.portico.tables.engine.item.Batches;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.Items;
+import io.portico.tables.engine.stream.StreamSignals;
 import io.portico.tables.engine.stream.Streams;
 import io.portico.tables.engine.stream.Sweeps;
 import io.portico.tables.engine.item.Transactions;
@@ -41,7 +42,7 @@ import io.portico.tables.store.TableStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The one place that decides which AWS services this server runs. Services are created here, in start
@@ -95,12 +96,12 @@ public final class ServiceWiring {
      */
     public static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings,
             ChangeStreams changeStreams) {
-        return services(context, statesSettings, streams -> changeStreams);
+        return services(context, statesSettings, (streams, signals) -> changeStreams);
     }
 
     /** The services, event source mappings reading what {@code mappingSource} makes of DynamoDB's streams. */
     private static List<ServiceApi> services(PlatformContext context, StepFunctions.Settings statesSettings,
-            Function<Streams, ChangeStreams> mappingSource) {
+            BiFunction<Streams, StreamSignals, ChangeStreams> mappingSource) {
         Functions functions = new Functions(new FunctionStore(context.store(), context.clock()), context.dataDir(),
                 runtimes(context), context.timers(), context.awsEndpoint(),
                 account -> functionCredentials(context, account),
@@ -110,11 +111,12 @@ public final class ServiceWiring {
         StepFunctions stepFunctions = StepFunctions.create(StatesStores.over(context.store(), context.clock()),
                 context.timers(), BusTasks.over(context.bus(), context.clock()), withObjects(context, statesSettings));
         Tables tables = Tables.create(TableStore.over(context.store(), context.work(), context.clock()), context.clock());
-        ItemStore items = ItemStore.over(context.store(), context.clock());
+        StreamSignals signals = StreamSignals.create(); // a commit to a stream wakes the mappings reading it
+        ItemStore items = ItemStore.over(context.store(), context.clock(), signals);
         // Lambda and DynamoDB first: Step Functions executions resumed at start may call them at once.
         StreamStore streamStore = StreamStore.over(context.store());
         Streams streams = Streams.create(streamStore, context.clock());
-        ChangeStreams changeStreams = mappingSource.apply(streams);
+        ChangeStreams changeStreams = mappingSource.apply(streams, signals);
         return List.of(LambdaApi.create(functions, async, eventSourceMappings(context, functions, changeStreams)),
                 DynamoDbApi.create(tables, Items.create(items), ItemQueries.create(items), Batches.create(items),
                         Transactions.create(items), Statements.create(items)),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The change streams event source mappings read (DynamoDB Streams), as the module that keeps them
@@ -35,6 +36,15 @@ public interface ChangeStreams {
 
     /** The sequence number of the newest record of the shard, if it has any: where {@code LATEST} starts. */
     Optional<String> latestSequenceNumber(String streamArn, String shardId);
+
+    /**
+     * Calls {@code listener} with a stream's ARN after records were committed to it, so a consumer reads
+     * at once instead of at its next poll. The listener runs on the committing thread: it must be quick
+     * and must not block. A hint only: consumers still poll, so streams that cannot tell (the default does
+     * nothing) are read at the poll interval.
+     */
+    default void onAppend(Consumer<String> listener) {
+    }
 
     /** A stream: its ARN, the table it belongs to and its view type ({@code NEW_IMAGE}, {@code KEYS_ONLY}, ...). */
     record StreamDescription(String streamArn, String tableName, String viewType) {

@@ -17,6 +17,7 @@ import io.portico.tables.engine.item.StoredRow;
 import io.portico.tables.engine.item.StreamRecord;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.stream.ChangeRecord;
+import io.portico.tables.engine.stream.StreamSignals;
 import io.portico.tables.engine.value.ItemSize;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -38,11 +40,13 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
     private final Store store;
     private final Clock clock;
     private final ClientTokens tokens;
+    private final StreamSignals signals;
 
-    private ItemStore(Store store, Clock clock) {
+    private ItemStore(Store store, Clock clock, StreamSignals signals) {
         this.store = store;
         this.clock = clock;
         this.tokens = ClientTokens.of(store, clock);
+        this.signals = signals;
     }
 
     /**
@@ -50,7 +54,12 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
      * stream records.
      */
     public static ItemStore over(Store store, Clock clock) {
-        return new ItemStore(store, clock);
+        return over(store, clock, StreamSignals.NONE);
+    }
+
+    /** The same, raising {@code signals} after each commit that appended a record to a stream. */
+    public static ItemStore over(Store store, Clock clock, StreamSignals signals) {
+        return new ItemStore(store, clock, Objects.requireNonNull(signals, "signals"));
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
 
     /** A writer of the table's items for a client's request (no service principal on its stream records). */
     private Writer writer(StoreTransaction tx, Table table) {
-        return new Writer(tx, table, clock, Optional.empty());
+        return new Writer(tx, table, clock, Optional.empty(), signals);
     }
 
     @Override
@@ -99,7 +108,7 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
             if (expired.isEmpty()) {
                 return false;
             }
-            new Writer(tx, table.get(), clock, Optional.of(ChangeRecord.DYNAMODB_PRINCIPAL))
+            new Writer(tx, table.get(), clock, Optional.of(ChangeRecord.DYNAMODB_PRINCIPAL), signals)
                     .replace(item.key(), expired, Optional.empty());
             return true;
         });
@@ -163,12 +172,14 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
         private final Table table;
         private final Clock clock;
         private final Optional<String> principal;
+        private final StreamSignals signals;
 
-        Writer(StoreTransaction tx, Table table, Clock clock, Optional<String> principal) {
+        Writer(StoreTransaction tx, Table table, Clock clock, Optional<String> principal, StreamSignals signals) {
             this.tx = tx;
             this.table = table;
             this.clock = clock;
             this.principal = principal;
+            this.signals = signals;
         }
 
         @Override
@@ -207,8 +218,12 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
                 tx.update("DELETE FROM ddb_items WHERE table_id=? AND pk=? AND sk=?", table.id(), key.partition(),
                         key.sort());
             }
-            StreamRecord.of(table, before, after).ifPresent(record -> StreamLog.append(tx, table, record,
-                    clock.instant(), principal));
+            StreamRecord.of(table, before, after).ifPresent(record -> {
+                String streamArn = StreamLog.append(tx, table, record, clock.instant(), principal);
+                if (signals != StreamSignals.NONE) {
+                    tx.afterCommit(() -> signals.committed(streamArn));
+                }
+            });
             long countDelta = (after.isPresent() ? 1 : 0) - (before.isPresent() ? 1 : 0);
             tx.update("UPDATE ddb_tables SET item_count=item_count+?, size_bytes=size_bytes+? WHERE id=?", countDelta,
                     sizeAfter - sizeBefore, table.id());

@@ -58,9 +58,9 @@ final class StreamLog {
 
     /**
      * Appends the record of a change to the table's stream; {@code principal} names the service that made
-     * the change when DynamoDB made it itself (a TTL deletion).
+     * the change when DynamoDB made it itself (a TTL deletion). Returns the stream's ARN.
      */
-    static void append(StoreTransaction tx, Table table, StreamRecord record, Instant now, Optional<String> principal) {
+    static String append(StoreTransaction tx, Table table, StreamRecord record, Instant now, Optional<String> principal) {
         TableStream stream = table.definition().stream().orElseThrow();
         String arn = table.streamArn(stream);
         sync(tx, table, now);
@@ -72,6 +72,7 @@ final class StreamLog {
                 UUID.randomUUID().toString(), record.eventName().name(), now.toEpochMilli(),
                 ItemDocuments.write(record.keys()), record.newImage().map(ItemDocuments::write).orElse(null),
                 record.oldImage().map(ItemDocuments::write).orElse(null), record.sizeBytes(), principal.orElse(null));
+        return arn;
     }
 
     /** A stream's label is the time it was enabled, to the millisecond, UTC. */

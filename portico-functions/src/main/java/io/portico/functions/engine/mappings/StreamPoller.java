@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.core.json.Json;
 import io.portico.core.work.Outcome;
 import io.portico.core.work.QueueOptions;
+import io.portico.core.work.WorkItem;
 import io.portico.core.work.WorkQueue;
 import io.portico.functions.engine.ChangeStreams;
 import io.portico.functions.engine.ChangeStreams.ChangeRecord;
@@ -35,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * {@value #QUEUE}), whose payload names the mapping and its poller token. Each run of the item takes one
  * step on every shard: at most one batch each, so one busy shard does not starve the others, then
  * postpones itself: at once when a shard moved, else to the earliest moment something may change (the end
- * of a batching window, a retry's back-off, the next poll {@link #POLL_INTERVAL} on). The shard cursors
+ * of a batching window, a retry's back-off, the next poll {@link #POLL_INTERVAL} on). A stream that says when
+ * records were committed to it ({@link ChangeStreams#onAppend}) wakes its mappings' items at once
+ * ({@link WorkQueue#wake}): a record then reaches the function milliseconds after its write, not up to a
+ * poll interval later (Lambda's own pollers, at four reads a second, take that long); the poll stays for
+ * what no signal announces. The shard cursors
  * ({@link ShardCursor}: position, attempts, bisection) are rows written before the next step, so a new
  * Portico on the same store resumes from the last cursor: nothing lives in a sleeping thread. The item
  * ends when its mapping is deleted, disabled, or given another poller.
@@ -73,6 +78,8 @@ public final class StreamPoller {
      * a mapping, and compiling event-ruler's machine per batch was the poll's largest cost after reading.
      */
     private final Map<List<String>, RecordFilter> filters = new ConcurrentHashMap<>();
+    /** The stream each running mapping's work item reads, by item id: whom a commit to a stream wakes. */
+    private final Map<String, String> readers = new ConcurrentHashMap<>();
 
     private StreamPoller(MappingRepository repository, ChangeStreams streams, StreamInvoker invoker,
             Destinations destinations, Clock clock) {
@@ -93,10 +100,12 @@ public final class StreamPoller {
     public static StreamPoller on(WorkQueue work, MappingRepository repository, ChangeStreams streams,
             StreamInvoker invoker, Destinations destinations) {
         StreamPoller poller = new StreamPoller(repository, streams, invoker, destinations, work.clock());
-        work.register(QUEUE, OPTIONS, item -> {
-            PollerTicket ticket = PollerTicket.decode(item.payload());
-            return poller.step(ticket.uuid(), ticket.token());
-        });
+        work.register(QUEUE, OPTIONS, poller::step);
+        streams.onAppend(streamArn -> poller.readers.forEach((item, read) -> {
+            if (read.equals(streamArn)) {
+                work.wake(QUEUE, item);
+            }
+        }));
         return poller;
     }
 
@@ -110,13 +119,30 @@ public final class StreamPoller {
      * again, or done when the mapping no longer runs with this token.
      */
     public Outcome step(String uuid, String token) throws InterruptedException {
-        Optional<EventSourceMapping> found = repository.get(uuid);
-        if (found.isEmpty() || !found.get().enabled() || !found.get().pollerToken().equals(token)) {
+        Optional<EventSourceMapping> mapping = polled(uuid, token);
+        return mapping.isEmpty() ? Outcome.done() : step(mapping.get());
+    }
+
+    /** {@link #step(String, String)} as the work queue runs it, noting which stream the item reads. */
+    private Outcome step(WorkItem item) throws InterruptedException {
+        PollerTicket ticket = PollerTicket.decode(item.payload());
+        Optional<EventSourceMapping> mapping = polled(ticket.uuid(), ticket.token());
+        if (mapping.isEmpty()) {
+            readers.remove(item.id());
             return Outcome.done();
         }
-        EventSourceMapping mapping = found.get();
+        readers.put(item.id(), mapping.get().eventSourceArn());
+        return step(mapping.get());
+    }
+
+    /** The mapping, if it is enabled and polled with {@code token}. */
+    private Optional<EventSourceMapping> polled(String uuid, String token) {
+        return repository.get(uuid).filter(m -> m.enabled() && m.pollerToken().equals(token));
+    }
+
+    private Outcome step(EventSourceMapping mapping) throws InterruptedException {
         Map<String, ShardCursor> cursors = new HashMap<>();
-        repository.cursors(uuid).forEach(c -> cursors.put(c.shardId(), c));
+        repository.cursors(mapping.uuid()).forEach(c -> cursors.put(c.shardId(), c));
         List<Shard> shards = streams.shards(mapping.eventSourceArn());
         Instant now = clock.instant();
         Instant next = null; // the earliest wake-up a shard asks for: a window's end, a back-off, the next poll

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A test double of the {@link ChangeStreams} port (what portico-tables will implement): one stream,
@@ -23,6 +24,7 @@ final class InMemoryChangeStreams implements ChangeStreams {
     private final Clock clock;
     private final Map<String, List<ChangeRecord>> shards = new LinkedHashMap<>();
     private final Map<String, Shard> shardInfo = new LinkedHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private long nextSequence = 100;
 
     InMemoryChangeStreams(Clock clock) {
@@ -62,7 +64,13 @@ final class InMemoryChangeStreams implements ChangeStreams {
         dynamodb.put("SequenceNumber", sequence).put("SizeBytes", 50).put("StreamViewType", "NEW_AND_OLD_IMAGES");
         event.put("eventSourceARN", STREAM);
         shards.get(shard).add(new ChangeRecord(sequence, clock.instant(), event));
+        listeners.forEach(listener -> listener.accept(STREAM)); // as the item store signals after its commit
         return sequence;
+    }
+
+    @Override
+    public void onAppend(Consumer<String> listener) {
+        listeners.add(listener);
     }
 
     @Override

@@ -79,6 +79,28 @@ class StreamPollerOnWorkQueueTest {
     }
 
     @Test
+    void recordCommitted_wakesTheIdlePoller_withoutWaitingForItsNextPoll() {
+        start();
+        Instant start = clock.instant();
+        mappings.create(PollerHarness.FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true,
+                Optional.of("TRIM_HORIZON"), MappingSettings.streamDefaults().withBatchSize(1), false);
+        awaitPollerWaitingUntil(start.plus(StreamPoller.POLL_INTERVAL)); // read the empty stream, waits to poll
+
+        String first = streams.insert("shard-1", "{\"id\":{\"S\":\"a\"}}");
+        await().until(() -> delivered.equals(List.of(first)));
+        awaitPollerWaitingUntil(start.plus(StreamPoller.POLL_INTERVAL));
+        String second = streams.insert("shard-1", "{\"id\":{\"S\":\"b\"}}");
+        await().until(() -> delivered.equals(List.of(first, second)));
+
+        assertThat(clock.instant()).isEqualTo(start); // no poll came: each commit woke the poller
+    }
+
+    /** Waits until the poller's work item waits on the clock for {@code due}, and for nothing earlier. */
+    private void awaitPollerWaitingUntil(Instant due) {
+        await().until(() -> timers.nextDue().filter(due::equals).isPresent());
+    }
+
+    @Test
     void pollerOnTheWorkQueue_deliversInOrder_andResumesAfterARestart() {
         start();
         mappings.create(PollerHarness.FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true,
