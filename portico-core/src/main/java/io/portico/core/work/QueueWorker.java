@@ -31,9 +31,6 @@ import org.slf4j.LoggerFactory;
  * ({@link #wake}) is claimed at the next look whatever its due time. While
  * items run, one timer renews all their leases every third of the lease, fenced by this node's id.
  *
- * <p>An item that postpones itself to now runs again on the claim it holds, a few times at most, with no
- * outcome written in between ({@link #handleWhileDueNow}).
- *
  * <p>Outcomes are recorded fenced by owner too: should this node have lost an item's lease (a long
  * pause), the outcome changes nothing and the node that took the item over runs it again. If the store
  * fails to record an outcome, the item stays claimed until its lease ends and is then claimed again.
@@ -43,11 +40,6 @@ import org.slf4j.LoggerFactory;
 final class QueueWorker {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
     private static final int MAX_BATCH = 32;
-    /**
-     * How many times in a row an item that postpones itself to now runs again on the claim it holds (see
-     * {@link #handleWhileDueNow}) before it goes back to the queue, so it cannot keep its slot for ever.
-     */
-    static final int MAX_RUNS_ON_ONE_CLAIM = 16;
 
     private final String queue;
     private final QueueOptions options;
@@ -205,7 +197,7 @@ final class QueueWorker {
         try {
             Outcome outcome;
             try {
-                outcome = handleWhileDueNow(item);
+                outcome = handler.handle(item);
             } catch (InterruptedException e) {
                 releaseOnStop(item);
                 return;
@@ -223,26 +215,6 @@ final class QueueWorker {
             handlerThreads.remove(Thread.currentThread());
             signal();
         }
-    }
-
-    /**
-     * Runs the handler, and again at once while it postpones the item to now or earlier (without counting
-     * an attempt): it made progress and there is more, as a stream poller says after a batch. Recording
-     * that outcome and claiming the item back would cost two store writes (two commits) per run for
-     * nothing another item could use: the item would be due at once and first in line. Bounded by
-     * {@link #MAX_RUNS_ON_ONE_CLAIM}, and not while stopping; the lease is renewed as for any running item.
-     */
-    private Outcome handleWhileDueNow(WorkItem item) throws InterruptedException {
-        Outcome outcome = handler.handle(item);
-        for (int runs = 1; runs < MAX_RUNS_ON_ONE_CLAIM && !stopping && dueNow(outcome); runs++) {
-            outcome = handler.handle(item);
-        }
-        return outcome;
-    }
-
-    private boolean dueNow(Outcome outcome) {
-        return outcome instanceof Outcome.Retry retry && !retry.countsAttempt()
-                && !retry.at().isAfter(timers.clock().instant());
     }
 
     /** The item's handler gave up because the queue stops: the item goes back, to run at the next start. */

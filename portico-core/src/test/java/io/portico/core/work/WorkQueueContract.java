@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -150,32 +148,6 @@ public abstract class WorkQueueContract {
         assertThat(clock.instant()).isEqualTo(START);
         awaitWorkerWaitingUntil(START.plus(Duration.ofHours(1)));
         assertThat(calls.count()).isEqualTo(2);
-    }
-
-    @Test
-    void postponeToNow_runsAgainOnTheClaimItHolds_aBoundedNumberOfTimes() {
-        WorkQueue work = queue("a");
-        List<Optional<String>> owners = new CopyOnWriteArrayList<>();
-        Calls calls = new Calls(item -> {
-            owners.add(owner(item.id()));
-            return Outcome.postpone(clock.instant()); // more to do at once, every time
-        });
-        work.register(QUEUE, options(), calls);
-        work.start();
-        String id = work.enqueue(QUEUE, bytes("busy"), START);
-
-        await().until(() -> calls.count() > 3 * QueueWorker.MAX_RUNS_ON_ONE_CLAIM);
-        work.close();
-
-        assertThat(calls.items).extracting(WorkItem::id).containsOnly(id);
-        assertThat(owners).containsOnly(Optional.of("a")); // claimed throughout
-        assertThat(clock.instant()).isEqualTo(START);
-        // each claim hands the handler an item of its own: at most MAX_RUNS_ON_ONE_CLAIM runs on one, then back
-        Map<WorkItem, Integer> runsPerClaim = new IdentityHashMap<>();
-        calls.items.forEach(item -> runsPerClaim.merge(item, 1, Integer::sum));
-        assertThat(runsPerClaim).hasSizeGreaterThan(1);
-        assertThat(runsPerClaim.values()).allMatch(runs -> runs <= QueueWorker.MAX_RUNS_ON_ONE_CLAIM)
-                .contains(QueueWorker.MAX_RUNS_ON_ONE_CLAIM);
     }
 
     @Test
