@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -115,7 +114,7 @@ public final class ProtocolFront extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
-        Call call = new Call(UUID.randomUUID().toString());
+        Call call = new Call(RequestIds.next());
         AwsResponse answer;
         try {
             answer = dispatch(request, call);
