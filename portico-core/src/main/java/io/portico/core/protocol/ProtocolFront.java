@@ -124,7 +124,9 @@ public final class ProtocolFront extends Handler.Abstract {
             Thread.currentThread().interrupt();
             answer = call.codec.error(call.api, new AwsError("ServiceUnavailableException", 503,
                     "The request was interrupted because Portico is shutting down."), call.requestId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A stack overflow is a bug (a recursion some input drove too deep), not a dying JVM: the
+            // thread's stack is unwound here, so it is answered as any internal failure is.
             LOG.error("Internal failure in {}.{} (request {})", call.service, call.operation, call.requestId, e);
             answer = call.codec.error(call.api, AwsError.internalFailure(), call.requestId);
         }
