@@ -108,6 +108,18 @@ public final class MappingStore implements MappingRepository {
                 .map(exists -> tx.update(UPSERT_CURSOR, cursorValues(uuid, cursor))).orElse(0));
     }
 
+    @Override
+    public void replaceCursors(String uuid, List<String> removed, List<ShardCursor> added) {
+        store.write(tx -> {
+            if (tx.queryOne("SELECT uuid FROM lambda_esm WHERE uuid=?", row -> row.string("uuid"), uuid).isEmpty()) {
+                return 0;
+            }
+            removed.forEach(key -> tx.update("DELETE FROM lambda_esm_cursors WHERE uuid=? AND shard_id=?", uuid, key));
+            added.forEach(cursor -> tx.update(UPSERT_CURSOR, cursorValues(uuid, cursor)));
+            return added.size();
+        });
+    }
+
     private static final String UPSERT_CURSOR = "INSERT INTO lambda_esm_cursors (uuid, shard_id, position, attempts,"
             + " batch_limit, bisect_until, finished) VALUES (?,?,?,?,?,?,?) ON CONFLICT (uuid, shard_id) DO UPDATE SET"
             + " position=excluded.position, attempts=excluded.attempts, batch_limit=excluded.batch_limit,"
