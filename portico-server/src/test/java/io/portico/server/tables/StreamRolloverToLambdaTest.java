@@ -3,30 +3,22 @@ package io.portico.server.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import io.portico.core.json.Json;
 import io.portico.core.time.ManualClock;
 import io.portico.server.PorticoConfig;
 import io.portico.server.PorticoServer;
 import io.portico.server.ServiceWiring;
-import io.portico.server.testing.FunctionFixtures;
 import io.portico.server.testing.PorticoClients;
-import io.portico.server.testing.TestFunctions;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -36,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
  * An event source mapping follows its stream's shard lineage across rollovers and a restart, on a manual
@@ -75,11 +66,7 @@ class StreamRolloverToLambdaTest {
                     .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
                     .tableDescription().latestStreamArn();
-            lambda.createFunction(b -> b.functionName("follower").runtime(Runtime.JAVA21).role(TestFunctions.ROLE)
-                    .handler("example.EventRecorderHandler::handleRequest")
-                    .environment(e -> e.variables(Map.of("RECORD_TO", received.toString())))
-                    .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes()))));
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("follower"));
+            StreamTriggers.deploy(lambda, "follower", "example.EventRecorderHandler::handleRequest", received);
             lambda.createEventSourceMapping(b -> b.functionName("follower").eventSourceArn(streamArn)
                     .startingPosition(EventSourcePosition.TRIM_HORIZON).batchSize(10));
 
@@ -104,7 +91,7 @@ class StreamRolloverToLambdaTest {
         }
 
         assertThat(versions(received)).containsExactly("a1", "b1", "a2", "b2", "a3", "b3");
-        List<BigInteger> sequences = records(received).stream()
+        List<BigInteger> sequences = StreamTriggers.records(received).stream()
                 .map(r -> new BigInteger(r.path("dynamodb").path("SequenceNumber").asText())).toList();
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
     }
@@ -123,30 +110,13 @@ class StreamRolloverToLambdaTest {
         }
     }
 
-    /** Waits for {@code condition}, moving the clock on a second per check so the poller's wake-ups come due. */
     private void awaitTicking(Callable<Boolean> condition) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            clock.advance(Duration.ofSeconds(1));
-            return condition.call();
-        });
+        StreamTriggers.awaitTicking(clock, condition);
     }
 
     /** The changes the function received, as key and version ({@code a1}), in the order received. */
     private static List<String> versions(Path received) throws IOException {
-        return records(received).stream().map(r -> r.path("dynamodb").path("NewImage").path("pk").path("S").asText()
+        return StreamTriggers.records(received).stream().map(r -> r.path("dynamodb").path("NewImage").path("pk").path("S").asText()
                 + r.path("dynamodb").path("NewImage").path("v").path("N").asText()).toList();
-    }
-
-    private static List<JsonNode> records(Path received) throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        if (!Files.exists(received)) {
-            return records;
-        }
-        try (MappingIterator<JsonNode> events = Json.mapper().readerFor(JsonNode.class).readValues(received.toFile())) {
-            while (events.hasNext()) {
-                events.next().path("Records").forEach(records::add);
-            }
-        }
-        return records;
     }
 }

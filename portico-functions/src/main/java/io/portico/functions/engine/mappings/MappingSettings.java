@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param maximumRecordAgeSeconds -1 (forever) or 60 to 604,800
  * @param bisectOnError whether a failed batch is split in two and each half retried
  * @param maximumRetryAttempts -1 (until the record expires) or 0 to 10,000
- * @param tumblingWindowSeconds accepted and reported; Portico keeps no window state (0 to 900)
+ * @param tumblingWindowSeconds the tumbling window's length (1 to 900), or 0 for none (see {@code TumblingWindows})
  * @param reportBatchItemFailures FunctionResponseTypes contains ReportBatchItemFailures
  */
 public record MappingSettings(int batchSize, int maximumBatchingWindowSeconds, int parallelizationFactor,

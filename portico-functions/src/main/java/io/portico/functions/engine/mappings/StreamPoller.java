@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * batch holds back only its lane, from its own cursor, so nothing is skipped and only a lane's batch in flight
  * can come twice.
  *
+ * <p>TumblingWindowInSeconds ({@link TumblingWindows}) keeps a window open in each cursor: batches of one
+ * window carry the state the function last returned, and once the window is over a final invocation with no
+ * records hands over the last state before the next window's first batch.
+ *
  * <p>A batch: up to BatchSize records after the cursor (fewer while bisecting); records older than
  * MaximumRecordAgeInSeconds go to the OnFailure destination unprocessed; a batch smaller than BatchSize
  * waits until MaximumBatchingWindowInSeconds after its first record's creation; records matching no
@@ -240,6 +244,8 @@ public final class StreamPoller {
         private final Shard shard;
         private final int lane;
         private final int lanes;
+        /** TumblingWindowInSeconds; 0: no windows. */
+        private final int window;
         private final Instant now;
         private ShardCursor cursor;
         private boolean moved;
@@ -251,6 +257,7 @@ public final class StreamPoller {
             this.shard = shard;
             this.cursor = cursor;
             this.lanes = lanes;
+            this.window = settings.tumblingWindowSeconds();
             this.lane = lanes == 1 ? 0 : Integer.parseInt(cursor.shardId().substring(
                     cursor.shardId().lastIndexOf('#') + 1, cursor.shardId().lastIndexOf('/')));
             this.now = now;
@@ -267,6 +274,10 @@ public final class StreamPoller {
                 if (mine(records.get(i)) && ++mine == limit) {
                     records = records.subList(0, i + 1);
                 }
+            }
+            if (window > 0 && cursor.window().isPresent() && windowEnded(records, cursor.window().get())) {
+                finalInvoke(cursor.window().get());
+                return this;
             }
             if (records.isEmpty()) {
                 if (shard.closed()) {
@@ -291,6 +302,9 @@ public final class StreamPoller {
                 }
             }
             RecordFilter filter = filters.computeIfAbsent(settings.filterPatterns(), RecordFilter::of);
+            if (window > 0) {
+                records = oneWindow(records);
+            }
             List<ChangeRecord> delivered = records.stream().filter(r -> mine(r) && filter.matches(r.event())).toList();
             if (delivered.isEmpty()) {
                 save(cursor.advancedTo(last(records)));
@@ -305,11 +319,63 @@ public final class StreamPoller {
             return this;
         }
 
-        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
-            String requestId = UUID.randomUUID().toString();
-            InvokeResult result;
+        /**
+         * Whether the open window is over: the next record of this lane belongs to a later window, or there is
+         * none and the window's end has passed (or the shard has ended: its window ends with it).
+         */
+        private boolean windowEnded(List<ChangeRecord> records, WindowState open) {
+            Optional<ChangeRecord> next = records.stream().filter(this::mine).findFirst();
+            if (next.isPresent()) {
+                return TumblingWindows.windowOf(next.get(), window).isAfter(open.start());
+            }
+            Instant end = open.start().plusSeconds(window);
+            if (end.isAfter(now) && !(records.isEmpty() && shard.closed())) {
+                wakeAt = end.isBefore(wakeAt) ? end : wakeAt;
+                return false;
+            }
+            return true;
+        }
+
+        /** The records up to (not including) this lane's first record of a later window than its first one. */
+        private List<ChangeRecord> oneWindow(List<ChangeRecord> records) {
+            Instant first = null;
+            for (int i = 0; i < records.size(); i++) {
+                if (!mine(records.get(i))) {
+                    continue;
+                }
+                Instant start = TumblingWindows.windowOf(records.get(i), window);
+                if (first == null) {
+                    first = start;
+                } else if (!start.equals(first)) {
+                    return records.subList(0, i);
+                }
+            }
+            return records;
+        }
+
+        /** The window's last invocation: no records, its final state. Retried until it succeeds, as on Lambda. */
+        private void finalInvoke(WindowState open) throws InterruptedException {
+            Optional<InvokeResult> result = call(TumblingWindows.event(List.of(), open, window, shard.shardId(),
+                    mapping.eventSourceArn(), true));
+            if (result.isEmpty()) {
+                return;
+            }
+            if (result.get().failed()) {
+                note("PROBLEM: Function call failed");
+                ShardCursor retried = cursor.failedOnce();
+                save(retried);
+                moved = false;
+                wakeAt = now.plus(backoff(retried.attempts()));
+                return;
+            }
+            save(cursor.withWindow(Optional.empty()));
+            note("OK");
+        }
+
+        /** Invokes the function with {@code payload}; empty (and the step told when to retry) when it cannot run. */
+        private Optional<InvokeResult> call(byte[] payload) throws InterruptedException {
             try {
-                result = invoker.invoke(mapping.functionArn(), event(delivered), requestId);
+                return Optional.of(invoker.invoke(mapping.functionArn(), payload, UUID.randomUUID().toString()));
             } catch (FunctionsException e) {
                 // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
                 // the function to come back, checked each minute, logged once per problem.
@@ -321,7 +387,30 @@ public final class StreamPoller {
                 }
                 note(problem);
                 wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
+                return Optional.empty();
+            }
+        }
+
+        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
+            Optional<WindowState> open = window == 0 ? Optional.empty() : Optional.of(cursor.window().orElseGet(() ->
+                    new WindowState(TumblingWindows.windowOf(delivered.get(0), window), TumblingWindows.EMPTY_STATE)));
+            Optional<InvokeResult> called = call(open.map(w -> TumblingWindows.event(delivered, w, window,
+                    shard.shardId(), mapping.eventSourceArn(), false)).orElseGet(() -> event(delivered)));
+            if (called.isEmpty()) {
                 return;
+            }
+            InvokeResult result = called.get();
+            if (open.isPresent()) {
+                // The answer's state goes with the window; an answer without one is a failed invocation.
+                Optional<String> state = TumblingWindows.state(result);
+                if (state.isEmpty() && !result.failed()) {
+                    failed(records, result);
+                    return;
+                }
+                if (state.isPresent()) {
+                    cursor = cursor.withWindow(Optional.of(new WindowState(open.get().start(), state.get())))
+                            .withAttempts(cursor.attempts());
+                }
             }
             List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
             switch (BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers)) {
@@ -340,7 +429,7 @@ public final class StreamPoller {
             if (index > 0) {
                 cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
                         records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
-                        cursor.bisectUntil(), false);
+                        cursor.bisectUntil(), false, cursor.window());
             }
             retryOrGiveUp(records.subList(index, records.size()), result);
         }
