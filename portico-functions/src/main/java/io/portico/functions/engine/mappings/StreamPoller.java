@@ -275,8 +275,12 @@ public final class StreamPoller {
                     records = records.subList(0, i + 1);
                 }
             }
+            if (window > 0 && cursor.window().isPresent() && TumblingWindows.overLimit(cursor.window().get())) {
+                finalInvoke(cursor.window().get(), true);
+                return this;
+            }
             if (window > 0 && cursor.window().isPresent() && windowEnded(records, cursor.window().get())) {
-                finalInvoke(cursor.window().get());
+                finalInvoke(cursor.window().get(), false);
                 return this;
             }
             if (records.isEmpty()) {
@@ -353,10 +357,13 @@ public final class StreamPoller {
             return records;
         }
 
-        /** The window's last invocation: no records, its final state. Retried until it succeeds, as on Lambda. */
-        private void finalInvoke(WindowState open) throws InterruptedException {
+        /**
+         * The window's last invocation: no records, its final state. Retried until it succeeds, as on Lambda.
+         * A window ended early (its state too large) then goes on with a fresh state.
+         */
+        private void finalInvoke(WindowState open, boolean early) throws InterruptedException {
             Optional<InvokeResult> result = call(TumblingWindows.event(List.of(), open, window, shard.shardId(),
-                    mapping.eventSourceArn(), true));
+                    mapping.eventSourceArn(), true, early));
             if (result.isEmpty()) {
                 return;
             }
@@ -368,7 +375,8 @@ public final class StreamPoller {
                 wakeAt = now.plus(backoff(retried.attempts()));
                 return;
             }
-            save(cursor.withWindow(Optional.empty()));
+            save(cursor.withWindow(early ? Optional.of(new WindowState(open.start(), TumblingWindows.EMPTY_STATE))
+                    : Optional.empty()));
             note("OK");
         }
 
@@ -395,7 +403,7 @@ public final class StreamPoller {
             Optional<WindowState> open = window == 0 ? Optional.empty() : Optional.of(cursor.window().orElseGet(() ->
                     new WindowState(TumblingWindows.windowOf(delivered.get(0), window), TumblingWindows.EMPTY_STATE)));
             Optional<InvokeResult> called = call(open.map(w -> TumblingWindows.event(delivered, w, window,
-                    shard.shardId(), mapping.eventSourceArn(), false)).orElseGet(() -> event(delivered)));
+                    shard.shardId(), mapping.eventSourceArn(), false, false)).orElseGet(() -> event(delivered)));
             if (called.isEmpty()) {
                 return;
             }

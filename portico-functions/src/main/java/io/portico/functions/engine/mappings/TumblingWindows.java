@@ -19,11 +19,15 @@ import java.util.Optional;
  * {@code isWindowTerminatedEarly}); the function answers {@code {"state": {...}, "batchItemFailures": [...]}}
  * and that state goes with the window's next invocation; once the window has ended (and its records are
  * done) a last invocation with no records and {@code isFinalInvokeForWindow: true} hands the function the
- * final state. An answer without a {@code state} object is a failed invocation, as on Lambda. Stateless.
+ * final state. An answer without a {@code state} object is a failed invocation, as on Lambda. A state over
+ * {@link #MAX_STATE_BYTES} ends the window early: the final invocation says {@code isWindowTerminatedEarly},
+ * and the window goes on with a fresh state. Stateless.
  */
 final class TumblingWindows {
     /** The state a window starts with. */
     static final String EMPTY_STATE = "{}";
+    /** Lambda: "Your state can be a maximum of 1 MB per shard. If it exceeds that size, Lambda terminates the window early." */
+    static final int MAX_STATE_BYTES = 1024 * 1024;
 
     private TumblingWindows() {
     }
@@ -34,9 +38,14 @@ final class TumblingWindows {
         return Instant.ofEpochSecond(Math.floorDiv(epoch, seconds) * seconds);
     }
 
+    /** Whether the window's state has outgrown what Lambda keeps, which ends the window early. */
+    static boolean overLimit(WindowState window) {
+        return window.state().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_STATE_BYTES;
+    }
+
     /** Lambda's DynamodbTimeWindowEvent for {@code records} of the window {@code window}. */
     static byte[] event(List<ChangeRecord> records, WindowState window, int seconds, String shardId,
-            String eventSourceArn, boolean finalInvoke) {
+            String eventSourceArn, boolean finalInvoke, boolean terminatedEarly) {
         ObjectNode event = Json.object();
         ArrayNode array = event.putArray("Records");
         records.forEach(r -> array.add(r.event()));
@@ -44,7 +53,7 @@ final class TumblingWindows {
                 .put("end", window.start().plusSeconds(seconds).toString());
         event.set("state", parse(window.state()).orElseGet(Json::object));
         event.put("shardId", shardId).put("eventSourceARN", eventSourceArn)
-                .put("isFinalInvokeForWindow", finalInvoke).put("isWindowTerminatedEarly", false);
+                .put("isFinalInvokeForWindow", finalInvoke).put("isWindowTerminatedEarly", terminatedEarly);
         return Json.write(event);
     }
 

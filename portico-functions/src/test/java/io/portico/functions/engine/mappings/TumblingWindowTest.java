@@ -148,6 +148,26 @@ class TumblingWindowTest {
     }
 
     @Test
+    void aStateOverOneMegabyte_endsTheWindowEarly_andTheWindowGoesOnWithAFreshState() throws Exception {
+        insert(1);
+        insert(2);
+        insert(3);
+        String big = "x".repeat(TumblingWindows.MAX_STATE_BYTES);
+        AtomicInteger calls = new AtomicInteger();
+        harness.handler = event -> calls.incrementAndGet() == 1
+                ? ok("{\"state\": {\"big\": \"" + big + "\"}}") : countRecords(event);
+        harness.create(windowed(60));
+
+        harness.drain();
+
+        assertThat(harness.events).extracting(e -> e.path("Records").size() + " "
+                + e.path("isFinalInvokeForWindow").asBoolean() + " " + e.path("isWindowTerminatedEarly").asBoolean()
+                + " " + (e.path("state").has("big") ? "big" : e.path("state").toString()))
+                .containsExactly("2 false false {}", "0 true true big", "1 false false {}");
+        assertThat(harness.events.get(2).path("window").path("start").asText()).isEqualTo("2025-01-01T00:00:00Z");
+    }
+
+    @Test
     void aFailedFinalInvoke_isRetriedUntilItSucceeds() throws Exception {
         insert(1);
         harness.create(windowed(60));
