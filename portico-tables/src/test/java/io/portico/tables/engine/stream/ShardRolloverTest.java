@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,11 @@ class ShardRolloverTest {
                 @Override
                 public <R> List<R> query(String sql, RowMapper<R> mapper, Object... params) {
                     return tx.query(sql, mapper, params);
+                }
+
+                @Override
+                public <R> void readWhile(String sql, RowMapper<R> mapper, Predicate<R> more, Object... params) {
+                    tx.readWhile(sql, mapper, more, params);
                 }
 
                 @Override
