@@ -40,7 +40,24 @@ class TableDocumentsTest {
                 KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED);
 
-        assertThat(TableDocuments.read(TableDocuments.write(full))).isEqualTo(full);
-        assertThat(TableDocuments.read(TableDocuments.write(bare))).isEqualTo(bare);
+        assertThat(TableDocuments.read("full", TableDocuments.write(full))).isEqualTo(full);
+        assertThat(TableDocuments.read("bare", TableDocuments.write(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void read_ofChangedTextUnderTheSameId_answersTheNewDefinition_notTheLastParsed() {
+        TableDefinition before = new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.S)),
+                KeySchema.of("id"), List.of(), BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED);
+        TableDefinition after = new TableDefinition(before.attributes(), before.keys(), List.of(),
+                BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                true, Optional.empty(), new TimeToLive(true, Optional.of("expires")));
+
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(before))).isEqualTo(before);
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(before))).isSameAs(
+                TableDocuments.read("same-id", TableDocuments.write(before)));
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(after))).isEqualTo(after);
+        TableDocuments.forget("same-id");
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(before))).isEqualTo(before);
     }
 }
