@@ -156,4 +156,25 @@ class RecordedTableAnswersTest {
 
         aws.assertAnswer("global-table-v2", wire, described);
     }
+
+    /** TestDynamoDB::test_continuous_backup_update: point-in-time recovery turned on, then described. */
+    @Test
+    void pointInTimeRecovery_turnedOn_answersAsRecorded() {
+        RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_continuous_backup_update");
+        ddb.createTable(simple("rec-pitr").build());
+
+        aws.assertAnswer("update-continuous-backup", wire, ddb.updateContinuousBackups(r -> r.tableName("rec-pitr")
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))));
+        aws.assertAnswer("describe-continuous-backup", wire, ddb.describeContinuousBackups(r -> r.tableName("rec-pitr")));
+    }
+
+    /** TestDynamoDB::test_dynamodb_describe_contributor_insights: a table's contributor insights are DISABLED. */
+    @Test
+    void contributorInsights_areDisabled() {
+        RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_dynamodb_describe_contributor_insights");
+        ddb.createTable(simple("rec-insights").build());
+
+        aws.assertAnswer("describe-contributor-insights-disabled", wire,
+                ddb.describeContributorInsights(r -> r.tableName("rec-insights")));
+    }
 }

@@ -38,9 +38,10 @@ final class TableDescriptions {
 
     /**
      * The full description with {@code status} (see {@code Tables} on why it depends on the operation).
-     * DescribeTable's answer ({@code described}) adds what AWS's recordings show only there: warm throughput
-     * and when the table last switched to on-demand billing. In CreateTable's answer (status CREATING) global
-     * indexes are CREATING too, as the table is.
+     * DescribeTable's and UpdateTable's answers ({@code described}) add what AWS's recordings show there and
+     * not in CreateTable's: warm throughput and when the table last switched to on-demand billing
+     * ({@code test_lambda_integration_dynamodbstreams}' {@code update_table_response}). In CreateTable's answer
+     * (status CREATING) global indexes are CREATING too, as the table is.
      */
     static ObjectNode full(Table table, TableStatus status, boolean described) {
         TableDefinition d = table.definition();
@@ -87,7 +88,7 @@ final class TableDescriptions {
      * listed as DELETING (AWS's answers while the change is under way; DescribeTable shows the outcome).
      */
     static ObjectNode updated(TableUpdate update) {
-        ObjectNode out = full(update.after(), TableStatus.UPDATING, false);
+        ObjectNode out = full(update.after(), TableStatus.UPDATING, true);
         List<String> created = update.created().stream().map(SecondaryIndex::name).toList();
         if (out.get("GlobalSecondaryIndexes") instanceof ArrayNode globals) {
             globals.forEach(i -> {
@@ -196,7 +197,7 @@ final class TableDescriptions {
     }
 
     /** Timestamps are epoch seconds with milliseconds, as AWS JSON sends them. */
-    private static BigDecimal seconds(Instant t) {
+    static BigDecimal seconds(Instant t) {
         return BigDecimal.valueOf(t.toEpochMilli(), 3);
     }
 }

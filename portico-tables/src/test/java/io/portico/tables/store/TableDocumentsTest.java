@@ -35,12 +35,23 @@ class TableDocumentsTest {
                 BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.of(Instant.parse("2026-01-01T00:00:00.123Z")),
                 Optional.of(new TableStream("2026-01-01T00:00:00.123", StreamViewType.KEYS_ONLY, false)),
                 Optional.of(new Encryption(Optional.of("alias/mine"))), true, Optional.of("STANDARD"),
-                new TimeToLive(true, Optional.of("ttl")));
+                new TimeToLive(true, Optional.of("ttl")), Optional.of(Instant.parse("2026-01-02T00:00:00.456Z")));
         TableDefinition bare = new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.B)),
                 KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED);
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty());
 
         assertThat(TableDocuments.read(TableDocuments.write(full))).isEqualTo(full);
         assertThat(TableDocuments.read(TableDocuments.write(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void definitionStoredBeforePointInTimeRecovery_readsAsOff() {
+        String stored = TableDocuments.write(new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.S)),
+                KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty()))
+                .replaceAll(",?\"pointInTimeRecoverySince\":[^,}]*", "");
+
+        assertThat(stored).doesNotContain("pointInTimeRecoverySince");
+        assertThat(TableDocuments.read(stored).pointInTimeRecoverySince()).isEmpty();
     }
 }
