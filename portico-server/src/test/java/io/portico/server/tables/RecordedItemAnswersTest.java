@@ -303,4 +303,15 @@ class RecordedItemAnswersTest {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                 .isInstanceOfSatisfying(AwsServiceException.class, e -> aws.assertRefusal("items", e));
     }
+
+    /** TestDynamoDB::test_dynamodb_execute_statement_empy_parameter: an empty {@code Parameters} list is refused. */
+    @Test
+    void executeStatement_withNoParameters_isRefused() {
+        RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_dynamodb_execute_statement_empy_parameter");
+        table("rec_partiql_params", "id");
+
+        assertThatThrownBy(() -> ddb.executeStatement(r -> r.statement("SELECT * FROM \"rec_partiql_params\" WHERE id = ?")
+                .parameters(List.of())))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> aws.assertRefusal("invalid-param-error", e));
+    }
 }
