@@ -60,6 +60,18 @@ class RecordedStreamAnswersTest {
                 .streamSpecification(sp -> sp.streamEnabled(true).streamViewType(view)).build();
     }
 
+    /**
+     * The recorded test's streamed table {@code name} (key {@code id}, NEW_AND_OLD_IMAGES), its CreateTable answer
+     * compared with {@code createKey} and its DescribeStream answer with {@code describe-stream}; its stream ARN.
+     */
+    private String createAndDescribe(RecordedAnswers aws, String createKey, String name) {
+        CreateTableResponse created = ddb.createTable(streamed(name, "id", StreamViewType.NEW_AND_OLD_IMAGES));
+        aws.assertAnswer(createKey, wire, created);
+        String arn = created.tableDescription().latestStreamArn();
+        aws.assertAnswer("describe-stream", wire, streams.describeStream(r -> r.streamArn(arn)));
+        return arn;
+    }
+
     private String shardId(String arn) {
         return streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
     }
@@ -81,11 +93,7 @@ class RecordedStreamAnswersTest {
     @Test
     void batchWriteItems_streamRecords() {
         RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_batch_write_items_streaming");
-        CreateTableResponse created = ddb.createTable(streamed("rec-batch-streaming", "id", StreamViewType.NEW_AND_OLD_IMAGES));
-        aws.assertAnswer("create-table", wire, created);
-        String arn = created.tableDescription().latestStreamArn();
-        aws.assertAnswer("describe-stream", wire, streams.describeStream(r -> r.streamArn(arn)));
-        String iterator = trimHorizon(arn);
+        String iterator = trimHorizon(createAndDescribe(aws, "create-table", "rec-batch-streaming"));
 
         aws.assertAnswer("put-item-1", wire, ddb.putItem(r -> r.tableName("rec-batch-streaming").item(Map.of("id", s("Fred")))));
         aws.assertAnswer("batch-write-response-overwrite-item-1", wire, ddb.batchWriteItem(r -> r.requestItems(Map.of(
@@ -132,11 +140,7 @@ class RecordedStreamAnswersTest {
     void transactWriteItems_streamRecords() {
         RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_transact_write_items_streaming");
         String table = "rec-tx-streaming";
-        CreateTableResponse created = ddb.createTable(streamed(table, "id", StreamViewType.NEW_AND_OLD_IMAGES));
-        aws.assertAnswer("create-table", wire, created);
-        String arn = created.tableDescription().latestStreamArn();
-        aws.assertAnswer("describe-stream", wire, streams.describeStream(r -> r.streamArn(arn)));
-        String iterator = trimHorizon(arn);
+        String iterator = trimHorizon(createAndDescribe(aws, "create-table", table));
 
         aws.assertAnswer("put-item-1", wire, ddb.putItem(r -> r.tableName(table).item(Map.of("id", s("Fred")))));
         aws.assertAnswer("transact-write-response-overwrite", wire, ddb.transactWriteItems(r -> r.transactItems(
@@ -163,13 +167,9 @@ class RecordedStreamAnswersTest {
     @Test
     void transactWriteItems_acrossTables_streamOnlyTheStreamedTable() {
         RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_transact_write_items_streaming_for_different_tables");
-        CreateTableResponse created = ddb.createTable(streamed("rec-tx-two-a", "id", StreamViewType.NEW_AND_OLD_IMAGES));
-        aws.assertAnswer("create-table-stream", wire, created);
+        String iterator = trimHorizon(createAndDescribe(aws, "create-table-stream", "rec-tx-two-a"));
         aws.assertAnswer("create-table-no-stream", wire, ddb.createTable(streamed("rec-tx-two-b", "id",
                 StreamViewType.NEW_AND_OLD_IMAGES).toBuilder().streamSpecification((StreamSpecification) null).build()));
-        String arn = created.tableDescription().latestStreamArn();
-        aws.assertAnswer("describe-stream", wire, streams.describeStream(r -> r.streamArn(arn)));
-        String iterator = trimHorizon(arn);
 
         aws.assertAnswer("transact-write-two-tables", wire, ddb.transactWriteItems(r -> r.transactItems(
                 txPut("rec-tx-two-a", Map.of("id", s("Fred"))), txPut("rec-tx-two-b", Map.of("id", s("Fred"))))));
@@ -181,10 +181,7 @@ class RecordedStreamAnswersTest {
     @Test
     void updateItem_streamsInsertThenModify() {
         RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_dynamodb_stream_records_with_update_item");
-        CreateTableResponse created = ddb.createTable(streamed("rec-update-streaming", "id", StreamViewType.NEW_AND_OLD_IMAGES));
-        aws.assertAnswer("create-table", wire, created);
-        String arn = created.tableDescription().latestStreamArn();
-        aws.assertAnswer("describe-stream", wire, streams.describeStream(r -> r.streamArn(arn)));
+        String arn = createAndDescribe(aws, "create-table", "rec-update-streaming");
         GetShardIteratorResponse iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shardId(arn))
                 .shardIteratorType(ShardIteratorType.LATEST));
         aws.assertAnswer("get-shard-iterator", wire, iterator);

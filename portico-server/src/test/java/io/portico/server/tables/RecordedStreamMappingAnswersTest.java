@@ -75,6 +75,14 @@ class RecordedStreamMappingAnswersTest {
                 .keySchema(k -> k.attributeName(key).keyType(KeyType.HASH)));
     }
 
+    /** An on-demand table keyed by {@code id} with a NEW_IMAGE stream; CreateTable's answer. */
+    private CreateTableResponse streamedTable(String name) {
+        return ddb.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+    }
+
     private String enableStream(String table, StreamViewType view) {
         return ddb.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(true).streamViewType(view)))
                 .tableDescription().latestStreamArn();
@@ -142,10 +150,7 @@ class RecordedStreamMappingAnswersTest {
     @Test
     void disablingAMapping_answersDisabling() {
         RecordedAnswers aws = RecordedAnswers.streamMappings("TestDynamoDBEventSourceMapping::test_disabled_dynamodb_event_source_mapping");
-        CreateTableResponse created = ddb.createTable(r -> r.tableName("rec-esm-disabled").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        CreateTableResponse created = streamedTable("rec-esm-disabled");
         aws.assertAnswer("dynamodb_create_table_result", wire, created);
         Path events = recorder("rec-esm-disabled-fn", Map.of());
         CreateEventSourceMappingResponse mapping = mapping("rec-esm-disabled-fn", created.tableDescription().latestStreamArn(),
@@ -164,10 +169,7 @@ class RecordedStreamMappingAnswersTest {
     @Test
     void deletingTheTable_leavesTheMappingListed() {
         RecordedAnswers aws = RecordedAnswers.streamMappings("TestDynamoDBEventSourceMapping::test_deletion_event_source_mapping_with_dynamodb");
-        CreateTableResponse created = ddb.createTable(r -> r.tableName("rec-esm-deleted").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        CreateTableResponse created = streamedTable("rec-esm-deleted");
         aws.assertAnswer("create_dynamodb_table_response", wire, created);
         recorder("rec-esm-deleted-fn", Map.of());
         CreateEventSourceMappingResponse mapping = mapping("rec-esm-deleted-fn", created.tableDescription().latestStreamArn(),
