@@ -89,8 +89,7 @@ final class DynamoDbRecordings {
         all.add(notApplicable(DYNAMODB, d + "test_kinesis_streaming_destination_crud", KINESIS));
         all.add(replayed(DYNAMODB, d + "test_dynamodb_describe_contributor_insights", TABLES + "contributorInsights_areDisabled"));
         all.add(replayed(DYNAMODB, d + "test_table_crud", TABLES + "tableCrud_answersAsRecorded"));
-        all.add(notApplicable(DYNAMODB, d + "test_table_warm_throughput", "CreateTable's WarmThroughput is not served:"
-                + " it is not in the model Portico serves (aws-java-sdk-models 1.12.780), and Portico does not pre-warm"));
+        all.add(replayed(DYNAMODB, d + "test_table_warm_throughput", TABLES + "warmThroughput_askedForAtCreation_isAnswered"));
         all.add(notApplicable(DYNAMODB, d + "test_stream_destination_records", KINESIS));
 
         String s = "TestDynamoDBStreams::";

@@ -177,4 +177,17 @@ class RecordedTableAnswersTest {
         aws.assertAnswer("describe-contributor-insights-disabled", wire,
                 ddb.describeContributorInsights(r -> r.tableName("rec-insights")));
     }
+
+    /**
+     * TestDynamoDB::test_table_warm_throughput: CreateTable with WarmThroughput answers it UPDATING; DescribeTable
+     * answers it ACTIVE.
+     */
+    @Test
+    void warmThroughput_askedForAtCreation_isAnswered() {
+        RecordedAnswers aws = RecordedAnswers.dynamoDb("TestDynamoDB::test_table_warm_throughput");
+
+        aws.assertAnswer("create-table", wire, ddb.createTable(simple("rec-warm")
+                .warmThroughput(w -> w.readUnitsPerSecond(1000L).writeUnitsPerSecond(1200L)).build()));
+        aws.assertAnswer("describe-table", wire, ddb.describeTable(r -> r.tableName("rec-warm")));
+    }
 }

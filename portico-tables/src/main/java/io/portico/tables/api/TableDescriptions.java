@@ -39,7 +39,8 @@ final class TableDescriptions {
     /**
      * The full description with {@code status} (see {@code Tables} on why it depends on the operation).
      * DescribeTable's and UpdateTable's answers ({@code described}) add what AWS's recordings show there and
-     * not in CreateTable's: warm throughput and when the table last switched to on-demand billing
+     * not in CreateTable's: warm throughput (CreateTable's shows only the one it asked for, UPDATING) and when
+     * the table last switched to on-demand billing
      * ({@code test_lambda_integration_dynamodbstreams}' {@code update_table_response}). In CreateTable's answer
      * (status CREATING) global indexes are CREATING too, as the table is.
      */
@@ -78,7 +79,11 @@ final class TableDescriptions {
         out.put("TableSizeBytes", table.sizeBytes());
         out.put("TableStatus", status.name());
         if (described) {
-            warm(out, d.billing() == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM : d.throughput());
+            warm(out, d.warmThroughput().orElse(d.billing() == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM
+                    : d.throughput()), "ACTIVE");
+        } else {
+            // Recorded (test_table_warm_throughput): CreateTable's answer shows the warm throughput asked for, UPDATING.
+            d.warmThroughput().ifPresent(w -> warm(out, w, "UPDATING"));
         }
         return out;
     }
@@ -140,7 +145,7 @@ final class TableDescriptions {
         Throughput throughput = index.throughput().orElse(Throughput.NONE);
         throughput(out, throughput);
         if (warmThroughput) {
-            warm(out, index.throughput().isPresent() ? throughput : ON_DEMAND_WARM);
+            warm(out, index.throughput().isPresent() ? throughput : ON_DEMAND_WARM, "ACTIVE");
         }
         return out;
     }
@@ -175,8 +180,8 @@ final class TableDescriptions {
                 .put("ReadCapacityUnits", throughput.read()).put("WriteCapacityUnits", throughput.write());
     }
 
-    private static void warm(ObjectNode out, Throughput throughput) {
-        out.putObject("WarmThroughput").put("ReadUnitsPerSecond", throughput.read()).put("Status", "ACTIVE")
+    private static void warm(ObjectNode out, Throughput throughput, String status) {
+        out.putObject("WarmThroughput").put("ReadUnitsPerSecond", throughput.read()).put("Status", status)
                 .put("WriteUnitsPerSecond", throughput.write());
     }
 

@@ -11,19 +11,20 @@ import java.util.function.UnaryOperator;
  * and UpdateTable (or UpdateTimeToLive, UpdateContinuousBackups) changes; the store keeps it as one
  * document. {@code payPerRequestSince} is when the table last switched to (or was created with)
  * PAY_PER_REQUEST, which DescribeTable reports; {@code pointInTimeRecoverySince} when point-in-time
- * recovery was turned on, empty while it is off (a definition stored before it existed reads as off).
- * Immutable.
+ * recovery was turned on, empty while it is off (a definition stored before it existed reads as off);
+ * {@code warmThroughput} the WarmThroughput CreateTable asked for, if it did. Immutable.
  */
 public record TableDefinition(List<AttributeDefinition> attributes, KeySchema keys, List<SecondaryIndex> indexes,
         BillingMode billing, Throughput throughput, Optional<Instant> payPerRequestSince, Optional<TableStream> stream,
         Optional<Encryption> encryption, boolean deletionProtection, Optional<String> tableClass, TimeToLive timeToLive,
-        Optional<Instant> pointInTimeRecoverySince) {
+        Optional<Instant> pointInTimeRecoverySince, Optional<Throughput> warmThroughput) {
 
     public TableDefinition {
         attributes = List.copyOf(attributes);
         indexes = List.copyOf(indexes);
         // Absent from definitions stored before point-in-time recovery was kept.
         pointInTimeRecoverySince = pointInTimeRecoverySince == null ? Optional.empty() : pointInTimeRecoverySince;
+        warmThroughput = warmThroughput == null ? Optional.empty() : warmThroughput;
     }
 
     public List<SecondaryIndex> globalIndexes() {
@@ -61,6 +62,7 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
         private Optional<String> tableClass;
         private TimeToLive timeToLive;
         private Optional<Instant> pointInTimeRecoverySince;
+        private final Optional<Throughput> warmThroughput;
         private final KeySchema keys;
 
         private Changes(TableDefinition d) {
@@ -76,6 +78,7 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
             tableClass = d.tableClass;
             timeToLive = d.timeToLive;
             pointInTimeRecoverySince = d.pointInTimeRecoverySince;
+            warmThroughput = d.warmThroughput;
         }
 
         public Changes attributes(List<AttributeDefinition> value) {
@@ -127,7 +130,7 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
 
         private TableDefinition build() {
             return new TableDefinition(attributes, keys, indexes, billing, throughput, payPerRequestSince, stream,
-                    encryption, deletionProtection, tableClass, timeToLive, pointInTimeRecoverySince);
+                    encryption, deletionProtection, tableClass, timeToLive, pointInTimeRecoverySince, warmThroughput);
         }
     }
 }

@@ -35,23 +35,25 @@ class TableDocumentsTest {
                 BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.of(Instant.parse("2026-01-01T00:00:00.123Z")),
                 Optional.of(new TableStream("2026-01-01T00:00:00.123", StreamViewType.KEYS_ONLY, false)),
                 Optional.of(new Encryption(Optional.of("alias/mine"))), true, Optional.of("STANDARD"),
-                new TimeToLive(true, Optional.of("ttl")), Optional.of(Instant.parse("2026-01-02T00:00:00.456Z")));
+                new TimeToLive(true, Optional.of("ttl")), Optional.of(Instant.parse("2026-01-02T00:00:00.456Z")),
+                Optional.of(new Throughput(1000, 1200)));
         TableDefinition bare = new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.B)),
                 KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty());
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty(), Optional.empty());
 
         assertThat(TableDocuments.read(TableDocuments.write(full))).isEqualTo(full);
         assertThat(TableDocuments.read(TableDocuments.write(bare))).isEqualTo(bare);
     }
 
     @Test
-    void definitionStoredBeforePointInTimeRecovery_readsAsOff() {
+    void definitionStoredBeforePointInTimeRecoveryAndWarmThroughput_readsWithoutThem() {
         String stored = TableDocuments.write(new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.S)),
                 KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty()))
-                .replaceAll(",?\"pointInTimeRecoverySince\":[^,}]*", "");
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty(), Optional.empty()))
+                .replaceAll(",?\"(pointInTimeRecoverySince|warmThroughput)\":[^,}]*", "");
 
-        assertThat(stored).doesNotContain("pointInTimeRecoverySince");
+        assertThat(stored).doesNotContain("pointInTimeRecoverySince").doesNotContain("warmThroughput");
         assertThat(TableDocuments.read(stored).pointInTimeRecoverySince()).isEmpty();
+        assertThat(TableDocuments.read(stored).warmThroughput()).isEmpty();
     }
 }
