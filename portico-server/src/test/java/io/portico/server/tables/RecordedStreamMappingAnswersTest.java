@@ -280,20 +280,30 @@ class RecordedStreamMappingAnswersTest {
     void batchItemSuccess_deliversTheRecordOnce(String name, String reply) {
         RecordedAnswers aws = RecordedAnswers.streamMappings(
                 "TestDynamoDBEventSourceMapping::test_dynamodb_report_batch_item_success_scenarios[" + name + "]");
-        String table = "rec-success-" + name.replace('_', '-');
+        BatchItemCase run = batchItemCase(aws, "rec-success-" + name.replace('_', '-'), Map.of("RESPOND_WITH", reply));
+
+        waitForEvents(run.events(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                lambda.getEventSourceMapping(b -> b.uuid(run.uuid())).lastProcessingResult().equals("OK"));
+        aws.assertRecorded("dynamodb_events", events(run.events()));
+    }
+
+    /**
+     * A batch-item case as recorded: the table and its NEW_IMAGE stream, a recording function with {@code settings},
+     * a mapping that reports batch item failures (batches of one, three retries), then the recorded item written.
+     */
+    private BatchItemCase batchItemCase(RecordedAnswers aws, String table, Map<String, String> settings) {
         aws.assertAnswer("create-table-result", wire, table(table, "my_partition_key"));
         String stream = enableStream(table, StreamViewType.NEW_IMAGE);
-        Path events = recorder(table + "-fn", Map.of("RESPOND_WITH", reply));
-        CreateEventSourceMappingResponse mapping = mapping(table + "-fn", stream, b -> b.batchSize(1)
-                .maximumBatchingWindowInSeconds(1).maximumRetryAttempts(3)
-                .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES));
-
+        Path events = recorder(table + "-fn", settings);
+        String uuid = mapping(table + "-fn", stream, b -> b.batchSize(1).maximumBatchingWindowInSeconds(1)
+                .maximumRetryAttempts(3).functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)).uuid();
         ddb.putItem(r -> r.tableName(table).item(helloWorld()));
+        return new BatchItemCase(events, uuid);
+    }
 
-        waitForEvents(events, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                lambda.getEventSourceMapping(b -> b.uuid(mapping.uuid())).lastProcessingResult().equals("OK"));
-        aws.assertRecorded("dynamodb_events", events(events));
+    /** What a batch-item case's function received (a file of events) and its mapping. */
+    private record BatchItemCase(Path events, String uuid) {
     }
 
     /** The writes of a recorded filter case: the items its recorded events show, and those the filter left out. */
@@ -368,21 +378,13 @@ class RecordedStreamMappingAnswersTest {
     void batchItemFailure_retriesTheRecordUntilTheRetriesAreSpent(String name, String reply) {
         RecordedAnswers aws = RecordedAnswers.streamMappings(
                 "TestDynamoDBEventSourceMapping::test_dynamodb_report_batch_item_failure_scenarios[" + name + "]");
-        String table = "rec-failure-" + name.replace('_', '-');
-        aws.assertAnswer("create-table-result", wire, table(table, "my_partition_key"));
-        String stream = enableStream(table, StreamViewType.NEW_IMAGE);
-        Path events = recorder(table + "-fn", reply == null ? Map.of("FAIL_WITH", "unhandled") : Map.of("RESPOND_WITH", reply));
-        CreateEventSourceMappingResponse mapping = mapping(table + "-fn", stream, b -> b.batchSize(1)
-                .maximumBatchingWindowInSeconds(1).maximumRetryAttempts(3)
-                .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES));
+        BatchItemCase run = batchItemCase(aws, "rec-failure-" + name.replace('_', '-'),
+                reply == null ? Map.of("FAIL_WITH", "unhandled") : Map.of("RESPOND_WITH", reply));
 
-        ddb.putItem(r -> r.tableName(table).item(helloWorld()));
-
-        JsonNode expected = aws.recorded("dynamodb_events");
-        waitForEvents(events, expected.size());
+        waitForEvents(run.events(), aws.recorded("dynamodb_events").size());
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                lambda.getEventSourceMapping(b -> b.uuid(mapping.uuid())).lastProcessingResult().startsWith("PROBLEM"));
-        aws.assertRecorded("dynamodb_events", events(events));
+                lambda.getEventSourceMapping(b -> b.uuid(run.uuid())).lastProcessingResult().startsWith("PROBLEM"));
+        aws.assertRecorded("dynamodb_events", events(run.events()));
     }
 
     /**
