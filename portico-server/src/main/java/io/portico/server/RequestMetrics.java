@@ -3,6 +3,8 @@ package io.portico.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.portico.core.protocol.CallListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 final class RequestMetrics implements CallListener {
 
     private final MeterRegistry registry;
+    /** Each timer once: building its id and finding it in the registry on every call showed in profiles. */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String service, String operation, int status) {
+    }
 
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -19,12 +26,16 @@ final class RequestMetrics implements CallListener {
 
     @Override
     public void onCall(String service, String operation, int status, long durationNanos) {
-        Timer.builder("portico.aws.requests")
-                .description("AWS API calls answered by the protocol front")
-                .tag("service", service)
-                .tag("operation", operation)
-                .tag("status", Integer.toString(status))
-                .register(registry)
+        timers.computeIfAbsent(new TimerKey(service, operation, status), this::register)
                 .record(durationNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer register(TimerKey key) {
+        return Timer.builder("portico.aws.requests")
+                .description("AWS API calls answered by the protocol front")
+                .tag("service", key.service())
+                .tag("operation", key.operation())
+                .tag("status", Integer.toString(key.status()))
+                .register(registry);
     }
 }

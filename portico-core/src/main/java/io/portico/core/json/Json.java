@@ -36,8 +36,16 @@ public final class Json {
      */
     private static final int MAX_STRING_LENGTH = 100_000_000;
 
+    /**
+     * Member names up to a mebibyte: DynamoDB attribute names and map keys may be 65,535 bytes, and
+     * Jackson's default of 50,000 characters refused legal items with its own message. A request body's
+     * size still bounds them.
+     */
+    private static final int MAX_NAME_LENGTH = 1 << 20;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH)
+                            .maxNameLength(MAX_NAME_LENGTH).build())
                     .build())
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())

@@ -11,7 +11,6 @@ import io.portico.core.service.ServiceApi;
 import io.portico.core.service.Services;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The call bus: the protocol of calls between services in one process. The input document is read
@@ -39,7 +38,7 @@ public final class InProcessCalls implements CallBus {
         ObjectNode document = op.input().isPresent()
                 ? JsonDocuments.structure(op.input().get(), input.deepCopy(), api.typeErrors())
                 : Json.object();
-        return services.invoke(api, op, document, caller, UUID.randomUUID().toString(), Optional.empty());
+        return services.invoke(api, op, document, caller, RequestIds.next(), Optional.empty());
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -115,7 +114,7 @@ public final class ProtocolFront extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
-        Call call = new Call(UUID.randomUUID().toString());
+        Call call = new Call(RequestIds.next());
         AwsResponse answer;
         try {
             answer = dispatch(request, call);
@@ -125,7 +124,9 @@ public final class ProtocolFront extends Handler.Abstract {
             Thread.currentThread().interrupt();
             answer = call.codec.error(call.api, new AwsError("ServiceUnavailableException", 503,
                     "The request was interrupted because Portico is shutting down."), call.requestId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A stack overflow is a bug (a recursion some input drove too deep), not a dying JVM: the
+            // thread's stack is unwound here, so it is answered as any internal failure is.
             LOG.error("Internal failure in {}.{} (request {})", call.service, call.operation, call.requestId, e);
             answer = call.codec.error(call.api, AwsError.internalFailure(), call.requestId);
         }
@@ -142,7 +143,7 @@ public final class ProtocolFront extends Handler.Abstract {
         if (length > maxBodyBytes) {
             throw tooLarge();
         }
-        byte[] body = readBody(request);
+        byte[] body = readBody(request, length);
         String rawPath = Optional.ofNullable(request.getHttpURI().getPath()).orElse("/");
         SignedRequest signed = new SignedRequest(request.getMethod(), rawPath, query, headers, body);
         Optional<CredentialScope> scope = SigV4Verifier.scopeOf(signed);
@@ -168,8 +169,16 @@ public final class ProtocolFront extends Handler.Abstract {
         return call.codec.encode(route.api(), route.operation(), output, call.requestId);
     }
 
-    private byte[] readBody(Request request) {
+    /** The body, read into an array of its declared length when it has one (most requests): no copying. */
+    private byte[] readBody(Request request, long declaredLength) {
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declaredLength >= 0 && declaredLength <= Integer.MAX_VALUE - 8) {
+                byte[] body = new byte[(int) declaredLength];
+                if (in.readNBytes(body, 0, body.length) < body.length) {
+                    throw new IOException("the body ended before its Content-Length");
+                }
+                return body;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
                 throw tooLarge();

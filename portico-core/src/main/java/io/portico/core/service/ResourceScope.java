@@ -17,7 +17,8 @@ import java.util.Optional;
  * <p>Which members name resources is read from the model, since C2J models carry no explicit ARN
  * trait: a string member whose name or shape name ends in {@code Arn} (or {@code ARN}), or whose shape's
  * pattern admits an ARN ({@code FunctionName}, which takes a name or an ARN), wherever it sits: top level,
- * nested structures, list elements and map values. A value naming a resource of the service itself (an
+ * nested structures, list elements, map values and map keys (DynamoDB's batches key their RequestItems by
+ * {@code TableArn}). A value naming a resource of the service itself (an
  * ARN in the service's namespace) outside the caller's account or region is refused; ARNs of other
  * services (an IAM role, a dead-letter queue, an event target) are not the resource acted on and pass. A
  * service whose members name owners in other ways (Lambda's partial ARNs {@code 123456789012:function:f})
@@ -151,8 +152,8 @@ public final class ResourceScope {
         private record Items(Node element) implements Node {
         }
 
-        /** A map's values. */
-        private record Values(Node value) implements Node {
+        /** A map's keys when they name resources, and its values when they lead to one. */
+        private record Entries(boolean keys, Optional<Node> values) implements Node {
         }
 
         private static Optional<Node> node(Shape shape, int depth) {
@@ -168,7 +169,11 @@ public final class ResourceScope {
                     yield fields.isEmpty() ? Optional.empty() : Optional.of(new Fields(List.copyOf(fields)));
                 }
                 case Shape.ListShape l -> memberNode(l.member(), depth).map(Items::new);
-                case Shape.MapShape m -> memberNode(m.value(), depth).map(Values::new);
+                case Shape.MapShape m -> {
+                    boolean keys = m.key().shape() instanceof Shape.StringShape && namesResource(m.key());
+                    Optional<Node> values = memberNode(m.value(), depth);
+                    yield keys || values.isPresent() ? Optional.of(new Entries(keys, values)) : Optional.empty();
+                }
                 default -> Optional.empty();
             };
         }
@@ -200,9 +205,14 @@ public final class ResourceScope {
                         value.forEach(item -> collect(items.element(), item, out));
                     }
                 }
-                case Values values -> {
+                case Entries entries -> {
                     if (value.isObject()) {
-                        value.properties().forEach(e -> collect(values.value(), e.getValue(), out));
+                        for (var entry : value.properties()) {
+                            if (entries.keys()) {
+                                out.add(entry.getKey());
+                            }
+                            entries.values().ifPresent(v -> collect(v, entry.getValue(), out));
+                        }
                     }
                 }
             }
@@ -214,7 +224,12 @@ public final class ResourceScope {
                 case Fields f -> f.fields().forEach(field ->
                         paths(field.node(), path.isEmpty() ? field.name() : path + "." + field.name(), out));
                 case Items items -> paths(items.element(), path + "[]", out);
-                case Values values -> paths(values.value(), path + "{}", out);
+                case Entries entries -> {
+                    if (entries.keys()) {
+                        out.add(path + "{key}");
+                    }
+                    entries.values().ifPresent(v -> paths(v, path + "{}", out));
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package io.portico.core.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,14 @@ public interface StoreTransaction {
     int update(String sql, Object... params);
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params);
+
+    /**
+     * Maps the query's rows one at a time, in its order, handing each to {@code more}, and stops at the
+     * first row for which {@code more} answers false: rows after it are never read. For a reader that
+     * cannot know in advance how many rows it needs (DynamoDB's 1 MB page), so that it reads no row it
+     * will not use. {@code more} may run other statements of this transaction, not this one again.
+     */
+    <T> void readWhile(String sql, RowMapper<T> mapper, Predicate<T> more, Object... params);
 
     default <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = query(sql, mapper, params);

@@ -79,6 +79,9 @@ public final class FunctionsSchema {
                         CREATE TABLE lambda_esm_cursors (
                           uuid TEXT NOT NULL, shard_id TEXT NOT NULL, position TEXT, attempts INTEGER NOT NULL,
                           batch_limit INTEGER NOT NULL, bisect_until TEXT, finished INTEGER NOT NULL,
-                          PRIMARY KEY (uuid, shard_id))"""));
+                          PRIMARY KEY (uuid, shard_id))"""),
+                // A stream mapping's tumbling window open on a shard: its start and the function's last state.
+                Migration.of(5, "ALTER TABLE lambda_esm_cursors ADD COLUMN window_start_ms BIGINT",
+                        "ALTER TABLE lambda_esm_cursors ADD COLUMN window_state TEXT"));
     }
 }

@@ -13,6 +13,7 @@ import io.portico.functions.engine.mappings.EventSourceMapping;
 import io.portico.functions.engine.mappings.MappingRepository;
 import io.portico.functions.engine.mappings.MappingSettings;
 import io.portico.functions.engine.mappings.ShardCursor;
+import io.portico.functions.engine.mappings.WindowState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -108,10 +109,23 @@ public final class MappingStore implements MappingRepository {
                 .map(exists -> tx.update(UPSERT_CURSOR, cursorValues(uuid, cursor))).orElse(0));
     }
 
+    @Override
+    public void replaceCursors(String uuid, List<String> removed, List<ShardCursor> added) {
+        store.write(tx -> {
+            if (tx.queryOne("SELECT uuid FROM lambda_esm WHERE uuid=?", row -> row.string("uuid"), uuid).isEmpty()) {
+                return 0;
+            }
+            removed.forEach(key -> tx.update("DELETE FROM lambda_esm_cursors WHERE uuid=? AND shard_id=?", uuid, key));
+            added.forEach(cursor -> tx.update(UPSERT_CURSOR, cursorValues(uuid, cursor)));
+            return added.size();
+        });
+    }
+
     private static final String UPSERT_CURSOR = "INSERT INTO lambda_esm_cursors (uuid, shard_id, position, attempts,"
-            + " batch_limit, bisect_until, finished) VALUES (?,?,?,?,?,?,?) ON CONFLICT (uuid, shard_id) DO UPDATE SET"
-            + " position=excluded.position, attempts=excluded.attempts, batch_limit=excluded.batch_limit,"
-            + " bisect_until=excluded.bisect_until, finished=excluded.finished";
+            + " batch_limit, bisect_until, finished, window_start_ms, window_state) VALUES (?,?,?,?,?,?,?,?,?)"
+            + " ON CONFLICT (uuid, shard_id) DO UPDATE SET position=excluded.position, attempts=excluded.attempts,"
+            + " batch_limit=excluded.batch_limit, bisect_until=excluded.bisect_until, finished=excluded.finished,"
+            + " window_start_ms=excluded.window_start_ms, window_state=excluded.window_state";
 
     private static Object[] cursorValues(String uuid, ShardCursor c) {
         String position = switch (c.position()) {
@@ -119,14 +133,17 @@ public final class MappingStore implements MappingRepository {
             case Position.After a -> a.sequenceNumber();
         };
         return new Object[] {uuid, c.shardId(), position, c.attempts(), c.batchLimit(), c.bisectUntil().orElse(null),
-            c.finished()};
+            c.finished(), c.window().map(w -> w.start().toEpochMilli()).orElse(null),
+            c.window().map(WindowState::state).orElse(null)};
     }
 
     private static ShardCursor cursor(Row row) {
         String position = row.string("position");
         return new ShardCursor(row.string("shard_id"), position == null ? Position.TRIM_HORIZON : Position.after(position),
                 (int) row.longValue("attempts"), (int) row.longValue("batch_limit"),
-                Optional.ofNullable(row.string("bisect_until")), row.bool("finished"));
+                Optional.ofNullable(row.string("bisect_until")), row.bool("finished"),
+                Optional.ofNullable(row.nullableLong("window_start_ms")).map(start -> new WindowState(
+                        Instant.ofEpochMilli(start), row.string("window_state"))));
     }
 
     private static EventSourceMapping mapping(Row row) {

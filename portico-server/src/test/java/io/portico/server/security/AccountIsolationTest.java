@@ -31,7 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -147,6 +153,8 @@ class AccountIsolationTest {
             Map.entry("lambda:UpdateFunctionConfiguration", List.of("FunctionName", "Role", "DeadLetterConfig.TargetArn", "KMSKeyArn", "Layers[]", "FileSystemConfigs[].Arn")),
             Map.entry("lambda:UpdateFunctionEventInvokeConfig", List.of("FunctionName", "DestinationConfig.OnSuccess.Destination", "DestinationConfig.OnFailure.Destination")),
             Map.entry("dynamodb:CreateTable", List.of("TableName")),
+            Map.entry("dynamodb:BatchGetItem", List.of("RequestItems{key}")),
+            Map.entry("dynamodb:BatchWriteItem", List.of("RequestItems{key}")),
             Map.entry("dynamodb:DeleteTable", List.of("TableName")),
             Map.entry("dynamodb:DescribeTable", List.of("TableName")),
             Map.entry("dynamodb:PutItem", List.of("TableName")),
@@ -252,6 +260,61 @@ class AccountIsolationTest {
         }
     }
 
+    /**
+     * The members the generated test cannot reach: table ARNs as the keys of a batch's RequestItems, a
+     * shard iterator minted for A, A's stream as a mapping's source, and A's table in a state machine's
+     * optimized DynamoDB task.
+     */
+    @Test
+    void dynamoDb_anotherAccountsTableAndStream_areRefusedInBatchesIteratorsMappingsAndTasks() {
+        try (DynamoDbClient a = asA.dynamoDb(); DynamoDbClient b = asB.dynamoDb();
+                DynamoDbStreamsClient aStreams = asA.dynamoDbStreams(); DynamoDbStreamsClient bStreams = asB.dynamoDbStreams();
+                LambdaClient bLambda = asB.lambda(); SfnClient bSfn = asB.sfn()) {
+            var table = a.createTable(r -> r.tableName("streamed").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                    .tableDescription();
+            Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("secret"));
+            a.putItem(r -> r.tableName("streamed").item(key));
+            String shard = aStreams.describeStream(r -> r.streamArn(table.latestStreamArn()))
+                    .streamDescription().shards().get(0).shardId();
+            String iterator = aStreams.getShardIterator(r -> r.streamArn(table.latestStreamArn()).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+
+            assertDenied(() -> b.batchGetItem(r -> r.requestItems(Map.of(table.tableArn(),
+                    KeysAndAttributes.builder().keys(key).build()))));
+            assertDenied(() -> b.batchWriteItem(r -> r.requestItems(Map.of(table.tableArn(),
+                    List.of(WriteRequest.builder().deleteRequest(d -> d.key(key)).build())))));
+            // the iterator names A's stream, which B cannot see (docs/tables.md: not AWS's AccessDenied)
+            assertThatThrownBy(() -> bStreams.getRecords(r -> r.shardIterator(iterator)))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
+            assertThat(bStreams.listStreams().streams()).isEmpty();
+            bLambda.createFunction(r -> r.functionName("b-handler").runtime(Runtime.JAVA21)
+                    .role("arn:aws:iam::" + B + ":role/r").handler("example.EchoHandler::handleRequest")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes()))));
+            assertThatThrownBy(() -> bLambda.createEventSourceMapping(r -> r.functionName("b-handler")
+                    .eventSourceArn(table.latestStreamArn()).startingPosition("TRIM_HORIZON")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValueException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Stream not found: "
+                                + table.latestStreamArn());
+                    });
+            String machine = bSfn.createStateMachine(r -> r.name("reader").roleArn("arn:aws:iam::" + B + ":role/r")
+                    .type("EXPRESS").definition("{\"StartAt\":\"Get\",\"States\":{\"Get\":{\"Type\":\"Task\","
+                            + "\"Resource\":\"arn:aws:states:::dynamodb:getItem\",\"Parameters\":{\"TableName\":\""
+                            + table.tableArn() + "\",\"Key\":{\"id\":{\"S\":\"secret\"}}},\"End\":true}}}"))
+                    .stateMachineArn();
+            var result = bSfn.startSyncExecution(r -> r.stateMachineArn(machine).input("{}"));
+            assertThat(result.status()).isEqualTo(software.amazon.awssdk.services.sfn.model.SyncExecutionStatus.FAILED);
+            assertThat(result.error()).isEqualTo("DynamoDB.AccessDeniedException");
+
+            assertThat(a.getItem(r -> r.tableName("streamed").key(key)).item()).isEqualTo(key);
+            assertThat(aStreams.getRecords(r -> r.shardIterator(iterator)).records()).hasSize(1);
+        }
+    }
+
     @Test
     void stepFunctions_anotherAccountsTaskToken_isInvalidForTheCaller() {
         try (SfnClient b = asB.sfn()) {
@@ -341,6 +404,11 @@ class AccountIsolationTest {
             case Shape.NumberShape n -> Json.mapper().getNodeFactory().numberNode(1);
             case Shape.BooleanShape b -> Json.mapper().getNodeFactory().booleanNode(false);
             case Shape.ListShape l -> Json.mapper().createArrayNode();
+            case Shape.MapShape m when m.key().shape().name().endsWith("Arn") -> { // keyed by A's resource
+                ObjectNode map = Json.object();
+                map.set("arn:aws:" + service + ":us-east-1:" + A + ":resource:x", placeholder(m.value(), service));
+                yield map;
+            }
             case Shape.Structure s -> Json.object();
             default -> null;
         };

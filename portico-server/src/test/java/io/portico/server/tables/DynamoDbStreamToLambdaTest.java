@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import io.portico.core.json.Json;
-import io.portico.server.testing.FunctionFixtures;
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
-import io.portico.server.testing.TestFunctions;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
  * The BFF's push path end to end: writes through a table land in its stream, and an event source mapping
@@ -53,11 +46,7 @@ class DynamoDbStreamToLambdaTest {
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                     .tableDescription().latestStreamArn();
             Path received = dir.resolve("events.jsonl");
-            lambda.createFunction(b -> b.functionName("on-change").runtime(Runtime.JAVA21).role(TestFunctions.ROLE)
-                    .handler("example.EventRecorderHandler::handleRequest")
-                    .environment(e -> e.variables(Map.of("RECORD_TO", received.toString())))
-                    .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes()))));
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("on-change"));
+            StreamTriggers.deploy(lambda, "on-change", "example.EventRecorderHandler::handleRequest", received);
             lambda.createEventSourceMapping(b -> b.functionName("on-change").eventSourceArn(streamArn)
                     .startingPosition(EventSourcePosition.TRIM_HORIZON).batchSize(10));
 
@@ -70,8 +59,8 @@ class DynamoDbStreamToLambdaTest {
                     "count", AttributeValue.fromN("2")))); // changes nothing: no record, as on DynamoDB
             dynamo.deleteItem(b -> b.tableName("projections").key(KEY));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> records(received).size() >= 3);
-            List<JsonNode> records = records(received);
+            await().atMost(Duration.ofSeconds(60)).until(() -> StreamTriggers.records(received).size() >= 3);
+            List<JsonNode> records = StreamTriggers.records(received);
 
             assertThat(records).extracting(r -> r.path("eventName").asText()).containsExactly("INSERT", "MODIFY", "REMOVE");
             for (JsonNode r : records) {
@@ -94,20 +83,6 @@ class DynamoDbStreamToLambdaTest {
             assertThat(sequence).doesNotHaveDuplicates()
                     .isSortedAccordingTo((x, y) -> new BigInteger(x).compareTo(new BigInteger(y)));
         }
-    }
-
-    /** Every record of every event the function received, in the order received. */
-    private static List<JsonNode> records(Path received) throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        if (!Files.exists(received)) {
-            return records;
-        }
-        try (MappingIterator<JsonNode> events = Json.mapper().readerFor(JsonNode.class).readValues(received.toFile())) {
-            while (events.hasNext()) {
-                events.next().path("Records").forEach(records::add);
-            }
-        }
-        return records;
     }
 
     private static JsonNode json(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,16 @@ class ItemApiTest {
     }
 
     @Test
+    void attributeNameOf60000Characters_isStoredAndReadBack() {
+        createSimple(ddb, "long-names");
+        String name = "n".repeat(60_000); // legal in DynamoDB (65,535 bytes); past Jackson's default of 50,000
+        ddb.putItem(r -> r.tableName("long-names").item(Map.of("id", s("x"), name, s("v"))));
+
+        assertThat(ddb.getItem(r -> r.tableName("long-names").key(Map.of("id", s("x")))).item())
+                .containsEntry(name, s("v"));
+    }
+
+    @Test
     void refusals_inDynamoDbsWords() {
         createSimple(ddb, "bad");
         assertThatThrownBy(() -> ddb.putItem(r -> r.tableName("missing-table").item(Map.of("id", s("x")))))
@@ -226,5 +237,13 @@ class ItemApiTest {
                         .isEqualTo("Can not use both expression and non-expression parameters in the same request: "
                                 + "Non-expression parameters: {AttributesToGet} Expression parameters: "
                                 + "{ProjectionExpression}"));
+        for (var call : List.<Runnable>of(() -> ddb.putItem(r -> r.tableName("h").item(Map.of("id", s("x")))),
+                () -> ddb.updateItem(r -> r.tableName("h").key(Map.of("id", s("x")))),
+                () -> ddb.deleteItem(r -> r.tableName("h").key(Map.of("id", s("x")))))) {
+            assertThatThrownBy(call::run) // one envelope: the enveloped operations do not wrap a member's own
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("1 validation error detected: Value 'h' at 'tableName' failed to satisfy "
+                                    + "constraint: Member must have length greater than or equal to 3"));
+        }
     }
 }

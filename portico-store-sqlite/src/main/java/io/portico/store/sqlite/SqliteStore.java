@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -69,8 +70,8 @@ public final class SqliteStore implements Store {
         this.writeStatements = new StatementCache(writeConnection);
         this.readers = new ArrayBlockingQueue<>(READERS);
         for (int i = 0; i < READERS; i++) {
+            // In autocommit mode: read() opens and ends its snapshot itself, with prepared statements.
             Connection reader = open(file, true);
-            reader.setAutoCommit(false);
             allReaders.add(reader);
             readers.add(new StatementCache(reader));
         }
@@ -109,7 +110,11 @@ public final class SqliteStore implements Store {
     }
 
     private static Connection open(Path file, boolean readOnly) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Properties properties = new Properties();
+        // Nothing reads generated keys, and the driver would otherwise prepare and run a
+        // "SELECT last_insert_rowid()" after every INSERT and UPDATE: a seventh of a PutItem on the writer.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             if (!readOnly) {
@@ -180,15 +185,36 @@ public final class SqliteStore implements Store {
             throw new StoreException("interrupted waiting for a read connection", e);
         }
         try {
+            run(connection, "BEGIN"); // one snapshot for the whole unit, however many statements it runs
             return work.apply(SqliteTransaction.reading(connection));
+        } catch (SQLException e) {
+            throw new StoreException("could not start a read transaction", e);
         } finally {
+            endSnapshot(connection);
+            readers.add(connection);
+        }
+    }
+
+    /**
+     * Ends a reader's snapshot (a reader never has changes to keep). A statement a failed unit left
+     * stepping would block the ROLLBACK, so then the reader's statements are closed and it is tried again:
+     * a reader must never go back to the pool inside a transaction.
+     */
+    private static void endSnapshot(StatementCache connection) {
+        try {
+            run(connection, "ROLLBACK");
+        } catch (SQLException first) {
+            connection.clear();
             try {
-                connection.connection().rollback(); // ends the read snapshot; a reader never has changes to keep
+                run(connection, "ROLLBACK");
             } catch (SQLException e) {
                 LOG.warn("Could not end read transaction", e);
             }
-            readers.add(connection);
         }
+    }
+
+    private static void run(StatementCache statements, String sql) throws SQLException {
+        statements.prepare(sql).execute();
     }
 
     @Override
@@ -312,9 +338,10 @@ public final class SqliteStore implements Store {
         rest.forEach(task -> task.failIfPending(closedError));
     }
 
+    /** Runs a savepoint statement, prepared once: compiling SAVEPOINT and RELEASE for every unit showed. */
     private void execute(String sql) {
-        try (Statement s = writeConnection.createStatement()) {
-            s.execute(sql);
+        try {
+            run(writeStatements, sql);
         } catch (SQLException e) {
             throw new StoreException(sql + " failed", e);
         }

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,23 @@ final class SqliteTransaction implements StoreTransaction {
                     rows.add(mapper.map(row));
                 }
                 return rows;
+            }
+        } catch (SQLException e) {
+            statements.clear();
+            throw new StoreException("query failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public <T> void readWhile(String sql, RowMapper<T> mapper, Predicate<T> more, Object... params) {
+        try {
+            PreparedStatement statement = statements.prepare(sql);
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetRow row = new ResultSetRow(rs);
+                while (rs.next() && more.test(mapper.map(row))) {
+                    // SQLite steps to a row only when asked: the rows after the last one wanted stay unread
+                }
             }
         } catch (SQLException e) {
             statements.clear();

@@ -8,6 +8,7 @@ import io.portico.core.store.StoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,6 +45,38 @@ class SqliteStoreTest {
                 + "|" + row.bool("flag") + "|" + row.doubleValue("score") + "|" + row.nullableLong("score")));
 
         assertThat(rows).containsExactly("1|a|2|true|1.5|1", "2|null|null|false|0.0|null");
+    }
+
+    @Test
+    void read_seesOneSnapshot_acrossItsStatements_whileAnotherThreadCommits() {
+        store.write(tx -> tx.update("INSERT INTO items (id, name) VALUES (1, 'before')"));
+
+        List<Long> seen = store.read(tx -> {
+            long first = tx.queryOne("SELECT COUNT(*) AS n FROM items", row -> row.longValue("n")).orElseThrow();
+            CompletableFuture.runAsync(() -> store.write(w -> w.update("INSERT INTO items (id, name) VALUES (2, 'x')")))
+                    .join();
+            long second = tx.queryOne("SELECT COUNT(*) AS n FROM items", row -> row.longValue("n")).orElseThrow();
+            return List.of(first, second);
+        });
+
+        assertThat(seen).containsExactly(1L, 1L);
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void read_thatThrowsWithItsResultSetOpen_leavesEveryReaderUsable() {
+        store.write(tx -> tx.update("INSERT INTO items (id, name) VALUES (1, 'a'), (2, 'b')"));
+
+        for (int i = 0; i < 10; i++) { // more failures than there are readers, so each one has failed
+            assertThatThrownBy(() -> store.read(tx -> tx.query("SELECT id FROM items ORDER BY id", row -> {
+                throw new IllegalStateException("mapper failed");
+            }))).hasMessage("mapper failed");
+        }
+        store.write(tx -> tx.update("INSERT INTO items (id, name) VALUES (3, 'c')"));
+
+        for (int i = 0; i < 10; i++) { // a reader left inside its old snapshot would still count 2
+            assertThat(count()).isEqualTo(3);
+        }
     }
 
     @Test

@@ -137,10 +137,10 @@ final class RequestParts {
     }
 
     /**
-     * The table a RequestItems key or a nested member (a transaction action's TableName) names. The kit's
-     * account and region check reads top-level members only, so a table ARN of another account or region
-     * is refused here; as not found, where AWS's IAM would answer
-     * AccessDeniedException (docs/tables.md says so).
+     * The table a RequestItems key or a nested member (a transaction action's TableName) names. The kit
+     * refuses another account's or region's table ARN before the operation runs (ResourceScope reads these
+     * members too); this check stays so that no path, whatever reaches the operation, can turn an ARN of
+     * another owner into the caller's table of the same name.
      */
     static TableRef table(Input in, String name) {
         Optional<Arn> arn = Arn.parse(name).filter(a -> a.service().equals("dynamodb"));

@@ -8,6 +8,7 @@ import io.portico.tables.engine.KeyElement;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.stream.ChangeRecord;
 import io.portico.tables.engine.stream.SequenceNumbers;
+import io.portico.tables.engine.stream.StoredShard;
 import io.portico.tables.engine.stream.StoredStream;
 import io.portico.tables.engine.stream.Streams;
 import java.util.List;
@@ -53,7 +54,6 @@ final class StreamOperations {
         String arn = in.call().required("StreamArn");
         checkAtMost("limit", limit, SHARD_LIMIT);
         StoredStream stream = streams.describe(in.account(), in.region(), arn);
-        String shardId = Streams.shardId(stream);
         ObjectNode out = Json.object();
         ObjectNode description = out.putObject("StreamDescription")
                 .put("StreamArn", stream.arn())
@@ -69,14 +69,21 @@ final class StreamOperations {
             }
         });
         ArrayNode shards = description.putArray("Shards");
-        // One shard per stream: a page after it is empty.
-        boolean pastShard = exclusiveStart.map(id -> id.compareTo(shardId) >= 0).orElse(false);
-        if (!pastShard) {
-            ObjectNode range = shards.addObject().put("ShardId", shardId).putObject("SequenceNumberRange")
-                    .put("StartingSequenceNumber", SequenceNumbers.format(stream.trimHorizon()));
-            if (!stream.enabled() && stream.lastSequence() >= stream.trimHorizon()) {
-                range.put("EndingSequenceNumber", SequenceNumbers.format(stream.lastSequence()));
-            }
+        // Shard ids start with their opening time, so id order is lineage order; a start id no longer listed
+        // (trimmed) still pages from where it was.
+        List<StoredShard> page = stream.shards().stream()
+                .filter(shard -> exclusiveStart.map(id -> shard.shardId().compareTo(id) > 0).orElse(true))
+                .toList();
+        for (StoredShard shard : page.subList(0, Math.min(limit, page.size()))) {
+            ObjectNode item = shards.addObject().put("ShardId", shard.shardId());
+            ObjectNode range = item.putObject("SequenceNumberRange").put("StartingSequenceNumber",
+                    SequenceNumbers.format(shard.trimHorizon(stream.trimHorizon())));
+            shard.lastSequence().filter(last -> last >= shard.firstSequence()).ifPresent(last ->
+                    range.put("EndingSequenceNumber", SequenceNumbers.format(last)));
+            shard.parentShardId().ifPresent(parent -> item.put("ParentShardId", parent));
+        }
+        if (page.size() > limit) {
+            description.put("LastEvaluatedShardId", page.get(limit - 1).shardId());
         }
         return out;
     }

@@ -124,6 +124,9 @@ public final class TablesException extends Refusal {
      * regions envelope syntax errors where others do not). Which answers get it is the api's call.
      */
     public TablesException inEnvelope() {
+        if (kind() == Kind.INVALID_MEMBER) {
+            return this; // a member's constraint violations are worded inside their own envelope already
+        }
         return new TablesException(kind(), "1 validation error detected: " + getMessage(), item);
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Items in {@code ddb_items}, their index entries in {@code ddb_index_entries}, and the table's counts in
@@ -178,8 +179,8 @@ public final class ItemStore implements ItemRepository, ExpiringItems {
         }
 
         @Override
-        public List<StoredRow> range(KeyRange range) {
-            return RangeQuery.read(tx, table.id(), range);
+        public void range(KeyRange range, Predicate<StoredRow> more) {
+            RangeQuery.read(tx, table.id(), range, more);
         }
 
         @Override

@@ -8,19 +8,20 @@ import io.portico.tables.engine.item.StoredRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A {@link KeyRange} as one SQL range read over a primary key: {@code ddb_items (table_id, pk, sk)} or
  * {@code ddb_index_entries (table_id, index_name, pk, sk, item_pk, item_sk)}. Bounds, the position to
  * continue after (a row-value comparison over the key columns in order, which both SQLite and PostgreSQL
- * answer from the index) and {@code LIMIT} are in the SQL, so a page never reads more rows than it asks for
- * and nothing is sorted in memory. A segment of a parallel Scan filters on {@code pk_hash}. Stateless.
+ * answer from the index) and {@code LIMIT} are in the SQL, nothing is sorted in memory, and rows are handed
+ * over as they are stepped to, so a reader that stops early leaves the rest unread. A segment of a parallel Scan filters on {@code pk_hash}. Stateless.
  */
 final class RangeQuery {
     private RangeQuery() {
     }
 
-    static List<StoredRow> read(StoreTransaction tx, String tableId, KeyRange range) {
+    static void read(StoreTransaction tx, String tableId, KeyRange range, Predicate<StoredRow> more) {
         boolean index = range.index().isPresent();
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder(index
@@ -47,12 +48,12 @@ final class RangeQuery {
         }
         sql.append(" ORDER BY ").append(String.join(direction + ", ", order)).append(direction).append(" LIMIT ?");
         params.add(range.limit());
-        return tx.query(sql.toString(), r -> {
+        tx.readWhile(sql.toString(), r -> {
             ItemKey key = new ItemKey(r.bytes("pk"), r.bytes("sk"));
             Optional<ItemKey> tableKey = index ? Optional.of(new ItemKey(r.bytes("item_pk"), r.bytes("item_sk")))
                     : Optional.empty();
             return new StoredRow(new KeyRange.Position(key, tableKey), ItemDocuments.read(r.bytes("item")));
-        }, params.toArray());
+        }, more, params.toArray());
     }
 
     private static void bound(StringBuilder sql, List<Object> params, KeyQuery.Bound bound, String operator) {

@@ -6,6 +6,7 @@ import io.portico.core.store.StoreTransaction;
 import io.portico.tables.engine.StreamViewType;
 import io.portico.tables.engine.item.StreamRecord.EventName;
 import io.portico.tables.engine.stream.ChangeRecord;
+import io.portico.tables.engine.stream.StoredShard;
 import io.portico.tables.engine.stream.StoredStream;
 import io.portico.tables.engine.stream.StreamRepository;
 import java.time.Instant;
@@ -46,10 +47,31 @@ public final class StreamStore implements StreamRepository {
     }
 
     @Override
-    public List<ChangeRecord> records(String arn, long from, int limit) {
+    public List<ChangeRecord> records(String arn, String shardId, long from, int limit) {
+        // The shard's end is read in the same statement, so a rollover committed since the caller looked at
+        // the shard cannot let a child's records into the parent's read.
         return store.read(tx -> tx.query("SELECT sequence, event_id, event_name, created_ms, key_values, new_image, "
                 + "old_image, size_bytes, principal FROM ddb_stream_records WHERE stream_arn=? AND sequence>=? "
-                + "ORDER BY sequence LIMIT ?", StreamStore::record, arn, from, limit));
+                + "AND sequence <= COALESCE((SELECT last_sequence FROM ddb_stream_shards WHERE stream_arn=? AND "
+                + "shard_id=?), ?) ORDER BY sequence LIMIT ?", StreamStore::record, arn, from, arn, shardId,
+                Long.MAX_VALUE, limit));
+    }
+
+    @Override
+    public int rollOver(Instant openedBefore, Instant now) {
+        record Due(String arn, String shardId) {
+        }
+        List<Due> due = store.read(tx -> tx.query("SELECT sh.stream_arn, sh.shard_id FROM ddb_stream_shards sh "
+                + "JOIN ddb_streams st ON st.arn = sh.stream_arn WHERE sh.last_sequence IS NULL AND st.disabled_ms IS "
+                + "NULL AND sh.created_ms <= ? AND st.next_sequence > sh.first_sequence",
+                r -> new Due(r.string("stream_arn"), r.string("shard_id")), openedBefore.toEpochMilli()));
+        int rolled = 0;
+        for (Due shard : due) {
+            if (store.write(tx -> StreamLog.rollOver(tx, shard.arn(), shard.shardId(), now))) {
+                rolled++;
+            }
+        }
+        return rolled;
     }
 
     @Override
@@ -59,6 +81,7 @@ public final class StreamStore implements StreamRepository {
                     + "SELECT stream_arn, sequence FROM ddb_stream_records WHERE created_ms < ? LIMIT ?)",
                     before.toEpochMilli(), limit);
             if (deleted < limit) {
+                tx.update("DELETE FROM ddb_stream_shards WHERE closed_ms < ?", before.toEpochMilli());
                 tx.update("DELETE FROM ddb_streams WHERE disabled_ms < ? AND NOT EXISTS (SELECT 1 FROM "
                         + "ddb_stream_records WHERE stream_arn = ddb_streams.arn)", before.toEpochMilli());
             }
@@ -77,8 +100,24 @@ public final class StreamStore implements StreamRepository {
                             + "ORDER BY sequence LIMIT 1", r -> r.longValue("sequence"), arn);
                     return new StoredStream(arn, row.view(), Instant.ofEpochMilli(row.created()),
                             Optional.ofNullable(row.disabled()).map(Instant::ofEpochMilli), row.last(), oldest,
-                            TableStore.findById(tx, row.tableId()).map(t -> t.definition().keys()));
+                            TableStore.findById(tx, row.tableId()).map(t -> t.definition().keys()),
+                            shards(tx, arn, oldest.orElse(row.last() + 1)));
                 });
+    }
+
+    /**
+     * The stream's shards, parents first (each opens where the one before it closed), without those closed
+     * shards whose records have all aged out (the sweep deletes their rows once they closed 24 hours ago).
+     */
+    private static List<StoredShard> shards(StoreTransaction tx, String arn, long trimHorizon) {
+        return tx.query("SELECT shard_id, parent_shard_id, created_ms, first_sequence, last_sequence FROM "
+                + "ddb_stream_shards WHERE stream_arn=? ORDER BY first_sequence, created_ms", r -> new StoredShard(
+                        r.string("shard_id"), Optional.ofNullable(r.string("parent_shard_id")),
+                        Instant.ofEpochMilli(r.longValue("created_ms")), r.longValue("first_sequence"),
+                        Optional.ofNullable(r.nullableLong("last_sequence"))), arn).stream()
+                .filter(shard -> shard.lastSequence().filter(last -> last >= shard.firstSequence() && last < trimHorizon)
+                        .isEmpty())
+                .toList();
     }
 
     private static ChangeRecord record(Row r) {

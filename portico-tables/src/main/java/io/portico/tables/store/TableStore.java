@@ -121,6 +121,7 @@ public final class TableStore implements TableRepository {
         return store.write(tx -> find(tx, ref).map(table -> {
             guard.accept(table);
             tx.update("DELETE FROM ddb_tables WHERE id=?", table.id());
+            TableDocuments.forget(table.id());
             // A table's items go in its transaction: SQLite deletes a few hundred thousand rows in well under
             // a second; a sweep keyed by the id through the work queue is the way for larger tables.
             tx.update("DELETE FROM ddb_items WHERE table_id=?", table.id());
@@ -184,7 +185,7 @@ public final class TableStore implements TableRepository {
 
     private static Table table(Row r) {
         return new Table(new TableRef(r.string("account"), r.string("region"), r.string("name")), r.string("id"),
-                Instant.ofEpochMilli(r.longValue("created_ms")), TableDocuments.read(r.string("definition")),
+                Instant.ofEpochMilli(r.longValue("created_ms")), TableDocuments.read(r.string("id"), r.string("definition")),
                 r.longValue("item_count"), r.longValue("size_bytes"));
     }
 }

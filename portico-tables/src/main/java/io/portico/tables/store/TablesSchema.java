@@ -29,8 +29,21 @@ public final class TablesSchema {
                   UNIQUE (account, region, name))"""),
                 Migration.of(2, ITEM_TABLES.toArray(String[]::new)),
                 // Version 3: the service principal of a record DynamoDB made itself (a TTL deletion).
-                Migration.of(3, "ALTER TABLE ddb_stream_records ADD COLUMN principal TEXT"));
+                Migration.of(3, "ALTER TABLE ddb_stream_records ADD COLUMN principal TEXT"),
+                // Version 4: shards, each a range of its stream's sequence numbers (see StreamLog); every stream
+                // made before gets its one shard, under the id it had.
+                new Migration(4, List.of(SHARDS), StreamLog::firstShards));
     }
+
+    /**
+     * A stream's shards: the range of the stream's sequence numbers each holds ({@code last_sequence} once it
+     * is closed, at {@code closed_ms}), and its parent.
+     */
+    static final String SHARDS = """
+            CREATE TABLE ddb_stream_shards (
+              stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL, parent_shard_id TEXT, created_ms BIGINT NOT NULL,
+              first_sequence BIGINT NOT NULL, last_sequence BIGINT, closed_ms BIGINT,
+              PRIMARY KEY (stream_arn, shard_id))""";
 
     /**
      * Items, index entries and stream records. Keys are BYTEA (SQLite keeps them as BLOBs), encoded so that

@@ -41,8 +41,26 @@ class TableDocumentsTest {
                 KeySchema.of("id"), List.of(), BillingMode.PROVISIONED, new Throughput(1, 1), Optional.empty(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty(), Optional.empty());
 
-        assertThat(TableDocuments.read(TableDocuments.write(full))).isEqualTo(full);
-        assertThat(TableDocuments.read(TableDocuments.write(bare))).isEqualTo(bare);
+        assertThat(TableDocuments.read("full", TableDocuments.write(full))).isEqualTo(full);
+        assertThat(TableDocuments.read("bare", TableDocuments.write(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void read_ofChangedTextUnderTheSameId_answersTheNewDefinition_notTheLastParsed() {
+        TableDefinition before = new TableDefinition(List.of(new AttributeDefinition("id", AttributeType.S)),
+                KeySchema.of("id"), List.of(), BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), TimeToLive.DISABLED, Optional.empty(),
+                Optional.empty());
+        TableDefinition after = new TableDefinition(before.attributes(), before.keys(), List.of(),
+                BillingMode.PAY_PER_REQUEST, Throughput.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                true, Optional.empty(), new TimeToLive(true, Optional.of("expires")), Optional.empty(), Optional.empty());
+
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(before))).isEqualTo(before);
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(before))).isSameAs(
+                TableDocuments.read("same-id", TableDocuments.write(before)));
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(after))).isEqualTo(after);
+        TableDocuments.forget("same-id");
+        assertThat(TableDocuments.read("same-id", TableDocuments.write(before))).isEqualTo(before);
     }
 
     @Test
@@ -53,7 +71,7 @@ class TableDocumentsTest {
                 .replaceAll(",?\"(pointInTimeRecoverySince|warmThroughput)\":[^,}]*", "");
 
         assertThat(stored).doesNotContain("pointInTimeRecoverySince").doesNotContain("warmThroughput");
-        assertThat(TableDocuments.read(stored).pointInTimeRecoverySince()).isEmpty();
-        assertThat(TableDocuments.read(stored).warmThroughput()).isEmpty();
+        assertThat(TableDocuments.read("stored-before", stored).pointInTimeRecoverySince()).isEmpty();
+        assertThat(TableDocuments.read("stored-before", stored).warmThroughput()).isEmpty();
     }
 }

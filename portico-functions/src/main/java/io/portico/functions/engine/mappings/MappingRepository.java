@@ -38,4 +38,10 @@ public interface MappingRepository {
 
     /** Writes (inserts or replaces) one cursor of the mapping. Durable when this returns. */
     void saveCursor(String uuid, ShardCursor cursor);
+
+    /**
+     * Deletes the cursors keyed {@code removed} and writes {@code added}, in one transaction: a shard's lanes
+     * re-partitioned after its ParallelizationFactor changed.
+     */
+    void replaceCursors(String uuid, List<String> removed, List<ShardCursor> added);
 }

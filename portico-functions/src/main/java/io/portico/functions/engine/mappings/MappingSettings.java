@@ -10,13 +10,13 @@ import java.util.Optional;
  *
  * @param batchSize records per invocation, at most (1 to 10,000; default 100)
  * @param maximumBatchingWindowSeconds how long to gather records before invoking with fewer than a batch (0 to 300)
- * @param parallelizationFactor accepted and reported; Portico processes each shard with factor 1
+ * @param parallelizationFactor how many batches of one shard are in flight at once (1 to 10), split by item key
  * @param filterPatterns FilterCriteria's patterns (EventBridge patterns), in order; empty: no filter
  * @param onFailure DestinationConfig.OnFailure.Destination, if any
  * @param maximumRecordAgeSeconds -1 (forever) or 60 to 604,800
  * @param bisectOnError whether a failed batch is split in two and each half retried
  * @param maximumRetryAttempts -1 (until the record expires) or 0 to 10,000
- * @param tumblingWindowSeconds accepted and reported; Portico keeps no window state (0 to 900)
+ * @param tumblingWindowSeconds the tumbling window's length (1 to 900), or 0 for none (see {@code TumblingWindows})
  * @param reportBatchItemFailures FunctionResponseTypes contains ReportBatchItemFailures
  */
 public record MappingSettings(int batchSize, int maximumBatchingWindowSeconds, int parallelizationFactor,

@@ -7,39 +7,50 @@ import java.util.Optional;
 /**
  * Where a mapping stands in one shard, kept durably: the last sequence number it has finished with
  * ({@code position}), the attempts made at the batch that follows, the size it was bisected down to
- * (0: not bisected) and the sequence number until which bisected batches stay small, and whether the
- * (closed) shard has been read to its end.
+ * (0: not bisected) and the sequence number until which bisected batches stay small, whether the
+ * (closed) shard has been read to its end, and the tumbling window open on it, if any.
  */
 public record ShardCursor(String shardId, Position position, int attempts, int batchLimit,
-        Optional<String> bisectUntil, boolean finished) {
+        Optional<String> bisectUntil, boolean finished, Optional<WindowState> window) {
 
     public ShardCursor {
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(bisectUntil, "bisectUntil");
+        Objects.requireNonNull(window, "window");
     }
 
     public static ShardCursor at(String shardId, Position position) {
-        return new ShardCursor(shardId, position, 0, 0, Optional.empty(), false);
+        return new ShardCursor(shardId, position, 0, 0, Optional.empty(), false, Optional.empty());
+    }
+
+    /** The same place, with {@code value} as its tumbling window (empty: none open) and the attempts forgotten. */
+    public ShardCursor withWindow(Optional<WindowState> value) {
+        return new ShardCursor(shardId, position, 0, batchLimit, bisectUntil, finished, value);
+    }
+
+    /** The same cursor with {@code value} attempts made at its next batch. */
+    public ShardCursor withAttempts(int value) {
+        return new ShardCursor(shardId, position, value, batchLimit, bisectUntil, finished, window);
     }
 
     /** Past {@code sequenceNumber}, with the attempts forgotten; bisection ends once past its batch. */
     public ShardCursor advancedTo(String sequenceNumber) {
         boolean bisectDone = bisectUntil.map(until -> SequenceNumbers.compare(sequenceNumber, until) >= 0).orElse(true);
         return new ShardCursor(shardId, Position.after(sequenceNumber), 0, bisectDone ? 0 : batchLimit,
-                bisectDone ? Optional.empty() : bisectUntil, false);
+                bisectDone ? Optional.empty() : bisectUntil, false, window);
     }
 
     public ShardCursor failedOnce() {
-        return new ShardCursor(shardId, position, attempts + 1, batchLimit, bisectUntil, false);
+        return new ShardCursor(shardId, position, attempts + 1, batchLimit, bisectUntil, false, window);
     }
 
     public ShardCursor bisected(int limit, String until) {
         String end = bisectUntil.filter(u -> SequenceNumbers.compare(u, until) > 0).orElse(until);
-        return new ShardCursor(shardId, position, attempts, limit, Optional.of(end), false);
+        return new ShardCursor(shardId, position, attempts, limit, Optional.of(end), false, window);
     }
 
     public ShardCursor finish() {
-        return new ShardCursor(shardId, position, 0, 0, Optional.empty(), true);
+        return new ShardCursor(shardId, position, 0, 0, Optional.empty(), true, Optional.empty());
     }
 }

@@ -16,12 +16,17 @@ import io.portico.functions.engine.InvokeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,16 @@ import org.slf4j.LoggerFactory;
  * ({@link ShardCursor}: position, attempts, bisection) are rows written before the next step, so a new
  * Portico on the same store resumes from the last cursor: nothing lives in a sleeping thread. The item
  * ends when its mapping is deleted, disabled, or given another poller.
+ *
+ * <p>ParallelizationFactor N splits each shard into N lanes by item key ({@link Lanes}), each with its own
+ * cursor: a step runs one batch of every lane at once, on virtual threads, and waits for all of them. Per-lane
+ * cursors are what make this safe: an item's changes are all in one lane, in order, and a crash or a failing
+ * batch holds back only its lane, from its own cursor, so nothing is skipped and only a lane's batch in flight
+ * can come twice.
+ *
+ * <p>TumblingWindowInSeconds ({@link TumblingWindows}) keeps a window open in each cursor: batches of one
+ * window carry the state the function last returned, and once the window is over a final invocation with no
+ * records hands over the last state before the next window's first batch.
  *
  * <p>A batch: up to BatchSize records after the cursor (fewer while bisecting); records older than
  * MaximumRecordAgeInSeconds go to the OnFailure destination unprocessed; a batch smaller than BatchSize
@@ -58,6 +73,8 @@ public final class StreamPoller {
     /** How often an idle stream is read again (Lambda polls DynamoDB streams four times a second). */
     public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** The most records one lane reads in a step, looking for a batch of its own. */
+    private static final int MAX_LANE_READ = 10_000;
     private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
     private static final Duration FUNCTION_UNAVAILABLE_DELAY = Duration.ofMinutes(1);
     private static final QueueOptions OPTIONS = QueueOptions.defaults().withConcurrency(64)
@@ -115,6 +132,7 @@ public final class StreamPoller {
             return Outcome.done();
         }
         EventSourceMapping mapping = found.get();
+        int lanes = mapping.settings().parallelizationFactor();
         Map<String, ShardCursor> cursors = new HashMap<>();
         repository.cursors(uuid).forEach(c -> cursors.put(c.shardId(), c));
         List<Shard> shards = streams.shards(mapping.eventSourceArn());
@@ -122,53 +140,149 @@ public final class StreamPoller {
         Instant next = null; // the earliest wake-up a shard asks for: a window's end, a back-off, the next poll
         boolean moved = false;
         for (Shard shard : shards) {
-            ShardCursor cursor = cursors.getOrDefault(shard.shardId(),
-                    ShardCursor.at(shard.shardId(), ChangeStreams.Position.TRIM_HORIZON));
-            if (cursor.finished() || waitsForParent(shard, shards, cursors)) {
+            if (waitsForParent(shard, shards, cursors, lanes)) {
                 continue;
             }
-            ShardStep result = new ShardStep(mapping, shard, cursor, now).run();
-            cursors.put(shard.shardId(), result.cursor);
-            moved |= result.moved;
-            if (next == null || result.wakeAt.isBefore(next)) {
-                next = result.wakeAt;
+            List<ShardStep> steps = new ArrayList<>();
+            for (ShardCursor cursor : laneCursors(uuid, shard.shardId(), lanes, cursors)) {
+                if (!cursor.finished()) {
+                    steps.add(new ShardStep(mapping, shard, cursor, lanes, now));
+                }
+            }
+            runTogether(steps);
+            for (ShardStep result : steps) {
+                cursors.put(result.cursor.shardId(), result.cursor);
+                moved |= result.moved;
+                if (next == null || result.wakeAt.isBefore(next)) {
+                    next = result.wakeAt;
+                }
             }
         }
         return Outcome.postpone(moved ? now : next == null ? now.plus(POLL_INTERVAL) : next);
     }
 
-    /** A child shard is read once its parent, if still listed, is read to its end. */
-    private static boolean waitsForParent(Shard shard, List<Shard> shards, Map<String, ShardCursor> cursors) {
+    /**
+     * One batch of each lane, at the same time: with ParallelizationFactor N, up to N batches of a shard are
+     * in flight together, each on a virtual thread; the step ends when all of them have.
+     */
+    private static void runTogether(List<ShardStep> steps) throws InterruptedException {
+        if (steps.size() == 1) {
+            steps.get(0).run();
+            return;
+        }
+        try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ShardStep>> running = new ArrayList<>();
+            steps.forEach(step -> running.add(lanes.submit(step::run)));
+            for (Future<ShardStep> lane : running) {
+                try {
+                    lane.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+
+    /**
+     * The cursors of the shard's {@code lanes} lanes. A shard last read under another ParallelizationFactor
+     * is re-partitioned first, in one transaction: every new lane starts where the slowest old lane stood
+     * (records some old lanes had already done are delivered again, none is skipped).
+     */
+    private List<ShardCursor> laneCursors(String uuid, String shardId, int lanes, Map<String, ShardCursor> cursors) {
+        List<String> keys = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            keys.add(Lanes.key(shardId, lane, lanes));
+        }
+        List<ShardCursor> old = cursors.values().stream()
+                .filter(c -> Lanes.ofShard(c.shardId(), shardId) && !keys.contains(c.shardId())).toList();
+        if (old.isEmpty()) {
+            return keys.stream().map(key -> cursors.getOrDefault(key,
+                    ShardCursor.at(key, ChangeStreams.Position.TRIM_HORIZON))).toList();
+        }
+        boolean everyOldLane = old.size() == Lanes.lanesOf(old.get(0).shardId());
+        boolean finished = everyOldLane && old.stream().allMatch(ShardCursor::finished);
+        ChangeStreams.Position start = everyOldLane
+                ? Lanes.earliest(old.stream().map(ShardCursor::position).toList()) : ChangeStreams.Position.TRIM_HORIZON;
+        List<ShardCursor> fresh = keys.stream().map(key -> finished ? ShardCursor.at(key, start).finish()
+                : ShardCursor.at(key, start)).toList();
+        repository.replaceCursors(uuid, old.stream().map(ShardCursor::shardId).toList(), fresh);
+        old.forEach(c -> cursors.remove(c.shardId()));
+        fresh.forEach(c -> cursors.put(c.shardId(), c));
+        return fresh;
+    }
+
+    /** A child shard is read once its parent, if still listed, is read to its end in every lane. */
+    private static boolean waitsForParent(Shard shard, List<Shard> shards, Map<String, ShardCursor> cursors,
+            int lanes) {
         if (shard.parentShardId().isEmpty()) {
             return false;
         }
         String parent = shard.parentShardId().get();
         boolean listed = shards.stream().anyMatch(s -> s.shardId().equals(parent));
-        return listed && !(cursors.containsKey(parent) && cursors.get(parent).finished());
+        if (!listed) {
+            return false;
+        }
+        for (int lane = 0; lane < lanes; lane++) {
+            ShardCursor cursor = cursors.get(Lanes.key(parent, lane, lanes));
+            if (cursor == null || !cursor.finished()) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** One batch of one shard, and the cursor after it. */
+    /**
+     * One batch of one lane of a shard, and the lane's cursor after it. With one lane every record is the
+     * lane's; with more, records of other lanes are passed over as filtered-out records are.
+     */
     private final class ShardStep {
         private final EventSourceMapping mapping;
         private final MappingSettings settings;
         private final Shard shard;
+        private final int lane;
+        private final int lanes;
+        /** TumblingWindowInSeconds; 0: no windows. */
+        private final int window;
         private final Instant now;
         private ShardCursor cursor;
         private boolean moved;
         private Instant wakeAt;
 
-        ShardStep(EventSourceMapping mapping, Shard shard, ShardCursor cursor, Instant now) {
+        ShardStep(EventSourceMapping mapping, Shard shard, ShardCursor cursor, int lanes, Instant now) {
             this.mapping = mapping;
             this.settings = mapping.settings();
             this.shard = shard;
             this.cursor = cursor;
+            this.lanes = lanes;
+            this.window = settings.tumblingWindowSeconds();
+            this.lane = lanes == 1 ? 0 : Integer.parseInt(cursor.shardId().substring(
+                    cursor.shardId().lastIndexOf('#') + 1, cursor.shardId().lastIndexOf('/')));
             this.now = now;
             this.wakeAt = now.plus(POLL_INTERVAL);
         }
 
         ShardStep run() throws InterruptedException {
             int limit = cursor.batchLimit() > 0 ? Math.min(cursor.batchLimit(), settings.batchSize()) : settings.batchSize();
-            List<ChangeRecord> records = streams.read(mapping.eventSourceArn(), shard.shardId(), cursor.position(), limit);
+            // A lane reads further, so its batch can hold up to the limit of its own records.
+            List<ChangeRecord> records = streams.read(mapping.eventSourceArn(), shard.shardId(), cursor.position(),
+                    lanes == 1 ? limit : Math.min(limit * lanes, MAX_LANE_READ));
+            int mine = 0;
+            for (int i = 0; i < records.size() && mine < limit; i++) {
+                if (mine(records.get(i)) && ++mine == limit) {
+                    records = records.subList(0, i + 1);
+                }
+            }
+            if (window > 0 && cursor.window().isPresent() && TumblingWindows.overLimit(cursor.window().get())) {
+                finalInvoke(cursor.window().get(), true);
+                return this;
+            }
+            if (window > 0 && cursor.window().isPresent() && windowEnded(records, cursor.window().get())) {
+                finalInvoke(cursor.window().get(), false);
+                return this;
+            }
             if (records.isEmpty()) {
                 if (shard.closed()) {
                     save(cursor.finish());
@@ -180,7 +294,11 @@ public final class StreamPoller {
                 giveUp(expired, "RecordAgeExceeded", cursor.attempts(), Optional.empty());
                 return this;
             }
-            if (records.size() < limit && cursor.attempts() == 0 && cursor.batchLimit() == 0) {
+            if (mine == 0) {
+                save(cursor.advancedTo(last(records)));
+                return this;
+            }
+            if (mine < limit && cursor.attempts() == 0 && cursor.batchLimit() == 0) {
                 Instant ready = records.get(0).approximateCreation().plusSeconds(settings.maximumBatchingWindowSeconds());
                 if (ready.isAfter(now)) {
                     wakeAt = ready;
@@ -188,7 +306,10 @@ public final class StreamPoller {
                 }
             }
             RecordFilter filter = filters.computeIfAbsent(settings.filterPatterns(), RecordFilter::of);
-            List<ChangeRecord> delivered = records.stream().filter(r -> filter.matches(r.event())).toList();
+            if (window > 0) {
+                records = oneWindow(records);
+            }
+            List<ChangeRecord> delivered = records.stream().filter(r -> mine(r) && filter.matches(r.event())).toList();
             if (delivered.isEmpty()) {
                 save(cursor.advancedTo(last(records)));
                 return this;
@@ -202,11 +323,67 @@ public final class StreamPoller {
             return this;
         }
 
-        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
-            String requestId = UUID.randomUUID().toString();
-            InvokeResult result;
+        /**
+         * Whether the open window is over: the next record of this lane belongs to a later window, or there is
+         * none and the window's end has passed (or the shard has ended: its window ends with it).
+         */
+        private boolean windowEnded(List<ChangeRecord> records, WindowState open) {
+            Optional<ChangeRecord> next = records.stream().filter(this::mine).findFirst();
+            if (next.isPresent()) {
+                return TumblingWindows.windowOf(next.get(), window).isAfter(open.start());
+            }
+            Instant end = open.start().plusSeconds(window);
+            if (end.isAfter(now) && !(records.isEmpty() && shard.closed())) {
+                wakeAt = end.isBefore(wakeAt) ? end : wakeAt;
+                return false;
+            }
+            return true;
+        }
+
+        /** The records up to (not including) this lane's first record of a later window than its first one. */
+        private List<ChangeRecord> oneWindow(List<ChangeRecord> records) {
+            Instant first = null;
+            for (int i = 0; i < records.size(); i++) {
+                if (!mine(records.get(i))) {
+                    continue;
+                }
+                Instant start = TumblingWindows.windowOf(records.get(i), window);
+                if (first == null) {
+                    first = start;
+                } else if (!start.equals(first)) {
+                    return records.subList(0, i);
+                }
+            }
+            return records;
+        }
+
+        /**
+         * The window's last invocation: no records, its final state. Retried until it succeeds, as on Lambda.
+         * A window ended early (its state too large) then goes on with a fresh state.
+         */
+        private void finalInvoke(WindowState open, boolean early) throws InterruptedException {
+            Optional<InvokeResult> result = call(TumblingWindows.event(List.of(), open, window, shard.shardId(),
+                    mapping.eventSourceArn(), true, early));
+            if (result.isEmpty()) {
+                return;
+            }
+            if (result.get().failed()) {
+                note("PROBLEM: Function call failed");
+                ShardCursor retried = cursor.failedOnce();
+                save(retried);
+                moved = false;
+                wakeAt = now.plus(backoff(retried.attempts()));
+                return;
+            }
+            save(cursor.withWindow(early ? Optional.of(new WindowState(open.start(), TumblingWindows.EMPTY_STATE))
+                    : Optional.empty()));
+            note("OK");
+        }
+
+        /** Invokes the function with {@code payload}; empty (and the step told when to retry) when it cannot run. */
+        private Optional<InvokeResult> call(byte[] payload) throws InterruptedException {
             try {
-                result = invoker.invoke(mapping.functionArn(), event(delivered), requestId);
+                return Optional.of(invoker.invoke(mapping.functionArn(), payload, UUID.randomUUID().toString()));
             } catch (FunctionsException e) {
                 // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
                 // the function to come back, checked each minute, logged once per problem.
@@ -218,7 +395,30 @@ public final class StreamPoller {
                 }
                 note(problem);
                 wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
+                return Optional.empty();
+            }
+        }
+
+        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
+            Optional<WindowState> open = window == 0 ? Optional.empty() : Optional.of(cursor.window().orElseGet(() ->
+                    new WindowState(TumblingWindows.windowOf(delivered.get(0), window), TumblingWindows.EMPTY_STATE)));
+            Optional<InvokeResult> called = call(open.map(w -> TumblingWindows.event(delivered, w, window,
+                    shard.shardId(), mapping.eventSourceArn(), false, false)).orElseGet(() -> event(delivered)));
+            if (called.isEmpty()) {
                 return;
+            }
+            InvokeResult result = called.get();
+            if (open.isPresent()) {
+                // The answer's state goes with the window; an answer without one is a failed invocation.
+                Optional<String> state = TumblingWindows.state(result);
+                if (state.isEmpty() && !result.failed()) {
+                    failed(records, result);
+                    return;
+                }
+                if (state.isPresent()) {
+                    cursor = cursor.withWindow(Optional.of(new WindowState(open.get().start(), state.get())))
+                            .withAttempts(cursor.attempts());
+                }
             }
             List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
             switch (BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers)) {
@@ -237,7 +437,7 @@ public final class StreamPoller {
             if (index > 0) {
                 cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
                         records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
-                        cursor.bisectUntil(), false);
+                        cursor.bisectUntil(), false, cursor.window());
             }
             retryOrGiveUp(records.subList(index, records.size()), result);
         }
@@ -264,14 +464,25 @@ public final class StreamPoller {
             wakeAt = now.plus(backoff(retried.attempts()));
         }
 
-        private void giveUp(List<ChangeRecord> batch, String condition, int invokeCount, Optional<InvokeResult> result) {
+        /** Whether {@code record} is this lane's to deliver. */
+        private boolean mine(ChangeRecord record) {
+            return lanes == 1 || Lanes.of(record, lanes) == lane;
+        }
+
+        /** Sends this lane's records of {@code records} on-failure (or logs them) and moves past them all. */
+        private void giveUp(List<ChangeRecord> records, String condition, int invokeCount, Optional<InvokeResult> result) {
+            List<ChangeRecord> batch = records.stream().filter(this::mine).toList();
+            if (batch.isEmpty()) {
+                save(cursor.advancedTo(last(records)));
+                return;
+            }
             settings.onFailure().ifPresentOrElse(arn -> deliver(arn, FailureRecord.of(arn,
                     result.map(InvokeResult::requestId).orElse(UUID.randomUUID().toString()), mapping.functionArn(),
                     condition, invokeCount, result, mapping.eventSourceArn(), shard.shardId(), batch, now)),
                     () -> LOG.warn("Event source mapping {} skips records {} to {} of shard {} ({}); no OnFailure"
                             + " destination", mapping.uuid(), batch.get(0).sequenceNumber(), last(batch),
                             shard.shardId(), condition));
-            save(cursor.advancedTo(last(batch)));
+            save(cursor.advancedTo(last(records)));
         }
 
         private void deliver(String arn, byte[] record) {

@@ -37,8 +37,12 @@ final class PollerHarness implements AutoCloseable {
     MappingStore repository;
     EventSourceMappings mappings;
     StreamPoller poller;
+    /** Every event the function received, whole (a tumbling window's members included). */
+    final List<JsonNode> events = new CopyOnWriteArrayList<>();
     /** What the function answers for a batch of records (each a DynamodbEvent Records entry). */
     Function<List<JsonNode>, InvokeResult> function = records -> ok("null");
+    /** When set, what the function answers for the whole event, instead of {@link #function}. */
+    Function<JsonNode, InvokeResult> handler;
 
     PollerHarness(Path dataDir, ManualClock clock, InMemoryChangeStreams streams) {
         this.dataDir = dataDir;
@@ -72,9 +76,11 @@ final class PollerHarness implements AutoCloseable {
                 started::add);
         poller = StreamPoller.create(repository, streams, (arn, payload, requestId) -> {
             List<JsonNode> records = new ArrayList<>();
-            parse(payload).path("Records").forEach(records::add);
+            JsonNode event = parse(payload);
+            event.path("Records").forEach(records::add);
             invocations.add(records);
-            return function.apply(records);
+            events.add(event);
+            return handler != null ? handler.apply(event) : function.apply(records);
         }, destinations, clock);
     }
 

@@ -26,14 +26,14 @@ import java.util.Optional;
 /**
  * Query and Scan over a table or one of its indexes.
  *
- * <p><b>Reading.</b> A page reads rows in key order from the store ({@link ItemReader#range}), in chunks of
- * at most {@link #CHUNK} rows continued from the last row read, and stops where DynamoDB stops: after
+ * <p><b>Reading.</b> A page reads rows in key order from the store ({@link ItemReader#range}), one at a time,
+ * and stops where DynamoDB stops: after
  * {@code Limit} rows read, or once the rows read reach 1 MB (sizes of what was read, before any filter),
  * answering the last row read as LastEvaluatedKey; or at the end of the range, without one (DynamoDB also
  * answers a LastEvaluatedKey when the limit falls on the last item, and so does Portico). The filter runs
- * on rows read ({@code ScannedCount}), the projection on rows that pass ({@code Count}). A chunk never asks
- * for more rows than the limit leaves, so a page with a Limit reads no more rows than it returns; only the
- * 1 MB stop can leave up to a chunk's rows read in vain.
+ * on rows read ({@code ScannedCount}), the projection on rows that pass ({@code Count}). The store steps to
+ * a row only when the page asks for one, so a page reads exactly the rows it evaluates, whichever stop
+ * ends it.
  *
  * <p><b>Indexes.</b> An index row holds the projected attributes. A local index whose projection is not ALL
  * fetches the item from the table when the request needs more than the projection (ALL_ATTRIBUTES, a
@@ -42,8 +42,6 @@ import java.util.Optional;
  * Stateless; thread safe.
  */
 public final class ItemQueries {
-    /** Rows read from the store at a time when the limit does not say fewer. */
-    static final int CHUNK = 256;
     /** DynamoDB ends a page once it has read 1 MB. */
     static final long PAGE_BYTES = 1024 * 1024;
 
@@ -85,49 +83,63 @@ public final class ItemQueries {
 
     private static Page page(Table table, ItemReader reader, Target target, ReadRequests.Reading reading,
             Select select, KeyRange first) {
-        int limit = reading.limit().orElse(Integer.MAX_VALUE);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        int scanned = 0;
-        int count = 0;
-        long bytes = 0;
-        long fetched = 0;
-        Optional<Map<String, AttributeValue>> last = Optional.empty();
-        KeyRange range = first;
-        boolean fetch = target.fetches(select, reading);
-        reading:
-        while (true) {
-            int chunk = Math.min(CHUNK, limit - scanned);
-            List<StoredRow> rows = reader.range(withLimit(range, chunk));
-            for (StoredRow row : rows) {
-                Map<String, AttributeValue> item = fetch
-                        ? reader.get(row.position().tableKey().orElseThrow()).orElse(row.attributes()) : row.attributes();
-                bytes += ItemSize.of(row.attributes());
-                fetched += fetch ? ItemSize.of(item) : 0;
-                scanned++;
-                if (reading.filter().map(f -> ConditionEvaluator.matches(f, item)).orElse(true)) {
-                    count++;
-                    if (select != Select.COUNT) {
-                        items.add(reading.projection().map(p -> Projector.project(item, p)).orElse(item));
-                    }
-                }
-                range = range.after(row.position(), chunk);
-                if (scanned >= limit || bytes + fetched >= PAGE_BYTES) {
-                    last = Optional.of(target.lastKey(row.attributes()));
-                    break reading;
-                }
-            }
-            if (rows.size() < chunk) {
-                break;
-            }
-        }
-        long read = bytes;
-        long fromTable = fetched;
+        PageReading page = new PageReading(reader, target, reading, select);
+        reader.range(withLimit(first, page.limit), page::take);
+        long read = page.bytes;
+        long fromTable = page.fetched;
         Optional<ConsumedCapacity> capacity = Items.capacity(reading.reporting(), () -> target.index()
                 .map(index -> ConsumedCapacity.ofIndexRead(table, index, read, fromTable, reading.consistent(),
                         reading.reporting().capacity()))
                 .orElseGet(() -> ConsumedCapacity.ofRead(table, read, reading.consistent(),
                         reading.reporting().capacity())));
-        return new Page(items, select == Select.COUNT, count, scanned, last, capacity);
+        return new Page(page.items, select == Select.COUNT, page.count, page.scanned, page.last, capacity);
+    }
+
+    /**
+     * One page as its rows arrive: the filter, the projection and the two stops (Limit rows read, 1 MB read).
+     * {@link #take} answers whether the page wants another row, so the store reads none it will not use.
+     */
+    private static final class PageReading {
+        private final ItemReader reader;
+        private final Target target;
+        private final ReadRequests.Reading reading;
+        private final Select select;
+        private final boolean fetch;
+        private final int limit;
+        private final List<Map<String, AttributeValue>> items = new ArrayList<>();
+        private int scanned;
+        private int count;
+        private long bytes;
+        private long fetched;
+        private Optional<Map<String, AttributeValue>> last = Optional.empty();
+
+        PageReading(ItemReader reader, Target target, ReadRequests.Reading reading, Select select) {
+            this.reader = reader;
+            this.target = target;
+            this.reading = reading;
+            this.select = select;
+            this.fetch = target.fetches(select, reading);
+            this.limit = reading.limit().orElse(Integer.MAX_VALUE);
+        }
+
+        boolean take(StoredRow row) {
+            Map<String, AttributeValue> item = fetch
+                    ? reader.get(row.position().tableKey().orElseThrow()).orElse(row.attributes()) : row.attributes();
+            bytes += ItemSize.of(row.attributes());
+            fetched += fetch ? ItemSize.of(item) : 0;
+            scanned++;
+            if (reading.filter().map(f -> ConditionEvaluator.matches(f, item)).orElse(true)) {
+                count++;
+                if (select != Select.COUNT) {
+                    items.add(reading.projection().map(p -> Projector.project(item, p)).orElse(item));
+                }
+            }
+            if (scanned >= limit || bytes + fetched >= PAGE_BYTES) {
+                last = Optional.of(target.lastKey(row.attributes()));
+                return false;
+            }
+            return true;
+        }
     }
 
     /**

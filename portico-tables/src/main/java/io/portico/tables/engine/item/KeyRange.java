@@ -20,8 +20,4 @@ public record KeyRange(Optional<String> index, Optional<byte[]> partition, Optio
     /** Segment {@code segment} of {@code total} of a parallel Scan. */
     public record Segment(int segment, int total) {
     }
-
-    public KeyRange after(Position position, int newLimit) {
-        return new KeyRange(index, partition, lower, upper, forward, Optional.of(position), segment, newLimit);
-    }
 }

@@ -30,11 +30,19 @@ import java.util.Set;
 public final class StatementParser {
     /** DynamoDB's prefix for a statement it cannot parse (the detail after it is Portico's). */
     static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+    /**
+     * How deep parentheses and NOTs may nest. A statement may be 8,192 characters, enough for thousands
+     * of levels, and each level is a few frames of this recursive parser; the bound turns what would be a
+     * stack overflow into an answer. No real WHERE clause comes near it (DynamoDB's own bound is not
+     * published; this one is Portico's).
+     */
+    static final int MAX_NESTING = 100;
 
     private final List<Token> tokens;
     private final List<AttributeValue> parameters;
     private int pos;
     private int nextParameter;
+    private int nesting;
 
     private StatementParser(List<Token> tokens, List<AttributeValue> parameters) {
         this.tokens = tokens;
@@ -50,6 +58,12 @@ public final class StatementParser {
             throw TablesException.validation("Number of parameters in request and statement don't match.");
         }
         return statement;
+    }
+
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            throw malformed("parentheses and NOT nest deeper than " + MAX_NESTING + " levels");
+        }
     }
 
     static TablesException malformed(String detail) {
@@ -138,13 +152,21 @@ public final class StatementParser {
     }
 
     private Condition negation() {
-        return keyword("NOT") ? new Condition.Not(negation()) : predicate();
+        if (!keyword("NOT")) {
+            return predicate();
+        }
+        enter();
+        Condition negated = new Condition.Not(negation());
+        nesting--;
+        return negated;
     }
 
     private Condition predicate() {
         if (symbol("(")) {
+            enter();
             Condition inner = condition();
             expectSymbol(")");
+            nesting--;
             return inner;
         }
         if (peek().type() == Type.NAME && peekAt(1).isSymbol("(")) {

@@ -17,8 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Makes and checks shard iterators. An iterator names a stream and the next position to read in its one
- * shard, and when it was issued; it is base64url of those three (text) followed by {@code .} and the first
+ * Makes and checks shard iterators. An iterator names a stream, a shard of it and the next position to read
+ * there, and when it was issued; it is base64url of those four (text) followed by {@code .} and the first
  * 16 bytes of an HMAC-SHA256 over them, so a client that edits one gets a refusal, never another position
  * or another account's stream. The key is 32 random bytes made per process: iterators are short-lived on
  * AWS too (15 minutes), and a consumer that restarts asks for a new one from its checkpoint, so keeping
@@ -49,13 +49,14 @@ public final class ShardIterators {
         return new ShardIterators(key, clock);
     }
 
-    /** Where an iterator points: the stream, and the sequence of the next record to read. */
-    public record Position(String streamArn, long next) {
+    /** Where an iterator points: the stream, its shard, and the sequence of the next record to read. */
+    public record Position(String streamArn, String shardId, long next) {
     }
 
     /** An iterator for {@code position}, issued now. */
     public String issue(Position position) {
-        String body = position.streamArn() + "\n" + position.next() + "\n" + clock.millis();
+        String body = position.streamArn() + "\n" + position.shardId() + "\n" + position.next() + "\n"
+                + clock.millis();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(bytes) + "." + b64.encodeToString(mac(bytes));
@@ -84,7 +85,7 @@ public final class ShardIterators {
             throw invalid();
         }
         String[] parts = new String(body, StandardCharsets.UTF_8).split("\n", -1);
-        Instant issued = Instant.ofEpochMilli(Long.parseLong(parts[2]));
+        Instant issued = Instant.ofEpochMilli(Long.parseLong(parts[3]));
         Instant now = clock.instant();
         if (now.isAfter(issued.plus(VALIDITY))) {
             throw TablesException.iteratorExpired("Iterator expired. The iterator was created at time "
@@ -92,7 +93,7 @@ public final class ShardIterators {
                     + " which is further in the future than the tolerated delay of " + VALIDITY.toMillis()
                     + " milliseconds.");
         }
-        return new Position(parts[0], Long.parseLong(parts[1]));
+        return new Position(parts[0], parts[1], Long.parseLong(parts[2]));
     }
 
     /** Wording inferred: AWS's answer to an iterator it did not issue is not recorded. */

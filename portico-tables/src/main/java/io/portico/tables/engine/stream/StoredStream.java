@@ -3,16 +3,27 @@ package io.portico.tables.engine.stream;
 import io.portico.tables.engine.KeySchema;
 import io.portico.tables.engine.StreamViewType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A stream as the store keeps it: its ARN ({@code <table arn>/stream/<label>}), view type, when it was
  * enabled and (once it is off, replaced or its table deleted) disabled, the last sequence it handed out (0
- * before its first record), the oldest sequence it still keeps (empty when it keeps none), and its table's
- * key schema while the table exists. Immutable.
+ * before its first record), the oldest sequence it still keeps (empty when it keeps none), its table's
+ * key schema while the table exists, and its shards not yet trimmed, parents before children (the last
+ * one open while the stream is enabled). Immutable.
  */
 public record StoredStream(String arn, StreamViewType viewType, Instant created, Optional<Instant> disabled,
-        long lastSequence, Optional<Long> oldestKept, Optional<KeySchema> keySchema) {
+        long lastSequence, Optional<Long> oldestKept, Optional<KeySchema> keySchema, List<StoredShard> shards) {
+
+    public StoredStream {
+        shards = List.copyOf(shards);
+    }
+
+    /** The shard {@code shardId} names, if the stream still has it. */
+    public Optional<StoredShard> shard(String shardId) {
+        return shards.stream().filter(s -> s.shardId().equals(shardId)).findFirst();
+    }
 
     public boolean enabled() {
         return disabled.isEmpty();

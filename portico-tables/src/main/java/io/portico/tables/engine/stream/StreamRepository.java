@@ -19,12 +19,26 @@ public interface StreamRepository {
 
     Optional<StoredStream> find(String arn);
 
-    /** Up to {@code limit} records of the stream from position {@code from} on, in sequence order. */
-    List<ChangeRecord> records(String arn, long from, int limit);
+    /**
+     * Up to {@code limit} records of the stream's shard {@code shardId} from position {@code from} on, in
+     * sequence order: none past the shard's end as the store has it when the read runs (a shard that closes
+     * between a reader's look at it and this read still ends where it closed).
+     */
+    List<ChangeRecord> records(String arn, String shardId, long from, int limit);
 
     /**
-     * Deletes the records committed before {@code before}, and the streams disabled before it (whose records
-     * are all older), at most {@code limit} records per call.
+     * Rolls over the shards due: every open shard of an enabled stream opened at or before {@code openedBefore}
+     * that holds at least one record is closed at the stream's last sequence and a child shard opens after it,
+     * at {@code now}. Each stream's rollover is one transaction (closing and opening commit together or not at
+     * all).
+     *
+     * @return the number of shards rolled over
+     */
+    int rollOver(Instant openedBefore, Instant now);
+
+    /**
+     * Deletes the records committed before {@code before}, the shards closed before it, and the streams
+     * disabled before it (whose records are all older), at most {@code limit} records per call.
      *
      * @return the number of records deleted
      */

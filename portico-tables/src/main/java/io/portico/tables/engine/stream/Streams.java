@@ -2,29 +2,40 @@ package io.portico.tables.engine.stream;
 
 import io.portico.tables.engine.TablesException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * DynamoDB Streams: list and describe a table's streams, position a shard iterator, read records in order.
+ * DynamoDB Streams: list and describe a table's streams and their shards, position a shard iterator, read
+ * records in order.
  *
  * <p>How it works. The records are already there: every item change appends its record, numbered from 1
- * without a gap, in the change's own transaction ({@code StreamLog}). So a stream needs no state of its
- * own here: a shard is the whole stream (one shard per stream, no rollover: AWS rolls shards about every
- * four hours, which a reader of one shard cannot tell apart from one long shard), a position is a sequence,
- * and an iterator is a signed position ({@link ShardIterators}). Reading is one range read of the stream's
- * records from the position; the next iterator points after the last record read, or stays where it was
- * when none was there yet. Once a disabled stream is read to its last record, there is no next iterator: the
- * shard is closed and fully read, as AWS answers.
+ * without a gap, in the change's own transaction ({@code StreamLog}). A shard is a range of those numbers
+ * ({@link StoredShard}): the stream's first shard opens with it, and every {@link #SHARD_LIFETIME} the sweep
+ * ({@link Sweeps}) closes the open shard at the stream's last sequence and opens its child after it, in one
+ * transaction. So records keep one order across shards (an item's changes are in order because the
+ * stream's are), a position is a sequence, and an iterator is a signed (stream, shard, position)
+ * ({@link ShardIterators}). Reading is one range read of the shard's records from the position, bounded by
+ * the shard's end in the same statement; the next iterator points after the last record read, or stays
+ * where it was when none was there yet. Once a closed shard (or a disabled stream's) is read to its end,
+ * there is no next iterator, as AWS answers: the reader goes on with the shard's child.
  *
- * <p>In-process consumers (Lambda event source mappings) need no iterator: {@link #read(String, long, int)}
- * reads from a position they keep themselves.
+ * <p>In-process consumers (Lambda event source mappings) need no iterator: {@link #read} reads from a
+ * position they keep themselves.
  *
  * <p>Thread safe: state is in the store.
  */
 public final class Streams {
     /** GetRecords' most records per call, and its default. */
     public static final int MAX_RECORDS = 1000;
+    /**
+     * How long a shard stays open. AWS documents only that shards are ephemeral, "created and deleted
+     * automatically"; streams are observed to roll their shard over about every four hours (consumers such as
+     * the KCL's DynamoDB Streams adapter and Lambda see a new child shard that often). A shard still empty at
+     * the end of its four hours stays open until it holds a record (see docs/tables.md, "Shards").
+     */
+    public static final Duration SHARD_LIFETIME = Duration.ofHours(4);
 
     private final StreamRepository repository;
     private final ShardIterators iterators;
@@ -44,8 +55,8 @@ public final class Streams {
     }
 
     /**
-     * Records read from a position, and where to read next; {@code shardEnded} when the stream is disabled
-     * and nothing is left after them.
+     * Records read from a position in a shard, and where to read next; {@code shardEnded} when the shard is
+     * closed (or its stream disabled) and nothing is left in it after them.
      */
     public record Batch(List<ChangeRecord> records, long next, boolean shardEnded) {
     }
@@ -62,34 +73,30 @@ public final class Streams {
                 .orElseThrow(() -> TablesException.streamNotFound(arn));
     }
 
-    /** The id of the stream's one shard: AWS's form, {@code shardId-<20 digits>-<8 hex>}. */
-    public static String shardId(StoredStream stream) {
-        return String.format("shardId-%020d-%08x", stream.created().toEpochMilli(), stream.arn().hashCode());
-    }
-
     /** GetShardIterator. */
     public String iterator(String account, String region, String arn, String shardId, IteratorType type,
             Optional<String> sequenceNumber) {
         StoredStream stream = describe(account, region, arn);
-        if (!shardId(stream).equals(shardId)) {
-            throw TablesException.shardNotFound(shardId);
-        }
+        StoredShard shard = stream.shard(shardId).orElseThrow(() -> TablesException.shardNotFound(shardId));
         long position = switch (type) {
-            case TRIM_HORIZON -> stream.trimHorizon();
-            case LATEST -> stream.nextSequence();
-            case AT_SEQUENCE_NUMBER -> inShard(stream, type, sequenceNumber);
-            case AFTER_SEQUENCE_NUMBER -> inShard(stream, type, sequenceNumber) + 1;
+            case TRIM_HORIZON -> shard.trimHorizon(stream.trimHorizon());
+            case LATEST -> shard.lastSequence().map(last -> last + 1).orElse(stream.nextSequence());
+            case AT_SEQUENCE_NUMBER -> inShard(stream, shard, type, sequenceNumber);
+            case AFTER_SEQUENCE_NUMBER -> inShard(stream, shard, type, sequenceNumber) + 1;
         };
-        return iterators.issue(new ShardIterators.Position(arn, position));
+        return iterators.issue(new ShardIterators.Position(arn, shardId, position));
     }
 
-    /** GetRecords: the batch and the next iterator, empty once a disabled stream's shard is fully read. */
+    /** GetRecords: the batch and the next iterator, empty once a closed shard is fully read. */
     public IteratorBatch records(String account, String region, String iterator, int limit) {
         ShardIterators.Position position = iterators.read(iterator);
         StoredStream stream = describe(account, region, position.streamArn());
-        Batch batch = read(stream, position.next(), limit);
-        Optional<String> next = batch.shardEnded() ? Optional.empty()
-                : Optional.of(iterators.issue(new ShardIterators.Position(stream.arn(), batch.next())));
+        // A shard trimmed away since the iterator was issued took its records with it.
+        StoredShard shard = stream.shard(position.shardId()).orElseThrow(() -> TablesException.dataTrimmed(
+                "The data you are trying to access has been trimmed"));
+        Batch batch = read(stream, shard, position.next(), limit);
+        Optional<String> next = batch.shardEnded() ? Optional.empty() : Optional.of(iterators.issue(
+                new ShardIterators.Position(stream.arn(), shard.shardId(), batch.next())));
         return new IteratorBatch(stream, batch.records(), next);
     }
 
@@ -97,45 +104,49 @@ public final class Streams {
     public record IteratorBatch(StoredStream stream, List<ChangeRecord> records, Optional<String> nextIterator) {
     }
 
-    /**
-     * Up to {@code limit} records of stream {@code arn} from sequence {@code from} on, in order, for in-process
-     * consumers that keep their own position (start at {@link StoredStream#trimHorizon()} or
-     * {@link StoredStream#nextSequence()} from {@link #find}; continue at {@link Batch#next()}). Records older
-     * than the retention are gone: a position before the oldest kept record reads from the oldest.
-     */
-    public Batch read(String arn, long from, int limit) {
-        return read(repository.find(arn).orElseThrow(() -> TablesException.streamNotFound(arn)), from, limit);
-    }
-
     /** The stream {@code arn} names, in any account. */
     public Optional<StoredStream> find(String arn) {
         return repository.find(arn);
     }
 
-    /** {@link #read(String, long, int)} of a stream the caller found already (one store read less per poll). */
-    public Batch read(StoredStream stream, long from, int limit) {
-        List<ChangeRecord> records = repository.records(stream.arn(), from, Math.min(limit, MAX_RECORDS));
-        long next = records.isEmpty() ? Math.max(from, stream.trimHorizon())
-                : records.get(records.size() - 1).sequence() + 1;
-        // A disabled stream's last sequence is final: reading past it, nothing can come.
-        boolean ended = !stream.enabled() && next > stream.lastSequence();
+    /**
+     * Up to {@code limit} records of {@code shard} of {@code stream} from sequence {@code from} on, in order,
+     * for in-process consumers that keep their own position (start at {@link StoredShard#trimHorizon}, go on
+     * at {@link Batch#next()}). Records older than the retention are gone: a position before the oldest kept
+     * record reads from the oldest.
+     */
+    public Batch read(StoredStream stream, StoredShard shard, long from, int limit) {
+        long start = Math.max(from, shard.trimHorizon(stream.trimHorizon()));
+        List<ChangeRecord> records = repository.records(stream.arn(), shard.shardId(), start,
+                Math.min(limit, MAX_RECORDS));
+        long next = records.isEmpty() ? start : records.get(records.size() - 1).sequence() + 1;
+        // A closed shard's last sequence is final, and so is a disabled stream's: past it, nothing can come.
+        boolean ended = (shard.closed() || !stream.enabled())
+                && next > shard.lastSequence().orElse(stream.lastSequence());
         return new Batch(records, next, ended);
     }
 
     /**
-     * The position a sequence number names, which must be in the shard: one the stream handed out and still
-     * keeps. Wording inferred (AWS's answers here are not recorded).
+     * The position a sequence number names, which must be in the shard: one the stream handed out into this
+     * shard and still keeps. Wording inferred (AWS's answers here are not recorded).
      */
-    private static long inShard(StoredStream stream, IteratorType type, Optional<String> sequenceNumber) {
+    private static long inShard(StoredStream stream, StoredShard shard, IteratorType type,
+            Optional<String> sequenceNumber) {
         String text = sequenceNumber.orElseThrow(() -> TablesException.validation(
                 "Must specify a SequenceNumber for ShardIteratorType " + type));
         long sequence = SequenceNumbers.parse(text).filter(s -> s <= stream.lastSequence())
-                .orElseThrow(() -> TablesException.validation("Invalid SequenceNumber for ShardIteratorType " + type
-                        + ": " + text));
+                .orElseThrow(() -> invalidSequence(type, text));
         if (sequence < stream.trimHorizon()) {
             throw TablesException.dataTrimmed("The data you are trying to access has been trimmed");
         }
+        if (!shard.holds(sequence)) {
+            throw invalidSequence(type, text);
+        }
         return sequence;
+    }
+
+    private static TablesException invalidSequence(IteratorType type, String text) {
+        return TablesException.validation("Invalid SequenceNumber for ShardIteratorType " + type + ": " + text);
     }
 
     private static String tablesPrefix(String account, String region) {

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DynamoDB's background deletions, on the injected clock: stream records older than 24 hours are trimmed
- * (and streams disabled for that long go), and items whose TTL has passed are deleted, each in its own
+ * DynamoDB's background work on streams and items, on the injected clock: shards open for
+ * {@link Streams#SHARD_LIFETIME} roll over (closed, a child opened after them), stream records older than 24
+ * hours are trimmed (with the shards closed that long, and streams disabled that long), and items whose TTL has passed are deleted, each in its own
  * transaction with its stream record.
  *
  * <p>How it works. One timer fires every {@link #INTERVAL} of the clock the {@link Timers} read and runs
@@ -60,9 +61,10 @@ public final class Sweeps implements Component {
         timers.close();
     }
 
-    /** One run of both sweeps at the clock's present time. */
+    /** One run of the sweeps (rollover, trim, TTL) at the clock's present time. */
     public void runOnce() {
         Instant now = timers.clock().instant();
+        streams.rollOver(now.minus(Streams.SHARD_LIFETIME), now);
         int trimmed;
         do {
             trimmed = streams.trim(now.minus(RETENTION), TRIM_BATCH);

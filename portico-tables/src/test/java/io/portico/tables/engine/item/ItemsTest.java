@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,52 +174,8 @@ class ItemsTest {
         for (int i = 0; i < 50; i++) {
             put(item("k" + i, "colour", "red"), null);
         }
-        ItemStore store = ItemStore.over(this.store, clock);
         int[] rowsRead = {0};
-        ItemRepository counting = new ItemRepository() {
-            @Override
-            public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
-                return store.read(ref, (table, reader) -> work.apply(table, new ItemReader() {
-                    @Override
-                    public Optional<Map<String, AttributeValue>> get(ItemKey key) {
-                        return reader.get(key);
-                    }
-
-                    @Override
-                    public List<StoredRow> range(KeyRange range) {
-                        List<StoredRow> rows = reader.range(range);
-                        rowsRead[0] += rows.size();
-                        return rows;
-                    }
-
-                    @Override
-                    public long partitionSize(byte[] partition) {
-                        return reader.partitionSize(partition);
-                    }
-                }));
-            }
-
-            @Override
-            public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
-                return store.write(ref, work);
-            }
-
-            @Override
-            public <T> T writeTables(Function<TableWrites, T> work) {
-                return store.writeTables(work);
-            }
-
-            @Override
-            public <T> T writeTablesOnce(ClientToken token, Duration window, Class<T> resultType,
-                    Function<TableWrites, T> work) {
-                return store.writeTablesOnce(token, window, resultType, work);
-            }
-
-            @Override
-            public <T> T readTables(Function<TableReads, T> work) {
-                return store.readTables(work);
-            }
-        };
+        ItemRepository counting = countingReads(rowsRead);
         var attributes = ExpressionAttributes.builder().values(Map.of(":c", AttributeValue.s("red"))).build();
         Page page = ItemQueries.create(counting).query(new ReadRequests.Query(new ReadRequests.Reading(REF,
                 Optional.of("by-colour"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(7),
@@ -227,6 +184,74 @@ class ItemsTest {
         assertThat(page.count()).isEqualTo(7);
         assertThat(page.lastEvaluatedKey()).isPresent();
         assertThat(rowsRead[0]).isEqualTo(7);
+    }
+
+    /** The 1 MB stop too: the store steps to no row after the one that fills the page. */
+    @Test
+    void scanPage_endingAtOneMegabyte_readsExactlyTheRowsItEvaluated() {
+        create(Optional.empty());
+        for (int i = 0; i < 30; i++) {
+            put(item("k" + i, "blob", "x".repeat(50_000)), null);
+        }
+        int[] rowsRead = {0};
+
+        Page page = ItemQueries.create(countingReads(rowsRead)).scan(new ReadRequests.Scan(new ReadRequests.Reading(
+                REF, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, Reporting.NONE), Optional.empty()));
+
+        assertThat(page.lastEvaluatedKey()).isPresent();
+        assertThat(page.scannedCount()).isBetween(20, 22);
+        assertThat(rowsRead[0]).isEqualTo(page.scannedCount());
+    }
+
+    /** A repository over the store that counts the rows its range reads hand over. */
+    private ItemRepository countingReads(int[] rowsRead) {
+        ItemStore store = ItemStore.over(this.store, clock);
+        return new ItemRepository() {
+        @Override
+        public <T> Optional<T> read(TableRef ref, BiFunction<Table, ItemReader, T> work) {
+            return store.read(ref, (table, reader) -> work.apply(table, new ItemReader() {
+                @Override
+                public Optional<Map<String, AttributeValue>> get(ItemKey key) {
+                    return reader.get(key);
+                }
+
+                @Override
+                public void range(KeyRange range, Predicate<StoredRow> more) {
+                    reader.range(range, row -> {
+                        rowsRead[0]++;
+                        return more.test(row);
+                    });
+                }
+
+                @Override
+                public long partitionSize(byte[] partition) {
+                    return reader.partitionSize(partition);
+                }
+            }));
+        }
+
+        @Override
+        public <T> Optional<T> write(TableRef ref, BiFunction<Table, ItemWriter, T> work) {
+            return store.write(ref, work);
+        }
+
+        @Override
+        public <T> T writeTables(Function<TableWrites, T> work) {
+            return store.writeTables(work);
+        }
+
+        @Override
+        public <T> T writeTablesOnce(ClientToken token, Duration window, Class<T> resultType,
+                Function<TableWrites, T> work) {
+            return store.writeTablesOnce(token, window, resultType, work);
+        }
+
+        @Override
+        public <T> T readTables(Function<TableReads, T> work) {
+            return store.readTables(work);
+        }
+    };
     }
 
     @Test

@@ -88,4 +88,18 @@ class StatementParserTest {
                 "DELETE FROM t WHERE n = 1", List.of())).where(), KeySchema.of("id", "S")))
                 .hasMessage("Where clause does not contain a mandatory equality on all key attributes");
     }
+
+    @Test
+    void nesting_isBounded_parenthesesAndNotAlike_butAHundredLevelsParse() {
+        String hundred = "SELECT * FROM t WHERE " + "(".repeat(50) + "NOT ".repeat(50) + "id = 'a'" + ")".repeat(50);
+        assertThat(StatementParser.parse(hundred, List.of())).isInstanceOf(Statement.Select.class);
+
+        for (String deep : List.of("(".repeat(3000) + "id = 'a'" + ")".repeat(3000), "NOT ".repeat(2000) + "id = 'a'",
+                "(".repeat(60) + "NOT ".repeat(41) + "id = 'a'" + ")".repeat(60))) {
+            assertThatThrownBy(() -> StatementParser.parse("SELECT * FROM t WHERE " + deep, List.of()))
+                    .isInstanceOf(TablesException.class)
+                    .hasMessage("Statement wasn't well formed, can't be processed: parentheses and NOT nest deeper "
+                            + "than 100 levels");
+        }
+    }
 }

@@ -94,6 +94,12 @@ class StreamsTest {
         put(Map.of("id", AttributeValue.s(id)));
     }
 
+    /** An in-process read of the stream's first shard. */
+    Streams.Batch read(String arn, long from, int limit) {
+        StoredStream stream = streams.find(arn).orElseThrow();
+        return streams.read(stream, stream.shards().get(0), from, limit);
+    }
+
     @Test
     void read_inProcess_followsTheStreamInOrder() {
         String arn = createStreamed();
@@ -101,9 +107,9 @@ class StreamsTest {
         put("b");
         StoredStream stream = streams.find(arn).orElseThrow();
 
-        Streams.Batch first = streams.read(arn, stream.trimHorizon(), 1);
-        Streams.Batch second = streams.read(arn, first.next(), 10);
-        Streams.Batch caughtUp = streams.read(arn, second.next(), 10);
+        Streams.Batch first = read(arn, stream.trimHorizon(), 1);
+        Streams.Batch second = read(arn, first.next(), 10);
+        Streams.Batch caughtUp = read(arn, second.next(), 10);
 
         assertThat(first.records()).extracting(ChangeRecord::sequence).containsExactly(1L);
         assertThat(second.records()).extracting(ChangeRecord::sequence).containsExactly(2L);
@@ -118,7 +124,7 @@ class StreamsTest {
     void iterators_areSigned_andExpire() {
         String arn = createStreamed();
         StoredStream stream = streams.find(arn).orElseThrow();
-        String iterator = streams.iterator(ACCOUNT, REGION, arn, Streams.shardId(stream),
+        String iterator = streams.iterator(ACCOUNT, REGION, arn, stream.shards().get(0).shardId(),
                 Streams.IteratorType.TRIM_HORIZON, Optional.empty());
         String edited = iterator.substring(0, iterator.indexOf('.')) + ".AAAAAAAAAAAAAAAAAAAAAA";
 
@@ -144,8 +150,8 @@ class StreamsTest {
 
         StoredStream stream = streams.find(arn).orElseThrow();
         assertThat(stream.trimHorizon()).isEqualTo(2);
-        assertThat(streams.read(arn, 1, 10).records()).extracting(ChangeRecord::sequence).containsExactly(2L);
-        assertThatThrownBy(() -> streams.iterator(ACCOUNT, REGION, arn, Streams.shardId(stream),
+        assertThat(read(arn, 1, 10).records()).extracting(ChangeRecord::sequence).containsExactly(2L);
+        assertThatThrownBy(() -> streams.iterator(ACCOUNT, REGION, arn, stream.shards().get(0).shardId(),
                 Streams.IteratorType.AT_SEQUENCE_NUMBER, Optional.of(SequenceNumbers.format(1))))
                 .satisfies(e -> assertThat(((TablesException) e).kind()).isEqualTo(TablesException.Kind.DATA_TRIMMED));
     }
@@ -163,7 +169,7 @@ class StreamsTest {
         sweeps.runOnce();
 
         assertThat(tables.describe(REF).itemCount()).isEqualTo(1);
-        List<ChangeRecord> records = streams.read(arn, 1, 10).records();
+        List<ChangeRecord> records = read(arn, 1, 10).records();
         ChangeRecord removal = records.get(records.size() - 1);
         assertThat(removal.eventName()).isEqualTo(EventName.REMOVE);
         assertThat(removal.keys()).isEqualTo(Map.of("id", AttributeValue.s("early")));
@@ -179,7 +185,7 @@ class StreamsTest {
         put(Map.of("id", AttributeValue.s("gone"), "ttl", AttributeValue.n("1")));
         sweeps.runOnce();
         StoredStream stream = streams.find(arn).orElseThrow();
-        ChangeRecord removal = streams.read(arn, stream.trimHorizon(), 10).records().get(1);
+        ChangeRecord removal = read(arn, stream.trimHorizon(), 10).records().get(1);
 
         var event = StreamRecordDocuments.forLambdaEvent(removal, stream);
         var wire = StreamRecordDocuments.forGetRecords(removal, stream, REGION);
