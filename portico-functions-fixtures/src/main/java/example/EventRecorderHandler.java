@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * {@code example.EventRecorderHandler}: appends each event, exactly the bytes Lambda passed, as one line to
  * the file its {@code RECORD_TO} environment variable names, so a test can check what a trigger delivered.
+ * It answers {@code RESPOND_WITH} (JSON, e.g. {@code {"batchItemFailures": []}}) when that is set, else {@code {}};
+ * with {@code FAIL_WITH} set it throws, with that message, after recording the event.
  */
 public class EventRecorderHandler implements RequestStreamHandler {
 
@@ -23,6 +25,11 @@ public class EventRecorderHandler implements RequestStreamHandler {
         System.arraycopy(event, 0, line, 0, event.length);
         line[event.length] = '\n';
         Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        output.write("{}".getBytes());
+        String failure = System.getenv("FAIL_WITH");
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        String reply = System.getenv().getOrDefault("RESPOND_WITH", "{}");
+        output.write(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -319,6 +322,31 @@ class TableApiTest {
         var described = ddb.describeTimeToLive(r -> r.tableName("sessions")).timeToLiveDescription();
         assertThat(described.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
         assertThat(described.attributeName()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void pointInTimeRecovery_isOffByDefault_keptWhenOn_andOffAgain() {
+        ddb.createTable(simple("recoverable").build());
+        var off = ddb.describeContinuousBackups(r -> r.tableName("recoverable")).continuousBackupsDescription();
+        assertThat(off.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
+        assertThat(off.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+        assertThat(off.pointInTimeRecoveryDescription().earliestRestorableDateTime()).isNull();
+
+        var on = ddb.updateContinuousBackups(r -> r.tableName("recoverable")
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))).continuousBackupsDescription();
+        var again = ddb.updateContinuousBackups(r -> r.tableName("recoverable")
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))).continuousBackupsDescription();
+        assertThat(again.pointInTimeRecoveryDescription().earliestRestorableDateTime())
+                .as("turning it on again keeps the time it was turned on")
+                .isEqualTo(on.pointInTimeRecoveryDescription().earliestRestorableDateTime());
+
+        var offAgain = ddb.updateContinuousBackups(r -> r.tableName("recoverable")
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false))).continuousBackupsDescription();
+        assertThat(offAgain.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
+                .isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+        assertThatThrownBy(() -> ddb.describeContinuousBackups(r -> r.tableName("no-such-table")))
+                .isInstanceOfSatisfying(TableNotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Table not found: no-such-table"));
     }
 
     @Test

@@ -54,6 +54,9 @@ public final class DynamoDbApi {
         serve(api, "DescribeTimeToLive", settings::describeTimeToLive);
         serve(api, "DescribeLimits", settings::describeLimits);
         serve(api, "DescribeEndpoints", settings::describeEndpoints);
+        serve(api, "UpdateContinuousBackups", settings::updateContinuousBackups);
+        serve(api, "DescribeContinuousBackups", settings::describeContinuousBackups);
+        serve(api, "DescribeContributorInsights", settings::describeContributorInsights);
         serve(api, "PutItem", item::put);
         serve(api, "GetItem", item::get);
         serve(api, "UpdateItem", item::update);
@@ -95,6 +98,7 @@ public final class DynamoDbApi {
         return switch (kind) {
             case INVALID_MEMBER, INVALID_REQUEST -> "ValidationException";
             case TABLE_NOT_FOUND -> "ResourceNotFoundException";
+            case BACKUP_TABLE_NOT_FOUND -> "TableNotFoundException";
             case TABLE_EXISTS -> "ResourceInUseException";
             case LIMIT_EXCEEDED -> "LimitExceededException";
             case CONDITION_FAILED -> "ConditionalCheckFailedException";

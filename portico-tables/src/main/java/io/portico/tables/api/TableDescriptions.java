@@ -38,9 +38,11 @@ final class TableDescriptions {
 
     /**
      * The full description with {@code status} (see {@code Tables} on why it depends on the operation).
-     * DescribeTable's answer ({@code described}) adds what AWS's recordings show only there: warm throughput
-     * and when the table last switched to on-demand billing. In CreateTable's answer (status CREATING) global
-     * indexes are CREATING too, as the table is.
+     * DescribeTable's and UpdateTable's answers ({@code described}) add what AWS's recordings show there and
+     * not in CreateTable's: warm throughput (CreateTable's shows only the one it asked for, UPDATING) and when
+     * the table last switched to on-demand billing
+     * ({@code test_lambda_integration_dynamodbstreams}' {@code update_table_response}). In CreateTable's answer
+     * (status CREATING) global indexes are CREATING too, as the table is.
      */
     static ObjectNode full(Table table, TableStatus status, boolean described) {
         TableDefinition d = table.definition();
@@ -77,7 +79,11 @@ final class TableDescriptions {
         out.put("TableSizeBytes", table.sizeBytes());
         out.put("TableStatus", status.name());
         if (described) {
-            warm(out, d.billing() == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM : d.throughput());
+            warm(out, d.warmThroughput().orElse(d.billing() == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM
+                    : d.throughput()), "ACTIVE");
+        } else {
+            // Recorded (test_table_warm_throughput): CreateTable's answer shows the warm throughput asked for, UPDATING.
+            d.warmThroughput().ifPresent(w -> warm(out, w, "UPDATING"));
         }
         return out;
     }
@@ -87,7 +93,7 @@ final class TableDescriptions {
      * listed as DELETING (AWS's answers while the change is under way; DescribeTable shows the outcome).
      */
     static ObjectNode updated(TableUpdate update) {
-        ObjectNode out = full(update.after(), TableStatus.UPDATING, false);
+        ObjectNode out = full(update.after(), TableStatus.UPDATING, true);
         List<String> created = update.created().stream().map(SecondaryIndex::name).toList();
         if (out.get("GlobalSecondaryIndexes") instanceof ArrayNode globals) {
             globals.forEach(i -> {
@@ -139,7 +145,7 @@ final class TableDescriptions {
         Throughput throughput = index.throughput().orElse(Throughput.NONE);
         throughput(out, throughput);
         if (warmThroughput) {
-            warm(out, index.throughput().isPresent() ? throughput : ON_DEMAND_WARM);
+            warm(out, index.throughput().isPresent() ? throughput : ON_DEMAND_WARM, "ACTIVE");
         }
         return out;
     }
@@ -174,8 +180,8 @@ final class TableDescriptions {
                 .put("ReadCapacityUnits", throughput.read()).put("WriteCapacityUnits", throughput.write());
     }
 
-    private static void warm(ObjectNode out, Throughput throughput) {
-        out.putObject("WarmThroughput").put("ReadUnitsPerSecond", throughput.read()).put("Status", "ACTIVE")
+    private static void warm(ObjectNode out, Throughput throughput, String status) {
+        out.putObject("WarmThroughput").put("ReadUnitsPerSecond", throughput.read()).put("Status", status)
                 .put("WriteUnitsPerSecond", throughput.write());
     }
 
@@ -196,7 +202,7 @@ final class TableDescriptions {
     }
 
     /** Timestamps are epoch seconds with milliseconds, as AWS JSON sends them. */
-    private static BigDecimal seconds(Instant t) {
+    static BigDecimal seconds(Instant t) {
         return BigDecimal.valueOf(t.toEpochMilli(), 3);
     }
 }

@@ -36,7 +36,9 @@ final class TableRequests {
                 in.string("BillingMode").map(BillingMode::valueOf), in.node("ProvisionedThroughput").map(TableRequests::throughput),
                 in.node("StreamSpecification").map(TableRequests::stream),
                 Input.present(sse.get("Enabled")).map(JsonNode::booleanValue), Input.text(sse, "KMSMasterKeyId"),
-                tags(in.node("Tags")), in.string("TableClass"), in.flag("DeletionProtectionEnabled").orElse(false));
+                tags(in.node("Tags")), in.string("TableClass"), in.flag("DeletionProtectionEnabled").orElse(false),
+                in.node("WarmThroughput").map(w -> new Throughput(w.path("ReadUnitsPerSecond").asLong(),
+                        w.path("WriteUnitsPerSecond").asLong())));
     }
 
     static TableChange change(Input in) {

@@ -63,7 +63,8 @@ final class CreateTableRules {
                 request.throughput().orElse(Throughput.NONE),
                 billing == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(),
                 stream, encryption(request.encrypted(), request.kmsKey()),
-                request.deletionProtection(), request.tableClass(), TimeToLive.DISABLED);
+                request.deletionProtection(), request.tableClass(), TimeToLive.DISABLED, Optional.empty(),
+                request.warmThroughput());
     }
 
     /** Recorded wording for PAY_PER_REQUEST with capacity; dynalite's for PROVISIONED without it. */

@@ -7,17 +7,24 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything a table is configured with: its keys and their types, its indexes, billing, stream,
- * encryption, deletion protection, class and time to live. What CreateTable sets and UpdateTable
- * changes; the store keeps it as one document. {@code payPerRequestSince} is when the table last
- * switched to (or was created with) PAY_PER_REQUEST, which DescribeTable reports. Immutable.
+ * encryption, deletion protection, class, time to live and point-in-time recovery. What CreateTable sets
+ * and UpdateTable (or UpdateTimeToLive, UpdateContinuousBackups) changes; the store keeps it as one
+ * document. {@code payPerRequestSince} is when the table last switched to (or was created with)
+ * PAY_PER_REQUEST, which DescribeTable reports; {@code pointInTimeRecoverySince} when point-in-time
+ * recovery was turned on, empty while it is off (a definition stored before it existed reads as off);
+ * {@code warmThroughput} the WarmThroughput CreateTable asked for, if it did. Immutable.
  */
 public record TableDefinition(List<AttributeDefinition> attributes, KeySchema keys, List<SecondaryIndex> indexes,
         BillingMode billing, Throughput throughput, Optional<Instant> payPerRequestSince, Optional<TableStream> stream,
-        Optional<Encryption> encryption, boolean deletionProtection, Optional<String> tableClass, TimeToLive timeToLive) {
+        Optional<Encryption> encryption, boolean deletionProtection, Optional<String> tableClass, TimeToLive timeToLive,
+        Optional<Instant> pointInTimeRecoverySince, Optional<Throughput> warmThroughput) {
 
     public TableDefinition {
         attributes = List.copyOf(attributes);
         indexes = List.copyOf(indexes);
+        // Absent from definitions stored before point-in-time recovery was kept.
+        pointInTimeRecoverySince = pointInTimeRecoverySince == null ? Optional.empty() : pointInTimeRecoverySince;
+        warmThroughput = warmThroughput == null ? Optional.empty() : warmThroughput;
     }
 
     public List<SecondaryIndex> globalIndexes() {
@@ -54,6 +61,8 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
         private boolean deletionProtection;
         private Optional<String> tableClass;
         private TimeToLive timeToLive;
+        private Optional<Instant> pointInTimeRecoverySince;
+        private final Optional<Throughput> warmThroughput;
         private final KeySchema keys;
 
         private Changes(TableDefinition d) {
@@ -68,6 +77,8 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
             deletionProtection = d.deletionProtection;
             tableClass = d.tableClass;
             timeToLive = d.timeToLive;
+            pointInTimeRecoverySince = d.pointInTimeRecoverySince;
+            warmThroughput = d.warmThroughput;
         }
 
         public Changes attributes(List<AttributeDefinition> value) {
@@ -112,9 +123,14 @@ public record TableDefinition(List<AttributeDefinition> attributes, KeySchema ke
             return this;
         }
 
+        public Changes pointInTimeRecoverySince(Optional<Instant> value) {
+            pointInTimeRecoverySince = value;
+            return this;
+        }
+
         private TableDefinition build() {
             return new TableDefinition(attributes, keys, indexes, billing, throughput, payPerRequestSince, stream,
-                    encryption, deletionProtection, tableClass, timeToLive);
+                    encryption, deletionProtection, tableClass, timeToLive, pointInTimeRecoverySince, warmThroughput);
         }
     }
 }

@@ -129,6 +129,24 @@ public final class Tables implements Component {
         return describe(ref).definition().timeToLive();
     }
 
+    /**
+     * UpdateContinuousBackups: point-in-time recovery on (since now, or since it was turned on when it is on
+     * already) or off. Only the setting is kept: Portico serves no restore (docs/tables.md, Differences).
+     */
+    public PointInTimeRecovery updatePointInTimeRecovery(TableRef ref, boolean enabled) {
+        Instant now = clock.instant();
+        Table updated = repository.update(ref, table -> table.with(table.definition().with(d -> d.pointInTimeRecoverySince(
+                enabled ? table.definition().pointInTimeRecoverySince().or(() -> Optional.of(now)) : Optional.empty()))))
+                .orElseThrow(() -> TablesException.backupTableNotFound(ref.name()));
+        return PointInTimeRecovery.of(updated.definition().pointInTimeRecoverySince(), now);
+    }
+
+    /** DescribeContinuousBackups: the table's point-in-time recovery setting. */
+    public PointInTimeRecovery describePointInTimeRecovery(TableRef ref) {
+        Table table = repository.find(ref).orElseThrow(() -> TablesException.backupTableNotFound(ref.name()));
+        return PointInTimeRecovery.of(table.definition().pointInTimeRecoverySince(), clock.instant());
+    }
+
     /** The tags of the table {@code arn} names, sorted by key. */
     public SortedMap<String, String> tags(String arn) {
         TableRef ref = tableOf(arn);

@@ -32,6 +32,8 @@ public final class TablesException extends Refusal {
         INVALID_REQUEST,
         /** No table (or index) of that name in the caller's account and region. */
         TABLE_NOT_FOUND,
+        /** No table of that name, as the continuous backups operations say it ({@code TableNotFoundException}). */
+        BACKUP_TABLE_NOT_FOUND,
         /** A table of that name exists already. */
         TABLE_EXISTS,
         /** An account or table limit (tags per resource, indexes per table). */
@@ -151,6 +153,14 @@ public final class TablesException extends Refusal {
     /** Recorded: {@code Requested resource not found: Table: non-existent not found} (test_table_crud). */
     public static TablesException tableNotFound(String name) {
         return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
+    }
+
+    /**
+     * DescribeContinuousBackups and UpdateContinuousBackups of a table that does not exist: the model's
+     * {@code TableNotFoundException}, in the words public reports show (not recorded).
+     */
+    public static TablesException backupTableNotFound(String name) {
+        return new TablesException(Kind.BACKUP_TABLE_NOT_FOUND, "Table not found: " + name);
     }
 
     /** A resource named by ARN (TagResource and friends) that does not exist. */
