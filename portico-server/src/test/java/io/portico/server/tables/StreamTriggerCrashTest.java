@@ -48,6 +48,8 @@ class StreamTriggerCrashTest {
     private static final int BATCH = 5;
     /** Items a BatchWriteItem writes: five times what the mapping delivers per invocation. */
     private static final int WRITE_BATCH = 25;
+    /** How long the function takes per invocation: at most BATCH * 1000 / PAUSE_MS = 250 records a second. */
+    private static final int PAUSE_MS = 20;
 
     @TempDir
     Path dir;
@@ -65,14 +67,15 @@ class StreamTriggerCrashTest {
                         .tableDescription().latestStreamArn();
                 lambda.createFunction(b -> b.functionName("feed-reader").runtime(Runtime.JAVA21).role(TestFunctions.ROLE)
                         .handler("example.EventRecorderHandler::handleRequest")
-                        .environment(e -> e.variables(Map.of("RECORD_TO", received.toString())))
+                        .environment(e -> e.variables(Map.of("RECORD_TO", received.toString(),
+                                "PAUSE_MS", Integer.toString(PAUSE_MS))))
                         .code(c -> c.zipFile(SdkBytes.fromByteArray(FunctionFixtures.lambdaZipBytes()))));
                 lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("feed-reader"));
                 lambda.createEventSourceMapping(b -> b.functionName("feed-reader").eventSourceArn(stream)
                         .startingPosition(EventSourcePosition.TRIM_HORIZON).batchSize(BATCH));
                 // Writes go on while the mapping delivers, WRITE_BATCH records a commit against BATCH an
-                // invocation, so the kill lands with records written and not yet delivered, whatever the
-                // machine's speed (the mapping is woken at each commit: one PutItem at a time, it keeps up).
+                // invocation that takes PAUSE_MS, so the kill lands with records written and not yet
+                // delivered whatever the machine's speed (woken at each commit, a fast function keeps up).
                 Thread writer = Thread.ofPlatform().start(() -> {
                     try {
                         for (int i = 0; i < MAX_WRITES; i += WRITE_BATCH) {
