@@ -4,6 +4,7 @@ import static io.portico.server.tables.ItemApiTest.n;
 import static io.portico.server.tables.ItemApiTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.portico.server.testing.PorticoClients;
 import io.portico.server.testing.PorticoTest;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -173,6 +175,34 @@ class PartiqlApiTest {
         ExecuteTransactionResponse read = ddb.executeTransaction(r -> r.transactStatements(
                 ParameterizedStatement.builder().statement("SELECT * FROM \"pq-tx\" WHERE Username = 'user01'").build()));
         assertThat(read.responses().get(0).item()).isEqualTo(Map.of("Username", s("user01")));
+    }
+
+    /** ReturnConsumedCapacity as the item operations count it: a statement costs what its operation would. */
+    @Test
+    void returnConsumedCapacity_countsEachStatementAsItsOperation() {
+        createUsers("capacity-users");
+        var insert = ddb.executeStatement(r -> r.statement("INSERT INTO \"capacity-users\" VALUE {'Username': 'a', 'age': 3}")
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(insert.consumedCapacity().tableName()).isEqualTo("capacity-users");
+        assertThat(insert.consumedCapacity().capacityUnits()).isEqualTo(1.0);
+
+        var select = ddb.executeStatement(r -> r.statement("SELECT * FROM \"capacity-users\" WHERE Username = 'a'")
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(select.consumedCapacity().capacityUnits()).isEqualTo(0.5); // eventually consistent, under 4 KB
+
+        var batch = ddb.batchExecuteStatement(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).statements(
+                s -> s.statement("UPDATE \"capacity-users\" SET age = 4 WHERE Username = 'a'"),
+                s -> s.statement("DELETE FROM \"capacity-users\" WHERE Username = 'b'")));
+        assertThat(batch.consumedCapacity()).extracting(c -> c.tableName(), c -> c.capacityUnits())
+                .containsExactly(tuple("capacity-users", 1.0), tuple("capacity-users", 1.0));
+
+        var transaction = ddb.executeTransaction(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .transactStatements(s -> s.statement("UPDATE \"capacity-users\" SET age = 5 WHERE Username = 'a'")));
+        assertThat(transaction.consumedCapacity()).extracting(c -> c.tableName(), c -> c.capacityUnits())
+                .containsExactly(tuple("capacity-users", 2.0)); // a transactional write counts twice
+
+        assertThat(ddb.executeStatement(r -> r.statement("SELECT * FROM \"capacity-users\"")).consumedCapacity())
+                .isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.portico.core.json.Fingerprint;
 import io.portico.core.json.Json;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TablesException;
+import io.portico.tables.engine.item.ConsumedCapacity;
 import io.portico.tables.engine.item.Reporting;
 import io.portico.tables.engine.partiql.Statement;
 import io.portico.tables.engine.partiql.StatementParser;
@@ -41,24 +42,29 @@ final class PartiqlOperations {
         Optional<Integer> limit = in.node("Limit").map(JsonNode::intValue);
         boolean consistent = in.flag("ConsistentRead").orElse(false);
         boolean oldOnConditionFailure = RequestParts.oldOnConditionFailure(in);
+        Reporting reporting = RequestParts.reporting(in);
         Statement statement = parse(in.body());
         Optional<Map<String, AttributeValue>> start = token.map(PartiqlOperations::fromToken);
         Statements.Result result = statements.execute(statement, tables(in), limit, start, consistent,
-                oldOnConditionFailure);
+                oldOnConditionFailure, reporting);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("Items");
         result.items().forEach(item -> items.add(AttributeValues.itemToDocument(item)));
         result.lastKey().ifPresent(key -> out.put("NextToken", toToken(key)));
+        result.capacity().ifPresent(c -> out.set("ConsumedCapacity", RequestParts.capacity(c)));
         return out;
     }
 
     /**
      * Each statement on its own: a write's answer names its table, a read's carries the item too, and a
-     * refused statement's answer is its error (DynamoDB's BatchStatementError codes).
+     * refused statement's answer is its error (DynamoDB's BatchStatementError codes). ConsumedCapacity, when
+     * asked for, has an entry per statement that ran, in the statements' order.
      */
     ObjectNode batch(Input in) {
         JsonNode requests = in.body().path("Statements");
         requireAllReadsOrAllWrites(requests);
+        Reporting reporting = RequestParts.reporting(in);
+        List<ConsumedCapacity> capacity = new ArrayList<>();
         ObjectNode out = Json.object();
         ArrayNode responses = out.putArray("Responses");
         for (JsonNode request : requests) {
@@ -67,12 +73,14 @@ final class PartiqlOperations {
                 Statement statement = parse(request);
                 response.put("TableName", statement.table());
                 if (statement instanceof Statement.Select) {
-                    statements.transact(List.of(statement), tables(in), Optional.empty(), Reporting.NONE).get(0)
-                            .ifPresent(item -> response.set("Item", AttributeValues.itemToDocument(item)));
+                    Statements.Transacted read = statements.transact(List.of(statement), tables(in),
+                            Optional.empty(), reporting);
+                    read.items().get(0).ifPresent(item -> response.set("Item", AttributeValues.itemToDocument(item)));
+                    capacity.addAll(read.capacity());
                 } else {
                     statements.execute(statement, tables(in), Optional.empty(), Optional.empty(), true,
                             Input.text(request, "ReturnValuesOnConditionCheckFailure").filter("ALL_OLD"::equals)
-                                    .isPresent());
+                                    .isPresent(), reporting).capacity().ifPresent(capacity::add);
                 }
             } catch (TablesException e) {
                 response.removeAll();
@@ -82,6 +90,7 @@ final class PartiqlOperations {
                 e.item().ifPresent(item -> error.set("Item", AttributeValues.itemToDocument(item)));
             }
         }
+        RequestParts.capacities(out, capacity);
         return out;
     }
 
@@ -89,16 +98,17 @@ final class PartiqlOperations {
         Optional<ClientToken> token = in.string("ClientRequestToken").map(t -> ClientToken.of(
                 "dynamodb:ExecuteTransaction:" + in.account() + ":" + in.region(), t,
                 Fingerprint.of(in.body(), Set.of("ClientRequestToken"))));
+        Reporting reporting = RequestParts.reporting(in);
         List<Statement> parsed = new ArrayList<>();
         in.body().path("TransactStatements").forEach(request -> parsed.add(parse(request)));
-        List<Optional<Map<String, AttributeValue>>> items = statements.transact(parsed, tables(in), token,
-                Reporting.NONE);
+        Statements.Transacted result = statements.transact(parsed, tables(in), token, reporting);
         ObjectNode out = Json.object();
         ArrayNode responses = out.putArray("Responses");
-        items.forEach(item -> {
+        result.items().forEach(item -> {
             ObjectNode response = responses.addObject();
             item.ifPresent(i -> response.set("Item", AttributeValues.itemToDocument(i)));
         });
+        RequestParts.capacities(out, result.capacity());
         return out;
     }
 

@@ -10,6 +10,7 @@ import io.portico.tables.engine.expression.Operand;
 import io.portico.tables.engine.expression.Path;
 import io.portico.tables.engine.expression.Projection;
 import io.portico.tables.engine.expression.Update;
+import io.portico.tables.engine.item.ConsumedCapacity;
 import io.portico.tables.engine.item.ItemRepository;
 import io.portico.tables.engine.item.ItemQueries;
 import io.portico.tables.engine.item.ItemRequests;
@@ -20,8 +21,10 @@ import io.portico.tables.engine.item.Reporting;
 import io.portico.tables.engine.item.ReturnValues;
 import io.portico.tables.engine.item.TransactRequests;
 import io.portico.tables.engine.item.TransactRequests.WriteAction;
+import io.portico.tables.engine.item.TransactResults;
 import io.portico.tables.engine.item.Transactions;
 import io.portico.tables.engine.item.TypedKeys;
+import io.portico.tables.engine.item.WriteResult;
 import io.portico.tables.engine.value.AttributeValue;
 import io.portico.tables.engine.value.KeySchema;
 import java.util.ArrayList;
@@ -61,8 +64,16 @@ public final class Statements {
         return new Statements(repository);
     }
 
-    /** One statement's answer: the items a SELECT read (none for a write) and where its page ended. */
-    public record Result(List<Map<String, AttributeValue>> items, Optional<Map<String, AttributeValue>> lastKey) {
+    /**
+     * One statement's answer: the items a SELECT read (none for a write), where its page ended, and the
+     * capacity it used when the request asked for it.
+     */
+    public record Result(List<Map<String, AttributeValue>> items, Optional<Map<String, AttributeValue>> lastKey,
+            Optional<ConsumedCapacity> capacity) {
+    }
+
+    /** ExecuteTransaction's answer: per statement the item a read found (nothing for writes), and capacity. */
+    public record Transacted(List<Optional<Map<String, AttributeValue>>> items, List<ConsumedCapacity> capacity) {
     }
 
     /**
@@ -70,43 +81,45 @@ public final class Statements {
      * ReturnValuesOnConditionCheckFailure=ALL_OLD for an UPDATE or DELETE whose condition fails.
      */
     public Result execute(Statement statement, Function<String, TableRef> tables, Optional<Integer> limit,
-            Optional<Map<String, AttributeValue>> exclusiveStart, boolean consistent, boolean oldOnConditionFailure) {
+            Optional<Map<String, AttributeValue>> exclusiveStart, boolean consistent, boolean oldOnConditionFailure,
+            Reporting reporting) {
         TableRef table = tables.apply(statement.table());
         KeySchema schema = schema(table);
-        switch (statement) {
-            case Statement.Select select -> {
-                Page page = select(table, schema, select, limit, exclusiveStart, consistent);
-                return new Result(page.items(), page.lastEvaluatedKey());
-            }
+        if (statement instanceof Statement.Select select) {
+            Page page = select(table, schema, select, limit, exclusiveStart, consistent, reporting);
+            return new Result(page.items(), page.lastEvaluatedKey(), page.capacity());
+        }
+        WriteResult written = switch (statement) {
+            case Statement.Select select -> throw new IllegalStateException("reads were answered above");
             case Statement.Insert insert -> {
                 try {
-                    items.put(new ItemRequests.PutItem(table, insert.item(), Optional.of(notExists(schema)),
-                            ReturnValues.NONE, false, Reporting.NONE));
+                    yield items.put(new ItemRequests.PutItem(table, insert.item(), Optional.of(notExists(schema)),
+                            ReturnValues.NONE, false, reporting));
                 } catch (TablesException e) {
                     throw e.kind() == TablesException.Kind.CONDITION_FAILED ? TablesException.duplicateItem(Transactions.DUPLICATE) : e;
                 }
             }
             case Statement.Update update -> {
                 KeySplit split = KeySplit.full(update.where(), schema);
-                items.update(new ItemRequests.UpdateItem(table, split.key(), Optional.of(new Update(update.actions())),
-                        Optional.of(and(exists(schema), split.rest())), ReturnValues.NONE, oldOnConditionFailure,
-                        Reporting.NONE));
+                yield items.update(new ItemRequests.UpdateItem(table, split.key(),
+                        Optional.of(new Update(update.actions())), Optional.of(and(exists(schema), split.rest())),
+                        ReturnValues.NONE, oldOnConditionFailure, reporting));
             }
             case Statement.Delete delete -> {
                 KeySplit split = KeySplit.full(delete.where(), schema);
-                items.delete(new ItemRequests.DeleteItem(table, split.key(), split.rest(), ReturnValues.NONE,
-                        oldOnConditionFailure, Reporting.NONE));
+                yield items.delete(new ItemRequests.DeleteItem(table, split.key(), split.rest(), ReturnValues.NONE,
+                        oldOnConditionFailure, reporting));
             }
-        }
-        return new Result(List.of(), Optional.empty());
+        };
+        return new Result(List.of(), Optional.empty(), written.capacity());
     }
 
     /**
      * ExecuteTransaction: all writes (one transaction, all or nothing) or all reads of single items (one
      * snapshot); the answer has an entry per read, none for writes.
      */
-    public List<Optional<Map<String, AttributeValue>>> transact(List<Statement> statements,
-            Function<String, TableRef> tables, Optional<ClientToken> token, Reporting reporting) {
+    public Transacted transact(List<Statement> statements, Function<String, TableRef> tables,
+            Optional<ClientToken> token, Reporting reporting) {
         boolean reads = statements.stream().allMatch(Statement.Select.class::isInstance);
         if (!reads && statements.stream().anyMatch(Statement.Select.class::isInstance)) {
             throw TablesException.validation("Transaction must contain either all reads or all writes");
@@ -120,7 +133,8 @@ public final class Statements {
                         schema(table));
                 gets.add(new TransactRequests.GetAction(table, split.key(), projection(select)));
             }
-            return transactions.get(new TransactRequests.TransactGet(gets, reporting.capacity())).items();
+            TransactResults.TransactGot got = transactions.get(new TransactRequests.TransactGet(gets, reporting.capacity()));
+            return new Transacted(got.items(), got.capacity());
         }
         List<WriteAction> actions = new ArrayList<>();
         for (Statement statement : statements) {
@@ -140,9 +154,9 @@ public final class Statements {
                 case Statement.Select select -> throw new IllegalStateException("reads were handled above");
             });
         }
-        transactions.write(
+        TransactResults.TransactWritten written = transactions.write(
                 new TransactRequests.TransactWrite(actions, token, reporting));
-        return List.of();
+        return new Transacted(List.of(), written.capacity());
     }
 
     private KeySchema schema(TableRef table) {
@@ -151,7 +165,7 @@ public final class Statements {
     }
 
     private Page select(TableRef table, KeySchema schema, Statement.Select select, Optional<Integer> limit,
-            Optional<Map<String, AttributeValue>> exclusiveStart, boolean consistent) {
+            Optional<Map<String, AttributeValue>> exclusiveStart, boolean consistent, Reporting reporting) {
         Optional<Condition> where = select.where();
         Optional<Condition> keyCondition = Optional.empty();
         Optional<Condition> filter = where;
@@ -161,7 +175,7 @@ public final class Statements {
             filter = keyCondition.isPresent() ? split.filter() : where;
         }
         ReadRequests.Reading reading = new ReadRequests.Reading(table, select.index(), filter, projection(select),
-                Optional.empty(), limit, exclusiveStart, consistent, Reporting.NONE);
+                Optional.empty(), limit, exclusiveStart, consistent, reporting);
         return keyCondition.isPresent() ? queries.query(new ReadRequests.Query(reading, keyCondition.get(), true))
                 : queries.scan(new ReadRequests.Scan(reading, Optional.empty()));
     }
