@@ -77,7 +77,7 @@ public final class Streams {
     public String iterator(String account, String region, String arn, String shardId, IteratorType type,
             Optional<String> sequenceNumber) {
         StoredStream stream = describe(account, region, arn);
-        StoredShard shard = stream.shard(shardId).orElseThrow(() -> TablesException.shardNotFound(shardId));
+        StoredShard shard = stream.shard(shardId).orElseThrow(TablesException::shardNotFound);
         long position = switch (type) {
             case TRIM_HORIZON -> shard.trimHorizon(stream.trimHorizon());
             case LATEST -> shard.lastSequence().map(last -> last + 1).orElse(stream.nextSequence());
