@@ -144,12 +144,19 @@ public final class StreamPoller {
                 continue;
             }
             List<ShardStep> steps = new ArrayList<>();
-            for (ShardCursor cursor : laneCursors(uuid, shard.shardId(), lanes, cursors)) {
-                if (!cursor.finished()) {
-                    steps.add(new ShardStep(mapping, shard, cursor, lanes, now));
+            List<ShardCursor> redrawn = windowsOfRedrawnLanes(shard.shardId(), lanes, cursors);
+            if (!redrawn.isEmpty()) {
+                for (ShardCursor old : redrawn) {
+                    steps.add(new ShardStep(mapping, shard, old, Lanes.lanesOf(old.shardId()), now).endWindowEarly());
                 }
+            } else {
+                for (ShardCursor cursor : laneCursors(uuid, shard.shardId(), lanes, cursors)) {
+                    if (!cursor.finished()) {
+                        steps.add(new ShardStep(mapping, shard, cursor, lanes, now));
+                    }
+                }
+                runTogether(steps);
             }
-            runTogether(steps);
             for (ShardStep result : steps) {
                 cursors.put(result.cursor.shardId(), result.cursor);
                 moved |= result.moved;
@@ -184,6 +191,16 @@ public final class StreamPoller {
                 }
             }
         }
+    }
+
+    /**
+     * The cursors of lanes of the shard drawn under another ParallelizationFactor that still hold a tumbling
+     * window: each is ended early (its final invocation with its state) before the shard's lanes are redrawn,
+     * since a window's state belongs to its lane's records and cannot be split among the new lanes.
+     */
+    private static List<ShardCursor> windowsOfRedrawnLanes(String shardId, int lanes, Map<String, ShardCursor> cursors) {
+        return cursors.values().stream().filter(c -> Lanes.ofShard(c.shardId(), shardId)
+                && Lanes.lanesOf(c.shardId()) != lanes && c.window().isPresent()).toList();
     }
 
     /**
@@ -275,12 +292,16 @@ public final class StreamPoller {
                     records = records.subList(0, i + 1);
                 }
             }
+            if (cursor.window().isPresent() && !cursor.window().get().lasts(window)) {
+                return endWindowEarly(); // TumblingWindowInSeconds changed (or went to 0) under the open window
+            }
             if (window > 0 && cursor.window().isPresent() && TumblingWindows.overLimit(cursor.window().get())) {
-                finalInvoke(cursor.window().get(), true);
+                finalInvoke(cursor.window().get(), true, Optional.of(cursor.window().get()
+                        .withState(TumblingWindows.EMPTY_STATE)));
                 return this;
             }
             if (window > 0 && cursor.window().isPresent() && windowEnded(records, cursor.window().get())) {
-                finalInvoke(cursor.window().get(), false);
+                finalInvoke(cursor.window().get(), false, Optional.empty());
                 return this;
             }
             if (records.isEmpty()) {
@@ -314,12 +335,26 @@ public final class StreamPoller {
                 save(cursor.advancedTo(last(records)));
                 return this;
             }
-            List<ChangeRecord> fitting = fitting(delivered);
+            Optional<WindowState> open = window == 0 ? Optional.empty() : Optional.of(cursor.window().orElse(
+                    WindowState.of(TumblingWindows.windowOf(delivered.get(0), window), window,
+                            TumblingWindows.EMPTY_STATE)));
+            // A window's state (up to 1 MB) travels in the same 6 MB payload as the records.
+            List<ChangeRecord> fitting = fitting(delivered, open.map(w -> windowEvent(List.of(), w, false, false).length)
+                    .orElse(EMPTY_EVENT_BYTES));
             if (fitting.size() < delivered.size()) { // the rest goes in the next batch, as Lambda splits
                 records = records.subList(0, records.indexOf(fitting.get(fitting.size() - 1)) + 1);
                 delivered = fitting;
             }
-            invoke(records, delivered);
+            invoke(records, delivered, open);
+            return this;
+        }
+
+        /**
+         * Ends the cursor's open window before its time: its final invocation, {@code isWindowTerminatedEarly},
+         * with its state; the window is then gone, and the next records open one under the mapping's settings.
+         */
+        ShardStep endWindowEarly() throws InterruptedException {
+            finalInvoke(cursor.window().orElseThrow(), true, Optional.empty());
             return this;
         }
 
@@ -332,7 +367,7 @@ public final class StreamPoller {
             if (next.isPresent()) {
                 return TumblingWindows.windowOf(next.get(), window).isAfter(open.start());
             }
-            Instant end = open.start().plusSeconds(window);
+            Instant end = open.end();
             if (end.isAfter(now) && !(records.isEmpty() && shard.closed())) {
                 wakeAt = end.isBefore(wakeAt) ? end : wakeAt;
                 return false;
@@ -359,11 +394,12 @@ public final class StreamPoller {
 
         /**
          * The window's last invocation: no records, its final state. Retried until it succeeds, as on Lambda.
-         * A window ended early (its state too large) then goes on with a fresh state.
+         * Then the cursor holds {@code after}: nothing, or (a window ended early for its state's size) the same
+         * window with a fresh state.
          */
-        private void finalInvoke(WindowState open, boolean early) throws InterruptedException {
-            Optional<InvokeResult> result = call(TumblingWindows.event(List.of(), open, window, shard.shardId(),
-                    mapping.eventSourceArn(), true, early));
+        private void finalInvoke(WindowState open, boolean early, Optional<WindowState> after)
+                throws InterruptedException {
+            Optional<InvokeResult> result = call(windowEvent(List.of(), open, true, early));
             if (result.isEmpty()) {
                 return;
             }
@@ -375,8 +411,7 @@ public final class StreamPoller {
                 wakeAt = now.plus(backoff(retried.attempts()));
                 return;
             }
-            save(cursor.withWindow(early ? Optional.of(new WindowState(open.start(), TumblingWindows.EMPTY_STATE))
-                    : Optional.empty()));
+            save(cursor.withWindow(after));
             note("OK");
         }
 
@@ -399,11 +434,14 @@ public final class StreamPoller {
             }
         }
 
-        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
-            Optional<WindowState> open = window == 0 ? Optional.empty() : Optional.of(cursor.window().orElseGet(() ->
-                    new WindowState(TumblingWindows.windowOf(delivered.get(0), window), TumblingWindows.EMPTY_STATE)));
-            Optional<InvokeResult> called = call(open.map(w -> TumblingWindows.event(delivered, w, window,
-                    shard.shardId(), mapping.eventSourceArn(), false, false)).orElseGet(() -> event(delivered)));
+        private byte[] windowEvent(List<ChangeRecord> records, WindowState open, boolean finalInvoke, boolean early) {
+            return TumblingWindows.event(records, open, shard.shardId(), mapping.eventSourceArn(), finalInvoke, early);
+        }
+
+        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered, Optional<WindowState> open)
+                throws InterruptedException {
+            Optional<InvokeResult> called = call(open.map(w -> windowEvent(delivered, w, false, false))
+                    .orElseGet(() -> event(delivered)));
             if (called.isEmpty()) {
                 return;
             }
@@ -416,7 +454,7 @@ public final class StreamPoller {
                     return;
                 }
                 if (state.isPresent()) {
-                    cursor = cursor.withWindow(Optional.of(new WindowState(open.get().start(), state.get())))
+                    cursor = cursor.withWindow(Optional.of(open.get().withState(state.get())))
                             .withAttempts(cursor.attempts());
                 }
             }
@@ -527,12 +565,16 @@ public final class StreamPoller {
         return Json.write(event);
     }
 
+    /** The size of a DynamodbEvent with no records: {@code {"Records":[]}}. */
+    static final int EMPTY_EVENT_BYTES = "{\"Records\":[]}".length();
+
     /**
-     * The first records whose event fits Lambda's 6 MB synchronous payload (always at least one: a
-     * DynamoDB record is far smaller).
+     * The first records whose event, {@code envelopeBytes} without them (a window's state and bounds
+     * included), fits Lambda's 6 MB synchronous payload (always at least one: a DynamoDB record is far smaller,
+     * and a window's state over 1 MB ends the window before its next batch).
      */
-    static List<ChangeRecord> fitting(List<ChangeRecord> records) {
-        long size = "{\"Records\":[]}".length();
+    static List<ChangeRecord> fitting(List<ChangeRecord> records, int envelopeBytes) {
+        long size = envelopeBytes;
         for (int i = 0; i < records.size(); i++) {
             size += Json.write(records.get(i).event()).length + 1;
             if (size > Functions.MAX_SYNC_PAYLOAD && i > 0) {

@@ -21,7 +21,9 @@ import java.util.Optional;
  * done) a last invocation with no records and {@code isFinalInvokeForWindow: true} hands the function the
  * final state. An answer without a {@code state} object is a failed invocation, as on Lambda. A state over
  * {@link #MAX_STATE_BYTES} ends the window early: the final invocation says {@code isWindowTerminatedEarly},
- * and the window goes on with a fresh state. Stateless.
+ * and the window goes on with a fresh state. A window that no longer has the mapping's length (its
+ * TumblingWindowInSeconds changed, or was set to 0) or whose shard's lanes are redrawn (ParallelizationFactor
+ * changed) ends early the same way, with its own bounds, and is not reopened. Stateless.
  */
 final class TumblingWindows {
     /** The state a window starts with. */
@@ -44,13 +46,12 @@ final class TumblingWindows {
     }
 
     /** Lambda's DynamodbTimeWindowEvent for {@code records} of the window {@code window}. */
-    static byte[] event(List<ChangeRecord> records, WindowState window, int seconds, String shardId,
+    static byte[] event(List<ChangeRecord> records, WindowState window, String shardId,
             String eventSourceArn, boolean finalInvoke, boolean terminatedEarly) {
         ObjectNode event = Json.object();
         ArrayNode array = event.putArray("Records");
         records.forEach(r -> array.add(r.event()));
-        event.putObject("window").put("start", window.start().toString())
-                .put("end", window.start().plusSeconds(seconds).toString());
+        event.putObject("window").put("start", window.start().toString()).put("end", window.end().toString());
         event.set("state", parse(window.state()).orElseGet(Json::object));
         event.put("shardId", shardId).put("eventSourceARN", eventSourceArn)
                 .put("isFinalInvokeForWindow", finalInvoke).put("isWindowTerminatedEarly", terminatedEarly);

@@ -6,6 +6,8 @@ import io.portico.core.time.ManualClock;
 import io.portico.core.work.Outcome;
 import io.portico.functions.engine.Destinations;
 import io.portico.functions.engine.FunctionRef;
+import io.portico.functions.engine.Functions;
+import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.InvokeResult;
 import io.portico.functions.store.MappingStore;
 import io.portico.store.sqlite.SqliteStore;
@@ -75,6 +77,10 @@ final class PollerHarness implements AutoCloseable {
         mappings = new EventSourceMappings(repository, streams, destinations, FunctionRef::qualifiedArn, clock,
                 started::add);
         poller = StreamPoller.create(repository, streams, (arn, payload, requestId) -> {
+            if (payload.length > Functions.MAX_SYNC_PAYLOAD) { // as Functions.invoke refuses it
+                throw FunctionsException.of(FunctionsException.Kind.TOO_LARGE, "Request must be smaller than "
+                        + Functions.MAX_SYNC_PAYLOAD + " bytes for the InvokeFunction operation");
+            }
             List<JsonNode> records = new ArrayList<>();
             JsonNode event = parse(payload);
             event.path("Records").forEach(records::add);
