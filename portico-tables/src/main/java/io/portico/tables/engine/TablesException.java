@@ -183,8 +183,8 @@ public final class TablesException extends Refusal {
     }
 
     /** A position before the oldest record a stream keeps, in the message given whole. */
-    public static TablesException dataTrimmed(String message) {
-        return new TablesException(Kind.DATA_TRIMMED, message);
+    public static TablesException dataTrimmed() {
+        return new TablesException(Kind.DATA_TRIMMED, "The data you are trying to access has been trimmed");
     }
 
     /** Recorded: {@code Table already exists: <name>} (test_create_duplicate_table). */

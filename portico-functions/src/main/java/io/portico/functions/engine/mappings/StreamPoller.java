@@ -275,8 +275,7 @@ public final class StreamPoller {
             this.cursor = cursor;
             this.lanes = lanes;
             this.window = settings.tumblingWindowSeconds();
-            this.lane = lanes == 1 ? 0 : Integer.parseInt(cursor.shardId().substring(
-                    cursor.shardId().lastIndexOf('#') + 1, cursor.shardId().lastIndexOf('/')));
+            this.lane = Lanes.laneOf(cursor.shardId());
             this.now = now;
             this.wakeAt = now.plus(POLL_INTERVAL);
         }

@@ -7,6 +7,7 @@ import io.portico.core.json.Json;
 import io.portico.functions.engine.ChangeStreams.ChangeRecord;
 import io.portico.functions.engine.InvokeResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class TumblingWindows {
 
     /** Whether the window's state has outgrown what Lambda keeps, which ends the window early. */
     static boolean overLimit(WindowState window) {
-        return window.state().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_STATE_BYTES;
+        return window.state().getBytes(StandardCharsets.UTF_8).length > MAX_STATE_BYTES;
     }
 
     /** Lambda's DynamodbTimeWindowEvent for {@code records} of the window {@code window}. */
@@ -61,11 +62,11 @@ final class TumblingWindows {
     /** The {@code state} object of a function's answer, as JSON text; empty when the answer has none. */
     static Optional<String> state(InvokeResult result) {
         return parse(result.payload()).map(answer -> answer.get("state"))
-                .filter(JsonNode::isObject).map(state -> new String(Json.write(state), java.nio.charset.StandardCharsets.UTF_8));
+                .filter(JsonNode::isObject).map(state -> new String(Json.write(state), StandardCharsets.UTF_8));
     }
 
     private static Optional<JsonNode> parse(String json) {
-        return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Optional<JsonNode> parse(byte[] json) {

@@ -171,14 +171,12 @@ class ParallelizationFactorTest {
             put(SHARD, "item-" + (version % 3), version);
         }
         harness.drain();
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withParallelizationFactor(3), false);
+        harness.update(mapping, s -> s.withParallelizationFactor(3));
         for (int version = 6; version < 12; version++) {
             put(SHARD, "item-" + (version % 3), version);
         }
         harness.drain();
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withParallelizationFactor(1), false);
+        harness.update(mapping, s -> s.withParallelizationFactor(1));
         for (int version = 12; version < 15; version++) {
             put(SHARD, "item-" + (version % 3), version);
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A mapping engine and its poller over a real store, the in-memory stream and a scripted function, on a
@@ -93,6 +94,12 @@ final class PollerHarness implements AutoCloseable {
     EventSourceMapping create(MappingSettings settings) {
         return mappings.create(FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true, Optional.of("TRIM_HORIZON"),
                 settings, false).mapping();
+    }
+
+    /** UpdateEventSourceMapping of {@code mapping}'s settings, as the API applies it. */
+    void update(EventSourceMapping mapping, UnaryOperator<MappingSettings> change) {
+        mappings.update(FUNCTION.accountId(), FUNCTION.region(), mapping.uuid(), Optional.empty(), Optional.empty(),
+                change, false);
     }
 
     EventSourceMapping latestPoller() {

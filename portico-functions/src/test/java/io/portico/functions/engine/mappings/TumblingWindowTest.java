@@ -212,8 +212,7 @@ class TumblingWindowTest {
         insert(1);
         harness.drain();
 
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withParallelizationFactor(2), false);
+        harness.update(mapping, s -> s.withParallelizationFactor(2));
         harness.drain();
         clock.advance(Duration.ofSeconds(60));
         harness.drain();
@@ -231,8 +230,7 @@ class TumblingWindowTest {
         insert(1);
         harness.drain();
 
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withTumblingWindow(0), false);
+        harness.update(mapping, s -> s.withTumblingWindow(0));
         insert(2);
         harness.drain();
 
@@ -251,8 +249,7 @@ class TumblingWindowTest {
         insert(1);
         harness.drain();
 
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withTumblingWindow(300), false);
+        harness.update(mapping, s -> s.withTumblingWindow(300));
         clock.advance(Duration.ofSeconds(30));
         insert(2);
         harness.drain();
