@@ -123,11 +123,12 @@ public final class MappingStore implements MappingRepository {
     }
 
     private static final String UPSERT_CURSOR = "INSERT INTO lambda_esm_cursors (uuid, shard_id, position, attempts,"
-            + " batch_limit, bisect_until, finished, window_start_ms, window_end_ms, window_state) VALUES"
-            + " (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid, shard_id) DO UPDATE SET position=excluded.position,"
+            + " batch_limit, bisect_until, finished, window_start_ms, window_end_ms, window_state, retry_at_ms) VALUES"
+            + " (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid, shard_id) DO UPDATE SET position=excluded.position,"
             + " attempts=excluded.attempts, batch_limit=excluded.batch_limit, bisect_until=excluded.bisect_until,"
             + " finished=excluded.finished, window_start_ms=excluded.window_start_ms,"
-            + " window_end_ms=excluded.window_end_ms, window_state=excluded.window_state";
+            + " window_end_ms=excluded.window_end_ms, window_state=excluded.window_state,"
+            + " retry_at_ms=excluded.retry_at_ms";
 
     /** Migration 6: each open window gets its end, from its mapping's TumblingWindowInSeconds. */
     static void windowEnds(StoreTransaction tx) {
@@ -148,7 +149,8 @@ public final class MappingStore implements MappingRepository {
         };
         return new Object[] {uuid, c.shardId(), position, c.attempts(), c.batchLimit(), c.bisectUntil().orElse(null),
             c.finished(), c.window().map(w -> w.start().toEpochMilli()).orElse(null),
-            c.window().map(w -> w.end().toEpochMilli()).orElse(null), c.window().map(WindowState::state).orElse(null)};
+            c.window().map(w -> w.end().toEpochMilli()).orElse(null), c.window().map(WindowState::state).orElse(null),
+            c.retryAt().map(Instant::toEpochMilli).orElse(null)};
     }
 
     private static ShardCursor cursor(Row row) {
@@ -158,7 +160,8 @@ public final class MappingStore implements MappingRepository {
                 Optional.ofNullable(row.string("bisect_until")), row.bool("finished"),
                 Optional.ofNullable(row.nullableLong("window_start_ms")).map(start -> new WindowState(
                         Instant.ofEpochMilli(start), Instant.ofEpochMilli(row.longValue("window_end_ms")),
-                        row.string("window_state"))));
+                        row.string("window_state"))),
+                Optional.ofNullable(row.nullableLong("retry_at_ms")).map(Instant::ofEpochMilli));
     }
 
     private static EventSourceMapping mapping(Row row) {

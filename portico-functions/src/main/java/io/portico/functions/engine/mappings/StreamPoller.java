@@ -281,6 +281,9 @@ public final class StreamPoller {
         }
 
         ShardStep run() throws InterruptedException {
+            if (backingOff()) {
+                return this;
+            }
             int limit = cursor.batchLimit() > 0 ? Math.min(cursor.batchLimit(), settings.batchSize()) : settings.batchSize();
             // A lane reads further, so its batch can hold up to the limit of its own records.
             List<ChangeRecord> records = streams.read(mapping.eventSourceArn(), shard.shardId(), cursor.position(),
@@ -353,6 +356,9 @@ public final class StreamPoller {
          * with its state; the window is then gone, and the next records open one under the mapping's settings.
          */
         ShardStep endWindowEarly() throws InterruptedException {
+            if (backingOff()) {
+                return this;
+            }
             finalInvoke(cursor.window().orElseThrow(), true, Optional.empty());
             return this;
         }
@@ -404,10 +410,7 @@ public final class StreamPoller {
             }
             if (result.get().failed()) {
                 note("PROBLEM: Function call failed");
-                ShardCursor retried = cursor.failedOnce();
-                save(retried);
-                moved = false;
-                wakeAt = now.plus(backoff(retried.attempts()));
+                retryLater();
                 return;
             }
             save(cursor.withWindow(after));
@@ -474,7 +477,7 @@ public final class StreamPoller {
             if (index > 0) {
                 cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
                         records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
-                        cursor.bisectUntil(), false, cursor.window());
+                        cursor.bisectUntil(), false, cursor.window(), cursor.retryAt());
             }
             retryOrGiveUp(records.subList(index, records.size()), result);
         }
@@ -490,15 +493,27 @@ public final class StreamPoller {
 
         private void retryOrGiveUp(List<ChangeRecord> batch, InvokeResult result) {
             note("PROBLEM: Function call failed");
-            ShardCursor retried = cursor.failedOnce();
             int retries = settings.maximumRetryAttempts();
-            if (retries != -1 && retried.attempts() > retries) {
-                giveUp(batch, "RetryAttemptsExhausted", retried.attempts(), Optional.of(result));
+            if (retries != -1 && cursor.attempts() + 1 > retries) {
+                giveUp(batch, "RetryAttemptsExhausted", cursor.attempts() + 1, Optional.of(result));
                 return;
             }
-            save(retried);
+            retryLater();
+        }
+
+        /** Counts a failed attempt and keeps the lane from retrying before its back-off has passed. */
+        private void retryLater() {
+            Instant retryAt = now.plus(backoff(cursor.attempts() + 1));
+            save(cursor.failedOnce(retryAt));
             moved = false;
-            wakeAt = now.plus(backoff(retried.attempts()));
+            wakeAt = retryAt;
+        }
+
+        /** Whether the lane's last attempt failed less than its back-off ago: then it waits, whatever else moves. */
+        private boolean backingOff() {
+            Optional<Instant> retryAt = cursor.retryAt().filter(now::isBefore);
+            retryAt.ifPresent(at -> wakeAt = at);
+            return retryAt.isPresent();
         }
 
         /** Whether {@code record} is this lane's to deliver. */
