@@ -110,6 +110,7 @@ public final class StreamPoller {
         Instant now = clock.instant();
         Instant next = null; // the earliest wake-up a shard asks for: a window's end, a back-off, the next poll
         boolean moved = false;
+        forgetTrimmedShards(uuid, shards, cursors);
         for (Shard shard : shards) {
             if (waitsForParent(shard, shards, cursors, lanes)) {
                 continue;
@@ -161,6 +162,24 @@ public final class StreamPoller {
                     throw new IllegalStateException(e.getCause());
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the cursors of shards the stream no longer lists (their records aged out, and their children
+     * no longer wait for them): a stream rolls its shard over every four hours, so without this every step
+     * would read a cursor per lane for every shard the mapping ever read. A stream that lists no shard at all
+     * leaves the cursors as they are.
+     */
+    private void forgetTrimmedShards(String uuid, List<Shard> shards, Map<String, ShardCursor> cursors) {
+        if (shards.isEmpty()) {
+            return;
+        }
+        List<String> gone = cursors.keySet().stream()
+                .filter(key -> shards.stream().noneMatch(shard -> Lanes.ofShard(key, shard.shardId()))).toList();
+        if (!gone.isEmpty()) {
+            repository.replaceCursors(uuid, gone, List.of());
+            gone.forEach(cursors::remove);
         }
     }
 

@@ -193,6 +193,29 @@ class ParallelizationFactorTest {
     }
 
     @Test
+    void theCursorsOfShardsTrimmedAway_go_soThePollReadsOnlyTheLineageThatIsLeft() throws Exception {
+        EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults().withParallelizationFactor(3));
+        String parent = SHARD;
+        for (int rollover = 2; rollover <= 4; rollover++) {   // a rollover every four hours, each shard read
+            put(parent, "item-" + rollover, rollover);
+            String child = "shard-" + rollover;
+            streams.addShard(child, Optional.of(parent));
+            streams.close(parent);
+            harness.drainAcross(3);
+            parent = child;
+        }
+        assertThat(harness.repository.cursors(mapping.uuid())).hasSize(3 * 3);   // the open shard-4's lanes: none yet
+
+        streams.trim(SHARD);   // 24 hours on: the first two shards' records aged out
+        streams.trim("shard-2");
+        harness.drainAcross(2);
+
+        assertThat(harness.repository.cursors(mapping.uuid())).extracting(ShardCursor::shardId)
+                .containsExactly("shard-3#0/3", "shard-3#1/3", "shard-3#2/3");
+        assertThat(versionsByKey().values().stream().mapToInt(List::size).sum()).isEqualTo(3);
+    }
+
+    @Test
     void changingTheFactor_repartitionsFromTheSlowestLane_skippingNothing() throws Exception {
         EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults().withBatchSize(2));
         for (int version = 0; version < 6; version++) {
