@@ -187,6 +187,14 @@ class TumblingWindowTest {
                 .satisfies(c -> assertThat(c.window()).isEmpty());
     }
 
+    /** A mapping with 60-second windows, whose window [00:00, 00:01) holds the state {@code {"count": "1"}}. */
+    private EventSourceMapping windowOpenWithOneRecord() throws InterruptedException {
+        EventSourceMapping mapping = harness.create(windowed(60));
+        insert(1);
+        harness.drain();
+        return mapping;
+    }
+
     @Test
     void aWindowsStateCountsInTheSixMegabytePayload_theRecordsThatDoNotFitGoInTheNextBatch() throws Exception {
         String big = "x".repeat(TumblingWindows.MAX_STATE_BYTES - 100);   // a state just under the limit
@@ -208,9 +216,7 @@ class TumblingWindowTest {
 
     @Test
     void aChangedParallelizationFactor_endsTheOpenWindowWithItsState_beforeTheLanesAreRedrawn() throws Exception {
-        EventSourceMapping mapping = harness.create(windowed(60));
-        insert(1);
-        harness.drain();
+        EventSourceMapping mapping = windowOpenWithOneRecord();
 
         harness.update(mapping, s -> s.withParallelizationFactor(2));
         harness.drain();
@@ -226,9 +232,7 @@ class TumblingWindowTest {
 
     @Test
     void aChangedTumblingWindow_endsTheOpenWindowWithItsState_andTheNextRecordsFollowTheNewSetting() throws Exception {
-        EventSourceMapping mapping = harness.create(windowed(60));
-        insert(1);
-        harness.drain();
+        EventSourceMapping mapping = windowOpenWithOneRecord();
 
         harness.update(mapping, s -> s.withTumblingWindow(0));
         insert(2);
@@ -245,9 +249,7 @@ class TumblingWindowTest {
 
     @Test
     void aLongerTumblingWindow_endsTheOpenWindowEarly_withItsOwnBounds() throws Exception {
-        EventSourceMapping mapping = harness.create(windowed(60));
-        insert(1);
-        harness.drain();
+        EventSourceMapping mapping = windowOpenWithOneRecord();
 
         harness.update(mapping, s -> s.withTumblingWindow(300));
         clock.advance(Duration.ofSeconds(30));
