@@ -82,6 +82,11 @@ public final class FunctionsSchema {
                           PRIMARY KEY (uuid, shard_id))"""),
                 // A stream mapping's tumbling window open on a shard: its start and the function's last state.
                 Migration.of(5, "ALTER TABLE lambda_esm_cursors ADD COLUMN window_start_ms BIGINT",
-                        "ALTER TABLE lambda_esm_cursors ADD COLUMN window_state TEXT"));
+                        "ALTER TABLE lambda_esm_cursors ADD COLUMN window_state TEXT"),
+                // The open window's end: it keeps its own bounds when TumblingWindowInSeconds changes (windows
+                // opened under version 5 end after their mapping's current setting); and a failed batch's
+                // back-off, so that other shards or lanes moving on do not hurry its retry.
+                new Migration(6, List.of("ALTER TABLE lambda_esm_cursors ADD COLUMN window_end_ms BIGINT",
+                        "ALTER TABLE lambda_esm_cursors ADD COLUMN retry_at_ms BIGINT"), MappingStore::windowEnds));
     }
 }

@@ -7,6 +7,7 @@ import io.portico.core.store.Insertion;
 import io.portico.core.store.NewRow;
 import io.portico.core.store.Row;
 import io.portico.core.store.Store;
+import io.portico.core.store.StoreTransaction;
 import io.portico.core.tags.TagTable;
 import io.portico.functions.engine.ChangeStreams.Position;
 import io.portico.functions.engine.mappings.EventSourceMapping;
@@ -122,10 +123,24 @@ public final class MappingStore implements MappingRepository {
     }
 
     private static final String UPSERT_CURSOR = "INSERT INTO lambda_esm_cursors (uuid, shard_id, position, attempts,"
-            + " batch_limit, bisect_until, finished, window_start_ms, window_state) VALUES (?,?,?,?,?,?,?,?,?)"
-            + " ON CONFLICT (uuid, shard_id) DO UPDATE SET position=excluded.position, attempts=excluded.attempts,"
-            + " batch_limit=excluded.batch_limit, bisect_until=excluded.bisect_until, finished=excluded.finished,"
-            + " window_start_ms=excluded.window_start_ms, window_state=excluded.window_state";
+            + " batch_limit, bisect_until, finished, window_start_ms, window_end_ms, window_state, retry_at_ms) VALUES"
+            + " (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid, shard_id) DO UPDATE SET position=excluded.position,"
+            + " attempts=excluded.attempts, batch_limit=excluded.batch_limit, bisect_until=excluded.bisect_until,"
+            + " finished=excluded.finished, window_start_ms=excluded.window_start_ms,"
+            + " window_end_ms=excluded.window_end_ms, window_state=excluded.window_state,"
+            + " retry_at_ms=excluded.retry_at_ms";
+
+    /** Migration 6: each open window gets its end, from its mapping's TumblingWindowInSeconds. */
+    static void windowEnds(StoreTransaction tx) {
+        record Open(String uuid, String shardId, long start, String settings) {
+        }
+        tx.query("SELECT c.uuid, c.shard_id, c.window_start_ms, m.settings FROM lambda_esm_cursors c JOIN lambda_esm m"
+                + " ON m.uuid = c.uuid WHERE c.window_start_ms IS NOT NULL", r -> new Open(r.string("uuid"),
+                        r.string("shard_id"), r.longValue("window_start_ms"), r.string("settings")))
+                .forEach(open -> tx.update("UPDATE lambda_esm_cursors SET window_end_ms=? WHERE uuid=? AND shard_id=?",
+                        open.start() + 1000L * settings(open.settings()).tumblingWindowSeconds(), open.uuid(),
+                        open.shardId()));
+    }
 
     private static Object[] cursorValues(String uuid, ShardCursor c) {
         String position = switch (c.position()) {
@@ -134,7 +149,8 @@ public final class MappingStore implements MappingRepository {
         };
         return new Object[] {uuid, c.shardId(), position, c.attempts(), c.batchLimit(), c.bisectUntil().orElse(null),
             c.finished(), c.window().map(w -> w.start().toEpochMilli()).orElse(null),
-            c.window().map(WindowState::state).orElse(null)};
+            c.window().map(w -> w.end().toEpochMilli()).orElse(null), c.window().map(WindowState::state).orElse(null),
+            c.retryAt().map(Instant::toEpochMilli).orElse(null)};
     }
 
     private static ShardCursor cursor(Row row) {
@@ -143,7 +159,9 @@ public final class MappingStore implements MappingRepository {
                 (int) row.longValue("attempts"), (int) row.longValue("batch_limit"),
                 Optional.ofNullable(row.string("bisect_until")), row.bool("finished"),
                 Optional.ofNullable(row.nullableLong("window_start_ms")).map(start -> new WindowState(
-                        Instant.ofEpochMilli(start), row.string("window_state"))));
+                        Instant.ofEpochMilli(start), Instant.ofEpochMilli(row.longValue("window_end_ms")),
+                        row.string("window_state"))),
+                Optional.ofNullable(row.nullableLong("retry_at_ms")).map(Instant::ofEpochMilli));
     }
 
     private static EventSourceMapping mapping(Row row) {

@@ -325,6 +325,31 @@ class StreamsApiTest {
                         + "constraint: Member must have value less than or equal to 1000");
     }
 
+    @Test
+    void hostileShardIds_areRefusedByTheModelsBounds_orNotFound_inAwsWords() {
+        String arn = streamed("hostile-shards", "id", StreamViewType.KEYS_ONLY);
+        String own = shardId(arn);
+        String oversize = "shardId-" + "9".repeat(58);   // 66 characters: the model allows 28 to 65
+
+        assertThatThrownBy(() -> streams.describeStream(r -> r.streamArn(arn).exclusiveStartShardId(oversize)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("1 validation error detected: Value '" + oversize + "' at "
+                        + "'exclusiveStartShardId' failed to satisfy constraint: Member must have length less than or "
+                        + "equal to 65");
+        assertThatThrownBy(() -> streams.getShardIterator(r -> r.streamArn(arn).shardId("short")
+                .shardIteratorType(ShardIteratorType.LATEST)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("1 validation error detected: Value 'short' at 'shardId' failed to satisfy "
+                        + "constraint: Member must have length greater than or equal to 28");
+        String otherStreams = shardId(streamed("hostile-other", "id", StreamViewType.KEYS_ONLY));
+        for (String hostile : List.of(otherStreams, own.substring(0, own.length() - 1) + "z", "x".repeat(40))) {
+            assertThatThrownBy(() -> streams.getShardIterator(r -> r.streamArn(arn).shardId(hostile)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)))
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageStartingWith("Requested resource not found: Shard does not exist");
+        }
+    }
+
     /**
      * On the wire, a record has exactly the members AWS's recording shows (test_batch_write_items_streaming's
      * first record), and an unknown stream is DynamoDB's namespaced ResourceNotFoundException.

@@ -177,10 +177,14 @@ public final class TablesException extends Refusal {
         return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Stream: " + arn + " not found");
     }
 
-    /** A stream's shard that does not exist (wording inferred in DynamoDB's resource-not-found form). */
-    public static TablesException shardNotFound(String shardId) {
-        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Shard: " + shardId
-                + " not found");
+    /**
+     * A shard id the stream does not have (garbage, another stream's, or one trimmed away). AWS's words, as
+     * its GetShardIterator answers them in public reports (the KCL's DynamoDB Streams adapter logs,
+     * opensearch-project/data-prepper#4401): {@code Requested resource not found: Shard does not exist}, the
+     * id not repeated.
+     */
+    public static TablesException shardNotFound() {
+        return new TablesException(Kind.TABLE_NOT_FOUND, "Requested resource not found: Shard does not exist");
     }
 
     /** A shard iterator past its validity, in the message given whole. */
@@ -189,8 +193,8 @@ public final class TablesException extends Refusal {
     }
 
     /** A position before the oldest record a stream keeps, in the message given whole. */
-    public static TablesException dataTrimmed(String message) {
-        return new TablesException(Kind.DATA_TRIMMED, message);
+    public static TablesException dataTrimmed() {
+        return new TablesException(Kind.DATA_TRIMMED, "The data you are trying to access has been trimmed");
     }
 
     /** Recorded: {@code Table already exists: <name>} (test_create_duplicate_table). */

@@ -49,12 +49,14 @@ public final class StreamStore implements StreamRepository {
     @Override
     public List<ChangeRecord> records(String arn, String shardId, long from, int limit) {
         // The shard's end is read in the same statement, so a rollover committed since the caller looked at
-        // the shard cannot let a child's records into the parent's read.
+        // the shard cannot let a child's records into the parent's read; a shard trimmed away since then has
+        // no row, the bound is NULL and nothing is read (its records went with it, and what follows is its
+        // child's).
         return store.read(tx -> tx.query("SELECT sequence, event_id, event_name, created_ms, key_values, new_image, "
                 + "old_image, size_bytes, principal FROM ddb_stream_records WHERE stream_arn=? AND sequence>=? "
-                + "AND sequence <= COALESCE((SELECT last_sequence FROM ddb_stream_shards WHERE stream_arn=? AND "
-                + "shard_id=?), ?) ORDER BY sequence LIMIT ?", StreamStore::record, arn, from, arn, shardId,
-                Long.MAX_VALUE, limit));
+                + "AND sequence <= (SELECT COALESCE(last_sequence, ?) FROM ddb_stream_shards WHERE stream_arn=? AND "
+                + "shard_id=?) ORDER BY sequence LIMIT ?", StreamStore::record, arn, from, Long.MAX_VALUE, arn,
+                shardId, limit));
     }
 
     @Override

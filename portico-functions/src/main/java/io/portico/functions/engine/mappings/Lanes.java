@@ -29,6 +29,11 @@ final class Lanes {
         return key.equals(shardId) || key.startsWith(shardId + "#");
     }
 
+    /** The lane the cursor key {@code key} names (0 for a shard's one lane under factor 1). */
+    static int laneOf(String key) {
+        return lanesOf(key) == 1 ? 0 : Integer.parseInt(key.substring(key.lastIndexOf('#') + 1, key.lastIndexOf('/')));
+    }
+
     /** How many lanes the factor that wrote the cursor key {@code key} had. */
     static int lanesOf(String key) {
         int slash = key.lastIndexOf('/');

@@ -41,7 +41,8 @@ public interface MappingRepository {
 
     /**
      * Deletes the cursors keyed {@code removed} and writes {@code added}, in one transaction: a shard's lanes
-     * re-partitioned after its ParallelizationFactor changed.
+     * re-partitioned after its ParallelizationFactor changed, or (nothing added) the cursors of shards trimmed
+     * away.
      */
     void replaceCursors(String uuid, List<String> removed, List<ShardCursor> added);
 }

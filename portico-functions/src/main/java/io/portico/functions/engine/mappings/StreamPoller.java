@@ -1,19 +1,12 @@
 package io.portico.functions.engine.mappings;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portico.core.json.Json;
 import io.portico.core.work.Outcome;
 import io.portico.core.work.QueueOptions;
 import io.portico.core.work.WorkItem;
 import io.portico.core.work.WorkQueue;
 import io.portico.functions.engine.ChangeStreams;
-import io.portico.functions.engine.ChangeStreams.ChangeRecord;
 import io.portico.functions.engine.ChangeStreams.Shard;
 import io.portico.functions.engine.Destinations;
-import io.portico.functions.engine.Functions;
-import io.portico.functions.engine.FunctionsException;
-import io.portico.functions.engine.InvokeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The consumer of an enabled stream mapping: reads each shard in order, invokes the function with
@@ -45,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * records were committed to it ({@link ChangeStreams#onAppend}) wakes its mappings' items at once
  * ({@link WorkQueue#wake}): a record then reaches the function milliseconds after its write, not up to a
  * poll interval later (Lambda's own pollers, at four reads a second, take that long); the poll stays for
- * what no signal announces. The shard cursors
- * ({@link ShardCursor}: position, attempts, bisection) are rows written before the next step, so a new
+ * what no signal announces. The shard cursors ({@link ShardCursor}: position, attempts and back-off,
+ * bisection, open window) are rows written before the next step, so a new
  * Portico on the same store resumes from the last cursor: nothing lives in a sleeping thread. The item
  * ends when its mapping is deleted, disabled, or given another poller.
  *
@@ -60,41 +50,23 @@ import org.slf4j.LoggerFactory;
  * window carry the state the function last returned, and once the window is over a final invocation with no
  * records hands over the last state before the next window's first batch.
  *
- * <p>A batch: up to BatchSize records after the cursor (fewer while bisecting); records older than
- * MaximumRecordAgeInSeconds go to the OnFailure destination unprocessed; a batch smaller than BatchSize
- * waits until MaximumBatchingWindowInSeconds after its first record's creation; records matching no
- * FilterCriteria pattern are skipped and count as processed. A function error retries the batch
- * (MaximumRetryAttempts, back-off from 1 s doubling to {@link #MAX_BACKOFF}); with
- * BisectBatchOnFunctionError the batch is first split in halves down to single records (splits do not
- * count as attempts); with ReportBatchItemFailures processing resumes at the earliest failed record.
- * When retries are exhausted the batch's description goes to the OnFailure destination (see
- * {@link FailureRecord}) and the shard goes on. A child shard waits until its parent is read to its end.
+ * <p>What one lane does with its batch (filters, batching window, retries, bisection, windows) is
+ * {@link LaneStep}'s. A child shard waits until its parent is read to its end, in every lane.
  * Thread safe; the work queue runs one step of a mapping at a time.
  */
 public final class StreamPoller {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamPoller.class);
     /** The work queue's name. */
     public static final String QUEUE = "lambda.esm";
     /** How often an idle stream is read again (Lambda polls DynamoDB streams four times a second). */
     public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
-    /** The most records one lane reads in a step, looking for a batch of its own. */
-    private static final int MAX_LANE_READ = 10_000;
-    private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
-    private static final Duration FUNCTION_UNAVAILABLE_DELAY = Duration.ofMinutes(1);
     private static final QueueOptions OPTIONS = QueueOptions.defaults().withConcurrency(64)
             .withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5)).withMaxFailures(1000);
 
     private final MappingRepository repository;
     private final ChangeStreams streams;
-    private final StreamInvoker invoker;
-    private final Destinations destinations;
+    private final LaneStep.Services services;
     private final Clock clock;
-    /**
-     * Compiled filters by pattern list: checked at create and update, they are the same for every batch of
-     * a mapping, and compiling event-ruler's machine per batch was the poll's largest cost after reading.
-     */
-    private final Map<List<String>, RecordFilter> filters = new ConcurrentHashMap<>();
     /** The stream each running mapping's work item reads, by item id: whom a commit to a stream wakes. */
     private final Map<String, String> readers = new ConcurrentHashMap<>();
 
@@ -102,8 +74,7 @@ public final class StreamPoller {
             Destinations destinations, Clock clock) {
         this.repository = repository;
         this.streams = streams;
-        this.invoker = invoker;
-        this.destinations = destinations;
+        this.services = new LaneStep.Services(repository, streams, invoker, destinations, new ConcurrentHashMap<>());
         this.clock = clock;
     }
 
@@ -166,22 +137,30 @@ public final class StreamPoller {
         Instant now = clock.instant();
         Instant next = null; // the earliest wake-up a shard asks for: a window's end, a back-off, the next poll
         boolean moved = false;
+        forgetTrimmedShards(uuid, shards, cursors);
         for (Shard shard : shards) {
             if (waitsForParent(shard, shards, cursors, lanes)) {
                 continue;
             }
-            List<ShardStep> steps = new ArrayList<>();
-            for (ShardCursor cursor : laneCursors(uuid, shard.shardId(), lanes, cursors)) {
-                if (!cursor.finished()) {
-                    steps.add(new ShardStep(mapping, shard, cursor, lanes, now));
+            List<LaneStep> steps = new ArrayList<>();
+            List<ShardCursor> redrawn = windowsOfRedrawnLanes(shard.shardId(), lanes, cursors);
+            if (!redrawn.isEmpty()) {
+                for (ShardCursor old : redrawn) {
+                    steps.add(new LaneStep(services, mapping, shard, old, Lanes.lanesOf(old.shardId()), now).endWindowEarly());
                 }
+            } else {
+                for (ShardCursor cursor : laneCursors(uuid, shard.shardId(), lanes, cursors)) {
+                    if (!cursor.finished()) {
+                        steps.add(new LaneStep(services, mapping, shard, cursor, lanes, now));
+                    }
+                }
+                runTogether(steps);
             }
-            runTogether(steps);
-            for (ShardStep result : steps) {
-                cursors.put(result.cursor.shardId(), result.cursor);
-                moved |= result.moved;
-                if (next == null || result.wakeAt.isBefore(next)) {
-                    next = result.wakeAt;
+            for (LaneStep result : steps) {
+                cursors.put(result.cursor().shardId(), result.cursor());
+                moved |= result.moved();
+                if (next == null || result.wakeAt().isBefore(next)) {
+                    next = result.wakeAt();
                 }
             }
         }
@@ -192,15 +171,15 @@ public final class StreamPoller {
      * One batch of each lane, at the same time: with ParallelizationFactor N, up to N batches of a shard are
      * in flight together, each on a virtual thread; the step ends when all of them have.
      */
-    private static void runTogether(List<ShardStep> steps) throws InterruptedException {
+    private static void runTogether(List<LaneStep> steps) throws InterruptedException {
         if (steps.size() == 1) {
             steps.get(0).run();
             return;
         }
         try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<ShardStep>> running = new ArrayList<>();
+            List<Future<LaneStep>> running = new ArrayList<>();
             steps.forEach(step -> running.add(lanes.submit(step::run)));
-            for (Future<ShardStep> lane : running) {
+            for (Future<LaneStep> lane : running) {
                 try {
                     lane.get();
                 } catch (ExecutionException e) {
@@ -211,6 +190,34 @@ public final class StreamPoller {
                 }
             }
         }
+    }
+
+    /**
+     * Deletes the cursors of shards the stream no longer lists (their records aged out, and their children
+     * no longer wait for them): a stream rolls its shard over every four hours, so without this every step
+     * would read a cursor per lane for every shard the mapping ever read. A stream that lists no shard at all
+     * leaves the cursors as they are.
+     */
+    private void forgetTrimmedShards(String uuid, List<Shard> shards, Map<String, ShardCursor> cursors) {
+        if (shards.isEmpty()) {
+            return;
+        }
+        List<String> gone = cursors.keySet().stream()
+                .filter(key -> shards.stream().noneMatch(shard -> Lanes.ofShard(key, shard.shardId()))).toList();
+        if (!gone.isEmpty()) {
+            repository.replaceCursors(uuid, gone, List.of());
+            gone.forEach(cursors::remove);
+        }
+    }
+
+    /**
+     * The cursors of lanes of the shard drawn under another ParallelizationFactor that still hold a tumbling
+     * window: each is ended early (its final invocation with its state) before the shard's lanes are redrawn,
+     * since a window's state belongs to its lane's records and cannot be split among the new lanes.
+     */
+    private static List<ShardCursor> windowsOfRedrawnLanes(String shardId, int lanes, Map<String, ShardCursor> cursors) {
+        return cursors.values().stream().filter(c -> Lanes.ofShard(c.shardId(), shardId)
+                && Lanes.lanesOf(c.shardId()) != lanes && c.window().isPresent()).toList();
     }
 
     /**
@@ -259,318 +266,6 @@ public final class StreamPoller {
             }
         }
         return false;
-    }
-
-    /**
-     * One batch of one lane of a shard, and the lane's cursor after it. With one lane every record is the
-     * lane's; with more, records of other lanes are passed over as filtered-out records are.
-     */
-    private final class ShardStep {
-        private final EventSourceMapping mapping;
-        private final MappingSettings settings;
-        private final Shard shard;
-        private final int lane;
-        private final int lanes;
-        /** TumblingWindowInSeconds; 0: no windows. */
-        private final int window;
-        private final Instant now;
-        private ShardCursor cursor;
-        private boolean moved;
-        private Instant wakeAt;
-
-        ShardStep(EventSourceMapping mapping, Shard shard, ShardCursor cursor, int lanes, Instant now) {
-            this.mapping = mapping;
-            this.settings = mapping.settings();
-            this.shard = shard;
-            this.cursor = cursor;
-            this.lanes = lanes;
-            this.window = settings.tumblingWindowSeconds();
-            this.lane = lanes == 1 ? 0 : Integer.parseInt(cursor.shardId().substring(
-                    cursor.shardId().lastIndexOf('#') + 1, cursor.shardId().lastIndexOf('/')));
-            this.now = now;
-            this.wakeAt = now.plus(POLL_INTERVAL);
-        }
-
-        ShardStep run() throws InterruptedException {
-            int limit = cursor.batchLimit() > 0 ? Math.min(cursor.batchLimit(), settings.batchSize()) : settings.batchSize();
-            // A lane reads further, so its batch can hold up to the limit of its own records.
-            List<ChangeRecord> records = streams.read(mapping.eventSourceArn(), shard.shardId(), cursor.position(),
-                    lanes == 1 ? limit : Math.min(limit * lanes, MAX_LANE_READ));
-            int mine = 0;
-            for (int i = 0; i < records.size() && mine < limit; i++) {
-                if (mine(records.get(i)) && ++mine == limit) {
-                    records = records.subList(0, i + 1);
-                }
-            }
-            if (window > 0 && cursor.window().isPresent() && TumblingWindows.overLimit(cursor.window().get())) {
-                finalInvoke(cursor.window().get(), true);
-                return this;
-            }
-            if (window > 0 && cursor.window().isPresent() && windowEnded(records, cursor.window().get())) {
-                finalInvoke(cursor.window().get(), false);
-                return this;
-            }
-            if (records.isEmpty()) {
-                if (shard.closed()) {
-                    save(cursor.finish());
-                }
-                return this;
-            }
-            List<ChangeRecord> expired = expired(records);
-            if (!expired.isEmpty()) {
-                giveUp(expired, "RecordAgeExceeded", cursor.attempts(), Optional.empty());
-                return this;
-            }
-            if (mine == 0) {
-                save(cursor.advancedTo(last(records)));
-                return this;
-            }
-            if (mine < limit && cursor.attempts() == 0 && cursor.batchLimit() == 0) {
-                Instant ready = records.get(0).approximateCreation().plusSeconds(settings.maximumBatchingWindowSeconds());
-                if (ready.isAfter(now)) {
-                    wakeAt = ready;
-                    return this;
-                }
-            }
-            RecordFilter filter = filters.computeIfAbsent(settings.filterPatterns(), RecordFilter::of);
-            if (window > 0) {
-                records = oneWindow(records);
-            }
-            List<ChangeRecord> delivered = records.stream().filter(r -> mine(r) && filter.matches(r.event())).toList();
-            if (delivered.isEmpty()) {
-                save(cursor.advancedTo(last(records)));
-                return this;
-            }
-            List<ChangeRecord> fitting = fitting(delivered);
-            if (fitting.size() < delivered.size()) { // the rest goes in the next batch, as Lambda splits
-                records = records.subList(0, records.indexOf(fitting.get(fitting.size() - 1)) + 1);
-                delivered = fitting;
-            }
-            invoke(records, delivered);
-            return this;
-        }
-
-        /**
-         * Whether the open window is over: the next record of this lane belongs to a later window, or there is
-         * none and the window's end has passed (or the shard has ended: its window ends with it).
-         */
-        private boolean windowEnded(List<ChangeRecord> records, WindowState open) {
-            Optional<ChangeRecord> next = records.stream().filter(this::mine).findFirst();
-            if (next.isPresent()) {
-                return TumblingWindows.windowOf(next.get(), window).isAfter(open.start());
-            }
-            Instant end = open.start().plusSeconds(window);
-            if (end.isAfter(now) && !(records.isEmpty() && shard.closed())) {
-                wakeAt = end.isBefore(wakeAt) ? end : wakeAt;
-                return false;
-            }
-            return true;
-        }
-
-        /** The records up to (not including) this lane's first record of a later window than its first one. */
-        private List<ChangeRecord> oneWindow(List<ChangeRecord> records) {
-            Instant first = null;
-            for (int i = 0; i < records.size(); i++) {
-                if (!mine(records.get(i))) {
-                    continue;
-                }
-                Instant start = TumblingWindows.windowOf(records.get(i), window);
-                if (first == null) {
-                    first = start;
-                } else if (!start.equals(first)) {
-                    return records.subList(0, i);
-                }
-            }
-            return records;
-        }
-
-        /**
-         * The window's last invocation: no records, its final state. Retried until it succeeds, as on Lambda.
-         * A window ended early (its state too large) then goes on with a fresh state.
-         */
-        private void finalInvoke(WindowState open, boolean early) throws InterruptedException {
-            Optional<InvokeResult> result = call(TumblingWindows.event(List.of(), open, window, shard.shardId(),
-                    mapping.eventSourceArn(), true, early));
-            if (result.isEmpty()) {
-                return;
-            }
-            if (result.get().failed()) {
-                note("PROBLEM: Function call failed");
-                ShardCursor retried = cursor.failedOnce();
-                save(retried);
-                moved = false;
-                wakeAt = now.plus(backoff(retried.attempts()));
-                return;
-            }
-            save(cursor.withWindow(early ? Optional.of(new WindowState(open.start(), TumblingWindows.EMPTY_STATE))
-                    : Optional.empty()));
-            note("OK");
-        }
-
-        /** Invokes the function with {@code payload}; empty (and the step told when to retry) when it cannot run. */
-        private Optional<InvokeResult> call(byte[] payload) throws InterruptedException {
-            try {
-                return Optional.of(invoker.invoke(mapping.functionArn(), payload, UUID.randomUUID().toString()));
-            } catch (FunctionsException e) {
-                // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
-                // the function to come back, checked each minute, logged once per problem.
-                boolean soon = e.kind() == FunctionsException.Kind.THROTTLED || e.kind() == FunctionsException.Kind.CONFLICT;
-                String problem = "PROBLEM: " + e.getMessage();
-                if (!problem.equals(mapping.lastProcessingResult())) {
-                    LOG.info("Event source mapping {} cannot invoke {}: {}", mapping.uuid(), mapping.functionArn(),
-                            e.getMessage());
-                }
-                note(problem);
-                wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
-                return Optional.empty();
-            }
-        }
-
-        private void invoke(List<ChangeRecord> records, List<ChangeRecord> delivered) throws InterruptedException {
-            Optional<WindowState> open = window == 0 ? Optional.empty() : Optional.of(cursor.window().orElseGet(() ->
-                    new WindowState(TumblingWindows.windowOf(delivered.get(0), window), TumblingWindows.EMPTY_STATE)));
-            Optional<InvokeResult> called = call(open.map(w -> TumblingWindows.event(delivered, w, window,
-                    shard.shardId(), mapping.eventSourceArn(), false, false)).orElseGet(() -> event(delivered)));
-            if (called.isEmpty()) {
-                return;
-            }
-            InvokeResult result = called.get();
-            if (open.isPresent()) {
-                // The answer's state goes with the window; an answer without one is a failed invocation.
-                Optional<String> state = TumblingWindows.state(result);
-                if (state.isEmpty() && !result.failed()) {
-                    failed(records, result);
-                    return;
-                }
-                if (state.isPresent()) {
-                    cursor = cursor.withWindow(Optional.of(new WindowState(open.get().start(), state.get())))
-                            .withAttempts(cursor.attempts());
-                }
-            }
-            List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
-            switch (BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers)) {
-                case BatchVerdict.Success s -> {
-                    save(cursor.advancedTo(last(records)));
-                    note("OK");
-                }
-                case BatchVerdict.FailedFrom f -> failedFrom(records, delivered.get(f.index()), result);
-                case BatchVerdict.Failure f -> failed(records, result);
-            }
-        }
-
-        /** Records before the first failed one are done; the rest is retried, as its own batch. */
-        private void failedFrom(List<ChangeRecord> records, ChangeRecord firstFailed, InvokeResult result) {
-            int index = records.indexOf(firstFailed);
-            if (index > 0) {
-                cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
-                        records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
-                        cursor.bisectUntil(), false, cursor.window());
-            }
-            retryOrGiveUp(records.subList(index, records.size()), result);
-        }
-
-        private void failed(List<ChangeRecord> records, InvokeResult result) {
-            if (settings.bisectOnError() && records.size() > 1) {
-                save(cursor.bisected(records.size() / 2, last(records)));
-                note("PROBLEM: Function call failed");
-                return;
-            }
-            retryOrGiveUp(records, result);
-        }
-
-        private void retryOrGiveUp(List<ChangeRecord> batch, InvokeResult result) {
-            note("PROBLEM: Function call failed");
-            ShardCursor retried = cursor.failedOnce();
-            int retries = settings.maximumRetryAttempts();
-            if (retries != -1 && retried.attempts() > retries) {
-                giveUp(batch, "RetryAttemptsExhausted", retried.attempts(), Optional.of(result));
-                return;
-            }
-            save(retried);
-            moved = false;
-            wakeAt = now.plus(backoff(retried.attempts()));
-        }
-
-        /** Whether {@code record} is this lane's to deliver. */
-        private boolean mine(ChangeRecord record) {
-            return lanes == 1 || Lanes.of(record, lanes) == lane;
-        }
-
-        /** Sends this lane's records of {@code records} on-failure (or logs them) and moves past them all. */
-        private void giveUp(List<ChangeRecord> records, String condition, int invokeCount, Optional<InvokeResult> result) {
-            List<ChangeRecord> batch = records.stream().filter(this::mine).toList();
-            if (batch.isEmpty()) {
-                save(cursor.advancedTo(last(records)));
-                return;
-            }
-            settings.onFailure().ifPresentOrElse(arn -> deliver(arn, FailureRecord.of(arn,
-                    result.map(InvokeResult::requestId).orElse(UUID.randomUUID().toString()), mapping.functionArn(),
-                    condition, invokeCount, result, mapping.eventSourceArn(), shard.shardId(), batch, now)),
-                    () -> LOG.warn("Event source mapping {} skips records {} to {} of shard {} ({}); no OnFailure"
-                            + " destination", mapping.uuid(), batch.get(0).sequenceNumber(), last(batch),
-                            shard.shardId(), condition));
-            save(cursor.advancedTo(last(records)));
-        }
-
-        private void deliver(String arn, byte[] record) {
-            try {
-                destinations.deliver(arn, record);
-            } catch (RuntimeException e) {
-                LOG.warn("Delivering an event source mapping's failure record to {} failed", arn, e);
-            }
-        }
-
-        private List<ChangeRecord> expired(List<ChangeRecord> records) {
-            int age = settings.maximumRecordAgeSeconds();
-            if (age == -1) {
-                return List.of();
-            }
-            Instant oldest = now.minusSeconds(age);
-            int count = 0;
-            while (count < records.size() && records.get(count).approximateCreation().isBefore(oldest)) {
-                count++;
-            }
-            return records.subList(0, count);
-        }
-
-        private void save(ShardCursor next) {
-            repository.saveCursor(mapping.uuid(), next);
-            cursor = next;
-            moved = true;
-        }
-
-        private void note(String result) {
-            if (!result.equals(mapping.lastProcessingResult())) {
-                repository.recordResult(mapping.uuid(), result);
-            }
-        }
-    }
-
-    /** Lambda's DynamodbEvent: the records, as the stream gave them. */
-    static byte[] event(List<ChangeRecord> records) {
-        ObjectNode event = Json.object();
-        ArrayNode array = event.putArray("Records");
-        records.forEach(r -> array.add(r.event()));
-        return Json.write(event);
-    }
-
-    /**
-     * The first records whose event fits Lambda's 6 MB synchronous payload (always at least one: a
-     * DynamoDB record is far smaller).
-     */
-    static List<ChangeRecord> fitting(List<ChangeRecord> records) {
-        long size = "{\"Records\":[]}".length();
-        for (int i = 0; i < records.size(); i++) {
-            size += Json.write(records.get(i).event()).length + 1;
-            if (size > Functions.MAX_SYNC_PAYLOAD && i > 0) {
-                return records.subList(0, i);
-            }
-        }
-        return records;
-    }
-
-    private static String last(List<ChangeRecord> records) {
-        return records.get(records.size() - 1).sequenceNumber();
     }
 
     static Duration backoff(int attempts) {

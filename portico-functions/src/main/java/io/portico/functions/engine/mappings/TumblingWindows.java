@@ -7,6 +7,7 @@ import io.portico.core.json.Json;
 import io.portico.functions.engine.ChangeStreams.ChangeRecord;
 import io.portico.functions.engine.InvokeResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * done) a last invocation with no records and {@code isFinalInvokeForWindow: true} hands the function the
  * final state. An answer without a {@code state} object is a failed invocation, as on Lambda. A state over
  * {@link #MAX_STATE_BYTES} ends the window early: the final invocation says {@code isWindowTerminatedEarly},
- * and the window goes on with a fresh state. Stateless.
+ * and the window goes on with a fresh state. A window that no longer has the mapping's length (its
+ * TumblingWindowInSeconds changed, or was set to 0) or whose shard's lanes are redrawn (ParallelizationFactor
+ * changed) ends early the same way, with its own bounds, and is not reopened. Stateless.
  */
 final class TumblingWindows {
     /** The state a window starts with. */
@@ -40,17 +43,16 @@ final class TumblingWindows {
 
     /** Whether the window's state has outgrown what Lambda keeps, which ends the window early. */
     static boolean overLimit(WindowState window) {
-        return window.state().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_STATE_BYTES;
+        return window.state().getBytes(StandardCharsets.UTF_8).length > MAX_STATE_BYTES;
     }
 
     /** Lambda's DynamodbTimeWindowEvent for {@code records} of the window {@code window}. */
-    static byte[] event(List<ChangeRecord> records, WindowState window, int seconds, String shardId,
+    static byte[] event(List<ChangeRecord> records, WindowState window, String shardId,
             String eventSourceArn, boolean finalInvoke, boolean terminatedEarly) {
         ObjectNode event = Json.object();
         ArrayNode array = event.putArray("Records");
         records.forEach(r -> array.add(r.event()));
-        event.putObject("window").put("start", window.start().toString())
-                .put("end", window.start().plusSeconds(seconds).toString());
+        event.putObject("window").put("start", window.start().toString()).put("end", window.end().toString());
         event.set("state", parse(window.state()).orElseGet(Json::object));
         event.put("shardId", shardId).put("eventSourceARN", eventSourceArn)
                 .put("isFinalInvokeForWindow", finalInvoke).put("isWindowTerminatedEarly", terminatedEarly);
@@ -60,11 +62,11 @@ final class TumblingWindows {
     /** The {@code state} object of a function's answer, as JSON text; empty when the answer has none. */
     static Optional<String> state(InvokeResult result) {
         return parse(result.payload()).map(answer -> answer.get("state"))
-                .filter(JsonNode::isObject).map(state -> new String(Json.write(state), java.nio.charset.StandardCharsets.UTF_8));
+                .filter(JsonNode::isObject).map(state -> new String(Json.write(state), StandardCharsets.UTF_8));
     }
 
     private static Optional<JsonNode> parse(String json) {
-        return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Optional<JsonNode> parse(byte[] json) {

@@ -41,6 +41,12 @@ final class InMemoryChangeStreams implements ChangeStreams {
         shardInfo.put(id, new Shard(id, shardInfo.get(id).parentShardId(), true));
     }
 
+    /** Drops a shard whose records all aged out, as DynamoDB's 24-hour retention does. */
+    void trim(String id) {
+        shards.remove(id);
+        shardInfo.remove(id);
+    }
+
     /** Appends an INSERT of {@code newImage} (DynamoDB JSON) to the shard; returns its sequence number. */
     String insert(String shard, String newImageJson) {
         return append(shard, "INSERT", Json.mapper().valueToTree(read(newImageJson)), null);

@@ -165,20 +165,69 @@ class ParallelizationFactorTest {
     }
 
     @Test
+    void aFailingLane_backsOffAsItsRetriesSay_whileAnotherLaneKeepsMoving() throws Exception {
+        List<String> keys = keysInTwoLanes(2);
+        String failing = keys.get(0);
+        String busy = keys.get(1);
+        put(SHARD, failing, 1);
+        for (int version = 1; version <= 10; version++) {
+            put(SHARD, busy, version);
+        }
+        harness.function = records -> records.stream().anyMatch(r -> r.path("dynamodb").path("Keys").path("id")
+                .path("S").asText().equals(failing)) ? unhandled() : ok("null");
+        harness.create(MappingSettings.streamDefaults().withParallelizationFactor(2).withBatchSize(1)
+                .withMaximumRetryAttempts(3).withOnFailure(Optional.of(PollerHarness.FAILURES)));
+
+        harness.drain();   // the busy lane's ten batches, one per step, all due now
+
+        assertThat(versionsByKey().get(busy)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(versionsByKey().get(failing)).as("attempts at the failing batch at one instant: its first, "
+                + "then a back-off of a second").containsExactly(1);
+        assertThat(harness.failureRecords).isEmpty();
+
+        Instant before = harness.clock.instant();
+        harness.drainAcross(40);   // 1 s, 2 s and 4 s of back-off (the idle lane polls each 250 ms), then on-failure
+        assertThat(versionsByKey().get(failing)).containsExactly(1, 1, 1, 1);
+        assertThat(harness.failureRecords).hasSize(1);
+        assertThat(harness.clock.instant()).isAfterOrEqualTo(before.plusSeconds(7));
+    }
+
+    @Test
+    void theCursorsOfShardsTrimmedAway_go_soThePollReadsOnlyTheLineageThatIsLeft() throws Exception {
+        EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults().withParallelizationFactor(3));
+        String parent = SHARD;
+        for (int rollover = 2; rollover <= 4; rollover++) {   // a rollover every four hours, each shard read
+            put(parent, "item-" + rollover, rollover);
+            String child = "shard-" + rollover;
+            streams.addShard(child, Optional.of(parent));
+            streams.close(parent);
+            harness.drainAcross(3);
+            parent = child;
+        }
+        assertThat(harness.repository.cursors(mapping.uuid())).hasSize(3 * 3);   // the open shard-4's lanes: none yet
+
+        streams.trim(SHARD);   // 24 hours on: the first two shards' records aged out
+        streams.trim("shard-2");
+        harness.drainAcross(2);
+
+        assertThat(harness.repository.cursors(mapping.uuid())).extracting(ShardCursor::shardId)
+                .containsExactly("shard-3#0/3", "shard-3#1/3", "shard-3#2/3");
+        assertThat(versionsByKey().values().stream().mapToInt(List::size).sum()).isEqualTo(3);
+    }
+
+    @Test
     void changingTheFactor_repartitionsFromTheSlowestLane_skippingNothing() throws Exception {
         EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults().withBatchSize(2));
         for (int version = 0; version < 6; version++) {
             put(SHARD, "item-" + (version % 3), version);
         }
         harness.drain();
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withParallelizationFactor(3), false);
+        harness.update(mapping, s -> s.withParallelizationFactor(3));
         for (int version = 6; version < 12; version++) {
             put(SHARD, "item-" + (version % 3), version);
         }
         harness.drain();
-        harness.mappings.update("000000000000", "us-east-1", mapping.uuid(), Optional.empty(), Optional.empty(),
-                s -> s.withParallelizationFactor(1), false);
+        harness.update(mapping, s -> s.withParallelizationFactor(1));
         for (int version = 12; version < 15; version++) {
             put(SHARD, "item-" + (version % 3), version);
         }

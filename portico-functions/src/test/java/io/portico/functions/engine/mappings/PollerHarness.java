@@ -6,6 +6,8 @@ import io.portico.core.time.ManualClock;
 import io.portico.core.work.Outcome;
 import io.portico.functions.engine.Destinations;
 import io.portico.functions.engine.FunctionRef;
+import io.portico.functions.engine.Functions;
+import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.InvokeResult;
 import io.portico.functions.store.MappingStore;
 import io.portico.store.sqlite.SqliteStore;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A mapping engine and its poller over a real store, the in-memory stream and a scripted function, on a
@@ -75,6 +78,10 @@ final class PollerHarness implements AutoCloseable {
         mappings = new EventSourceMappings(repository, streams, destinations, FunctionRef::qualifiedArn, clock,
                 started::add);
         poller = StreamPoller.create(repository, streams, (arn, payload, requestId) -> {
+            if (payload.length > Functions.MAX_SYNC_PAYLOAD) { // as Functions.invoke refuses it
+                throw FunctionsException.of(FunctionsException.Kind.TOO_LARGE, "Request must be smaller than "
+                        + Functions.MAX_SYNC_PAYLOAD + " bytes for the InvokeFunction operation");
+            }
             List<JsonNode> records = new ArrayList<>();
             JsonNode event = parse(payload);
             event.path("Records").forEach(records::add);
@@ -87,6 +94,12 @@ final class PollerHarness implements AutoCloseable {
     EventSourceMapping create(MappingSettings settings) {
         return mappings.create(FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true, Optional.of("TRIM_HORIZON"),
                 settings, false).mapping();
+    }
+
+    /** UpdateEventSourceMapping of {@code mapping}'s settings, as the API applies it. */
+    void update(EventSourceMapping mapping, UnaryOperator<MappingSettings> change) {
+        mappings.update(FUNCTION.accountId(), FUNCTION.region(), mapping.uuid(), Optional.empty(), Optional.empty(),
+                change, false);
     }
 
     EventSourceMapping latestPoller() {

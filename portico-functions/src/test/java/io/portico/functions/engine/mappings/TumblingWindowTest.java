@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,5 +185,80 @@ class TumblingWindowTest {
                 .allSatisfy(e -> assertThat(e.path("state").path("count").asText()).isEqualTo("1"));
         assertThat(harness.repository.cursors(harness.latestPoller().uuid())).singleElement()
                 .satisfies(c -> assertThat(c.window()).isEmpty());
+    }
+
+    /** A mapping with 60-second windows, whose window [00:00, 00:01) holds the state {@code {"count": "1"}}. */
+    private EventSourceMapping windowOpenWithOneRecord() throws InterruptedException {
+        EventSourceMapping mapping = harness.create(windowed(60));
+        insert(1);
+        harness.drain();
+        return mapping;
+    }
+
+    @Test
+    void aWindowsStateCountsInTheSixMegabytePayload_theRecordsThatDoNotFitGoInTheNextBatch() throws Exception {
+        String big = "x".repeat(TumblingWindows.MAX_STATE_BYTES - 100);   // a state just under the limit
+        String image = "y".repeat(400_000);
+        harness.handler = event -> ok("{\"state\": {\"count\": \"" + (event.path("state").path("count").asInt(0)
+                + event.path("Records").size()) + "\", \"pad\": \"" + big + "\"}}");
+        for (int id = 0; id < 32; id++) {
+            streams.insert(SHARD, "{\"id\":{\"S\":\"" + id + "\"},\"pad\":{\"S\":\"" + image + "\"}}");
+        }
+        harness.create(windowed(60).withBatchSize(100));
+
+        harness.drainAcross(3);
+
+        assertThat(harness.repository.get(harness.latestPoller().uuid()).orElseThrow().lastProcessingResult())
+                .isEqualTo("OK");
+        assertThat(harness.events).extracting(e -> e.path("Records").size()).asList()
+                .satisfies(sizes -> assertThat(sizes.stream().mapToInt(n -> (Integer) n).sum()).isEqualTo(32));
+    }
+
+    @Test
+    void aChangedParallelizationFactor_endsTheOpenWindowWithItsState_beforeTheLanesAreRedrawn() throws Exception {
+        EventSourceMapping mapping = windowOpenWithOneRecord();
+
+        harness.update(mapping, s -> s.withParallelizationFactor(2));
+        harness.drain();
+        clock.advance(Duration.ofSeconds(60));
+        harness.drain();
+
+        assertThat(harness.events).extracting(e -> e.path("Records").size() + " "
+                + e.path("isFinalInvokeForWindow").asBoolean() + " " + e.path("state").path("count").asText("-"))
+                .startsWith("1 false -", "0 true 1");
+        assertThat(harness.events.get(1).path("isWindowTerminatedEarly").asBoolean()).isTrue();
+        assertThat(harness.repository.cursors(mapping.uuid())).allSatisfy(c -> assertThat(c.window()).isEmpty());
+    }
+
+    @Test
+    void aChangedTumblingWindow_endsTheOpenWindowWithItsState_andTheNextRecordsFollowTheNewSetting() throws Exception {
+        EventSourceMapping mapping = windowOpenWithOneRecord();
+
+        harness.update(mapping, s -> s.withTumblingWindow(0));
+        insert(2);
+        harness.drain();
+
+        assertThat(harness.events).extracting(e -> e.path("Records").size() + " "
+                + e.path("isFinalInvokeForWindow").asBoolean() + " " + e.path("state").path("count").asText("-")
+                + " " + e.has("window"))
+                .containsExactly("1 false - true", "0 true 1 true", "1 false - false");
+        assertThat(harness.events.get(1).path("window").path("end").asText()).isEqualTo("2025-01-01T00:01:00Z");
+        assertThat(harness.repository.cursors(mapping.uuid())).singleElement()
+                .satisfies(c -> assertThat(c.window()).isEmpty());
+    }
+
+    @Test
+    void aLongerTumblingWindow_endsTheOpenWindowEarly_withItsOwnBounds() throws Exception {
+        EventSourceMapping mapping = windowOpenWithOneRecord();
+
+        harness.update(mapping, s -> s.withTumblingWindow(300));
+        clock.advance(Duration.ofSeconds(30));
+        insert(2);
+        harness.drain();
+
+        assertThat(harness.events).extracting(e -> e.path("Records").size() + " "
+                + e.path("isFinalInvokeForWindow").asBoolean() + " " + e.path("window").path("end").asText())
+                .containsExactly("1 false 2025-01-01T00:01:00Z", "0 true 2025-01-01T00:01:00Z",
+                        "1 false 2025-01-01T00:05:00Z");
     }
 }

@@ -77,7 +77,7 @@ public final class Streams {
     public String iterator(String account, String region, String arn, String shardId, IteratorType type,
             Optional<String> sequenceNumber) {
         StoredStream stream = describe(account, region, arn);
-        StoredShard shard = stream.shard(shardId).orElseThrow(() -> TablesException.shardNotFound(shardId));
+        StoredShard shard = stream.shard(shardId).orElseThrow(TablesException::shardNotFound);
         long position = switch (type) {
             case TRIM_HORIZON -> shard.trimHorizon(stream.trimHorizon());
             case LATEST -> shard.lastSequence().map(last -> last + 1).orElse(stream.nextSequence());
@@ -92,8 +92,7 @@ public final class Streams {
         ShardIterators.Position position = iterators.read(iterator);
         StoredStream stream = describe(account, region, position.streamArn());
         // A shard trimmed away since the iterator was issued took its records with it.
-        StoredShard shard = stream.shard(position.shardId()).orElseThrow(() -> TablesException.dataTrimmed(
-                "The data you are trying to access has been trimmed"));
+        StoredShard shard = stream.shard(position.shardId()).orElseThrow(TablesException::dataTrimmed);
         Batch batch = read(stream, shard, position.next(), limit);
         Optional<String> next = batch.shardEnded() ? Optional.empty() : Optional.of(iterators.issue(
                 new ShardIterators.Position(stream.arn(), shard.shardId(), batch.next())));
@@ -137,7 +136,7 @@ public final class Streams {
         long sequence = SequenceNumbers.parse(text).filter(s -> s <= stream.lastSequence())
                 .orElseThrow(() -> invalidSequence(type, text));
         if (sequence < stream.trimHorizon()) {
-            throw TablesException.dataTrimmed("The data you are trying to access has been trimmed");
+            throw TablesException.dataTrimmed();
         }
         if (!shard.holds(sequence)) {
             throw invalidSequence(type, text);

@@ -232,6 +232,37 @@ class ShardRolloverTest {
         assertThat(stream().shards()).extracting(StoredShard::shardId).doesNotContain(parent);
     }
 
+    @Test
+    void aShardTrimmedAwayAfterTheReaderListedIt_readsNothing_neverItsChildsRecords() {
+        put("a");
+        clock.advance(Duration.ofHours(4));
+        sweeps.runOnce();
+        clock.advance(Duration.ofHours(2));
+        put("b");   // in the child, written two hours after the parent closed
+        StoredStream listed = stream();   // an in-process reader's look at the stream: the parent still in it
+        StoredShard parent = listed.shards().get(0);
+
+        clock.advance(Duration.ofHours(22).plusMinutes(1));   // "a" is 28h01 old and the parent closed 24h01 ago
+        sweeps.runOnce();
+        assertThat(stream().shards()).extracting(StoredShard::shardId).doesNotContain(parent.shardId());
+
+        Streams.Batch batch = streams.read(listed, parent, 0, 10);
+        assertThat(batch.records()).as("the child's record 2 read as the parent's").isEmpty();
+    }
+
+    @Test
+    void getShardIterator_ofAShardTheStreamDoesNotHave_isAwsResourceNotFound() {
+        put("a");
+        String own = stream().shards().get(0).shardId();
+        for (String hostile : List.of("shardId-00000000000000000000-00000000", own + "x", "garbage")) {
+            assertThatThrownBy(() -> streams.iterator(REF.account(), REF.region(), arn, hostile,
+                    Streams.IteratorType.TRIM_HORIZON, Optional.empty()))
+                    .isInstanceOfSatisfying(TablesException.class, e -> assertThat(e.kind())
+                            .isEqualTo(TablesException.Kind.TABLE_NOT_FOUND))
+                    .hasMessage("Requested resource not found: Shard does not exist");
+        }
+    }
+
     long shardRows() {
         return sqlite.read(tx -> tx.queryOne("SELECT COUNT(*) AS n FROM ddb_stream_shards WHERE stream_arn=?",
                 r -> r.longValue("n"), arn)).orElseThrow();
