@@ -68,10 +68,22 @@ public final class StreamStore implements StreamRepository {
                 + "NULL AND sh.created_ms <= ? AND st.next_sequence > sh.first_sequence",
                 r -> new Due(r.string("stream_arn"), r.string("shard_id")), openedBefore.toEpochMilli()));
         int rolled = 0;
+        RuntimeException failed = null;
         for (Due shard : due) {
-            if (store.write(tx -> StreamLog.rollOver(tx, shard.arn(), shard.shardId(), now))) {
-                rolled++;
+            try { // one stream's failure must not hold back the others' rollovers
+                if (store.write(tx -> StreamLog.rollOver(tx, shard.arn(), shard.shardId(), now))) {
+                    rolled++;
+                }
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return rolled;
     }

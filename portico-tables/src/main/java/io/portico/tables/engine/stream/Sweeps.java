@@ -61,19 +61,35 @@ public final class Sweeps implements Component {
         timers.close();
     }
 
-    /** One run of the sweeps (rollover, trim, TTL) at the clock's present time. */
+    /**
+     * One run of the sweeps (rollover, trim, TTL) at the clock's present time. Each sweep runs whether the
+     * one before it failed or not, so a stream whose rollover fails does not hold back retention or TTL;
+     * what failed is logged and tried again by the next run.
+     */
     public void runOnce() {
         Instant now = timers.clock().instant();
-        streams.rollOver(now.minus(Streams.SHARD_LIFETIME), now);
-        int trimmed;
-        do {
-            trimmed = streams.trim(now.minus(RETENTION), TRIM_BATCH);
-        } while (trimmed == TRIM_BATCH);
-        List<ExpiringItems.Expiring> due;
-        do {
-            due = items.due(now, TTL_BATCH);
-            due.forEach(item -> items.expire(item, now));
-        } while (due.size() == TTL_BATCH && !closed);
+        guarded("roll shards over", () -> streams.rollOver(now.minus(Streams.SHARD_LIFETIME), now));
+        guarded("trim stream records", () -> {
+            int trimmed;
+            do {
+                trimmed = streams.trim(now.minus(RETENTION), TRIM_BATCH);
+            } while (trimmed == TRIM_BATCH);
+        });
+        guarded("expire items", () -> {
+            List<ExpiringItems.Expiring> due;
+            do {
+                due = items.due(now, TTL_BATCH);
+                due.forEach(item -> items.expire(item, now));
+            } while (due.size() == TTL_BATCH && !closed);
+        });
+    }
+
+    private static void guarded(String sweep, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            LOG.warn("DynamoDB sweep could not {}; the next run retries", sweep, e);
+        }
     }
 
     private void schedule() {
