@@ -196,6 +196,12 @@ class PartiqlApiTest {
         assertThat(batch.consumedCapacity()).extracting(c -> c.tableName(), c -> c.capacityUnits())
                 .containsExactly(tuple("capacity-users", 1.0), tuple("capacity-users", 1.0));
 
+        var reads = ddb.batchExecuteStatement(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).statements(
+                s -> s.statement("SELECT * FROM \"capacity-users\" WHERE Username = 'a'"),
+                s -> s.statement("SELECT * FROM \"capacity-users\" WHERE Username = 'a'").consistentRead(true)));
+        assertThat(reads.consumedCapacity()).extracting(c -> c.capacityUnits())
+                .containsExactly(0.5, 1.0); // each read as GetItem reads it, not as a transaction's
+
         var transaction = ddb.executeTransaction(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .transactStatements(s -> s.statement("UPDATE \"capacity-users\" SET age = 5 WHERE Username = 'a'")));
         assertThat(transaction.consumedCapacity()).extracting(c -> c.tableName(), c -> c.capacityUnits())

@@ -9,6 +9,7 @@ import io.portico.core.json.Json;
 import io.portico.tables.engine.TableRef;
 import io.portico.tables.engine.TablesException;
 import io.portico.tables.engine.item.ConsumedCapacity;
+import io.portico.tables.engine.item.ReadResult;
 import io.portico.tables.engine.item.Reporting;
 import io.portico.tables.engine.partiql.Statement;
 import io.portico.tables.engine.partiql.StatementParser;
@@ -72,11 +73,11 @@ final class PartiqlOperations {
             try {
                 Statement statement = parse(request);
                 response.put("TableName", statement.table());
-                if (statement instanceof Statement.Select) {
-                    Statements.Transacted read = statements.transact(List.of(statement), tables(in),
-                            Optional.empty(), reporting);
-                    read.items().get(0).ifPresent(item -> response.set("Item", AttributeValues.itemToDocument(item)));
-                    capacity.addAll(read.capacity());
+                if (statement instanceof Statement.Select select) {
+                    ReadResult read = statements.get(select, tables(in),
+                            request.path("ConsistentRead").asBoolean(false), reporting);
+                    read.item().ifPresent(item -> response.set("Item", AttributeValues.itemToDocument(item)));
+                    read.capacity().ifPresent(capacity::add);
                 } else {
                     statements.execute(statement, tables(in), Optional.empty(), Optional.empty(), true,
                             Input.text(request, "ReturnValuesOnConditionCheckFailure").filter("ALL_OLD"::equals)

@@ -17,6 +17,7 @@ import io.portico.tables.engine.item.ItemRequests;
 import io.portico.tables.engine.item.Items;
 import io.portico.tables.engine.item.Page;
 import io.portico.tables.engine.item.ReadRequests;
+import io.portico.tables.engine.item.ReadResult;
 import io.portico.tables.engine.item.Reporting;
 import io.portico.tables.engine.item.ReturnValues;
 import io.portico.tables.engine.item.TransactRequests;
@@ -112,6 +113,18 @@ public final class Statements {
             }
         };
         return new Result(List.of(), Optional.empty(), written.capacity());
+    }
+
+    /**
+     * A BatchExecuteStatement read: the one item its WHERE names by its whole key, read (and charged) as
+     * GetItem reads it.
+     */
+    public ReadResult get(Statement.Select select, Function<String, TableRef> tables, boolean consistent,
+            Reporting reporting) {
+        TableRef table = tables.apply(select.table());
+        KeySplit split = KeySplit.full(select.where().orElseThrow(() -> TablesException.validation(KEY_REQUIRED)),
+                schema(table));
+        return items.get(new ItemRequests.GetItem(table, split.key(), projection(select), consistent, reporting));
     }
 
     /**
