@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * waits until MaximumBatchingWindowInSeconds after its first record's creation; records matching no
  * FilterCriteria pattern are skipped and count as processed. A function error retries the batch
  * (MaximumRetryAttempts, back-off from 1 s doubling to {@link StreamPoller#MAX_BACKOFF}, kept in the cursor so
- * that other lanes or shards moving on do not hurry it); with
- * BisectBatchOnFunctionError the batch is first split in halves down to single records (splits do not
- * count as attempts); with ReportBatchItemFailures processing resumes at the earliest failed record.
- * When retries are exhausted the batch's description goes to the OnFailure destination (see
- * {@link FailureRecord}) and the shard goes on.
+ * that other lanes or shards moving on do not hurry it); with BisectBatchOnFunctionError the records it
+ * delivered are first split in halves (other lanes' and filtered-out records do not count) down to one
+ * (splits do not count as attempts); with ReportBatchItemFailures processing resumes at the earliest failed
+ * record. When retries are exhausted the description of the records it delivered goes to the OnFailure
+ * destination (see {@link FailureRecord}) and the shard goes on.
  *
  * <p>Not thread safe: made for one step of one lane, which the poller runs on a thread of its own.
  */
@@ -138,7 +138,8 @@ final class LaneStep {
         }
         List<ChangeRecord> expired = expired(records);
         if (!expired.isEmpty()) {
-            giveUp(expired, "RecordAgeExceeded", cursor.attempts(), Optional.empty());
+            giveUp(expired, expired.stream().filter(this::mine).toList(), "RecordAgeExceeded", cursor.attempts(),
+                    Optional.empty());
             return this;
         }
         if (mine == 0) {
@@ -276,7 +277,7 @@ final class LaneStep {
             // The answer's state goes with the window; an answer without one is a failed invocation.
             Optional<String> state = TumblingWindows.state(result);
             if (state.isEmpty() && !result.failed()) {
-                failed(records, result);
+                failed(records, delivered, result);
                 return;
             }
             if (state.isPresent()) {
@@ -290,36 +291,43 @@ final class LaneStep {
                 save(cursor.advancedTo(last(records)));
                 note("OK");
             }
-            case BatchVerdict.FailedFrom f -> failedFrom(records, delivered.get(f.index()), result);
-            case BatchVerdict.Failure f -> failed(records, result);
+            case BatchVerdict.FailedFrom f -> failedFrom(records, delivered.subList(f.index(), delivered.size()), result);
+            case BatchVerdict.Failure f -> failed(records, delivered, result);
         }
     }
 
     /** Records before the first failed one are done; the rest is retried, as its own batch. */
-    private void failedFrom(List<ChangeRecord> records, ChangeRecord firstFailed, InvokeResult result) {
-        int index = records.indexOf(firstFailed);
+    private void failedFrom(List<ChangeRecord> records, List<ChangeRecord> failed, InvokeResult result) {
+        int index = records.indexOf(failed.get(0));
         if (index > 0) {
             cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
                     records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
                     cursor.bisectUntil(), false, cursor.window(), cursor.retryAt());
         }
-        retryOrGiveUp(records.subList(index, records.size()), result);
+        retryOrGiveUp(records.subList(index, records.size()), failed, result);
     }
 
-    private void failed(List<ChangeRecord> records, InvokeResult result) {
-        if (settings.bisectOnError() && records.size() > 1) {
-            save(cursor.bisected(records.size() / 2, last(records)));
+    /**
+     * The batch failed: with BisectBatchOnFunctionError its delivered records are halved (the lane reads on
+     * until it holds half as many records of its own, so the next batch delivers at most that many), down to
+     * one; then it is retried. Halving what was read instead would count other lanes' and filtered-out
+     * records, which never shrink the lane's batch: the same records came back, bisected, for ever.
+     */
+    private void failed(List<ChangeRecord> records, List<ChangeRecord> delivered, InvokeResult result) {
+        if (settings.bisectOnError() && delivered.size() > 1) {
+            save(cursor.bisected(delivered.size() / 2, last(records)));
             note("PROBLEM: Function call failed");
             return;
         }
-        retryOrGiveUp(records, result);
+        retryOrGiveUp(records, delivered, result);
     }
 
-    private void retryOrGiveUp(List<ChangeRecord> batch, InvokeResult result) {
+    /** Retries the batch ({@code delivered} of {@code records}) after its back-off, or gives it up. */
+    private void retryOrGiveUp(List<ChangeRecord> records, List<ChangeRecord> delivered, InvokeResult result) {
         note("PROBLEM: Function call failed");
         int retries = settings.maximumRetryAttempts();
         if (retries != -1 && cursor.attempts() + 1 > retries) {
-            giveUp(batch, "RetryAttemptsExhausted", cursor.attempts() + 1, Optional.of(result));
+            giveUp(records, delivered, "RetryAttemptsExhausted", cursor.attempts() + 1, Optional.of(result));
             return;
         }
         retryLater();
@@ -345,9 +353,12 @@ final class LaneStep {
         return lanes == 1 || Lanes.of(record, lanes) == lane;
     }
 
-    /** Sends this lane's records of {@code records} on-failure (or logs them) and moves past them all. */
-    private void giveUp(List<ChangeRecord> records, String condition, int invokeCount, Optional<InvokeResult> result) {
-        List<ChangeRecord> batch = records.stream().filter(this::mine).toList();
+    /**
+     * Sends {@code batch} (the records of {@code records} the function was or would have been given) on-failure,
+     * or logs it, and moves past all of {@code records}.
+     */
+    private void giveUp(List<ChangeRecord> records, List<ChangeRecord> batch, String condition, int invokeCount,
+            Optional<InvokeResult> result) {
         if (batch.isEmpty()) {
             save(cursor.advancedTo(last(records)));
             return;

@@ -193,6 +193,34 @@ class ParallelizationFactorTest {
     }
 
     @Test
+    void bisection_halvesTheLanesOwnRecords_soAPoisonRecordAfterAnotherLanesGoesOnFailureAfterItsRetries()
+            throws Exception {
+        List<String> keys = keysInTwoLanes(2);
+        String poison = keys.get(0);
+        String healthy = keys.get(1);
+        put(SHARD, healthy, 1);   // read with the poison record by its lane, and passed over
+        String poisonRecord = put(SHARD, poison, 1);
+        put(SHARD, healthy, 2);
+        put(SHARD, healthy, 3);
+        harness.function = records -> records.stream().anyMatch(r -> r.path("dynamodb").path("Keys").path("id")
+                .path("S").asText().equals(poison)) ? unhandled() : ok("null");
+        harness.create(MappingSettings.streamDefaults().withParallelizationFactor(2).withBatchSize(1)
+                .withBisectOnError(true).withMaximumRetryAttempts(2).withOnFailure(Optional.of(PollerHarness.FAILURES)));
+
+        harness.drainAcross(40);   // before the fix the poison lane bisected for ever: the poller never waited
+
+        assertThat(versionsByKey().get(healthy)).containsExactly(1, 2, 3);
+        assertThat(versionsByKey().get(poison)).as("its first attempt and two retries").containsExactly(1, 1, 1);
+        assertThat(harness.failureRecords).singleElement().satisfies(f -> {
+            assertThat(f.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(f.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(3);
+            assertThat(f.path("DDBStreamBatchInfo").path("startSequenceNumber").asText()).isEqualTo(poisonRecord);
+            assertThat(f.path("DDBStreamBatchInfo").path("endSequenceNumber").asText()).isEqualTo(poisonRecord);
+            assertThat(f.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void theCursorsOfShardsTrimmedAway_go_soThePollReadsOnlyTheLineageThatIsLeft() throws Exception {
         EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults().withParallelizationFactor(3));
         String parent = SHARD;

@@ -153,6 +153,29 @@ class StreamPollerTest {
     }
 
     @Test
+    void bisect_withFilters_halvesOnlyTheDeliveredRecords_soALoneMatchingRecordIsNotInvokedAgainForNothing()
+            throws Exception {
+        insert(1);
+        insert(2);
+        String match = streams.insert(SHARD, "{\"id\":{\"S\":\"3\"},\"kind\":{\"S\":\"poison\"}}");
+        insert(4);
+        harness.function = records -> unhandled();
+        harness.create(MappingSettings.streamDefaults().withBatchSize(4).withBisectOnError(true)
+                .withMaximumRetryAttempts(0).withOnFailure(Optional.of(PollerHarness.FAILURES))
+                .withFilterPatterns(List.of("{\"dynamodb\": {\"NewImage\": {\"kind\": {\"S\": [\"poison\"]}}}}")));
+
+        harness.drain();
+
+        assertThat(harness.batches()).as("one delivered record: nothing to bisect").containsExactly(List.of(match));
+        assertThat(harness.failureRecords).singleElement().satisfies(f -> {
+            JsonNode info = f.path("DDBStreamBatchInfo");
+            assertThat(info.path("startSequenceNumber").asText()).isEqualTo(match);
+            assertThat(info.path("endSequenceNumber").asText()).isEqualTo(match);
+            assertThat(info.path("batchSize").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void reportBatchItemFailures_resumesFromTheEarliestFailedRecord() throws Exception {
         List<String> seq = List.of(insert(1), insert(2), insert(3), insert(4));
         harness.function = records -> harness.invocations.size() == 1
