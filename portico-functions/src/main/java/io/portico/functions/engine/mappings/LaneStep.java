@@ -248,7 +248,9 @@ final class LaneStep {
             return Optional.of(invoker.invoke(mapping.functionArn(), payload, UUID.randomUUID().toString()));
         } catch (FunctionsException e) {
             // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
-            // the function to come back, checked each minute, logged once per problem.
+            // the function to come back, checked each minute, logged once per problem. The delay is kept
+            // in the cursor, as a back-off is, so that neither a write to the table (which wakes the
+            // mapping) nor another lane moving on tries the function again before it has passed.
             boolean soon = e.kind() == FunctionsException.Kind.THROTTLED || e.kind() == FunctionsException.Kind.CONFLICT;
             String problem = "PROBLEM: " + e.getMessage();
             if (!problem.equals(mapping.lastProcessingResult())) {
@@ -256,7 +258,7 @@ final class LaneStep {
                         e.getMessage());
             }
             note(problem);
-            wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
+            waitUntil(now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY));
             return Optional.empty();
         }
     }
@@ -341,7 +343,17 @@ final class LaneStep {
         wakeAt = retryAt;
     }
 
-    /** Whether the lane's last attempt failed less than its back-off ago: then it waits, whatever else moves. */
+    /** Keeps the lane from trying its batch again before {@code until}, counting no attempt. */
+    private void waitUntil(Instant until) {
+        save(cursor.waitingUntil(until));
+        moved = false;
+        wakeAt = until;
+    }
+
+    /**
+     * Whether the lane's last attempt failed (or could not run) less than its back-off (or delay) ago: then it
+     * waits, whatever else moves.
+     */
     private boolean backingOff() {
         Optional<Instant> retryAt = cursor.retryAt().filter(now::isBefore);
         retryAt.ifPresent(at -> wakeAt = at);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.json.Json;
 import io.portico.core.time.ManualClock;
 import io.portico.functions.engine.ChangeStreams.ChangeRecord;
+import io.portico.functions.engine.FunctionsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -218,6 +219,33 @@ class ParallelizationFactorTest {
             assertThat(f.path("DDBStreamBatchInfo").path("endSequenceNumber").asText()).isEqualTo(poisonRecord);
             assertThat(f.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aThrottledLane_waitsItsDelay_whileAnotherLaneKeepsMoving() throws Exception {
+        List<String> keys = keysInTwoLanes(2);
+        String throttled = keys.get(0);
+        String busy = keys.get(1);
+        put(SHARD, throttled, 1);
+        for (int version = 1; version <= 5; version++) {
+            put(SHARD, busy, version);
+        }
+        harness.function = records -> {
+            if (records.stream().anyMatch(r -> r.path("dynamodb").path("Keys").path("id").path("S").asText()
+                    .equals(throttled)) && harness.clock.instant().isBefore(Instant.parse("2025-01-01T00:00:01Z"))) {
+                throw FunctionsException.of(FunctionsException.Kind.THROTTLED, "Rate Exceeded.");
+            }
+            return ok("null");
+        };
+        harness.create(MappingSettings.streamDefaults().withParallelizationFactor(2).withBatchSize(1));
+
+        harness.drain();   // the busy lane's five batches, one per step, all at one instant
+
+        assertThat(versionsByKey().get(busy)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(versionsByKey().get(throttled)).as("tried once, then not before its second has passed")
+                .containsExactly(1);
+        harness.drainAcross(8);   // the idle lane polls each 250 ms; the throttled one waits its second
+        assertThat(versionsByKey().get(throttled)).containsExactly(1, 1);
     }
 
     @Test

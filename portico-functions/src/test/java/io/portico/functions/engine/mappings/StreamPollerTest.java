@@ -303,6 +303,28 @@ class StreamPollerTest {
     }
 
     @Test
+    void aGoneFunctionsDelay_isKeptInTheCursor_soAWakeUpBeforeItHasPassed_doesNotInvokeAgain() throws Exception {
+        insert(1);
+        harness.function = records -> {
+            throw io.portico.functions.engine.FunctionsException.notFound("Function not found: consumer");
+        };
+        EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults());
+        Instant retryAt = clock.instant().plus(Duration.ofMinutes(1));
+        harness.drain();
+
+        insert(2);   // a commit to the table wakes the mapping at once
+        clock.advance(Duration.ofSeconds(30));
+        Outcome woken = harness.poller.step(mapping.uuid(), harness.latestPoller().pollerToken());
+
+        assertThat(harness.invocations).as("the function is tried once a minute, not on every write").hasSize(1);
+        assertThat(woken).isEqualTo(Outcome.postpone(retryAt));
+        assertThat(harness.repository.cursors(mapping.uuid())).singleElement().satisfies(c -> {
+            assertThat(c.retryAt()).contains(retryAt);
+            assertThat(c.attempts()).as("no attempt counted: the batch did not fail").isZero();
+        });
+    }
+
+    @Test
     void startingPositionLatest_skipsRecordsWrittenBefore() throws Exception {
         insert(1);
         harness.mappings.create(PollerHarness.FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true,
