@@ -275,20 +275,23 @@ final class LaneStep {
             return;
         }
         InvokeResult result = called.get();
+        List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
+        BatchVerdict verdict = BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers);
         if (open.isPresent()) {
-            // The answer's state goes with the window; an answer without one is a failed invocation.
+            // The answer's state goes with the window; an answer without one is a failed invocation. Only
+            // a successful invocation's state is kept: after a failure, whole or with batchItemFailures,
+            // the records retried would be counted into the state a second time.
             Optional<String> state = TumblingWindows.state(result);
             if (state.isEmpty() && !result.failed()) {
                 failed(records, delivered, result);
                 return;
             }
-            if (state.isPresent()) {
-                cursor = cursor.withWindow(Optional.of(open.get().withState(state.get())))
+            if (verdict instanceof BatchVerdict.Success) {
+                cursor = cursor.withWindow(Optional.of(open.get().withState(state.orElseThrow())))
                         .withAttempts(cursor.attempts());
             }
         }
-        List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
-        switch (BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers)) {
+        switch (verdict) {
             case BatchVerdict.Success s -> {
                 save(cursor.advancedTo(last(records)));
                 note("OK");
