@@ -12,6 +12,8 @@ import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.InvokeResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,8 @@ final class LaneStep {
     private static final int MAX_LANE_READ = 10_000;
     private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
     private static final Duration FUNCTION_UNAVAILABLE_DELAY = Duration.ofMinutes(1);
+    /** How many compiled filters {@link #filterCache()} keeps. */
+    static final int MAX_CACHED_FILTERS = 256;
 
     /**
      * What a lane's step works with, the poller's for all of them: the cursors' store, the stream, the
@@ -53,6 +57,20 @@ final class LaneStep {
      */
     record Services(MappingRepository repository, ChangeStreams streams, StreamInvoker invoker,
             Destinations destinations, Map<List<String>, RecordFilter> filters) {
+    }
+
+    /**
+     * A map for {@link Services#filters}: the {@value #MAX_CACHED_FILTERS} pattern lists used last, so that
+     * the filters of mappings deleted or updated since do not stay forever. Thread safe (lanes run together);
+     * a filter is compiled under the map's lock, once per pattern list while it stays in use.
+     */
+    static Map<List<String>, RecordFilter> filterCache() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<String>, RecordFilter> eldest) {
+                return size() > MAX_CACHED_FILTERS;
+            }
+        });
     }
 
     private final MappingRepository repository;

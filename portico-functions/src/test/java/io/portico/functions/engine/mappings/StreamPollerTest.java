@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -322,6 +323,19 @@ class StreamPollerTest {
             assertThat(c.retryAt()).contains(retryAt);
             assertThat(c.attempts()).as("no attempt counted: the batch did not fail").isZero();
         });
+    }
+
+    @Test
+    void compiledFilters_keepOnlyThePatternListsUsedLast() {
+        Map<List<String>, RecordFilter> filters = LaneStep.filterCache();
+        List<String> inUse = List.of("{\"eventName\": [\"INSERT\"]}");
+        for (int i = 0; i < LaneStep.MAX_CACHED_FILTERS + 10; i++) {
+            filters.computeIfAbsent(List.of("{\"eventName\": [\"E" + i + "\"]}"), RecordFilter::of);
+            filters.computeIfAbsent(inUse, RecordFilter::of);
+        }
+
+        assertThat(filters).hasSize(LaneStep.MAX_CACHED_FILTERS).containsKey(inUse)
+                .doesNotContainKey(List.of("{\"eventName\": [\"E0\"]}"));
     }
 
     @Test
