@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * (in batches) and starts them; when it found fewer than it could run, it waits on the
  * {@link Timers} for the signal or the queue's next due time (which includes other nodes' lease ends),
  * whichever comes first; with every slot busy it waits for the signal alone. Nothing polls. A woken item
- * ({@link #wake}) is claimed at the next look whatever its due time. While
+ * ({@link #wake}) is claimed at the next look that has a slot for it, whatever its due time. While
  * items run, one timer renews all their leases every third of the lease, fenced by this node's id.
  *
  * <p>Outcomes are recorded fenced by owner too: should this node have lost an item's lease (a long
@@ -159,8 +159,21 @@ final class QueueWorker {
         List<String> early = woken.stream().filter(id -> !skip.contains(id)).toList();
         List<WorkItem> claimed = store.write(tx -> WorkItems.claim(tx, queue, owner, now, now.plus(options.lease()),
                 batch, skip, early));
-        early.forEach(woken::remove); // claimed now, or gone, or another node's: nothing more to do for them
+        forgetWoken(early, claimed, batch);
         return claimed;
+    }
+
+    /**
+     * Forgets the woken ids this look has dealt with: those it claimed and, when the batch had room to spare,
+     * all the others too (gone, or another node's: nothing more to do for them). A woken item left out of a
+     * full batch stays woken, for the look after, which comes once a slot is free.
+     */
+    private void forgetWoken(List<String> early, List<WorkItem> claimed, int batch) {
+        if (claimed.size() < batch) {
+            early.forEach(woken::remove);
+            return;
+        }
+        claimed.forEach(item -> woken.remove(item.id()));
     }
 
     private void await(CompletableFuture<Void> woken, Optional<Instant> next) throws InterruptedException,

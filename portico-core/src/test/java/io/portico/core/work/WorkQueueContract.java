@@ -151,6 +151,32 @@ public abstract class WorkQueueContract {
     }
 
     @Test
+    void wake_ofMoreItemsThanFreeSlots_runsEachOfThem_withoutTheClockMoving() throws Exception {
+        WorkQueue work = queue("a");
+        CountDownLatch release = new CountDownLatch(1);
+        Calls calls = new Calls(item -> {
+            if (new String(item.payload(), StandardCharsets.UTF_8).equals("busy")) {
+                release.await();
+            }
+            return Outcome.postpone(clock.instant().plus(Duration.ofHours(1)));
+        });
+        work.register(QUEUE, options().withConcurrency(1), calls);
+        work.start();
+        String first = work.enqueue(QUEUE, bytes("first"), START.plusSeconds(30));
+        String second = work.enqueue(QUEUE, bytes("second"), START.plusSeconds(30));
+        work.enqueue(QUEUE, bytes("busy"), START);
+        await().until(() -> calls.count() == 1); // the only slot is taken
+
+        work.wake(QUEUE, first);
+        work.wake(QUEUE, second);
+        release.countDown(); // the look after claims one of the two; the other must stay woken
+
+        await().until(() -> calls.count() == 3);
+        assertThat(calls.payloads()).containsExactlyInAnyOrder("busy", "first", "second");
+        assertThat(clock.instant()).isEqualTo(START);
+    }
+
+    @Test
     void enqueue_binaryPayload_comesBackByteForByte() {
         WorkQueue work = queue("a");
         Calls calls = new Calls(item -> Outcome.done());

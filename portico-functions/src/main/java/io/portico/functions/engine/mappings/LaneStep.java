@@ -12,6 +12,8 @@ import io.portico.functions.engine.FunctionsException;
 import io.portico.functions.engine.InvokeResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * waits until MaximumBatchingWindowInSeconds after its first record's creation; records matching no
  * FilterCriteria pattern are skipped and count as processed. A function error retries the batch
  * (MaximumRetryAttempts, back-off from 1 s doubling to {@link StreamPoller#MAX_BACKOFF}, kept in the cursor so
- * that other lanes or shards moving on do not hurry it); with
- * BisectBatchOnFunctionError the batch is first split in halves down to single records (splits do not
- * count as attempts); with ReportBatchItemFailures processing resumes at the earliest failed record.
- * When retries are exhausted the batch's description goes to the OnFailure destination (see
- * {@link FailureRecord}) and the shard goes on.
+ * that other lanes or shards moving on do not hurry it); with BisectBatchOnFunctionError the records it
+ * delivered are first split in halves (other lanes' and filtered-out records do not count) down to one
+ * (splits do not count as attempts); with ReportBatchItemFailures processing resumes at the earliest failed
+ * record. When retries are exhausted the description of the records it delivered goes to the OnFailure
+ * destination (see {@link FailureRecord}) and the shard goes on.
  *
  * <p>Not thread safe: made for one step of one lane, which the poller runs on a thread of its own.
  */
@@ -44,6 +46,8 @@ final class LaneStep {
     private static final int MAX_LANE_READ = 10_000;
     private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
     private static final Duration FUNCTION_UNAVAILABLE_DELAY = Duration.ofMinutes(1);
+    /** How many compiled filters {@link #filterCache()} keeps. */
+    static final int MAX_CACHED_FILTERS = 256;
 
     /**
      * What a lane's step works with, the poller's for all of them: the cursors' store, the stream, the
@@ -53,6 +57,20 @@ final class LaneStep {
      */
     record Services(MappingRepository repository, ChangeStreams streams, StreamInvoker invoker,
             Destinations destinations, Map<List<String>, RecordFilter> filters) {
+    }
+
+    /**
+     * A map for {@link Services#filters}: the {@value #MAX_CACHED_FILTERS} pattern lists used last, so that
+     * the filters of mappings deleted or updated since do not stay forever. Thread safe (lanes run together);
+     * a filter is compiled under the map's lock, once per pattern list while it stays in use.
+     */
+    static Map<List<String>, RecordFilter> filterCache() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<String>, RecordFilter> eldest) {
+                return size() > MAX_CACHED_FILTERS;
+            }
+        });
     }
 
     private final MappingRepository repository;
@@ -138,7 +156,8 @@ final class LaneStep {
         }
         List<ChangeRecord> expired = expired(records);
         if (!expired.isEmpty()) {
-            giveUp(expired, "RecordAgeExceeded", cursor.attempts(), Optional.empty());
+            giveUp(expired, expired.stream().filter(this::mine).toList(), "RecordAgeExceeded", cursor.attempts(),
+                    Optional.empty());
             return this;
         }
         if (mine == 0) {
@@ -247,7 +266,9 @@ final class LaneStep {
             return Optional.of(invoker.invoke(mapping.functionArn(), payload, UUID.randomUUID().toString()));
         } catch (FunctionsException e) {
             // Throttled or still Pending: soon again. Gone or refused: the batch waits (in order) for
-            // the function to come back, checked each minute, logged once per problem.
+            // the function to come back, checked each minute, logged once per problem. The delay is kept
+            // in the cursor, as a back-off is, so that neither a write to the table (which wakes the
+            // mapping) nor another lane moving on tries the function again before it has passed.
             boolean soon = e.kind() == FunctionsException.Kind.THROTTLED || e.kind() == FunctionsException.Kind.CONFLICT;
             String problem = "PROBLEM: " + e.getMessage();
             if (!problem.equals(mapping.lastProcessingResult())) {
@@ -255,7 +276,7 @@ final class LaneStep {
                         e.getMessage());
             }
             note(problem);
-            wakeAt = now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY);
+            waitUntil(now.plus(soon ? THROTTLE_DELAY : FUNCTION_UNAVAILABLE_DELAY));
             return Optional.empty();
         }
     }
@@ -272,54 +293,64 @@ final class LaneStep {
             return;
         }
         InvokeResult result = called.get();
+        List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
+        BatchVerdict verdict = BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers);
         if (open.isPresent()) {
-            // The answer's state goes with the window; an answer without one is a failed invocation.
+            // The answer's state goes with the window; an answer without one is a failed invocation. Only
+            // a successful invocation's state is kept: after a failure, whole or with batchItemFailures,
+            // the records retried would be counted into the state a second time.
             Optional<String> state = TumblingWindows.state(result);
             if (state.isEmpty() && !result.failed()) {
-                failed(records, result);
+                failed(records, delivered, result);
                 return;
             }
-            if (state.isPresent()) {
-                cursor = cursor.withWindow(Optional.of(open.get().withState(state.get())))
+            if (verdict instanceof BatchVerdict.Success) {
+                cursor = cursor.withWindow(Optional.of(open.get().withState(state.orElseThrow())))
                         .withAttempts(cursor.attempts());
             }
         }
-        List<String> sequenceNumbers = delivered.stream().map(ChangeRecord::sequenceNumber).toList();
-        switch (BatchVerdict.of(result, settings.reportBatchItemFailures(), sequenceNumbers)) {
+        switch (verdict) {
             case BatchVerdict.Success s -> {
                 save(cursor.advancedTo(last(records)));
                 note("OK");
             }
-            case BatchVerdict.FailedFrom f -> failedFrom(records, delivered.get(f.index()), result);
-            case BatchVerdict.Failure f -> failed(records, result);
+            case BatchVerdict.FailedFrom f -> failedFrom(records, delivered.subList(f.index(), delivered.size()), result);
+            case BatchVerdict.Failure f -> failed(records, delivered, result);
         }
     }
 
     /** Records before the first failed one are done; the rest is retried, as its own batch. */
-    private void failedFrom(List<ChangeRecord> records, ChangeRecord firstFailed, InvokeResult result) {
-        int index = records.indexOf(firstFailed);
+    private void failedFrom(List<ChangeRecord> records, List<ChangeRecord> failed, InvokeResult result) {
+        int index = records.indexOf(failed.get(0));
         if (index > 0) {
             cursor = new ShardCursor(cursor.shardId(), ChangeStreams.Position.after(
                     records.get(index - 1).sequenceNumber()), cursor.attempts(), cursor.batchLimit(),
                     cursor.bisectUntil(), false, cursor.window(), cursor.retryAt());
         }
-        retryOrGiveUp(records.subList(index, records.size()), result);
+        retryOrGiveUp(records.subList(index, records.size()), failed, result);
     }
 
-    private void failed(List<ChangeRecord> records, InvokeResult result) {
-        if (settings.bisectOnError() && records.size() > 1) {
-            save(cursor.bisected(records.size() / 2, last(records)));
+    /**
+     * The batch failed: with BisectBatchOnFunctionError its delivered records are halved (the lane reads on
+     * until it holds half as many records of its own, so the next batch delivers at most that many), down to
+     * one; then it is retried. Halving what was read instead would count other lanes' and filtered-out
+     * records, which never shrink the lane's batch: the same records came back, bisected, for ever.
+     */
+    private void failed(List<ChangeRecord> records, List<ChangeRecord> delivered, InvokeResult result) {
+        if (settings.bisectOnError() && delivered.size() > 1) {
+            save(cursor.bisected(delivered.size() / 2, last(records)));
             note("PROBLEM: Function call failed");
             return;
         }
-        retryOrGiveUp(records, result);
+        retryOrGiveUp(records, delivered, result);
     }
 
-    private void retryOrGiveUp(List<ChangeRecord> batch, InvokeResult result) {
+    /** Retries the batch ({@code delivered} of {@code records}) after its back-off, or gives it up. */
+    private void retryOrGiveUp(List<ChangeRecord> records, List<ChangeRecord> delivered, InvokeResult result) {
         note("PROBLEM: Function call failed");
         int retries = settings.maximumRetryAttempts();
         if (retries != -1 && cursor.attempts() + 1 > retries) {
-            giveUp(batch, "RetryAttemptsExhausted", cursor.attempts() + 1, Optional.of(result));
+            giveUp(records, delivered, "RetryAttemptsExhausted", cursor.attempts() + 1, Optional.of(result));
             return;
         }
         retryLater();
@@ -333,7 +364,17 @@ final class LaneStep {
         wakeAt = retryAt;
     }
 
-    /** Whether the lane's last attempt failed less than its back-off ago: then it waits, whatever else moves. */
+    /** Keeps the lane from trying its batch again before {@code until}, counting no attempt. */
+    private void waitUntil(Instant until) {
+        save(cursor.waitingUntil(until));
+        moved = false;
+        wakeAt = until;
+    }
+
+    /**
+     * Whether the lane's last attempt failed (or could not run) less than its back-off (or delay) ago: then it
+     * waits, whatever else moves.
+     */
     private boolean backingOff() {
         Optional<Instant> retryAt = cursor.retryAt().filter(now::isBefore);
         retryAt.ifPresent(at -> wakeAt = at);
@@ -345,9 +386,12 @@ final class LaneStep {
         return lanes == 1 || Lanes.of(record, lanes) == lane;
     }
 
-    /** Sends this lane's records of {@code records} on-failure (or logs them) and moves past them all. */
-    private void giveUp(List<ChangeRecord> records, String condition, int invokeCount, Optional<InvokeResult> result) {
-        List<ChangeRecord> batch = records.stream().filter(this::mine).toList();
+    /**
+     * Sends {@code batch} (the records of {@code records} the function was or would have been given) on-failure,
+     * or logs it, and moves past all of {@code records}.
+     */
+    private void giveUp(List<ChangeRecord> records, List<ChangeRecord> batch, String condition, int invokeCount,
+            Optional<InvokeResult> result) {
         if (batch.isEmpty()) {
             save(cursor.advancedTo(last(records)));
             return;

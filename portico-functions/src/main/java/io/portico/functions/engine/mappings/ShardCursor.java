@@ -10,8 +10,9 @@ import java.util.Optional;
  * ({@code position}), the attempts made at the batch that follows, the size it was bisected down to
  * (0: not bisected) and the sequence number until which bisected batches stay small, whether the
  * (closed) shard has been read to its end, the tumbling window open on it, if any, and, after a failed
- * invocation, the time before which it is not retried (its back-off, kept so that other shards or lanes
- * moving on cannot hurry it).
+ * invocation or one that could not run (the function gone, Pending or throttled), the time before which it
+ * is not retried (its back-off or delay, kept so that other shards or lanes moving on, or a write to the
+ * table waking the mapping, cannot hurry it).
  */
 public record ShardCursor(String shardId, Position position, int attempts, int batchLimit,
         Optional<String> bisectUntil, boolean finished, Optional<WindowState> window, Optional<Instant> retryAt) {
@@ -48,6 +49,15 @@ public record ShardCursor(String shardId, Position position, int attempts, int b
     /** One more failed attempt at the next batch, which is not retried before {@code until}. */
     public ShardCursor failedOnce(Instant until) {
         return new ShardCursor(shardId, position, attempts + 1, batchLimit, bisectUntil, false, window,
+                Optional.of(until));
+    }
+
+    /**
+     * The same cursor, its next batch not tried before {@code until}, with no attempt counted: the function
+     * could not be invoked (gone, Pending or throttled), which is no failure of the batch.
+     */
+    public ShardCursor waitingUntil(Instant until) {
+        return new ShardCursor(shardId, position, attempts, batchLimit, bisectUntil, finished, window,
                 Optional.of(until));
     }
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +75,7 @@ public final class StreamPoller {
             Destinations destinations, Clock clock) {
         this.repository = repository;
         this.streams = streams;
-        this.services = new LaneStep.Services(repository, streams, invoker, destinations, new ConcurrentHashMap<>());
+        this.services = new LaneStep.Services(repository, streams, invoker, destinations, LaneStep.filterCache());
         this.clock = clock;
     }
 
@@ -111,16 +112,34 @@ public final class StreamPoller {
         return mapping.isEmpty() ? Outcome.done() : step(mapping.get());
     }
 
-    /** {@link #step(String, String)} as the work queue runs it, noting which stream the item reads. */
+    /**
+     * {@link #step(String, String)} as the work queue runs it, noting which stream the item reads while it
+     * runs. An item that ends, or whose step threw (the queue backs it off, and dead-letters it in the end), is
+     * no reader any more: a commit would otherwise wake a failing item before its back-off, and the readers of
+     * items that ended would pile up. Its next run notes it again.
+     */
     private Outcome step(WorkItem item) throws InterruptedException {
-        PollerTicket ticket = PollerTicket.decode(item.payload());
-        Optional<EventSourceMapping> mapping = polled(ticket.uuid(), ticket.token());
-        if (mapping.isEmpty()) {
-            readers.remove(item.id());
-            return Outcome.done();
+        boolean reads = false;
+        try {
+            PollerTicket ticket = PollerTicket.decode(item.payload());
+            Optional<EventSourceMapping> mapping = polled(ticket.uuid(), ticket.token());
+            if (mapping.isEmpty()) {
+                return Outcome.done();
+            }
+            readers.put(item.id(), mapping.get().eventSourceArn());
+            Outcome outcome = step(mapping.get());
+            reads = outcome instanceof Outcome.Retry;
+            return outcome;
+        } finally {
+            if (!reads) {
+                readers.remove(item.id());
+            }
         }
-        readers.put(item.id(), mapping.get().eventSourceArn());
-        return step(mapping.get());
+    }
+
+    /** The ids of the work items a commit to their stream wakes, as they stand. */
+    Set<String> readers() {
+        return Set.copyOf(readers.keySet());
     }
 
     /** The mapping, if it is enabled and polled with {@code token}. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.core.json.Json;
 import io.portico.core.time.ManualClock;
 import io.portico.functions.engine.ChangeStreams.ChangeRecord;
+import io.portico.functions.engine.FunctionsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -190,6 +191,61 @@ class ParallelizationFactorTest {
         assertThat(versionsByKey().get(failing)).containsExactly(1, 1, 1, 1);
         assertThat(harness.failureRecords).hasSize(1);
         assertThat(harness.clock.instant()).isAfterOrEqualTo(before.plusSeconds(7));
+    }
+
+    @Test
+    void bisection_halvesTheLanesOwnRecords_soAPoisonRecordAfterAnotherLanesGoesOnFailureAfterItsRetries()
+            throws Exception {
+        List<String> keys = keysInTwoLanes(2);
+        String poison = keys.get(0);
+        String healthy = keys.get(1);
+        put(SHARD, healthy, 1);   // read with the poison record by its lane, and passed over
+        String poisonRecord = put(SHARD, poison, 1);
+        put(SHARD, healthy, 2);
+        put(SHARD, healthy, 3);
+        harness.function = records -> records.stream().anyMatch(r -> r.path("dynamodb").path("Keys").path("id")
+                .path("S").asText().equals(poison)) ? unhandled() : ok("null");
+        harness.create(MappingSettings.streamDefaults().withParallelizationFactor(2).withBatchSize(1)
+                .withBisectOnError(true).withMaximumRetryAttempts(2).withOnFailure(Optional.of(PollerHarness.FAILURES)));
+
+        harness.drainAcross(40);   // before the fix the poison lane bisected for ever: the poller never waited
+
+        assertThat(versionsByKey().get(healthy)).containsExactly(1, 2, 3);
+        assertThat(versionsByKey().get(poison)).as("its first attempt and two retries").containsExactly(1, 1, 1);
+        assertThat(harness.failureRecords).singleElement().satisfies(f -> {
+            assertThat(f.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(f.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(3);
+            assertThat(f.path("DDBStreamBatchInfo").path("startSequenceNumber").asText()).isEqualTo(poisonRecord);
+            assertThat(f.path("DDBStreamBatchInfo").path("endSequenceNumber").asText()).isEqualTo(poisonRecord);
+            assertThat(f.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aThrottledLane_waitsItsDelay_whileAnotherLaneKeepsMoving() throws Exception {
+        List<String> keys = keysInTwoLanes(2);
+        String throttled = keys.get(0);
+        String busy = keys.get(1);
+        put(SHARD, throttled, 1);
+        for (int version = 1; version <= 5; version++) {
+            put(SHARD, busy, version);
+        }
+        harness.function = records -> {
+            if (records.stream().anyMatch(r -> r.path("dynamodb").path("Keys").path("id").path("S").asText()
+                    .equals(throttled)) && harness.clock.instant().isBefore(Instant.parse("2025-01-01T00:00:01Z"))) {
+                throw FunctionsException.of(FunctionsException.Kind.THROTTLED, "Rate Exceeded.");
+            }
+            return ok("null");
+        };
+        harness.create(MappingSettings.streamDefaults().withParallelizationFactor(2).withBatchSize(1));
+
+        harness.drain();   // the busy lane's five batches, one per step, all at one instant
+
+        assertThat(versionsByKey().get(busy)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(versionsByKey().get(throttled)).as("tried once, then not before its second has passed")
+                .containsExactly(1);
+        harness.drainAcross(8);   // the idle lane polls each 250 ms; the throttled one waits its second
+        assertThat(versionsByKey().get(throttled)).containsExactly(1, 1);
     }
 
     @Test

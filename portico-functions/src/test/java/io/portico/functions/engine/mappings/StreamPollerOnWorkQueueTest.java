@@ -11,6 +11,7 @@ import io.portico.functions.engine.Destinations;
 import io.portico.functions.store.MappingStore;
 import io.portico.store.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ class StreamPollerOnWorkQueueTest {
     private final ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T00:00:00Z"));
     private final InMemoryChangeStreams streams = new InMemoryChangeStreams(clock);
     private final List<String> delivered = new CopyOnWriteArrayList<>();
+    /** While set, the invoker throws: a fault of the platform, not the function's error, so the step throws. */
+    private volatile boolean broken;
+    private StreamPoller poller;
     private SqliteStore store;
     private Timers timers;
     private WorkQueue work;
@@ -47,7 +51,10 @@ class StreamPollerOnWorkQueueTest {
         timers = Timers.create(clock, "test");
         work = WorkQueue.create(store, timers.scope("work"), NodeId.of("node"));
         MappingStore repository = new MappingStore(store);
-        StreamPoller.on(work, repository, streams, (arn, payload, requestId) -> {
+        poller = StreamPoller.on(work, repository, streams, (arn, payload, requestId) -> {
+            if (broken) {
+                throw new IllegalStateException("the runtime broke");
+            }
             PollerHarness.parse(payload).path("Records").forEach(r ->
                     delivered.add(r.path("dynamodb").path("SequenceNumber").asText()));
             return PollerHarness.ok("null");
@@ -98,6 +105,26 @@ class StreamPollerOnWorkQueueTest {
     /** Waits until the poller's work item waits on the clock for {@code due}, and for nothing earlier. */
     private void awaitPollerWaitingUntil(Instant due) {
         await().until(() -> timers.nextDue().filter(due::equals).isPresent());
+    }
+
+    @Test
+    void aStepThatThrows_isNoReaderUntilItRunsAgain_soCommitsDoNotHurryItsBackOff() {
+        start();
+        Instant start = clock.instant();
+        mappings.create(PollerHarness.FUNCTION, Optional.of(InMemoryChangeStreams.STREAM), true,
+                Optional.of("TRIM_HORIZON"), MappingSettings.streamDefaults().withBatchSize(1), false);
+        awaitPollerWaitingUntil(start.plus(StreamPoller.POLL_INTERVAL));
+        assertThat(poller.readers()).hasSize(1);
+
+        broken = true;
+        String record = streams.insert("shard-1", "{\"id\":{\"S\":\"a\"}}");
+        await().until(() -> poller.readers().isEmpty());   // before the fix, a reader stayed until the item ended
+        awaitPollerWaitingUntil(start.plusSeconds(1));   // the queue's back-off after a failure
+        broken = false;
+        clock.advance(Duration.ofSeconds(1));
+
+        await().until(() -> delivered.equals(List.of(record)));
+        await().until(() -> poller.readers().size() == 1);   // running again, it reads again
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +154,29 @@ class StreamPollerTest {
     }
 
     @Test
+    void bisect_withFilters_halvesOnlyTheDeliveredRecords_soALoneMatchingRecordIsNotInvokedAgainForNothing()
+            throws Exception {
+        insert(1);
+        insert(2);
+        String match = streams.insert(SHARD, "{\"id\":{\"S\":\"3\"},\"kind\":{\"S\":\"poison\"}}");
+        insert(4);
+        harness.function = records -> unhandled();
+        harness.create(MappingSettings.streamDefaults().withBatchSize(4).withBisectOnError(true)
+                .withMaximumRetryAttempts(0).withOnFailure(Optional.of(PollerHarness.FAILURES))
+                .withFilterPatterns(List.of("{\"dynamodb\": {\"NewImage\": {\"kind\": {\"S\": [\"poison\"]}}}}")));
+
+        harness.drain();
+
+        assertThat(harness.batches()).as("one delivered record: nothing to bisect").containsExactly(List.of(match));
+        assertThat(harness.failureRecords).singleElement().satisfies(f -> {
+            JsonNode info = f.path("DDBStreamBatchInfo");
+            assertThat(info.path("startSequenceNumber").asText()).isEqualTo(match);
+            assertThat(info.path("endSequenceNumber").asText()).isEqualTo(match);
+            assertThat(info.path("batchSize").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void reportBatchItemFailures_resumesFromTheEarliestFailedRecord() throws Exception {
         List<String> seq = List.of(insert(1), insert(2), insert(3), insert(4));
         harness.function = records -> harness.invocations.size() == 1
@@ -277,6 +301,41 @@ class StreamPollerTest {
         clock.advance(Duration.ofMinutes(1));
         harness.drain();
         assertThat(harness.batches()).containsExactly(List.of(record), List.of(record));
+    }
+
+    @Test
+    void aGoneFunctionsDelay_isKeptInTheCursor_soAWakeUpBeforeItHasPassed_doesNotInvokeAgain() throws Exception {
+        insert(1);
+        harness.function = records -> {
+            throw io.portico.functions.engine.FunctionsException.notFound("Function not found: consumer");
+        };
+        EventSourceMapping mapping = harness.create(MappingSettings.streamDefaults());
+        Instant retryAt = clock.instant().plus(Duration.ofMinutes(1));
+        harness.drain();
+
+        insert(2);   // a commit to the table wakes the mapping at once
+        clock.advance(Duration.ofSeconds(30));
+        Outcome woken = harness.poller.step(mapping.uuid(), harness.latestPoller().pollerToken());
+
+        assertThat(harness.invocations).as("the function is tried once a minute, not on every write").hasSize(1);
+        assertThat(woken).isEqualTo(Outcome.postpone(retryAt));
+        assertThat(harness.repository.cursors(mapping.uuid())).singleElement().satisfies(c -> {
+            assertThat(c.retryAt()).contains(retryAt);
+            assertThat(c.attempts()).as("no attempt counted: the batch did not fail").isZero();
+        });
+    }
+
+    @Test
+    void compiledFilters_keepOnlyThePatternListsUsedLast() {
+        Map<List<String>, RecordFilter> filters = LaneStep.filterCache();
+        List<String> inUse = List.of("{\"eventName\": [\"INSERT\"]}");
+        for (int i = 0; i < LaneStep.MAX_CACHED_FILTERS + 10; i++) {
+            filters.computeIfAbsent(List.of("{\"eventName\": [\"E" + i + "\"]}"), RecordFilter::of);
+            filters.computeIfAbsent(inUse, RecordFilter::of);
+        }
+
+        assertThat(filters).hasSize(LaneStep.MAX_CACHED_FILTERS).containsKey(inUse)
+                .doesNotContainKey(List.of("{\"eventName\": [\"E0\"]}"));
     }
 
     @Test

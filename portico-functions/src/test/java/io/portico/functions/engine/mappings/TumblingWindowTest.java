@@ -130,6 +130,25 @@ class TumblingWindowTest {
     }
 
     @Test
+    void theStateOfABatchWithItemFailures_isNotKept_soTheRecordsRetriedAreNotCountedTwice() throws Exception {
+        List<String> seq = List.of(insert(1), insert(2));
+        AtomicInteger calls = new AtomicInteger();
+        harness.handler = event -> calls.incrementAndGet() == 1
+                ? ok("{\"state\": {\"count\": \"2\"}, \"batchItemFailures\": [{\"itemIdentifier\": \"" + seq.get(1)
+                        + "\"}]}")
+                : countRecords(event);
+        harness.create(windowed(60).withReportBatchItemFailures(true));
+
+        harness.drainAcross(2);
+
+        assertThat(harness.events).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(harness.events.get(1).path("Records")).singleElement()
+                .satisfies(r -> assertThat(r.path("dynamodb").path("SequenceNumber").asText()).isEqualTo(seq.get(1)));
+        assertThat(harness.events.get(1).path("state").toString()).as("the state from before the failed batch")
+                .isEqualTo("{}");
+    }
+
+    @Test
     void theWindowsState_survivesARestart() throws Exception {
         harness.create(windowed(60));
         insert(1);
