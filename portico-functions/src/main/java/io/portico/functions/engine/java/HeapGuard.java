@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
  * much of the heap is <em>live</em>, right after each garbage collection (the GC notifications), which
  * says nothing of whose it is. The guard combines them at every collection, for every invocation under
  * way, with its thread's allocations measured from the invocation's start and the live heap's growth
- * from the least it was since then (a collection that clears old garbage lowers the baseline, so the
- * garbage the heap held when the invocation started cannot hide what it keeps):
+ * from the least it was since then (a collection that clears old garbage lowers the baseline; garbage
+ * the heap held at the start and cleared only later hides as much of what the invocation kept before):
  *
  * <ul>
  *   <li><b>Over its memory:</b> the live heap grew by more than the function's {@code MemorySize}
- *       while the invocation ran, and the invocation allocated at least that much, so it alone could
- *       have kept it. Of several such, the one that allocated the least is stopped (it kept the largest
- *       share of what it allocated); one per collection.
+ *       while the invocation ran, and the invocation allocated more than that, so it could have kept
+ *       more than its memory. Both are needed for it to have done so; asking more (that it allocated
+ *       all the growth) let a function that keeps all it allocates escape whenever anything else kept
+ *       a few bytes meanwhile. Of several such, the one that allocated the least is stopped (it kept
+ *       the largest share of what it allocated); one per collection.
  *   <li><b>Heap nearly full:</b> the live heap is past the ceiling (a share of the maximum heap). The
  *       invocation that allocated most since it started is stopped, whatever its size: the server comes
  *       first. With nothing running, idle environments drop their code and statics (a function that
@@ -62,8 +64,11 @@ public final class HeapGuard {
     interface Memory {
         long maxHeap();
 
-        /** The heap in use now, garbage included: the live heap's stand-in before the first collection. */
-        long heapUsed();
+        /**
+         * The heap in use right after the JVM's latest collection, or now (garbage included) when there
+         * was none: where the guard starts when it starts listening.
+         */
+        long heapAfterLatestGc();
 
         /** Bytes {@code thread} has allocated since it started, or -1 when the JVM cannot tell. */
         long allocatedBy(Thread thread);
@@ -121,7 +126,7 @@ public final class HeapGuard {
         }
         this.memory = memory;
         this.ceiling = memory.maxHeap() / 100 * ceilingPercent;
-        this.lastHeapAfterGc = memory.heapUsed();
+        this.lastHeapAfterGc = memory.heapAfterLatestGc();
     }
 
     /** A guard of this JVM's heap acting past {@code ceilingPercent} of its maximum. */
@@ -139,7 +144,7 @@ public final class HeapGuard {
         lock.lock();
         try {
             if (environments.add(environment) && unsubscribe == null) {
-                lastHeapAfterGc = memory.heapUsed();
+                lastHeapAfterGc = memory.heapAfterLatestGc();
                 unsubscribe = memory.subscribe(this::afterGc);
             }
         } finally {
@@ -183,7 +188,7 @@ public final class HeapGuard {
                         memory.allocatedBy(watch.thread) - watch.allocatedAtStart));
             }
             Optional<Measured> overItsMemory = running.stream()
-                    .filter(m -> !m.watch.stopped && m.grown > m.watch.budget && m.allocated >= m.grown)
+                    .filter(m -> !m.watch.stopped && m.grown > m.watch.budget && m.allocated > m.watch.budget)
                     .min(Comparator.comparingLong(Measured::allocated));
             if (overItsMemory.isPresent()) {
                 Measured m = overItsMemory.get();

@@ -1,6 +1,7 @@
 package io.portico.functions.engine.java;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link HeapGuard}'s figures from this JVM's management beans: per-thread allocation from
  * HotSpot's {@code com.sun.management.ThreadMXBean}, the heap in use after each collection from the
- * collectors' notifications (the sum of the heap pools' usage after it, which a young collection
- * reports as faithfully as a full one). On a JVM without per-thread allocation counts, allocations
+ * collectors' notifications, and after the latest one from their last {@code GcInfo} (either is the sum
+ * of the heap pools' usage after it, which a young collection reports as faithfully as a full one). On a JVM without per-thread allocation counts, allocations
  * read as unknown and the guard acts on the heap ceiling alone. Thread safe.
  */
 final class JvmMemory implements HeapGuard.Memory {
@@ -57,8 +58,16 @@ final class JvmMemory implements HeapGuard.Memory {
     }
 
     @Override
-    public long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    public long heapAfterLatestGc() {
+        GcInfo latest = null;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof com.sun.management.GarbageCollectorMXBean hotspot
+                    && hotspot.getLastGcInfo() instanceof GcInfo info && (latest == null || info.getEndTime() > latest.getEndTime())) {
+                latest = info;
+            }
+        }
+        return latest == null ? ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+                : heapIn(latest.getMemoryUsageAfterGc());
     }
 
     @Override

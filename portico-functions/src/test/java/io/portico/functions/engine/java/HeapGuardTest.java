@@ -29,7 +29,7 @@ class HeapGuardTest {
         }
 
         @Override
-        public long heapUsed() {
+        public long heapAfterLatestGc() {
             return 100 * MB;
         }
 
@@ -92,6 +92,15 @@ class HeapGuardTest {
 
         hog.allocated(260);
         figures.collected(100 + 250);
+
+        assertThat(hog.stopped).isTrue();
+    }
+
+    @Test
+    void invocationThatKeepsAllItAllocates_isStopped_evenWhenSomethingElseKeptALittleMeanwhile() {
+        Invocation hog = new Invocation(128).allocated(200);
+
+        figures.collected(100 + 200 + 3); // 3 MB kept by the server's own threads
 
         assertThat(hog.stopped).isTrue();
     }
