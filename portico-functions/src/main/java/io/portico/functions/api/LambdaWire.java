@@ -68,7 +68,10 @@ final class LambdaWire {
         s.architectures().forEach(architectures::add);
         out.putObject("EphemeralStorage").put("Size", s.ephemeralStorageMb());
         out.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
-        out.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + v.name());
+        var logging = out.putObject("LoggingConfig");
+        s.logging().applicationLogLevel().ifPresent(level -> logging.put("ApplicationLogLevel", level));
+        logging.put("LogFormat", s.logging().logFormat()).put("LogGroup", s.logging().logGroupName(v.name()));
+        s.logging().systemLogLevel().ifPresent(level -> logging.put("SystemLogLevel", level));
         out.putObject("RuntimeVersionConfig").put("RuntimeVersionArn", RuntimeVersions.arn(v.region(), s.runtime()));
         return out;
     }

@@ -28,7 +28,8 @@ record SettingsChange(
         Optional<Integer> ephemeralStorageMb,
         Optional<String> tracingMode,
         Optional<VpcConfig> vpc,
-        Optional<List<FileSystemConfig>> fileSystems) {
+        Optional<List<FileSystemConfig>> fileSystems,
+        Optional<JsonNode> logging) {
 
     /** What {@code body} (a CreateFunction or UpdateFunctionConfiguration input) sets. */
     static SettingsChange of(JsonNode body) {
@@ -47,7 +48,8 @@ record SettingsChange(
                 LambdaCall.node(body, "EphemeralStorage").flatMap(e -> LambdaCall.node(e, "Size")).map(JsonNode::intValue),
                 LambdaCall.node(body, "TracingConfig").map(t -> LambdaCall.string(t, "Mode").orElse("PassThrough")),
                 LambdaCall.node(body, "VpcConfig").map(SettingsChange::vpc),
-                LambdaCall.node(body, "FileSystemConfigs").map(SettingsChange::fileSystems));
+                LambdaCall.node(body, "FileSystemConfigs").map(SettingsChange::fileSystems),
+                LambdaCall.node(body, "LoggingConfig"));
     }
 
     /** {@code base} with what this change sets. */
@@ -66,7 +68,10 @@ record SettingsChange(
                 tracingMode.orElse(base.tracingMode()),
                 environment.isPresent() || base.environmentSet(),
                 vpc.isPresent() ? vpc : base.vpc(),
-                fileSystems.orElse(base.fileSystems()));
+                fileSystems.orElse(base.fileSystems()),
+                logging.map(l -> base.logging().with(LambdaCall.string(l, "LogFormat"),
+                        LambdaCall.string(l, "ApplicationLogLevel"), LambdaCall.string(l, "SystemLogLevel"),
+                        LambdaCall.string(l, "LogGroup"))).orElse(base.logging()));
     }
 
     private static VpcConfig vpc(JsonNode config) {

@@ -28,7 +28,8 @@ public record FunctionSettings(
         String tracingMode,
         boolean environmentSet,
         Optional<VpcConfig> vpc,
-        List<FileSystemConfig> fileSystems) {
+        List<FileSystemConfig> fileSystems,
+        LoggingConfig logging) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int MAX_TIMEOUT_SECONDS = 900;
@@ -41,26 +42,28 @@ public record FunctionSettings(
         // Settings stored before these members existed read them as absent.
         vpc = vpc == null ? Optional.empty() : vpc;
         fileSystems = fileSystems == null ? List.of() : List.copyOf(fileSystems);
+        logging = logging == null ? LoggingConfig.DEFAULT : logging;
     }
 
-    /** Settings without an environment, VPC or file systems: what the older constructor callers meant. */
+    /** Settings without an environment, VPC, file systems or logging config: what the older constructor callers meant. */
     public FunctionSettings(String runtime, String handler, String role, String description, int timeoutSeconds,
             int memorySizeMb, Map<String, String> environment, Optional<String> deadLetterTargetArn,
             List<String> architectures, int ephemeralStorageMb, String tracingMode) {
         this(runtime, handler, role, description, timeoutSeconds, memorySizeMb, environment, deadLetterTargetArn,
-                architectures, ephemeralStorageMb, tracingMode, !environment.isEmpty(), Optional.empty(), List.of());
+                architectures, ephemeralStorageMb, tracingMode, !environment.isEmpty(), Optional.empty(), List.of(),
+                LoggingConfig.DEFAULT);
     }
 
     /** These settings with another description (PublishVersion may give the version its own). */
     public FunctionSettings withDescription(String newDescription) {
         return new FunctionSettings(runtime, handler, role, newDescription, timeoutSeconds, memorySizeMb, environment,
-                deadLetterTargetArn, architectures, ephemeralStorageMb, tracingMode, environmentSet, vpc, fileSystems);
+                deadLetterTargetArn, architectures, ephemeralStorageMb, tracingMode, environmentSet, vpc, fileSystems, logging);
     }
 
     /** These settings with other architectures (UpdateFunctionCode may change them with the code). */
     public FunctionSettings withArchitectures(List<String> newArchitectures) {
         return new FunctionSettings(runtime, handler, role, description, timeoutSeconds, memorySizeMb, environment,
-                deadLetterTargetArn, newArchitectures, ephemeralStorageMb, tracingMode, environmentSet, vpc, fileSystems);
+                deadLetterTargetArn, newArchitectures, ephemeralStorageMb, tracingMode, environmentSet, vpc, fileSystems, logging);
     }
 
     /** Checks the limits Lambda enforces on every create and update, with Lambda's messages. */

@@ -53,6 +53,10 @@ public final class FunctionVariables {
         variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         variables.put("AWS_LAMBDA_LOG_GROUP_NAME", spec.logGroupName());
         variables.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
+        if (spec.logging().json()) { // as Lambda sets them: the runtimes read them to write JSON records and filter
+            variables.put("AWS_LAMBDA_LOG_FORMAT", LoggingConfig.JSON);
+            spec.logging().applicationLogLevel().ifPresent(level -> variables.put("AWS_LAMBDA_LOG_LEVEL", level));
+        }
         variables.put("AWS_ACCESS_KEY_ID", spec.credentials().accessKeyId());
         variables.put("AWS_SECRET_ACCESS_KEY", spec.credentials().secretAccessKey());
         variables.put("AWS_SESSION_TOKEN", spec.credentials().sessionToken());

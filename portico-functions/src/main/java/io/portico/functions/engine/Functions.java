@@ -469,7 +469,7 @@ public final class Functions implements Component {
         VersionSpec spec = new VersionSpec(v.accountId(), v.region(), v.name(), v.functionArn(), v.version(),
                 v.settings().runtime(), v.settings().handler(), v.settings().memorySizeMb(),
                 v.settings().timeoutSeconds(), v.settings().environment(), dir, endpoint.get().toString(),
-                credentials.apply(v.accountId()));
+                credentials.apply(v.accountId()), v.settings().logging());
         return new Resolved(v, spec, limit);
     }
 

@@ -27,7 +27,8 @@ public record VersionSpec(
         Map<String, String> environment,
         Path codeDirectory,
         String endpoint,
-        FunctionCredentials credentials) {
+        FunctionCredentials credentials,
+        LoggingConfig logging) {
 
     public VersionSpec {
         environment = Map.copyOf(environment);
@@ -38,7 +39,7 @@ public record VersionSpec(
             String runtime, String handler, int memorySizeMb, int timeoutSeconds, Map<String, String> environment,
             Path codeDirectory, String endpoint) {
         this(accountId, region, functionName, functionArn, version, runtime, handler, memorySizeMb, timeoutSeconds,
-                environment, codeDirectory, endpoint, FunctionCredentials.PLACEHOLDER);
+                environment, codeDirectory, endpoint, FunctionCredentials.PLACEHOLDER, LoggingConfig.DEFAULT);
     }
 
     /** The ARN with its version, as {@code Context.getInvokedFunctionArn()} reports for a plain invoke. */
@@ -51,8 +52,8 @@ public record VersionSpec(
         return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds) + " seconds";
     }
 
-    /** {@code /aws/lambda/<name>}, the log group Lambda writes to. */
+    /** The log group Lambda writes to: {@code /aws/lambda/<name>} unless the LoggingConfig names another. */
     public String logGroupName() {
-        return "/aws/lambda/" + functionName;
+        return logging.logGroupName(functionName);
     }
 }

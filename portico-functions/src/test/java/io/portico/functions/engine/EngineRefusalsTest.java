@@ -44,7 +44,7 @@ class EngineRefusalsTest {
     void validate_timeoutPastTheLimit_isAnInvalidMember() {
         FunctionSettings settings = new FunctionSettings("java21", "example.Handler", "arn:aws:iam::000000000000:role/r",
                 "", 901, 128, Map.of(), Optional.empty(), List.of("x86_64"), 512, "PassThrough", false,
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), LoggingConfig.DEFAULT);
 
         assertThatThrownBy(settings::validate).isInstanceOfSatisfying(FunctionsException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.INVALID_MEMBER);

@@ -71,6 +71,39 @@ class FunctionConfigurationApiTest {
     }
 
     @Test
+    void loggingConfig_switchesFormat_asLambdaDoes_andSurvivesARestart() {
+        try (PorticoServer server = start(); LambdaClient lambda = lambda(server)) {
+            var created = lambda.createFunction(function("logged", b -> { }));
+            assertThat(created.loggingConfig().logFormatAsString()).isEqualTo("Text");
+            assertThat(created.loggingConfig().logGroup()).isEqualTo("/aws/lambda/logged");
+            assertThat(created.loggingConfig().applicationLogLevel()).isNull();
+
+            // test_lambda_api.snapshot.json, TestLoggingConfig::test_advanced_logging_configuration_format_switch
+            var json = lambda.updateFunctionConfiguration(b -> b.functionName("logged").loggingConfig(l -> l.logFormat("JSON")));
+            assertThat(json.loggingConfig().logFormatAsString()).isEqualTo("JSON");
+            assertThat(json.loggingConfig().applicationLogLevelAsString()).isEqualTo("INFO");
+            assertThat(json.loggingConfig().systemLogLevelAsString()).isEqualTo("INFO");
+
+            lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName("logged"));
+            var grouped = lambda.updateFunctionConfiguration(b -> b.functionName("logged")
+                    .loggingConfig(l -> l.logGroup("cool_lambda").applicationLogLevel("DEBUG")));
+            assertThat(grouped.loggingConfig().logGroup()).isEqualTo("cool_lambda");
+            assertThat(grouped.loggingConfig().applicationLogLevelAsString()).isEqualTo("DEBUG");
+        }
+        try (PorticoServer server = start(); LambdaClient lambda = lambda(server)) {
+            var restarted = lambda.getFunctionConfiguration(b -> b.functionName("logged")).loggingConfig();
+            assertThat(restarted.logFormatAsString()).isEqualTo("JSON");
+            assertThat(restarted.logGroup()).isEqualTo("cool_lambda");
+
+            var text = lambda.updateFunctionConfiguration(b -> b.functionName("logged").loggingConfig(l -> l.logFormat("Text")));
+            assertThat(text.loggingConfig().logFormatAsString()).isEqualTo("Text");
+            assertThat(text.loggingConfig().applicationLogLevel()).isNull();
+            assertThat(text.loggingConfig().systemLogLevel()).isNull();
+            assertThat(text.loggingConfig().logGroup()).isEqualTo("cool_lambda");
+        }
+    }
+
+    @Test
     void create_withoutEnvironmentOrVpc_reportsNeither() {
         try (PorticoServer server = start(); LambdaClient lambda = lambda(server)) {
             var response = lambda.createFunction(function("plain", b -> { }));
