@@ -16,6 +16,7 @@ import io.portico.functions.engine.Functions;
 import io.portico.functions.engine.Invoker;
 import io.portico.functions.engine.JavaRuntime;
 import io.portico.functions.engine.java.HeapGuard;
+import io.portico.functions.engine.process.Interpreter;
 import io.portico.functions.engine.process.JavaRuntimeSwitch;
 import io.portico.functions.engine.process.ProcessRuntime;
 import io.portico.functions.store.FunctionStore;
@@ -39,6 +40,7 @@ import io.portico.tables.engine.partiql.Statements;
 import io.portico.tables.store.ItemStore;
 import io.portico.tables.store.StreamStore;
 import io.portico.tables.store.TableStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +75,7 @@ public final class ServiceWiring {
      * invocation that allocated most (percent of the maximum heap, default 90).
      */
     public static final String HEAP_CEILING_PROPERTY = "portico.lambda.heapCeilingPercent";
+
 
     private ServiceWiring() {
     }
@@ -166,8 +169,14 @@ public final class ServiceWiring {
      * claims only java* runtimes, so it goes first.
      */
     private static List<FunctionRuntime> runtimes(PlatformContext context) {
-        ProcessRuntime processes = ProcessRuntime.create(ProcessRuntime.Settings.in(
-                context.dataDir().resolve("functions").resolve("workers")));
+        ProcessRuntime.Settings settings = ProcessRuntime.Settings.in(context.dataDir().resolve("functions").resolve("workers"));
+        for (Interpreter interpreter : Interpreter.values()) { // -Dportico.lambda.node, -Dportico.lambda.python
+            String executable = System.getProperty(interpreter.property(), "");
+            if (!executable.isBlank()) {
+                settings = settings.withInterpreter(interpreter, Path.of(executable));
+            }
+        }
+        ProcessRuntime processes = ProcessRuntime.create(settings);
         HeapGuard guard = HeapGuard.create(Integer.getInteger(HEAP_CEILING_PROPERTY, HeapGuard.DEFAULT_CEILING_PERCENT));
         return List.of(JavaRuntimeSwitch.of(JavaRuntime.create(context.clock(), guard), processes,
                 javaRuntimeMode()), processes);

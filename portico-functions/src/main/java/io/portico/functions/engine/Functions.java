@@ -577,7 +577,7 @@ public final class Functions implements Component {
         });
         if (!invoker.supports(settings.runtime())) {
             throw FunctionsException.invalidParameter("The runtime parameter of " + settings.runtime() + " is not"
-                    + " supported by Portico. Portico runs java17, java21, java25 and provided.al2023/provided.al2"
+                    + " supported by Portico. Portico runs java, nodejs and python runtimes and provided.al2023/provided.al2"
                     + " (custom runtimes with a bootstrap).");
         }
         if (settings.handler() == null || settings.handler().isEmpty()) {

@@ -154,10 +154,10 @@ class LambdaApiTest {
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(SCRIPTED)))))
                 .isInstanceOfSatisfying(LambdaException.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
-        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("python").runtime(Runtime.PYTHON3_12)
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("ruby").runtime(Runtime.RUBY3_3)
                 .handler("app.handler").role(TestFunctions.ROLE).code(c -> c.zipFile(SdkBytes.fromByteArray(SCRIPTED)))))
                 .isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("python3.12 is not supported by Portico");
+                .hasMessageContaining("ruby3.3 is not supported by Portico");
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.portico.server.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -51,5 +57,21 @@ public final class TestFunctions {
                 .environment(e -> e.variables(environment))).functionArn();
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
         return arn;
+    }
+
+    /** Creates a function of {@code runtime} whose zip holds {@code files} (path to source text) and waits until it is Active. */
+    public static void deploySource(LambdaClient lambda, String name, Runtime runtime, String handler, Map<String, String> files) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        files.forEach((file, text) -> entries.put(file, text.getBytes(StandardCharsets.UTF_8)));
+        lambda.createFunction(b -> b.functionName(name).runtime(runtime).handler(handler).role(ROLE)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip(entries)))));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+    }
+
+    /** Whether {@code executable} is on the PATH: the Node.js and Python tests' prerequisite. */
+    public static boolean onPath(String executable) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(File.pathSeparator))
+                .anyMatch(entry -> !entry.isEmpty() && Files.isExecutable(Path.of(entry, executable)));
     }
 }

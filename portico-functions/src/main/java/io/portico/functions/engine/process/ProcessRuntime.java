@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,7 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@code bootstrap}, at the root of its code, started with no arguments in the code directory;
  *   <li>{@code java8.al2} to {@code java25}: AWS's Java runtime interface client on Portico's JVM, the
  *       high-fidelity alternative to the in-process {@code JavaRuntime} (see
- *       {@link JavaRuntimeSwitch} for choosing between them per function).
+ *       {@link JavaRuntimeSwitch} for choosing between them per function);
+ *   <li>{@code nodejs18.x}, {@code nodejs20.x}, ... and {@code python3.9} to {@code python3.14}: Portico's
+ *       own bootstrap on the machine's {@code node} or {@code python3} (see {@link Interpreter}).
  * </ul>
  *
  * <p>How an environment works: it gets its own Runtime API server on 127.0.0.1 (see
@@ -50,10 +54,11 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
 
     /**
      * Where environments keep their files ({@code workDirectory}), how much longer than the function's
-     * timeout an init may take ({@code initGrace}, Lambda's 10 s init limit by default), and the
-     * {@code java} that runs Java functions (Portico's own by default).
+     * timeout an init may take ({@code initGrace}, Lambda's 10 s init limit by default), the
+     * {@code java} that runs Java functions (Portico's own by default), and the {@code node} and
+     * {@code python3} that run Node.js and Python functions (the PATH's unless named here).
      */
-    public record Settings(Path workDirectory, Duration initGrace, Path javaExecutable) {
+    public record Settings(Path workDirectory, Duration initGrace, Path javaExecutable, Map<Interpreter, Path> interpreters) {
 
         public Settings {
             Objects.requireNonNull(workDirectory, "workDirectory");
@@ -61,19 +66,29 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
                 throw new IllegalArgumentException("initGrace must not be negative: " + initGrace);
             }
             Objects.requireNonNull(javaExecutable, "javaExecutable");
+            interpreters = Map.copyOf(interpreters);
         }
 
         /** Lambda's init limit and Portico's own JVM, with files under {@code workDirectory}. */
         public static Settings in(Path workDirectory) {
-            return new Settings(workDirectory, Duration.ofSeconds(10), Path.of(System.getProperty("java.home"), "bin", "java"));
+            return new Settings(workDirectory, Duration.ofSeconds(10), Path.of(System.getProperty("java.home"), "bin", "java"),
+                    Map.of());
         }
 
         public Settings withInitGrace(Duration grace) {
-            return new Settings(workDirectory, grace, javaExecutable);
+            return new Settings(workDirectory, grace, javaExecutable, interpreters);
         }
 
         public Settings withJavaExecutable(Path java) {
-            return new Settings(workDirectory, initGrace, java);
+            return new Settings(workDirectory, initGrace, java, interpreters);
+        }
+
+        /** Functions of {@code interpreter}'s runtimes run on {@code executable} rather than on the PATH's. */
+        public Settings withInterpreter(Interpreter interpreter, Path executable) {
+            Map<Interpreter, Path> changed = new EnumMap<>(Interpreter.class);
+            changed.putAll(interpreters);
+            changed.put(interpreter, executable);
+            return new Settings(workDirectory, initGrace, javaExecutable, changed);
         }
     }
 
@@ -82,8 +97,9 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
     private final RuntimeApiServers servers = RuntimeApiServers.create();
     private final Set<ProcessEnvironment> live = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook = new Thread(this::closeEnvironments, "process-runtime-shutdown");
-    private final ReentrantLock ricLock = new ReentrantLock();
-    private JavaRuntimeInterfaceClient ric; // guarded by ricLock, installed on first use
+    private final ReentrantLock installLock = new ReentrantLock();
+    private JavaRuntimeInterfaceClient ric; // guarded by installLock, installed on first use
+    private final Map<Interpreter, InterpreterInstallation> interpreters = new EnumMap<>(Interpreter.class); // the same
     private volatile boolean closed;
 
     private ProcessRuntime(Settings settings, boolean ownsWorkDirectory) {
@@ -113,7 +129,7 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
 
     @Override
     public boolean supports(String runtime) {
-        return PROVIDED.contains(runtime) || JAVA.contains(runtime);
+        return PROVIDED.contains(runtime) || JAVA.contains(runtime) || Interpreter.of(runtime).isPresent();
     }
 
     @Override
@@ -139,6 +155,10 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
         if (JAVA.contains(spec.runtime())) {
             return javaClient().command(spec);
         }
+        Optional<Interpreter> interpreter = Interpreter.of(spec.runtime());
+        if (interpreter.isPresent()) {
+            return installation(interpreter.get()).command(spec);
+        }
         Path bootstrap = spec.codeDirectory().resolve("bootstrap").toAbsolutePath();
         if (!Files.isRegularFile(bootstrap)) {
             // Lambda also looks in /opt (layers, which Portico does not have yet) and names both places.
@@ -150,7 +170,7 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
 
     private JavaRuntimeInterfaceClient javaClient() throws FunctionInitException {
         // Installing unpacks files: a virtual thread may block here, so a lock rather than a monitor.
-        ricLock.lock();
+        installLock.lock();
         try {
             if (ric == null) {
                 ric = JavaRuntimeInterfaceClient.install(settings.workDirectory().resolve("ric"),
@@ -162,7 +182,17 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the Java runtime interface client", e);
         } finally {
-            ricLock.unlock();
+            installLock.unlock();
+        }
+    }
+
+    private InterpreterInstallation installation(Interpreter interpreter) {
+        installLock.lock(); // writing the bootstrap is file I/O: a lock rather than a monitor
+        try {
+            return interpreters.computeIfAbsent(interpreter, i -> InterpreterInstallation.install(i,
+                    settings.workDirectory().resolve("interpreters"), Optional.ofNullable(settings.interpreters().get(i))));
+        } finally {
+            installLock.unlock();
         }
     }
 
@@ -193,8 +223,12 @@ public final class ProcessRuntime implements FunctionRuntime, AutoCloseable {
         }
         closeEnvironments();
         servers.close();
-        Directories.deleteRecursively(ownsWorkDirectory ? settings.workDirectory()
-                : settings.workDirectory().resolve("ric"));
+        if (ownsWorkDirectory) {
+            Directories.deleteRecursively(settings.workDirectory());
+        } else {
+            Directories.deleteRecursively(settings.workDirectory().resolve("ric"));
+            Directories.deleteRecursively(settings.workDirectory().resolve("interpreters"));
+        }
     }
 
     private void closeEnvironments() {

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessRuntimeTest extends BootstrapTesting {
 
     @Test
-    void supports_providedFamilyAndJava() {
+    void supports_providedFamilyAndJava_notRuby() {
         assertThat(runtime.supports("provided.al2023")).isTrue();
         assertThat(runtime.supports("provided.al2")).isTrue();
         assertThat(runtime.supports("provided")).isTrue();
         assertThat(runtime.supports("java21")).isTrue();
-        assertThat(runtime.supports("python3.12")).isFalse();
+        assertThat(runtime.supports("ruby3.3")).isFalse();
     }
 
     @Test
