@@ -11,7 +11,6 @@ import io.portico.functions.engine.InvocationOutcome;
 import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import io.portico.testing.Prerequisites;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +63,7 @@ class NodeRuntimeTest {
                 """));
         VersionSpec spec = ScriptFunctions.node("cjs", code, "index.handler");
 
-        String answer = invokeOk(spec, "{\"a\":1}");
+        String answer = ScriptFunctions.invokeOk(runtime, spec, "{\"a\":1}");
 
         assertThat(answer).startsWith("{\"echo\":{\"a\":1},\"name\":\"cjs\",\"version\":\"$LATEST\",\"memory\":\"256\","
                 + "\"arn\":\"" + spec.qualifiedArn() + "\",\"id\":\"")
@@ -78,7 +77,7 @@ class NodeRuntimeTest {
                 export const api = { v1: { handler: async (event) => `${greeting} ${event.name}` } };
                 """));
 
-        assertThat(invokeOk(ScriptFunctions.node("esm", code, "src/app.api.v1.handler"), "{\"name\":\"bff\"}"))
+        assertThat(ScriptFunctions.invokeOk(runtime, ScriptFunctions.node("esm", code, "src/app.api.v1.handler"), "{\"name\":\"bff\"}"))
                 .isEqualTo("\"hello bff\"");
     }
 
@@ -87,7 +86,7 @@ class NodeRuntimeTest {
         Path code = ScriptFunctions.code(dir, Map.of("package.json", "{\"type\":\"module\"}",
                 "index.js", "export const handler = async () => import.meta.url.startsWith('file:');\n"));
 
-        assertThat(invokeOk(ScriptFunctions.node("typemodule", code, "index.handler"), "{}")).isEqualTo("true");
+        assertThat(ScriptFunctions.invokeOk(runtime, ScriptFunctions.node("typemodule", code, "index.handler"), "{}")).isEqualTo("true");
     }
 
     @Test
@@ -96,7 +95,7 @@ class NodeRuntimeTest {
                 exports.handler = (event, context, callback) => { setTimeout(() => callback(null, {n: event.n + 1}), 5); };
                 """));
 
-        assertThat(invokeOk(ScriptFunctions.node("callback", code, "index.handler"), "{\"n\":41}")).isEqualTo("{\"n\":42}");
+        assertThat(ScriptFunctions.invokeOk(runtime, ScriptFunctions.node("callback", code, "index.handler"), "{\"n\":41}")).isEqualTo("{\"n\":42}");
     }
 
     @Test
@@ -112,7 +111,7 @@ class NodeRuntimeTest {
 
             assertThat(outcome).isInstanceOfSatisfying(InvocationOutcome.FunctionError.class, error -> {
                 assertThat(error.errorType()).isEqualTo("TypeError");
-                assertThat(text(error.payload())).startsWith("{\"errorType\":\"TypeError\",\"errorMessage\":\"bad input\","
+                assertThat(ScriptFunctions.text(error.payload())).startsWith("{\"errorType\":\"TypeError\",\"errorMessage\":\"bad input\","
                         + "\"trace\":[\"TypeError: bad input\",\"    at ");
             });
             assertThat(log.text()).contains("\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"bad input\"");
@@ -152,7 +151,7 @@ class NodeRuntimeTest {
             // node's old space is capped at 90 % of the memory: V8 aborts before the machine runs short
             assertThat(outcome).as(log.text()).isInstanceOfSatisfying(InvocationOutcome.FunctionError.class, error -> {
                 assertThat(error.errorType()).isEqualTo("Runtime.ExitError");
-                assertThat(text(error.payload())).endsWith("Error: Runtime exited with error: signal: aborted\"}");
+                assertThat(ScriptFunctions.text(error.payload())).endsWith("Error: Runtime exited with error: signal: aborted\"}");
             });
             assertThat(log.text()).contains("JavaScript heap out of memory");
         }
@@ -165,7 +164,7 @@ class NodeRuntimeTest {
         assertThatThrownBy(() -> runtime.start(ScriptFunctions.node("nomodule", code, "index.handler"), new RecordingLog()))
                 .isInstanceOfSatisfying(FunctionInitException.class, e -> {
                     assertThat(e.error().errorType()).isEqualTo("Runtime.ImportModuleError");
-                    assertThat(text(e.error().payload())).contains("\"errorType\":\"Runtime.ImportModuleError\"")
+                    assertThat(ScriptFunctions.text(e.error().payload())).contains("\"errorType\":\"Runtime.ImportModuleError\"")
                             .contains("Cannot find module 'index'");
                 });
     }
@@ -177,7 +176,7 @@ class NodeRuntimeTest {
         assertThatThrownBy(() -> runtime.start(ScriptFunctions.node("noexport", code, "index.handler"), new RecordingLog()))
                 .isInstanceOfSatisfying(FunctionInitException.class, e -> {
                     assertThat(e.error().errorType()).isEqualTo("Runtime.HandlerNotFound");
-                    assertThat(text(e.error().payload())).contains("index.handler is undefined or not exported");
+                    assertThat(ScriptFunctions.text(e.error().payload())).contains("index.handler is undefined or not exported");
                 });
     }
 
@@ -225,18 +224,5 @@ class NodeRuntimeTest {
                     .hasMessage("The runtime parameter of nodejs18.x needs Node.js 18 on Portico's machine, and there is"
                             + " no node at " + missing + ": install Node.js 18 or set -Dportico.lambda.node to its executable.");
         }
-    }
-
-    private static String invokeOk(VersionSpec spec, String payload) throws Exception {
-        try (ExecutionEnvironment environment = runtime.start(spec, new RecordingLog())) {
-            RecordingLog log = new RecordingLog();
-            InvocationOutcome outcome = environment.invoke(request(spec, payload, log));
-            assertThat(outcome).as(log.text()).isInstanceOf(InvocationOutcome.Success.class);
-            return text(((InvocationOutcome.Success) outcome).payload());
-        }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -12,7 +12,6 @@ import io.portico.functions.engine.InvocationRequest;
 import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import io.portico.testing.Prerequisites;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +62,7 @@ class PythonRuntimeTest {
                 """));
         VersionSpec spec = ScriptFunctions.python("py", code, "lambda_function.lambda_handler");
 
-        assertThat(invokeOk(spec, "{\"a\": 1}")).isEqualTo("{\"echo\": {\"a\": 1}, \"name\": \"py\", \"memory\": \"256\", "
+        assertThat(ScriptFunctions.invokeOk(runtime, spec, "{\"a\": 1}")).isEqualTo("{\"echo\": {\"a\": 1}, \"name\": \"py\", \"memory\": \"256\", "
                 + "\"arn\": \"" + spec.qualifiedArn() + "\", \"left\": true, \"env\": \"AWS_Lambda_python3.9\"}");
     }
 
@@ -74,8 +73,8 @@ class PythonRuntimeTest {
                     return event["n"] + 1
                 """));
 
-        assertThat(invokeOk(ScriptFunctions.python("slash", code, "pkg/mod.handler"), "{\"n\": 41}")).isEqualTo("42");
-        assertThat(invokeOk(ScriptFunctions.python("dots", code, "pkg.mod.handler"), "{\"n\": 1}")).isEqualTo("2");
+        assertThat(ScriptFunctions.invokeOk(runtime, ScriptFunctions.python("slash", code, "pkg/mod.handler"), "{\"n\": 41}")).isEqualTo("42");
+        assertThat(ScriptFunctions.invokeOk(runtime, ScriptFunctions.python("dots", code, "pkg.mod.handler"), "{\"n\": 1}")).isEqualTo("2");
     }
 
     @Test
@@ -93,7 +92,7 @@ class PythonRuntimeTest {
 
             assertThat(outcome).isInstanceOfSatisfying(InvocationOutcome.FunctionError.class, error -> {
                 assertThat(error.errorType()).isEqualTo("ValueError");
-                assertThat(text(error.payload())).startsWith("{\"errorMessage\": \"bad input\", \"errorType\": \"ValueError\", "
+                assertThat(ScriptFunctions.text(error.payload())).startsWith("{\"errorMessage\": \"bad input\", \"errorType\": \"ValueError\", "
                         + "\"requestId\": \"" + invocation.requestId() + "\", \"stackTrace\": [\"  File ");
             });
             assertThat(log.text()).contains("[ERROR] ValueError: bad input");
@@ -130,7 +129,7 @@ class PythonRuntimeTest {
         assertThatThrownBy(() -> runtime.start(ScriptFunctions.python("nomodule", code, "missing.handler"), new RecordingLog()))
                 .isInstanceOfSatisfying(FunctionInitException.class, e -> {
                     assertThat(e.error().errorType()).isEqualTo("Runtime.ImportModuleError");
-                    assertThat(text(e.error().payload())).contains("Unable to import module 'missing': No module named 'missing'");
+                    assertThat(ScriptFunctions.text(e.error().payload())).contains("Unable to import module 'missing': No module named 'missing'");
                 });
     }
 
@@ -141,7 +140,7 @@ class PythonRuntimeTest {
         assertThatThrownBy(() -> runtime.start(ScriptFunctions.python("nofunction", code, "app.handler"), new RecordingLog()))
                 .isInstanceOfSatisfying(FunctionInitException.class, e -> {
                     assertThat(e.error().errorType()).isEqualTo("Runtime.HandlerNotFound");
-                    assertThat(text(e.error().payload())).contains("Handler 'handler' missing on module 'app'");
+                    assertThat(ScriptFunctions.text(e.error().payload())).contains("Handler 'handler' missing on module 'app'");
                 });
     }
 
@@ -166,18 +165,5 @@ class PythonRuntimeTest {
                     .hasMessage("The runtime parameter of python3.9 needs Python 3.9 or newer, and " + python
                             + " is Python 3.8: install Python 3.9 or set -Dportico.lambda.python to its executable.");
         }
-    }
-
-    private static String invokeOk(VersionSpec spec, String payload) throws Exception {
-        try (ExecutionEnvironment environment = runtime.start(spec, new RecordingLog())) {
-            RecordingLog log = new RecordingLog();
-            InvocationOutcome outcome = environment.invoke(request(spec, payload, log));
-            assertThat(outcome).as(log.text()).isInstanceOf(InvocationOutcome.Success.class);
-            return text(((InvocationOutcome.Success) outcome).payload());
-        }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

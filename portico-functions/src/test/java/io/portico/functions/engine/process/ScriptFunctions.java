@@ -1,8 +1,14 @@
 package io.portico.functions.engine.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portico.functions.engine.ExecutionEnvironment;
+import io.portico.functions.engine.InvocationOutcome;
+import io.portico.functions.engine.RecordingLog;
 import io.portico.functions.engine.VersionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,5 +65,19 @@ final class ScriptFunctions {
     /** A {@code python3.9} function: the oldest Python runtime Lambda runs, so any newer python3 runs it. */
     static VersionSpec python(String name, Path code, String handler) {
         return Functions.spec(name, "python3.9", handler, code, Map.of(), 30);
+    }
+
+    /** Invokes {@code spec} once in a new environment of {@code runtime}, and answers its (successful) payload. */
+    static String invokeOk(ProcessRuntime runtime, VersionSpec spec, String payload) throws Exception {
+        try (ExecutionEnvironment environment = runtime.start(spec, new RecordingLog())) {
+            RecordingLog log = new RecordingLog();
+            InvocationOutcome outcome = environment.invoke(Functions.request(spec, payload, log));
+            assertThat(outcome).as(log.text()).isInstanceOf(InvocationOutcome.Success.class);
+            return text(((InvocationOutcome.Success) outcome).payload());
+        }
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
