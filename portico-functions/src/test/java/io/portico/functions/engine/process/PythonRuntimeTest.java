@@ -100,6 +100,25 @@ class PythonRuntimeTest {
     }
 
     @Test
+    void resultThatIsNotJson_isRuntimeMarshalError() throws Exception {
+        Path code = ScriptFunctions.code(dir, Map.of("app.py", """
+                def handler(event, context):
+                    return {1, 2}
+                """));
+        VersionSpec spec = ScriptFunctions.python("marshal", code, "app.handler");
+
+        try (ExecutionEnvironment environment = runtime.start(spec, new RecordingLog())) {
+            InvocationRequest invocation = request(spec, "{}", new RecordingLog());
+            InvocationOutcome outcome = environment.invoke(invocation);
+
+            assertThat(outcome).isInstanceOfSatisfying(InvocationOutcome.FunctionError.class, error -> assertThat(
+                    ScriptFunctions.text(error.payload())).isEqualTo("{\"errorMessage\": \"Unable to marshal response: Object of"
+                    + " type set is not JSON serializable\", \"errorType\": \"Runtime.MarshalError\", \"requestId\": \""
+                    + invocation.requestId() + "\", \"stackTrace\": []}"));
+        }
+    }
+
+    @Test
     void loggingLines_carryLevelTimestampAndRequestId_andPrintIsAsIs() throws Exception {
         Path code = ScriptFunctions.code(dir, Map.of("app.py", """
                 import logging

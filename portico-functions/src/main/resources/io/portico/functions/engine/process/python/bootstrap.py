@@ -215,8 +215,17 @@ def main():
                                  response.getheader("Lambda-Runtime-Invoked-Function-Arn"))
         try:
             event = json.loads(body) if body else None
-            result = _to_json(handler(event, context))
+            response = handler(event, context)
+            try:
+                result = _to_json(response)
+            except Exception as e:
+                raise _FaultException("Runtime.MarshalError", "Unable to marshal response: {}".format(str(e)))
             api.request("POST", "/invocation/%s/response" % request_id, result)
+        except _FaultException as e:
+            error = _make_error(e.msg, e.exception_type, e.trace, request_id)
+            _log_error(error, sys.stdout.write)
+            api.request("POST", "/invocation/%s/error" % request_id, _to_json(error),
+                        {ERROR_TYPE_HEADER: e.exception_type})
         except Exception as e:
             etype, value, tb = sys.exc_info()
             error = _make_error(str(value), etype.__name__, _format_stack(tb), request_id)
